@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/** Entry point of the `palermo` command: `npx palermo <command>` or `node dist/cli.js <command>`. */
+import { buildProgram, reportAndExit } from './cli/program.js';
+
+buildProgram().parseAsync(process.argv).catch(reportAndExit);

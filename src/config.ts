@@ -1,0 +1,110 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. Every variable is documented in README.md. */
+export interface Config {
+  /** TCP port of the HTTP server (PORT, default 3000). */
+  port: number;
+  /** Interface to bind (HOST, default "localhost"). */
+  host: string;
+  /** Directory for the embedded database, lock file and outbox (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** PostgreSQL connection string (DATABASE_URL); when absent the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** Maximum connections in the pool against a PostgreSQL server (DATABASE_POOL_MAX, default 10). */
+  databasePoolMax: number;
+  /** pino level (LOG_LEVEL, default "info"). */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Load the demo corpus on first start of an empty database (PALERMO_DEMO, default 1). */
+  demo: boolean;
+  /** Absolute URL under which Palermo is reachable, used in exports and e-mails (PUBLIC_URL). */
+  publicUrl: string;
+  /** Trust X-Forwarded-* headers from a reverse proxy (TRUST_PROXY, default 0). */
+  trustProxy: boolean;
+  /** Requests per minute and client address before 429 (RATE_LIMIT_PER_MINUTE, default 600). */
+  rateLimitPerMinute: number;
+  /** SMTP server for outgoing mail (SMTP_URL); when absent mail goes to the outbox table. */
+  smtpUrl: string | undefined;
+  /** Sender of outgoing mail (MAIL_FROM, default "Palermo <no-reply@HOST of PUBLIC_URL>"). */
+  mailFrom: string;
+  /**
+   * Installation secret for CSRF tokens, recovery-code hashes and TOTP secret encryption (SECRET_KEY,
+   * at least 32 characters); when absent one is generated at first start and kept in the database.
+   */
+  secretKey: string | undefined;
+  /** A session ends after this many minutes without a request (SESSION_IDLE_MINUTES, default 60). */
+  sessionIdleMinutes: number;
+  /** A session ends this many hours after sign-in, whatever the activity (SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours: number;
+  /** Failed sign-ins per account or per address before a lock-out (SIGNIN_MAX_FAILURES, default 5 per account; 4× per address). */
+  signinMaxFailures: number;
+  /** Length of a lock-out in minutes (SIGNIN_LOCK_MINUTES, default 15). */
+  signinLockMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be 1 or 0, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || 'localhost';
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `is not an absolute URL: "${publicUrl}"`);
+  }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+  const secretKey = env.SECRET_KEY || undefined;
+  if (secretKey && secretKey.length < 32) throw new ConfigError('SECRET_KEY', 'must be at least 32 characters');
+  return {
+    port,
+    host,
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    databasePoolMax: intVar(env, 'DATABASE_POOL_MAX', 10, 1, 1000),
+    logLevel,
+    demo: boolVar(env, 'PALERMO_DEMO', true),
+    publicUrl,
+    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    rateLimitPerMinute: intVar(env, "RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || `Palermo <no-reply@${new URL(publicUrl).hostname}>`,
+    secretKey,
+    sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
+    sessionMaxHours: intVar(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 90),
+    signinMaxFailures: intVar(env, 'SIGNIN_MAX_FAILURES', 5, 1, 1000),
+    signinLockMinutes: intVar(env, 'SIGNIN_LOCK_MINUTES', 15, 1, 24 * 60),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Every action Palermo checks. Later modules add RULES for the actions they use (in policy.ts);
+ * the names are fixed here so that API token scopes and role tables refer to one list.
+ */
+export const ACTIONS = [
+  'knowledge.create',
+  'knowledge.edit',
+  'knowledge.review',
+  'knowledge.publish',
+  'knowledge.archive',
+  'knowledge.translate',
+  'taxonomy.edit',
+  'directory.read_restricted',
+  'directory.create',
+  'directory.edit',
+  'directory.review',
+  'directory.publish',
+  'directory.archive',
+  'directory.export_restricted',
+  'directory.import',
+  'practitioner.request',
+  'practitioner.approve',
+  'users.read',
+  'users.manage',
+  'roles.assign',
+  'audit.read',
+  'outbox.read',
+  'tokens.manage',
+  'casework.read',
+  'casework.create',
+  'casework.edit',
+  'casework.approve',
+  'casework.send',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
+}

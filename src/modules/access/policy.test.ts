@@ -1,0 +1,112 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ForbiddenError, UnauthorizedError } from '../../platform/http/errors.js';
+import { ANONYMOUS, userActor, type Actor } from './actor.js';
+import { ACTIONS, type Action } from './actions.js';
+import { allow, allowedActions, assertAllowed, grantableScopes, type Resource } from './policy.js';
+import type { RoleGrant } from './roles.js';
+
+const SELF = 'u-self';
+const OTHER = 'u-other';
+const actorWith = (grants: RoleGrant[], totpEnabled = true): Actor => userActor({ userId: SELF, name: 'Self', email: 'self@example.org', grants, totpEnabled });
+
+const ROLES: Record<string, Actor> = {
+  anonymous: ANONYMOUS,
+  registered: actorWith([]),
+  practitioner: actorWith([{ role: 'practitioner' }]),
+  curator: actorWith([{ role: 'curator' }]),
+  focal_point: actorWith([{ role: 'focal_point', country: 'FRA' }]),
+  authority_officer: actorWith([{ role: 'authority_officer', authorityId: 'fra-moj' }]),
+  authority_supervisor: actorWith([{ role: 'authority_supervisor', authorityId: 'fra-moj' }]),
+  administrator: actorWith([{ role: 'administrator' }]),
+  curator_without_second_factor: actorWith([{ role: 'curator' }], false),
+};
+
+/** A resource in the actor's own scope, authored by someone else, owned by the actor. */
+const OWN_SCOPE: Resource = { country: 'FRA', authorityId: 'fra-moj', authorId: OTHER, ownerId: SELF };
+
+const EXPECTED: Record<string, Action[]> = {
+  anonymous: [],
+  registered: ['practitioner.request', 'tokens.manage'],
+  practitioner: ['directory.read_restricted', 'tokens.manage'],
+  curator: [
+    'knowledge.create', 'knowledge.edit', 'knowledge.review', 'knowledge.publish', 'knowledge.archive', 'knowledge.translate',
+    'taxonomy.edit', 'directory.read_restricted', 'practitioner.request', 'tokens.manage',
+  ],
+  focal_point: [
+    'directory.read_restricted', 'directory.create', 'directory.edit', 'directory.review', 'directory.publish', 'directory.archive',
+    'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve', 'tokens.manage',
+  ],
+  authority_officer: ['directory.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage', 'casework.read', 'casework.create', 'casework.edit'],
+  authority_supervisor: [
+    'directory.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
+    'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send',
+  ],
+  administrator: [
+    'directory.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
+    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'tokens.manage',
+  ],
+  // Elevated roles do not take effect before the second factor is enrolled: a registered user.
+  curator_without_second_factor: ['practitioner.request', 'tokens.manage'],
+};
+
+describe('access policy: roles × actions', () => {
+  for (const [role, actor] of Object.entries(ROLES)) {
+    it(`${role} may do exactly what it should`, () => {
+      const expected = new Set(EXPECTED[role]);
+      for (const action of ACTIONS) {
+        assert.equal(allow(actor, action, OWN_SCOPE), expected.has(action), `${role} → ${action}`);
+      }
+      assert.deepEqual(allowedActions(actor, OWN_SCOPE).sort(), [...expected].sort());
+    });
+  }
+
+  it('confines focal points to their country', () => {
+    const fp = ROLES.focal_point!;
+    for (const action of ['directory.create', 'directory.edit', 'directory.review', 'directory.publish', 'directory.archive', 'directory.import', 'practitioner.approve'] as const) {
+      assert.equal(allow(fp, action, { ...OWN_SCOPE, country: 'ITA' }), false, action);
+      assert.equal(allow(fp, action, { authorId: OTHER }), false, `${action} without a country`);
+    }
+  });
+
+  it('confines authority roles to their authority', () => {
+    for (const role of ['authority_officer', 'authority_supervisor']) {
+      const a = ROLES[role]!;
+      for (const action of ['casework.read', 'casework.create', 'directory.edit'] as const) {
+        assert.equal(allow(a, action, { ...OWN_SCOPE, authorityId: 'ita-moj' }), false, `${role} ${action}`);
+      }
+    }
+  });
+
+  it('never lets anyone publish or review their own change (four-eyes)', () => {
+    const everyone = actorWith([
+      { role: 'curator' }, { role: 'focal_point', country: 'FRA' }, { role: 'authority_supervisor', authorityId: 'fra-moj' }, { role: 'administrator' },
+    ]);
+    for (const action of ['knowledge.review', 'knowledge.publish', 'directory.publish', 'casework.approve'] as const) {
+      assert.equal(allow(everyone, action, { ...OWN_SCOPE, authorId: SELF }), false, `${action} own change`);
+      assert.equal(allow(everyone, action, { country: 'FRA', authorityId: 'fra-moj' }), false, `${action} without author`);
+      assert.equal(allow(everyone, action, OWN_SCOPE), true, `${action} someone else's change`);
+    }
+  });
+
+  it('restricts API tokens to their scopes', () => {
+    const base = actorWith([{ role: 'administrator' }]);
+    const token: Actor = { ...base, scopes: new Set<Action>(['audit.read']), via: 'api' };
+    assert.equal(allow(token, 'audit.read'), true);
+    assert.equal(allow(token, 'users.manage'), false);
+    const scoped = grantableScopes(base);
+    assert.ok(scoped.includes('audit.read') && scoped.includes('roles.assign'));
+    assert.ok(!scoped.includes('knowledge.publish'));
+  });
+
+  it('lets only the owner manage a token', () => {
+    assert.equal(allow(ROLES.registered!, 'tokens.manage', { ownerId: OTHER }), false);
+    assert.equal(allow(ROLES.administrator!, 'tokens.manage', { ownerId: OTHER }), false);
+  });
+
+  it('throws 401 for anonymous and 403 for signed-in actors', () => {
+    assert.throws(() => assertAllowed(ANONYMOUS, 'audit.read'), UnauthorizedError);
+    assert.throws(() => assertAllowed(ROLES.curator!, 'audit.read'), ForbiddenError);
+    assert.doesNotThrow(() => assertAllowed(ROLES.administrator!, 'audit.read'));
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * THE access policy of Palermo: every permission check goes through allow(actor, action, resource).
+ * Rules are a declarative table of action → predicate. Modules add rules here, never elsewhere.
+ *
+ * Principles: deny by default; least privilege (an administrator manages accounts, not content,
+ * unless also granted curator); focal points act only on their own country, authority roles only on
+ * their own authority; four-eyes: nobody reviews or publishes their own change (the resource carries
+ * its author, and a publish check without an author is refused); API tokens are limited to their scopes.
+ */
+import { ForbiddenError, UnauthorizedError } from '../../platform/http/errors.js';
+import type { Actor } from './actor.js';
+import { ACTIONS, type Action } from './actions.js';
+import type { RoleGrant, RoleName } from './roles.js';
+
+/** What an action is applied to: only the facts the policy needs. */
+export interface Resource {
+  /** Author of the change under review / to publish (four-eyes). */
+  authorId?: string | null;
+  /** Country the object belongs to (ISO alpha-3). */
+  country?: string | null;
+  /** Authority the object belongs to (directory identifier). */
+  authorityId?: string | null;
+  /** Owner of a personal object (API token, own account). */
+  ownerId?: string | null;
+}
+
+type Rule = (actor: Actor, resource: Resource) => boolean;
+
+const signedIn: Rule = (a) => a.userId !== null;
+const has = (...roles: RoleName[]): Rule => (a) => a.grants.some((g) => roles.includes(g.role));
+const grants = (a: Actor, role: RoleName): RoleGrant[] => a.grants.filter((g) => g.role === role);
+/** A focal point of the resource's country (the resource must name one). */
+const focalPointOf: Rule = (a, r) => !!r.country && grants(a, 'focal_point').some((g) => g.country === r.country);
+/** Holds one of the roles for the resource's authority (the resource must name one). */
+const ofAuthority = (...roles: RoleName[]): Rule => (a, r) => !!r.authorityId && a.grants.some((g) => roles.includes(g.role) && g.authorityId === r.authorityId);
+/** Four-eyes: the resource names its author and it is not the actor. */
+const notOwnChange: Rule = (a, r) => !!r.authorId && r.authorId !== a.userId;
+const any = (...rules: Rule[]): Rule => (a, r) => rules.some((rule) => rule(a, r));
+const all = (...rules: Rule[]): Rule => (a, r) => rules.every((rule) => rule(a, r));
+
+const curator = has('curator');
+const admin = has('administrator');
+const practitionerOrAbove = has('practitioner', 'curator', 'focal_point', 'authority_officer', 'authority_supervisor', 'administrator');
+
+export const RULES: Record<Action, Rule> = {
+  'knowledge.create': curator,
+  'knowledge.edit': curator,
+  'knowledge.translate': curator,
+  'knowledge.review': all(curator, notOwnChange),
+  'knowledge.publish': all(curator, notOwnChange),
+  'knowledge.archive': curator,
+  'taxonomy.edit': curator,
+
+  'directory.read_restricted': practitionerOrAbove,
+  'directory.create': focalPointOf,
+  'directory.edit': any(focalPointOf, ofAuthority('authority_officer', 'authority_supervisor')),
+  'directory.review': focalPointOf,
+  'directory.publish': all(focalPointOf, notOwnChange),
+  'directory.archive': focalPointOf,
+  'directory.export_restricted': any(admin, focalPointOf),
+  'directory.import': any(admin, focalPointOf),
+
+  'practitioner.request': all(signedIn, (a) => !a.grants.some((g) => g.role === 'practitioner')),
+  'practitioner.approve': any(admin, focalPointOf),
+
+  'users.read': admin,
+  'users.manage': admin,
+  'roles.assign': admin,
+  'audit.read': admin,
+  'outbox.read': admin,
+  'tokens.manage': all(signedIn, (a, r) => r.ownerId === undefined || r.ownerId === a.userId),
+
+  'casework.read': ofAuthority('authority_officer', 'authority_supervisor'),
+  'casework.create': ofAuthority('authority_officer', 'authority_supervisor'),
+  'casework.edit': ofAuthority('authority_officer', 'authority_supervisor'),
+  'casework.approve': all(ofAuthority('authority_supervisor'), notOwnChange),
+  'casework.send': ofAuthority('authority_supervisor'),
+};
+
+/** May the actor take this action on this resource? */
+export function allow(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  if (actor.scopes && !actor.scopes.has(action)) return false;
+  const rule = RULES[action];
+  return rule ? rule(actor, resource) : false;
+}
+
+export const can = allow;
+
+/** Throw UnauthorizedError for anonymous readers, ForbiddenError for others, unless allowed. */
+export function assertAllowed(actor: Actor, action: Action, resource: Resource = {}): void {
+  if (allow(actor, action, resource)) return;
+  if (actor.userId === null) throw new UnauthorizedError();
+  throw new ForbiddenError(`You are not allowed to do this (${action})`);
+}
+
+/** Of the candidate actions, those the actor may take on the resource (for pages and API responses). */
+export function allowedActions(actor: Actor, resource: Resource = {}, candidates: readonly Action[] = ACTIONS): Action[] {
+  return candidates.filter((a) => allow(actor, a, resource));
+}
+
+/** Actions an API token may be scoped to: the actions its owner may take at all (for some resource). */
+export function grantableScopes(actor: Actor): Action[] {
+  const probes: Resource[] = [{}, ...actor.grants.map((g) => ({ country: g.country, authorityId: g.authorityId, authorId: '__other__', ownerId: actor.userId }))];
+  return ACTIONS.filter((a) => probes.some((r) => allow({ ...actor, scopes: null }, a, r)));
+}

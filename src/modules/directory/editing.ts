@@ -1,0 +1,134 @@
+/**
+ * Maintaining the directory: drafts, review and publication through the editorial workflow (with the
+ * authority adapter), archiving, "mark as verified", history and the work queue. Permissions are
+ * checked by the workflow (policy actions directory.*) and here for what the workflow does not cover.
+ */
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../../platform/db/batch.js';
+import type { DB } from '../../platform/db/schema.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.js';
+import type { Actor } from '../access/actor.js';
+import { assertAllowed } from '../access/policy.js';
+import { recordAudit, type AuditContext } from '../audit/service.js';
+import { isEntryId } from '../knowledge/queries.js';
+import type { TransitionName } from '../workflow/domain/transitions.js';
+import { getRevision, history, partStatuses, revertTo, saveDraft, transition, type HistoryItem, type RevisionRow, type TransitionInput } from '../workflow/service.js';
+import { AUTHORITY_PART, authorityAdapter, authorityCountry } from './adapter.js';
+import { isStale } from './live.js';
+import { selectAuthorities, selectOpenAuthorityRevisions, selectStale, updateState, updateVerified } from './repository.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A readable, unused id for a new authority: "fra-ministere-de-la-justice", "chn-3k9x2a". */
+export async function newAuthorityId(db: Kysely<DB>, country: string, name: string): Promise<string> {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  const base = `${country.toLowerCase()}-${slug || 'authority'}`;
+  for (let i = 0; i < 50; i++) {
+    const id = i === 0 ? base : `${base}-${i + 1}`;
+    if (!(await authorityCountry(db, id))) return id;
+  }
+  return `${base}-${Date.now().toString(36)}`;
+}
+
+/** Save a change to an authority as a draft (creating the authority when the id is new). */
+export async function saveAuthorityDraft(db: Kysely<DB>, ctx: AuditContext, id: string, document: unknown, note?: string | null): Promise<RevisionRow> {
+  if (!isEntryId(id)) throw new ValidationError([{ field: 'id', message: 'must be 1–128 characters: a-z, 0-9, dot, underscore, hyphen, starting with a letter or digit' }]);
+  return saveDraft(db, ctx, authorityAdapter, { subjectId: id, part: AUTHORITY_PART, document, note: note ?? null });
+}
+
+async function revisionOfAuthority(db: Kysely<DB>, revisionId: number): Promise<RevisionRow> {
+  const rev = await getRevision(db, revisionId);
+  if (!rev || rev.subject_type !== 'authority') throw new NotFoundError(`No revision ${revisionId}`);
+  return rev;
+}
+
+/**
+ * Apply a workflow transition to a revision of an authority. Publishing also records the publisher
+ * as the person who last verified the entry (the workflow adapter is not told who publishes).
+ */
+export async function transitionAuthority(db: Kysely<DB>, ctx: AuditContext, revisionId: number, name: TransitionName, input: TransitionInput = {}): Promise<RevisionRow> {
+  return inTransaction(db, async (trx) => {
+    const rev = await transition(trx, ctx, authorityAdapter, revisionId, name, input);
+    if (name === 'publish' || name === 'restore') await updateVerified(trx, rev.subject_id, today(), ctx.actor.name, ctx.actor.userId);
+    return rev;
+  });
+}
+
+/**
+ * Archive or restore an authority. With an editorial history, this is the workflow transition of its
+ * live revision; an authority published before its history began (imported) is archived directly
+ * (same permission, audited).
+ */
+export async function setAuthorityArchived(db: Kysely<DB>, ctx: AuditContext, id: string, archived: boolean, comment: string): Promise<void> {
+  const text = comment.trim();
+  if (archived && !text) throw new ValidationError([{ field: 'comment', message: 'is required: say why' }]);
+  if (text.length > 4000) throw new ValidationError([{ field: 'comment', message: 'must be at most 4000 characters' }]);
+  await inTransaction(db, async (trx) => {
+    const [row] = await selectAuthorities(trx, [id], { publishedOnly: false });
+    if (!row) throw new NotFoundError(`No authority "${id}"`);
+    if ((row.state === 'archived') === archived) throw new ConflictError(archived ? 'The authority is already archived.' : 'The authority is published.');
+    const live = (await partStatuses(trx, 'authority', id)).find((p) => p.part === AUTHORITY_PART)?.live;
+    if (live && live.state === (archived ? 'published' : 'archived')) {
+      await transitionAuthority(trx, ctx, live.id, archived ? 'archive' : 'restore', { comment: text });
+      return;
+    }
+    assertAllowed(ctx.actor, 'directory.archive', { country: row.country, authorityId: id });
+    await updateState(trx, id, archived ? 'archived' : 'published');
+    await recordAudit(trx, ctx, { action: archived ? 'directory.archive' : 'directory.restore', targetType: 'authority', targetId: id, changes: { state: { from: row.state, to: archived ? 'archived' : 'published' }, ...(text ? { comment: text } : {}) } });
+  });
+}
+
+export async function revertAuthority(db: Kysely<DB>, ctx: AuditContext, revisionId: number): Promise<RevisionRow> {
+  await revisionOfAuthority(db, revisionId);
+  return revertTo(db, ctx, authorityAdapter, revisionId);
+}
+
+/** The history of an authority with readable changes (its editors only). */
+export async function authorityHistory(db: Kysely<DB>, ctx: AuditContext, id: string): Promise<HistoryItem[]> {
+  const country = await authorityCountry(db, id);
+  if (!country) throw new NotFoundError(`No authority "${id}"`);
+  assertAllowed(ctx.actor, 'directory.edit', { country, authorityId: id });
+  return history(db, ctx, authorityAdapter, id, AUTHORITY_PART);
+}
+
+/** The open revision (draft or in review) of an authority, for the edit form. */
+export async function openRevisionOf(db: Kysely<DB>, id: string): Promise<RevisionRow | undefined> {
+  const status = (await partStatuses(db, 'authority', id)).find((p) => p.part === AUTHORITY_PART);
+  return status?.open ? getRevision(db, status.open.id) : undefined;
+}
+
+/** "Mark as verified": the focal point confirms the entry is current today (date and person recorded). */
+export async function markVerified(db: Kysely<DB>, ctx: AuditContext, id: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const [row] = await selectAuthorities(trx, [id]);
+    if (!row) throw new NotFoundError(`No authority "${id}"`);
+    assertAllowed(ctx.actor, 'directory.review', { country: row.country, authorityId: id });
+    const on = today();
+    await updateVerified(trx, id, on, ctx.actor.name, ctx.actor.userId);
+    await recordAudit(trx, ctx, { action: 'directory.verify', targetType: 'authority', targetId: id, changes: { verified_on: { from: row.verified_on, to: on } } });
+  });
+}
+
+export interface WorkQueue {
+  open: Awaited<ReturnType<typeof selectOpenAuthorityRevisions>>;
+  stale: Awaited<ReturnType<typeof selectStale>>;
+  countries: string[];
+}
+
+/** The work of a focal point (their countries) or authority officer (their authorities): open revisions and stale entries. */
+export async function workQueue(db: Kysely<DB>, actor: Actor): Promise<WorkQueue> {
+  const countries = actor.grants.filter((g) => g.role === 'focal_point' && g.country).map((g) => g.country!);
+  const authorities = actor.grants.filter((g) => (g.role === 'authority_officer' || g.role === 'authority_supervisor') && g.authorityId).map((g) => g.authorityId!);
+  if (!countries.length && !authorities.length) assertAllowed(actor, 'directory.edit', {});
+  const [open, stale] = await Promise.all([selectOpenAuthorityRevisions(db, countries, authorities, 200), selectStale(db, countries, 200)]);
+  return { open, stale, countries };
+}
+
+export { isStale };

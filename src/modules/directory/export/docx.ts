@@ -1,0 +1,87 @@
+/**
+ * The DOCX book (docx package): a heading per country, per authority its functions, details,
+ * contact persons and requirements as tables; right-to-left paragraphs for Arabic text.
+ * docx builds the whole document in memory before packing it: one paragraph tree per authority.
+ */
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+import { formatDate } from '../../../platform/i18n/messages.js';
+import { countPublishedByCountry } from '../repository.js';
+import { countryLabel, dirT, pageRefs } from '../pages/ui.js';
+import { authorityBatches } from './stream.js';
+import { bookAuthority, type BookText } from './book-model.js';
+import type { BookOptions } from './book-html.js';
+
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const isRtl = (text: string, lang?: string) => (lang ? /^(ar|he|fa|ur)\b/.test(lang) : false) || RTL.test(text);
+
+function para(text: string, bookRtl: boolean, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; lang?: string; bold?: boolean } = {}): Paragraph {
+  const rtl = isRtl(text, options.lang) || (bookRtl && !options.lang);
+  const lines = text.split('\n');
+  const children: ParagraphChild[] = lines.map((line, i) => new TextRun({ text: line, rightToLeft: rtl, bold: options.bold ?? false, break: i ? 1 : 0 }));
+  return new Paragraph({ children, bidirectional: rtl, ...(options.heading ? { heading: options.heading } : {}) });
+}
+
+const bt = (v: BookText, rtl: boolean) => para(v.text, rtl, v.lang ? { lang: v.lang } : {});
+
+function table(rows: (string | BookText)[][], rtl: boolean, header = true): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    visuallyRightToLeft: rtl,
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          tableHeader: header && r === 0,
+          children: cells.map((c) => new TableCell({ children: [typeof c === 'string' ? para(c, rtl, { bold: header && r === 0 }) : bt(c, rtl)] })),
+        }),
+    ),
+  });
+}
+
+/** The DOCX book as bytes. */
+export async function bookDocx(db: Kysely<DB>, options: BookOptions): Promise<Buffer> {
+  const { lang, viewer } = options;
+  const rtl = lang === 'ar';
+  const t = dirT(lang);
+  const refs = await pageRefs(db);
+  const counts = await countPublishedByCountry(db);
+  const total = counts.reduce((n, c) => n + c.n, 0);
+  const children: (Paragraph | Table)[] = [
+    para(t('book_title'), rtl, { heading: HeadingLevel.TITLE }),
+    para(t('book_count', { count: total, states: counts.length }), rtl),
+    para(viewer.restricted ? t('book_edition_restricted') : t('book_edition_public'), rtl),
+    para(t('book_generated', { date: formatDate(lang, options.now ?? new Date()), site: options.site }), rtl),
+    para(t('book_contents'), rtl, { heading: HeadingLevel.HEADING_1 }),
+    ...counts.map((c) => para(`${countryLabel(refs, c.country, lang)} (${c.n})`, rtl)),
+  ];
+  let current: string | undefined;
+  for await (const batch of authorityBatches(db, viewer, 200)) {
+    for (const item of batch) {
+      if (item.doc.country !== current) {
+        current = item.doc.country;
+        children.push(para(countryLabel(refs, current, lang), rtl, { heading: HeadingLevel.HEADING_1 }));
+      }
+      const a = bookAuthority(item.doc, item, refs, lang);
+      const tags = [item.demo ? t('demo_label') : '', item.stale ? t('badge_stale') : ''].filter(Boolean).join(' · ');
+      children.push(para(`${a.name.text}${tags ? ` — ${tags}` : ''}`, rtl, { heading: HeadingLevel.HEADING_2, ...(a.name.lang ? { lang: a.name.lang } : {}) }));
+      for (const n of a.otherNames) children.push(bt(n, rtl));
+      children.push(table([[t('functions'), t('designated_under')], ...a.functions.map((f) => [f.note ? `${f.label}\n${f.note.text}` : f.label, f.basis])], rtl));
+      if (a.details.length) children.push(table(a.details.map((d) => [d.label, d.value]), rtl, false));
+      if (a.contacts.length) {
+        children.push(para(t('contacts'), rtl, { heading: HeadingLevel.HEADING_3 }));
+        children.push(table([[t('contact_name'), t('contact_title'), t('contact_phone'), t('contact_email')], ...a.contacts.map((c) => [c.name, c.title, c.phone, c.email])], rtl));
+      }
+      if (a.requirements.length) {
+        children.push(para(t('requirements'), rtl, { heading: HeadingLevel.HEADING_3 }));
+        children.push(table([[t('col_measure'), t('col_status'), t('col_conditions')], ...a.requirements.map((r) => [r.measure, r.status, r.conditions ?? ''])], rtl));
+      }
+      for (const x of a.texts) {
+        children.push(para(x.label, rtl, { heading: HeadingLevel.HEADING_3 }));
+        children.push(bt(x.value, rtl));
+      }
+    }
+  }
+  const doc = new Document({ creator: 'Palermo', title: t('book_title'), description: t('book_title'), sections: [{ properties: {}, children }] });
+  return Packer.toBuffer(doc);
+}

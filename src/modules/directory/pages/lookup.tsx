@@ -1,0 +1,202 @@
+/** /{lang}/directory/lookup: which authority to send a request to (a GET form; works without JavaScript). */
+import { Layout } from '../../../platform/web/layout.js';
+import { href, type PageContext } from '../../../platform/web/page.js';
+import { E_EVIDENCE_MEASURES, FUNCTION_CODES } from '../domain/functions.js';
+import { explainLookup } from '../lookup-text.js';
+import type { LookupResult } from '../service.js';
+import { RestrictedNote } from './list.js';
+import { AuthorityName, Badges, countryLabel, dirT, fnT, languageName, measureLabel, ML, nameText, type PageRefs } from './ui.js';
+
+export interface LookupPageProps {
+  ctx: PageContext;
+  refs: PageRefs;
+  state?: string | undefined;
+  request?: string | undefined;
+  result?: LookupResult | undefined;
+  restricted: boolean;
+  issues: { field: string; message: string }[];
+}
+
+export function LookupPage(props: LookupPageProps) {
+  const { ctx, refs, result } = props;
+  const t = dirT(ctx.lang);
+  const f = fnT(ctx.lang);
+  const measures = refs.measures.filter((m) => !E_EVIDENCE_MEASURES.has(m.code));
+  const eMeasures = refs.measures.filter((m) => E_EVIDENCE_MEASURES.has(m.code));
+  const countries = [...refs.countries].sort((a, b) => countryLabel(refs, a.iso3, ctx.lang).localeCompare(countryLabel(refs, b.iso3, ctx.lang), ctx.lang));
+  const stateName = result ? countryLabel(refs, result.state, ctx.lang) : '';
+  const errorOf = (field: string) => props.issues.find((i) => i.field === field)?.message;
+  return (
+    <Layout ctx={ctx} title={t('lookup_title')} description={t('lookup_intro')} canonical="/directory/lookup" section="directory">
+      <nav class="breadcrumbs" aria-label={t('links_heading')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/directory')}>{t('title')}</a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('lookup_title')}</h1>
+      <p class="lead">{t('lookup_intro')}</p>
+      <form method="get" action={href(ctx, '/directory/lookup')} class="dir-lookup-form">
+        <div class="form-row">
+          <label for="f-state">{t('lookup_state')}</label>
+          {errorOf('state') ? (
+            <span class="field-error" id="e-state">
+              {errorOf('state')}
+            </span>
+          ) : null}
+          <select id="f-state" name="state" required aria-describedby={errorOf('state') ? 'e-state' : undefined}>
+            <option value="">{t('lookup_choose')}</option>
+            {countries.map((c) => (
+              <option value={c.iso3} selected={c.iso3 === props.state}>
+                {countryLabel(refs, c.iso3, ctx.lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-row">
+          <label for="f-request">{t('lookup_request')}</label>
+          {errorOf('request') ? (
+            <span class="field-error" id="e-request">
+              {errorOf('request')}
+            </span>
+          ) : null}
+          <select id="f-request" name="request" required aria-describedby={errorOf('request') ? 'e-request' : undefined}>
+            <option value="">{t('lookup_choose')}</option>
+            <optgroup label={t('group_measures')}>
+              <option value="mla" selected={props.request === 'mla'}>
+                {f('req-mla')}
+              </option>
+              {measures.map((m) => (
+                <option value={m.code} selected={m.code === props.request}>
+                  {measureLabel(refs, m.code, ctx.lang)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('group_e_evidence')}>
+              {eMeasures.map((m) => (
+                <option value={m.code} selected={m.code === props.request}>
+                  {measureLabel(refs, m.code, ctx.lang)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('group_other')}>
+              {FUNCTION_CODES.filter((c) => c !== 'mla').map((c) => (
+                <option value={c} selected={c === props.request}>
+                  {f(`req-${c}` as 'req-mla')}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <button type="submit">{t('lookup_button')}</button>
+      </form>
+
+      {result ? (
+        <section aria-labelledby="answer-heading" class="dir-answer">
+          <h2 id="answer-heading">{explainLookup(result, ctx.lang, stateName)}</h2>
+          {!props.restricted && result.matches.length ? <RestrictedNote ctx={ctx} /> : null}
+          {result.matches.map((m) => {
+            const v = result.views.get(m.doc.id);
+            const d = m.doc;
+            return (
+              <article class="card dir-answer__item" aria-labelledby={`ans-${d.id}`}>
+                <h3 id={`ans-${d.id}`}>
+                  <a href={href(ctx, `/directory/authorities/${d.id}`)}>
+                    <AuthorityName ctx={ctx} names={d.names} />
+                  </a>
+                </h3>
+                <p class="result__meta">
+                  <Badges ctx={ctx} demo={v?.demo ?? false} stale={v?.stale ?? false} />
+                </p>
+                {m.requirement ? (
+                  <div class="dir-requirement">
+                    <h4>{t('req_for', { measure: measureLabel(refs, result.request.code, ctx.lang) })}</h4>
+                    {m.requirement.state === 'stated' ? (
+                      <p>
+                        <strong>{t(`status_${m.requirement.requirement.status}`)}</strong>
+                        {m.requirement.requirement.conditions ? (
+                          <>
+                            {' — '}
+                            <ML ctx={ctx} value={m.requirement.requirement.conditions} />
+                          </>
+                        ) : null}
+                      </p>
+                    ) : (
+                      <p>{m.requirement.state === 'withheld' ? t('req_withheld') : t('req_not_stated')}</p>
+                    )}
+                  </div>
+                ) : null}
+                <dl class="meta">
+                  {d.languages?.length ? (
+                    <>
+                      <dt>{t('languages')}</dt>
+                      <dd>{d.languages.map((l) => languageName(ctx.lang, l)).join(', ')}</dd>
+                    </>
+                  ) : null}
+                  {d.channels?.length ? (
+                    <>
+                      <dt>{t('channels')}</dt>
+                      <dd>{d.channels.map((c) => t(`channel_${c}`)).join(', ')}</dd>
+                    </>
+                  ) : null}
+                  {d.electronic_requests ? (
+                    <>
+                      <dt>{t('electronic')}</dt>
+                      <dd>{t(`electronic_${d.electronic_requests}`)}</dd>
+                    </>
+                  ) : null}
+                  {result.found === 'extradition' && d.untoc_extradition_basis ? (
+                    <>
+                      <dt>{t('untoc_basis')}</dt>
+                      <dd>
+                        {t(`basis_${d.untoc_extradition_basis.value}`)}
+                        {d.untoc_extradition_basis.note ? (
+                          <>
+                            {' — '}
+                            <ML ctx={ctx} value={d.untoc_extradition_basis.note} />
+                          </>
+                        ) : null}
+                      </dd>
+                    </>
+                  ) : null}
+                  {d.urgent_procedure ? (
+                    <>
+                      <dt>{t('urgent_procedure')}</dt>
+                      <dd>
+                        <ML ctx={ctx} value={d.urgent_procedure} />
+                      </dd>
+                    </>
+                  ) : null}
+                  {result.request.kind === 'measure' && result.request.eEvidence && d.e_evidence ? (
+                    <>
+                      {d.e_evidence.preservation ? (
+                        <>
+                          <dt>{t('preservation')}</dt>
+                          <dd>
+                            <ML ctx={ctx} value={d.e_evidence.preservation} />
+                          </dd>
+                        </>
+                      ) : null}
+                      {d.e_evidence.disclosure ? (
+                        <>
+                          <dt>{t('disclosure')}</dt>
+                          <dd>
+                            <ML ctx={ctx} value={d.e_evidence.disclosure} />
+                          </dd>
+                        </>
+                      ) : null}
+                    </>
+                  ) : null}
+                </dl>
+                <p>
+                  <a href={href(ctx, `/directory/authorities/${d.id}`)}>{t('open_page', { name: nameText(d.names, ctx.lang) })}</a>
+                </p>
+              </article>
+            );
+          })}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

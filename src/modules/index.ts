@@ -1,0 +1,18 @@
+/**
+ * The modules of Palermo, in start-up order. Each contributes routes, CLI commands and start-up hooks.
+ * reference must come first (other modules' data refers to countries, instruments and taxonomies);
+ * accounts comes before every module with routes: its global hooks (actor, session, CSRF) guard them.
+ */
+import type { PalermoModule } from './module.js';
+import { referenceModule } from './reference/module.js';
+import { accessModule } from './access/module.js';
+import { auditModule } from './audit/module.js';
+import { accountsModule } from './accounts/module.js';
+import { knowledgeModule } from './knowledge/module.js';
+import { searchModule } from './search/module.js';
+import { bulkModule } from './bulk/module.js';
+import { demoModule } from './demo/module.js';
+import { portalModule } from './portal/module.js';
+import { directoryModule } from './directory/module.js';
+
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, portalModule];

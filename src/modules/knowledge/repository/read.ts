@@ -1,0 +1,189 @@
+/** SQL that reads knowledge content, batch-oriented (the API reads one, exports read thousands). */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+import type { EntryType } from '../tables.js';
+import type { ReferenceSets } from '../domain/checks.js';
+import type { LawDocument, Provision } from '../domain/schemas.js';
+import { entryFromParts, partyFromRow, type EntryParts } from './rows.js';
+import type { EntryDocument } from '../domain/schemas.js';
+
+export interface ReadOptions {
+  /** Only published language versions; entries without one are treated as absent. */
+  publishedOnly: boolean;
+}
+
+function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+/** Full documents for the given ids, in the order given; missing (or unpublished) ids are skipped. */
+export async function loadEntryDocuments(db: Kysely<DB>, ids: readonly string[], options: ReadOptions): Promise<EntryDocument[]> {
+  if (!ids.length) return [];
+  const list = [...new Set(ids)];
+  const entries = await db.selectFrom('entries').selectAll().where('id', 'in', list).execute();
+  if (!entries.length) return [];
+  const found = entries.map((e) => e.id);
+  let textsQuery = db.selectFrom('entry_texts').selectAll().where('entry_id', 'in', found);
+  if (options.publishedOnly) textsQuery = textsQuery.where('status', '=', 'published');
+  const byType = (t: EntryType) => entries.filter((e) => e.type === t).map((e) => e.id);
+  const [texts, legislation, cases, treaties, strategies, articles, terms, countries] = await Promise.all([
+    textsQuery.orderBy('lang').execute(),
+    byType('legislation').length ? db.selectFrom('legislation').selectAll().where('entry_id', 'in', byType('legislation')).execute() : [],
+    byType('case').length ? db.selectFrom('cases').selectAll().where('entry_id', 'in', byType('case')).execute() : [],
+    byType('treaty').length ? db.selectFrom('treaties').selectAll().where('entry_id', 'in', byType('treaty')).execute() : [],
+    byType('strategy').length ? db.selectFrom('strategies').selectAll().where('entry_id', 'in', byType('strategy')).execute() : [],
+    db.selectFrom('entry_articles').selectAll().where('entry_id', 'in', found).execute(),
+    db.selectFrom('entry_terms').selectAll().where('entry_id', 'in', found).execute(),
+    db.selectFrom('entry_countries').selectAll().where('entry_id', 'in', found).execute(),
+  ]);
+  const treatyIds = treaties.map((t) => t.entry_id);
+  const [provisionRows, provisionTerms, parties] = treatyIds.length
+    ? await Promise.all([
+        db.selectFrom('treaty_articles').selectAll().where('treaty_id', 'in', treatyIds).orderBy('position').execute(),
+        db.selectFrom('treaty_article_terms').selectAll().where('treaty_id', 'in', treatyIds).execute(),
+        db.selectFrom('treaty_parties').selectAll().where('treaty_id', 'in', treatyIds).orderBy('country').execute(),
+      ])
+    : [[], [], []];
+
+  const textsBy = groupBy(texts, (t) => t.entry_id);
+  const articlesBy = groupBy(articles, (a) => a.entry_id);
+  const termsBy = groupBy(terms, (t) => t.entry_id);
+  const countriesBy = groupBy(countries, (c) => c.entry_id);
+  const provisionsBy = groupBy(provisionRows, (p) => p.treaty_id);
+  const provisionTermsBy = groupBy(provisionTerms, (t) => `${t.treaty_id}:${t.number}`);
+  const partiesBy = groupBy(parties, (p) => p.treaty_id);
+  const legislationBy = new Map(legislation.map((r) => [r.entry_id, r]));
+  const casesBy = new Map(cases.map((r) => [r.entry_id, r]));
+  const treatiesBy = new Map(treaties.map((r) => [r.entry_id, r]));
+  const strategiesBy = new Map(strategies.map((r) => [r.entry_id, r]));
+  const entriesBy = new Map(entries.map((e) => [e.id, e]));
+
+  const docs: EntryDocument[] = [];
+  for (const id of list) {
+    const entry = entriesBy.get(id);
+    if (!entry) continue;
+    const entryTexts = textsBy.get(id) ?? [];
+    if (options.publishedOnly && !entryTexts.length) continue;
+    const parts: EntryParts = {
+      entry,
+      texts: entryTexts,
+      ...(legislationBy.get(id) ? { legislation: legislationBy.get(id)! } : {}),
+      ...(casesBy.get(id) ? { case: casesBy.get(id)! } : {}),
+      ...(treatiesBy.get(id) ? { treaty: treatiesBy.get(id)! } : {}),
+      ...(strategiesBy.get(id) ? { strategy: strategiesBy.get(id)! } : {}),
+      articles: (articlesBy.get(id) ?? []).map((a) => `${a.treaty_id}:${a.number}`),
+      terms: termsBy.get(id) ?? [],
+      cooperating: (countriesBy.get(id) ?? []).filter((c) => c.role === 'cooperating').map((c) => c.country),
+    };
+    if (entry.type === 'treaty') {
+      parts.provisions = (provisionsBy.get(id) ?? []).map((p): Provision => {
+        const out: Provision = { number: p.number };
+        if (Object.keys(p.titles).length) out.titles = p.titles;
+        if (Object.keys(p.texts).length) out.texts = p.texts;
+        const t = provisionTermsBy.get(`${id}:${p.number}`);
+        if (t?.length) out.terms = t.map((x) => `${x.taxonomy}:${x.code}`).sort();
+        return out;
+      });
+      parts.parties = (partiesBy.get(id) ?? []).map(partyFromRow);
+    }
+    docs.push(entryFromParts(parts));
+  }
+  return docs;
+}
+
+/** Laws with their language versions; the attachment is described, not embedded. */
+export async function loadLawDocuments(db: Kysely<DB>, ids: readonly string[]): Promise<LawDocument[]> {
+  if (!ids.length) return [];
+  const list = [...new Set(ids)];
+  const [laws, texts] = await Promise.all([
+    db
+      .selectFrom('laws')
+      .leftJoin('files', 'files.id', 'laws.attachment_id')
+      .selectAll('laws')
+      .select(['files.filename', 'files.media_type', 'files.byte_size'])
+      .where('laws.id', 'in', list)
+      .execute(),
+    db.selectFrom('law_texts').selectAll().where('law_id', 'in', list).orderBy('lang').execute(),
+  ]);
+  const textsBy = groupBy(texts, (t) => t.law_id);
+  const byId = new Map(laws.map((l) => [l.id, l]));
+  const out: LawDocument[] = [];
+  for (const id of list) {
+    const l = byId.get(id);
+    if (!l) continue;
+    const doc: LawDocument = {
+      type: 'law',
+      id: l.id,
+      country: l.country,
+      texts: Object.fromEntries(
+        (textsBy.get(id) ?? []).map((t) => [
+          t.lang,
+          {
+            title: t.title,
+            ...(t.full_text ? { full_text: t.full_text } : {}),
+            ...(t.machine_translated ? { machine_translated: true } : {}),
+            ...(t.translated_from ? { translated_from: t.translated_from } : {}),
+          },
+        ]),
+      ),
+      created_at: new Date(l.created_at).toISOString(),
+      updated_at: new Date(l.updated_at).toISOString(),
+    };
+    if (l.citation) doc.citation = l.citation;
+    if (l.adopted_on) doc.adopted_on = l.adopted_on;
+    if (l.amended_on) doc.amended_on = l.amended_on;
+    if (l.source_url) doc.source_url = l.source_url;
+    if (l.original_lang) doc.original_lang = l.original_lang;
+    if (l.demo) doc.demo = true;
+    if (l.attachment_id && l.filename && l.media_type) {
+      doc.attachment = { id: l.attachment_id, filename: l.filename, media_type: l.media_type, byte_size: l.byte_size ?? 0 };
+    }
+    out.push(doc);
+  }
+  return out;
+}
+
+/** Keyset pagination over entry ids (stable order), for exports and re-indexing. */
+export async function listEntryIds(
+  db: Kysely<DB>,
+  options: { type?: EntryType; after?: string; limit: number; publishedOnly?: boolean; demo?: boolean },
+): Promise<string[]> {
+  let q = db.selectFrom('entries').select('entries.id').orderBy('entries.id').limit(options.limit);
+  if (options.type) q = q.where('entries.type', '=', options.type);
+  if (options.after) q = q.where('entries.id', '>', options.after);
+  if (options.demo !== undefined) q = q.where('entries.demo', '=', options.demo);
+  if (options.publishedOnly) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('entry_texts').select('entry_texts.entry_id').whereRef('entry_texts.entry_id', '=', 'entries.id').where('entry_texts.status', '=', 'published')),
+    );
+  }
+  return (await q.execute()).map((r) => r.id);
+}
+
+export async function listLawIds(db: Kysely<DB>, options: { after?: string; limit: number; demo?: boolean }): Promise<string[]> {
+  let q = db.selectFrom('laws').select('id').orderBy('id').limit(options.limit);
+  if (options.after) q = q.where('id', '>', options.after);
+  if (options.demo !== undefined) q = q.where('demo', '=', options.demo);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/** Every code a record may refer to, for validating imports in memory. */
+export async function loadReferenceSets(db: Kysely<DB>): Promise<ReferenceSets> {
+  const [countries, articles, terms] = await Promise.all([
+    db.selectFrom('countries').select('iso3').execute(),
+    db.selectFrom('treaty_articles').select(['treaty_id', 'number']).execute(),
+    db.selectFrom('taxonomy_terms').select(['taxonomy', 'code']).execute(),
+  ]);
+  return {
+    countries: new Set(countries.map((c) => c.iso3)),
+    articles: new Set(articles.map((a) => `${a.treaty_id}:${a.number}`)),
+    terms: new Set(terms.map((t) => `${t.taxonomy}:${t.code}`)),
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * Knowledge content: validate and save records (laws and the four kinds of entries), read them back.
+ * Every write re-indexes the changed entries for search in the same transaction.
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { inTransaction } from '../../platform/db/batch.js';
+import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
+import { indexEntries } from '../search/indexer.js';
+import { checkRecord, type ReferenceSets } from './domain/checks.js';
+import { contentHash } from './domain/canonical.js';
+import type { EntryDocument, KnowledgeRecord, LawDocument, RecordType, TreatyParty } from './domain/schemas.js';
+import type { EntryOrigin } from './tables.js';
+import { entryToRows, lawToRows, partyToRow, type EntryRows } from './repository/rows.js';
+import {
+  deleteDemoRows,
+  extractIdsOfLaws,
+  findEntryHeads,
+  findLawHeads,
+  findTreatyIds,
+  storeFile,
+  upsertPartyRows,
+  writeEntryRows,
+  writeLawRows,
+} from './repository/write.js';
+import { loadEntryDocuments, loadLawDocuments, loadReferenceSets } from './repository/read.js';
+
+export type SaveOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface CheckContext {
+  /** Reference data; loaded when not given (pass it when checking many batches). */
+  refs?: ReferenceSets;
+  /** Records defined elsewhere in the same submission (e.g. later lines of an import file), by id. */
+  pending?: ReadonlyMap<string, RecordType>;
+}
+
+/**
+ * Check records against reference data and existing content.
+ * Returns the issues of each record by its index (absent: the record is valid).
+ */
+export async function checkRecords(db: Kysely<DB>, records: readonly KnowledgeRecord[], ctx: CheckContext = {}): Promise<Map<number, FieldIssue[]>> {
+  const refs = ctx.refs ?? (await loadReferenceSets(db));
+  const problems = new Map<number, FieldIssue[]>();
+  const entries = records.filter((r): r is EntryDocument => r.type !== 'law');
+  const [heads, lawHeads, treatyIds] = await Promise.all([
+    findEntryHeads(db, entries.map((r) => r.id)),
+    findLawHeads(db, entries.flatMap((r) => (r.type === 'legislation' ? [r.law_id] : []))),
+    findTreatyIds(db, entries.flatMap((r) => (r.type === 'treaty' && r.parent_id ? [r.parent_id] : []))),
+  ]);
+  const inBatch = new Map<string, RecordType>();
+  for (const r of records) inBatch.set(`${r.type === 'law' ? 'law' : 'entry'}:${r.id}`, r.type);
+
+  records.forEach((record, index) => {
+    const issues = checkRecord(record, refs);
+    if (record.type !== 'law') {
+      const existing = heads.get(record.id);
+      if (existing && existing.type !== record.type) issues.push({ field: 'id', message: `"${record.id}" is already used by a ${existing.type} entry` });
+      const pendingType = ctx.pending?.get(record.id);
+      if (pendingType && pendingType !== 'law' && pendingType !== record.type) {
+        issues.push({ field: 'id', message: `"${record.id}" is also used by a ${pendingType} record` });
+      }
+    }
+    if (record.type === 'legislation' && !lawHeads.has(record.law_id) && !inBatch.has(`law:${record.law_id}`) && ctx.pending?.get(record.law_id) !== 'law') {
+      issues.push({ field: 'law_id', message: `unknown law "${record.law_id}" (import the law record first or in the same file)` });
+    }
+    if (record.type === 'treaty' && record.parent_id && !treatyIds.has(record.parent_id) && inBatch.get(`entry:${record.parent_id}`) !== 'treaty' && ctx.pending?.get(record.parent_id) !== 'treaty') {
+      issues.push({ field: 'parent_id', message: `unknown treaty "${record.parent_id}"` });
+    }
+    if (record.type === 'law' && record.attachment && !record.attachment.content_base64 && !record.attachment.id) {
+      issues.push({ field: 'attachment.content_base64', message: 'is required for a new attachment' });
+    }
+    if (issues.length) problems.set(index, issues);
+  });
+  return problems;
+}
+
+export interface SaveOptions {
+  origin: EntryOrigin;
+  /** Skip checks the caller has already made with checkRecords. */
+  checked?: boolean;
+  refs?: ReferenceSets;
+  now?: Date;
+}
+
+function decodeAttachment(doc: LawDocument): { id: string; filename: string; media_type: string; content: Buffer } | undefined {
+  const a = doc.attachment;
+  if (!a?.content_base64) return undefined;
+  const content = Buffer.from(a.content_base64, 'base64');
+  return { id: crypto.createHash('sha256').update(content).digest('hex'), filename: a.filename, media_type: a.media_type, content };
+}
+
+/**
+ * Save records (upsert by id). A record identical to what is stored is skipped ("unchanged"),
+ * so importing the same file twice changes nothing. All or nothing: runs in one transaction.
+ */
+export async function saveRecords(db: Kysely<DB>, records: readonly KnowledgeRecord[], options: SaveOptions): Promise<SaveOutcome[]> {
+  if (!options.checked) {
+    const problems = await checkRecords(db, records, options.refs ? { refs: options.refs } : {});
+    if (problems.size) {
+      const prefix = records.length > 1;
+      const issues = [...problems.entries()].flatMap(([i, list]) => list.map((issue) => ({ ...issue, field: prefix ? `records.${i}.${issue.field}` : issue.field })));
+      throw new ValidationError(issues);
+    }
+  }
+  const now = options.now ?? new Date();
+  return inTransaction(db, async (trx) => {
+    const outcomes: SaveOutcome[] = new Array(records.length);
+    const laws = records.map((r, i) => [r, i] as const).filter((x): x is readonly [LawDocument, number] => x[0].type === 'law');
+    const entries = records.map((r, i) => [r, i] as const).filter((x): x is readonly [EntryDocument, number] => x[0].type !== 'law');
+
+    // Laws first: extracts refer to them.
+    const lawHeads = await findLawHeads(trx, laws.map(([l]) => l.id));
+    const lawBatch = [];
+    const changedLaws: string[] = [];
+    for (const [doc, i] of laws) {
+      const hash = contentHash(doc);
+      const head = lawHeads.get(doc.id);
+      if (head?.content_hash === hash) {
+        outcomes[i] = 'unchanged';
+        continue;
+      }
+      const file = decodeAttachment(doc);
+      if (file) await storeFile(trx, file);
+      lawBatch.push(lawToRows(doc, { origin: options.origin, hash, attachmentId: file?.id ?? doc.attachment?.id ?? null, now }));
+      outcomes[i] = head ? 'updated' : 'created';
+      if (head) changedLaws.push(doc.id);
+    }
+    await writeLawRows(trx, lawBatch);
+
+    const entryHeads = await findEntryHeads(trx, entries.map(([e]) => e.id));
+    const extractLaws = await findLawHeads(trx, entries.flatMap(([e]) => (e.type === 'legislation' ? [e.law_id] : [])));
+    const entryBatch: EntryRows[] = [];
+    const changed: string[] = [];
+    for (const [doc, i] of entries) {
+      const hash = contentHash(doc);
+      const head = entryHeads.get(doc.id);
+      if (head?.content_hash === hash) {
+        outcomes[i] = 'unchanged';
+        continue;
+      }
+      const law = doc.type === 'legislation' ? extractLaws.get(doc.law_id) : undefined;
+      entryBatch.push(entryToRows(doc, { origin: options.origin, hash, lawDate: law ? (law.amended_on ?? law.adopted_on) : null, now }));
+      outcomes[i] = head ? 'updated' : 'created';
+      changed.push(doc.id);
+    }
+    await writeEntryRows(trx, entryBatch);
+    const reindex = new Set([...changed, ...(await extractIdsOfLaws(trx, changedLaws))]);
+    if (reindex.size) await indexEntries(trx, [...reindex]);
+    return outcomes;
+  });
+}
+
+/** One entry as the public sees it (published language versions only), or undefined. */
+export async function getEntry(db: Kysely<DB>, id: string, options: { publishedOnly?: boolean } = {}): Promise<EntryDocument | undefined> {
+  const [doc] = await loadEntryDocuments(db, [id], { publishedOnly: options.publishedOnly ?? true });
+  return doc;
+}
+
+export async function getLaw(db: Kysely<DB>, id: string): Promise<LawDocument | undefined> {
+  const [doc] = await loadLawDocuments(db, [id]);
+  return doc;
+}
+
+/**
+ * Add or update parties of a treaty, leaving its other parties as they are (e.g. demo status data
+ * on a reference instrument). Re-indexes the treaty.
+ */
+export async function saveTreatyParties(db: Kysely<DB>, treatyId: string, parties: readonly TreatyParty[], now = new Date()): Promise<void> {
+  const refs = await loadReferenceSets(db);
+  const issues: FieldIssue[] = [];
+  if (!(await findTreatyIds(db, [treatyId])).has(treatyId)) issues.push({ field: 'treaty_id', message: `unknown treaty "${treatyId}"` });
+  parties.forEach((p, i) => {
+    if (!refs.countries.has(p.country)) issues.push({ field: `parties.${i}.country`, message: `unknown country code "${p.country}"` });
+    if ((p.consent_kind === undefined) !== (p.consent_on === undefined)) issues.push({ field: `parties.${i}.consent_on`, message: 'consent_kind and consent_on go together' });
+  });
+  if (issues.length) throw new ValidationError(issues);
+  await inTransaction(db, async (trx) => {
+    await upsertPartyRows(trx, parties.map((p) => partyToRow(treatyId, p, now)));
+    await indexEntries(trx, [treatyId]);
+  });
+}
+
+/** Remove all demo content (entries, laws, treaty parties flagged demo) and nothing else. */
+export async function removeDemoContent(db: Kysely<DB>): Promise<{ entries: number; laws: number; parties: number }> {
+  return inTransaction(db, async (trx) => {
+    const { treatiesTouched, ...counts } = await deleteDemoRows(trx);
+    if (treatiesTouched.length) await indexEntries(trx, treatiesTouched);
+    return counts;
+  });
+}
+
+export { loadEntryDocuments, loadLawDocuments, loadReferenceSets };

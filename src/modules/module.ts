@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import type { RoutePlugin } from '../platform/http/app.js';
+import type { Runtime } from '../runtime.js';
+
+/** Output and runtime access for CLI commands. */
+export interface CliContext {
+  /** Open the database (migrated, reference data loaded), run, close. */
+  withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T>;
+  /** Write a line for the user (stdout). */
+  print(line: string): void;
+}
+
+/** What a module contributes to Palermo. Modules are listed in src/modules/index.ts. */
+export interface PalermoModule {
+  name: string;
+  /** HTTP routes (API and pages). */
+  routes?: RoutePlugin[];
+  /** CLI commands. */
+  commands?: (program: Command, cli: CliContext) => void;
+  /** After migrations, at every start of the server and of any CLI command (idempotent, fast when nothing changed). */
+  prepare?: (runtime: Runtime) => Promise<void>;
+  /** Once, at the first start of the server on a new database. */
+  firstStart?: (runtime: Runtime) => Promise<void>;
+}

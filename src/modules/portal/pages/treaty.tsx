@@ -1,0 +1,224 @@
+/** The treaty page, which is also the treaty status page: metadata, articles, and each State's participation. */
+import { formatDate, formatNumber, translator } from '../../../platform/i18n/messages.js';
+import type { Lang } from '../../../platform/i18n/languages.js';
+import { common } from '../../../platform/web/common.messages.js';
+import { href, type PageContext } from '../../../platform/web/page.js';
+import { countryName } from '../../reference/service.js';
+import { entryPath } from '../../knowledge/domain/entry-types.js';
+import type { TreatyDocument, TreatyParty } from '../../knowledge/domain/schemas.js';
+import type { TreatySummary } from '../../knowledge/queries.js';
+import { partyCounts, sortParties, type PartySort } from '../domain/parties.js';
+import { pickText } from '../domain/versions.js';
+import { treatyMessages } from '../treaty.messages.js';
+import { CountryLink, countryHref, portalT } from '../components/entry.js';
+import { Content, ExternalLink, LegalText, MetaRow, hostOf } from '../components/ui.js';
+import { EntryFrame, TextSection, entryVersion, type EntryPageProps } from './entry.js';
+
+export function treatyT(lang: Lang) {
+  return translator(treatyMessages, lang);
+}
+
+const CONSENT_KEYS = {
+  ratification: 'consent_ratification',
+  accession: 'consent_accession',
+  acceptance: 'consent_acceptance',
+  approval: 'consent_approval',
+  succession: 'consent_succession',
+  definitive_signature: 'consent_definitive_signature',
+} as const;
+
+export function consentLabel(lang: Lang, kind: keyof typeof CONSENT_KEYS): string {
+  return treatyT(lang)(CONSENT_KEYS[kind]);
+}
+
+const KIND_KEYS = { universal: 'kind_universal', regional: 'kind_regional', bilateral: 'kind_bilateral' } as const;
+
+export function articlePath(treatyId: string, number: string): string {
+  return `/instruments/${encodeURIComponent(treatyId)}/articles/${encodeURIComponent(number)}`;
+}
+
+function TreatyLink(props: { ctx: PageContext; treaty: TreatySummary }) {
+  const title = pickText(props.treaty.titles, props.ctx.lang);
+  return (
+    <a href={href(props.ctx, entryPath('treaty', props.treaty.id))}>
+      <Content page={props.ctx.lang} lang={title?.lang}>
+        {title?.text ?? props.treaty.short_name ?? props.treaty.id}
+      </Content>
+    </a>
+  );
+}
+
+export function TreatyPage(props: EntryPageProps & { sort: PartySort }) {
+  const { ctx, model } = props;
+  const doc = model.doc as TreatyDocument;
+  const t = portalT(ctx.lang);
+  const tt = treatyT(ctx.lang);
+  const { choice, text } = entryVersion(ctx, doc, props.version);
+  const provisions = doc.provisions ?? [];
+  const parties = doc.parties ?? [];
+  return (
+    <EntryFrame
+      {...props}
+      demo={parties.some((p) => p.demo)}
+      meta={
+        <>
+          <MetaRow label={tt('kind')}>{tt(KIND_KEYS[doc.kind])}</MetaRow>
+          <MetaRow label={tt('short_name')}>{doc.short_name ? <span dir="auto">{doc.short_name}</span> : null}</MetaRow>
+          <MetaRow label={t('country')}>{doc.country ? <CountryLink ctx={ctx} iso3={doc.country} countries={model.names.countries} /> : null}</MetaRow>
+          <MetaRow label={tt('organization')}>{doc.organization ? <span dir="auto">{doc.organization}</span> : null}</MetaRow>
+          <MetaRow label={tt('adopted_on')}>{doc.adopted_on ? formatDate(ctx.lang, doc.adopted_on) : null}</MetaRow>
+          <MetaRow label={tt('adopted_at')}>{doc.adopted_at ? <span dir="auto">{doc.adopted_at}</span> : null}</MetaRow>
+          <MetaRow label={tt('entry_into_force')}>{doc.entry_into_force_on ? formatDate(ctx.lang, doc.entry_into_force_on) : null}</MetaRow>
+          <MetaRow label={tt('depositary')}>{doc.depositary ? <span dir="auto">{doc.depositary}</span> : null}</MetaRow>
+          <MetaRow label={tt('parent')}>{model.parent ? <TreatyLink ctx={ctx} treaty={model.parent} /> : null}</MetaRow>
+          <MetaRow label={tt('protocols')}>
+            {model.children.length ? (
+              <ul class="plain-list">
+                {model.children.map((c) => (
+                  <li>
+                    <TreatyLink ctx={ctx} treaty={c} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </MetaRow>
+          <MetaRow label={t('source')}>{doc.source_url ? <ExternalLink href={doc.source_url}>{hostOf(doc.source_url)}</ExternalLink> : null}</MetaRow>
+        </>
+      }
+      after={<PartiesTable ctx={ctx} parties={parties} sort={props.sort} version={props.version} path={entryPath('treaty', doc.id)} treatyTitle={text.title} countries={model.names.countries} />}
+    >
+      <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="summary" heading={t('section_summary')} />
+      <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="body" heading={t('section_description')} />
+      {provisions.length ? (
+        <section aria-labelledby="articles-heading">
+          <h2 id="articles-heading">
+            {tt('articles_heading')} <span class="count">({formatNumber(ctx.lang, provisions.length)})</span>
+          </h2>
+          <ol class="article-list">
+            {provisions.map((p) => {
+              const title = pickText(p.titles, ctx.lang);
+              return (
+                <li>
+                  <a href={href(ctx, articlePath(doc.id, p.number))}>
+                    <span class="article-list__number">{tt('article_number', { number: p.number })}</span>
+                    {title ? (
+                      <Content page={ctx.lang} lang={title.lang}>
+                        {title.text}
+                      </Content>
+                    ) : null}
+                  </a>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
+    </EntryFrame>
+  );
+}
+
+function PartyNotes(props: { ctx: PageContext; party: TreatyParty }) {
+  const tt = treatyT(props.ctx.lang);
+  const p = props.party;
+  const parts = [
+    ['reservations', p.reservations],
+    ['declarations', p.declarations],
+    ['notes', p.notes],
+  ] as const;
+  return (
+    <>
+      {parts.map(([key, value]) =>
+        value ? (
+          <details class="party-note">
+            <summary>{tt(key)}</summary>
+            <LegalText text={value} page={props.ctx.lang} />
+          </details>
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/** Status of signatures, ratifications, accessions: sortable server-side (?sort=country|consent). */
+export function PartiesTable(props: { ctx: PageContext; parties: readonly TreatyParty[]; sort: PartySort; version?: string | undefined; path: string; treatyTitle: string; countries: Parameters<typeof countryName>[0] }) {
+  const { ctx } = props;
+  const tt = treatyT(ctx.lang);
+  const c = translator(common, ctx.lang);
+  const names = new Map(props.parties.map((p) => [p.country, countryName(props.countries, p.country, ctx.lang)]));
+  const rows = sortParties(props.parties, (iso3) => names.get(iso3) ?? iso3, ctx.lang, props.sort);
+  const counts = partyCounts(props.parties);
+  const sortLink = (sort: PartySort, label: string) =>
+    props.sort === sort ? (
+      <span class="sort-current" aria-current="true">
+        {label}
+      </span>
+    ) : (
+      <a href={`${href(ctx, props.path, { version: props.version, sort: sort === 'country' ? undefined : sort })}#status-heading`}>{label}</a>
+    );
+  return (
+    <section class="status" aria-labelledby="status-heading">
+      <h2 id="status-heading">{tt('status_heading')}</h2>
+      {rows.length ? (
+        <>
+          <p class="status__counts">
+            <span>{tt('count_signatories', { count: counts.signatories })}</span>
+            <span>{tt('count_parties', { count: counts.parties })}</span>
+          </p>
+          <p class="sort-links">
+            {tt('sort_label')} {sortLink('country', tt('sort_country'))} · {sortLink('consent', tt('sort_consent'))}
+          </p>
+          <div class="table-wrap" role="region" aria-labelledby="status-heading" tabIndex={0}>
+            <table class="parties">
+              <caption class="visually-hidden">{tt('table_caption', { treaty: props.treatyTitle })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" aria-sort={props.sort === 'country' ? 'ascending' : undefined}>
+                    {tt('col_state')}
+                  </th>
+                  <th scope="col">{tt('col_signature')}</th>
+                  <th scope="col" aria-sort={props.sort === 'consent' ? 'ascending' : undefined}>
+                    {tt('col_consent')}
+                  </th>
+                  <th scope="col">{tt('col_entry_into_force')}</th>
+                  <th scope="col">{tt('col_notes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((p) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={countryHref(ctx, p.country)}>{names.get(p.country)}</a>
+                      {p.demo ? (
+                        <>
+                          {' '}
+                          <span class="badge badge--demo">{c('demo_badge')}</span>
+                        </>
+                      ) : null}
+                    </th>
+                    <td>{p.signed_on ? formatDate(ctx.lang, p.signed_on, 'medium') : ''}</td>
+                    <td>
+                      {p.consent_kind ? (
+                        <>
+                          <span class="consent-kind">{consentLabel(ctx.lang, p.consent_kind)}</span>{' '}
+                          {p.consent_on ? <span class="nowrap">{formatDate(ctx.lang, p.consent_on, 'medium')}</span> : null}
+                        </>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                    <td>{p.entry_into_force_on ? formatDate(ctx.lang, p.entry_into_force_on, 'medium') : ''}</td>
+                    <td>
+                      <PartyNotes ctx={ctx} party={p} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p class="muted">{tt('no_parties')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * Assistance measures: the purposes of mutual legal assistance listed in UNTOC art. 18(3)
+ * (= UNCAC art. 46(3)(a)–(i)), hearing by video conference, and the electronic-evidence measures of
+ * the Budapest Convention and its Second Additional Protocol. Labels in French and Spanish follow
+ * the infinitive wording of the authentic texts of art. 18(3); the others use noun phrases as the
+ * authentic texts do.
+ */
+import type { TermDefinition } from './taxonomies.js';
+
+export const MEASURES: TermDefinition[] = [
+  {
+    code: 'taking-evidence',
+    labels: {
+      ar: 'الحصول على أدلة أو أقوال أشخاص',
+      zh: '向个人获取证据或陈述',
+      en: 'Taking evidence or statements from persons',
+      fr: 'Recueillir des témoignages ou des dépositions',
+      es: 'Recibir testimonios o tomar declaración a personas',
+      ru: 'Получение свидетельских показаний или заявлений',
+    },
+    reference: 'UNTOC art. 18(3)(a); UNCAC art. 46(3)(a)',
+  },
+  {
+    code: 'service-of-documents',
+    labels: {
+      ar: 'تبليغ المستندات القضائية',
+      zh: '送达司法文书',
+      en: 'Effecting service of judicial documents',
+      fr: 'Signifier des actes judiciaires',
+      es: 'Presentar documentos judiciales',
+      ru: 'Вручение судебных документов',
+    },
+    reference: 'UNTOC art. 18(3)(b); UNCAC art. 46(3)(b)',
+  },
+  {
+    code: 'search-seizure-freezing',
+    labels: {
+      ar: 'تنفيذ عمليات التفتيش والضبط والتجميد',
+      zh: '执行搜查和扣押并实行冻结',
+      en: 'Executing searches and seizures, and freezing',
+      fr: 'Effectuer des perquisitions et des saisies, ainsi que des gels',
+      es: 'Efectuar inspecciones e incautaciones y embargos preventivos',
+      ru: 'Проведение обыска и выемки, а также арест имущества',
+    },
+    reference: 'UNTOC art. 18(3)(c); UNCAC art. 46(3)(c)',
+  },
+  {
+    code: 'examining-objects-sites',
+    labels: {
+      ar: 'فحص الأشياء والمواقع',
+      zh: '检查物品和场所',
+      en: 'Examining objects and sites',
+      fr: 'Examiner des objets et visiter des lieux',
+      es: 'Examinar objetos y lugares',
+      ru: 'Осмотр объектов и участков местности',
+    },
+    reference: 'UNTOC art. 18(3)(d); UNCAC art. 46(3)(d)',
+  },
+  {
+    code: 'information-expert-evaluations',
+    labels: {
+      ar: 'تقديم المعلومات والأدلة وتقييمات الخبراء',
+      zh: '提供资料、物证以及专家评估',
+      en: 'Providing information, evidentiary items and expert evaluations',
+      fr: 'Fournir des informations, des pièces à conviction et des estimations d’experts',
+      es: 'Proporcionar información, elementos de prueba y evaluaciones de peritos',
+      ru: 'Предоставление информации, вещественных доказательств и оценок экспертов',
+    },
+    reference: 'UNTOC art. 18(3)(e); UNCAC art. 46(3)(e)',
+  },
+  {
+    code: 'documents-records',
+    labels: {
+      ar: 'تقديم المستندات والسجلات',
+      zh: '提供文件和记录',
+      en: 'Providing documents and records',
+      fr: 'Fournir des documents et des dossiers',
+      es: 'Entregar documentos y expedientes',
+      ru: 'Предоставление документов и материалов',
+    },
+    descriptions: {
+      ar: 'أصول المستندات والسجلات ذات الصلة أو نسخ مصدقة منها، بما فيها السجلات الحكومية أو المصرفية أو المالية أو سجلات الشركات أو الأعمال.',
+      zh: '有关文件和记录的原件或经核证的副本，包括政府、银行、财务、公司或营业记录。',
+      en: 'Originals or certified copies of relevant documents and records, including government, bank, financial, corporate or business records.',
+      fr: 'Originaux ou copies certifiées conformes de documents et dossiers pertinents, y compris des documents administratifs, bancaires, financiers ou commerciaux et des documents de sociétés.',
+      es: 'Originales o copias certificadas de los documentos y expedientes pertinentes, incluida la documentación pública, bancaria y financiera y la documentación de sociedades mercantiles.',
+      ru: 'Подлинники или заверенные копии соответствующих документов и материалов, включая правительственные, банковские, финансовые, корпоративные или коммерческие документы.',
+    },
+    reference: 'UNTOC art. 18(3)(f); UNCAC art. 46(3)(f)',
+  },
+  {
+    code: 'tracing-proceeds',
+    labels: {
+      ar: 'كشف عائدات الجرائم أو اقتفاء أثرها',
+      zh: '识别或追查犯罪所得',
+      en: 'Identifying or tracing proceeds of crime',
+      fr: 'Identifier ou localiser des produits du crime',
+      es: 'Identificar o localizar el producto del delito',
+      ru: 'Выявление или отслеживание доходов от преступлений',
+    },
+    descriptions: {
+      ar: 'كشف عائدات الجرائم أو الممتلكات أو الأدوات أو غيرها من الأشياء أو اقتفاء أثرها لأغراض الحصول على أدلة.',
+      zh: '为取证目的而识别或追查犯罪所得、财产、工具或其他物品。',
+      en: 'Identifying or tracing proceeds of crime, property, instrumentalities or other things for evidentiary purposes.',
+      fr: 'Identifier ou localiser des produits du crime, des biens, des instruments ou d’autres choses afin de recueillir des éléments de preuve.',
+      es: 'Identificar o localizar el producto del delito, los bienes, los instrumentos u otros elementos con fines probatorios.',
+      ru: 'Выявление или отслеживание доходов от преступлений, имущества, средств совершения преступлений или других предметов для целей доказывания.',
+    },
+    reference: 'UNTOC art. 18(3)(g); UNCAC art. 46(3)(g)',
+  },
+  {
+    code: 'voluntary-appearance',
+    labels: {
+      ar: 'تيسير مثول الأشخاص طواعية في الدولة الطالبة',
+      zh: '为有关人员自愿在请求国出庭提供方便',
+      en: 'Facilitating the voluntary appearance of persons in the requesting State',
+      fr: 'Faciliter la comparution volontaire de personnes dans l’État requérant',
+      es: 'Facilitar la comparecencia voluntaria de personas en el Estado requirente',
+      ru: 'Содействие добровольной явке лиц в запрашивающее государство',
+    },
+    reference: 'UNTOC art. 18(3)(h); UNCAC art. 46(3)(h)',
+  },
+  {
+    code: 'other-assistance',
+    labels: {
+      ar: 'أي نوع آخر من المساعدة لا يتعارض مع القانون الداخلي',
+      zh: '不违反国内法的任何其他形式的协助',
+      en: 'Any other assistance not contrary to domestic law',
+      fr: 'Tout autre type d’assistance compatible avec le droit interne',
+      es: 'Cualquier otro tipo de asistencia autorizada por el derecho interno',
+      ru: 'Любые иные виды помощи, не противоречащие внутреннему законодательству',
+    },
+    descriptions: {
+      ar: 'أي نوع آخر من المساعدة لا يتعارض مع القانون الداخلي للدولة متلقية الطلب.',
+      zh: '不违反被请求国国内法的任何其他形式的协助。',
+      en: 'Any other type of assistance that is not contrary to the domestic law of the requested State.',
+      fr: 'Tout autre type d’assistance compatible avec le droit interne de l’État requis.',
+      es: 'Cualquier otro tipo de asistencia autorizada por el derecho interno del Estado requerido.',
+      ru: 'Любые иные виды помощи, не противоречащие внутреннему законодательству запрашиваемого государства.',
+    },
+    reference: 'UNTOC art. 18(3)(i); UNCAC art. 46(3)(i)',
+  },
+  {
+    code: 'video-hearing',
+    labels: {
+      ar: 'الاستماع إلى الأقوال عن طريق الائتمار بواسطة الفيديو',
+      zh: '以视频会议方式进行听证',
+      en: 'Hearing by video conference',
+      fr: 'Audition par vidéoconférence',
+      es: 'Audiencia por videoconferencia',
+      ru: 'Заслушивание с помощью видеосвязи',
+    },
+    reference: 'UNTOC art. 18(18); UNCAC art. 46(18)',
+  },
+  {
+    code: 'data-preservation',
+    labels: {
+      ar: 'التحفظ العاجل على بيانات الحاسوب المخزنة',
+      zh: '快速保全存储的计算机数据',
+      en: 'Expedited preservation of stored computer data',
+      fr: 'Conservation rapide de données informatiques stockées',
+      es: 'Conservación rápida de datos informáticos almacenados',
+      ru: 'Оперативное обеспечение сохранности хранимых компьютерных данных',
+    },
+    reference: 'Budapest Convention arts. 16, 29',
+  },
+  {
+    code: 'traffic-data-disclosure',
+    labels: {
+      ar: 'الكشف العاجل عن بيانات الحركة المحفوظة',
+      zh: '快速披露保全的流量数据',
+      en: 'Expedited disclosure of preserved traffic data',
+      fr: 'Divulgation rapide de données relatives au trafic conservées',
+      es: 'Revelación rápida de datos sobre el tráfico conservados',
+      ru: 'Оперативное раскрытие сохраненных данных о трафике',
+    },
+    reference: 'Budapest Convention arts. 17, 30',
+  },
+  {
+    code: 'subscriber-information',
+    labels: {
+      ar: 'تقديم معلومات المشتركين',
+      zh: '提供用户信息',
+      en: 'Production of subscriber information',
+      fr: 'Production de données relatives aux abonnés',
+      es: 'Presentación de datos relativos a los abonados',
+      ru: 'Предоставление сведений об абонентах',
+    },
+    descriptions: {
+      ar: 'أمر إلى مقدم الخدمة بتقديم المعلومات التي بحوزته عن مشتركيه.',
+      zh: '命令服务提供者提交其掌握的用户信息。',
+      en: 'An order to a service provider to submit the subscriber information in its possession or control.',
+      fr: 'Injonction faite à un fournisseur de services de communiquer les données relatives aux abonnés en sa possession ou sous son contrôle.',
+      es: 'Orden a un proveedor de servicios de presentar los datos relativos a los abonados que obren en su poder o bajo su control.',
+      ru: 'Распоряжение поставщику услуг представить сведения об абонентах, находящиеся в его владении или под его контролем.',
+    },
+    reference: 'Budapest Convention art. 18(1)(b)',
+  },
+  {
+    code: 'stored-data-access',
+    labels: {
+      ar: 'الوصول إلى بيانات الحاسوب المخزنة',
+      zh: '访问存储的计算机数据',
+      en: 'Accessing stored computer data',
+      fr: 'Accès à des données informatiques stockées',
+      es: 'Acceso a datos informáticos almacenados',
+      ru: 'Доступ к хранимым компьютерным данным',
+    },
+    reference: 'Budapest Convention arts. 19, 31',
+  },
+  {
+    code: 'real-time-traffic-data',
+    labels: {
+      ar: 'جمع بيانات الحركة في الوقت الفعلي',
+      zh: '实时收集流量数据',
+      en: 'Real-time collection of traffic data',
+      fr: 'Collecte en temps réel de données relatives au trafic',
+      es: 'Obtención en tiempo real de datos sobre el tráfico',
+      ru: 'Сбор данных о трафике в режиме реального времени',
+    },
+    reference: 'Budapest Convention arts. 20, 33',
+  },
+  {
+    code: 'interception-content-data',
+    labels: {
+      ar: 'اعتراض بيانات المحتوى',
+      zh: '截取内容数据',
+      en: 'Interception of content data',
+      fr: 'Interception de données relatives au contenu',
+      es: 'Interceptación de datos relativos al contenido',
+      ru: 'Перехват данных о содержании',
+    },
+    reference: 'Budapest Convention arts. 21, 34',
+  },
+  {
+    code: 'emergency-disclosure',
+    labels: {
+      ar: 'الكشف عن البيانات في حالات الطوارئ',
+      zh: '紧急情况下披露数据',
+      en: 'Emergency disclosure of data',
+      fr: 'Divulgation de données en situation d’urgence',
+      es: 'Revelación de datos en situaciones de emergencia',
+      ru: 'Раскрытие данных в чрезвычайных ситуациях',
+    },
+    descriptions: {
+      ar: 'الكشف العاجل عن بيانات الحاسوب المخزنة في حالة طوارئ تنطوي على خطر كبير ووشيك على حياة شخص طبيعي أو سلامته.',
+      zh: '在自然人的生命或安全面临重大紧迫危险的紧急情况下，快速披露存储的计算机数据。',
+      en: 'Expedited disclosure of stored computer data in an emergency involving a significant and imminent risk to the life or safety of a natural person.',
+      fr: 'Divulgation accélérée de données informatiques stockées en cas d’urgence impliquant un risque important et imminent pour la vie ou la sécurité d’une personne physique.',
+      es: 'Revelación acelerada de datos informáticos almacenados en una emergencia que suponga un riesgo significativo e inminente para la vida o la seguridad de una persona física.',
+      ru: 'Ускоренное раскрытие хранимых компьютерных данных в чрезвычайной ситуации, связанной со значительной и непосредственной угрозой жизни или безопасности физического лица.',
+    },
+    reference: 'Second Additional Protocol to the Budapest Convention (CETS No. 224), arts. 9–10',
+  },
+];

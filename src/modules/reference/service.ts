@@ -1,0 +1,245 @@
+/**
+ * Reference data as the rest of Palermo reads it. Countries, regions and taxonomy terms change only
+ * when the reference loader runs, so they are cached per database handle; the loader calls
+ * invalidateReferenceCache().
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { pickLocalized, type Lang, type LocalizedText } from '../../platform/i18n/languages.js';
+import type { Taxonomy } from './tables.js';
+import {
+  countPublishedEntriesByType,
+  selectArticles,
+  selectCountries,
+  selectInstruments,
+  selectRegions,
+  selectTerms,
+  selectTreatyParticipation,
+} from './repository.js';
+
+export interface Country {
+  iso3: string;
+  iso2: string;
+  m49: string;
+  region_code: string | null;
+  subregion_code: string | null;
+  intermediate_region_code: string | null;
+  names: LocalizedText;
+}
+
+export interface Region {
+  code: string;
+  level: 'world' | 'region' | 'subregion' | 'intermediate';
+  parent_code: string | null;
+  names: LocalizedText;
+}
+
+export interface Term {
+  taxonomy: Taxonomy;
+  code: string;
+  position: number;
+  labels: LocalizedText;
+  descriptions: Partial<LocalizedText> | null;
+  reference: string | null;
+}
+
+interface Cached {
+  countries?: Promise<Country[]>;
+  regions?: Promise<Region[]>;
+  terms?: Promise<Term[]>;
+}
+
+const cache = new WeakMap<object, Cached>();
+
+function slot(db: Kysely<DB>): Cached {
+  let c = cache.get(db);
+  if (!c) {
+    c = {};
+    cache.set(db, c);
+  }
+  return c;
+}
+
+export function invalidateReferenceCache(db: Kysely<DB>): void {
+  cache.delete(db);
+}
+
+export async function listCountries(db: Kysely<DB>): Promise<Country[]> {
+  const c = slot(db);
+  c.countries ??= selectCountries(db).catch((err) => {
+    c.countries = undefined;
+    throw err;
+  });
+  return c.countries;
+}
+
+export async function getCountry(db: Kysely<DB>, iso3: string): Promise<Country | undefined> {
+  const code = iso3.toUpperCase();
+  return (await listCountries(db)).find((c) => c.iso3 === code);
+}
+
+export async function listRegions(db: Kysely<DB>): Promise<Region[]> {
+  const c = slot(db);
+  c.regions ??= selectRegions(db).catch((err) => {
+    c.regions = undefined;
+    throw err;
+  });
+  return c.regions;
+}
+
+export async function listTerms(db: Kysely<DB>, taxonomy?: Taxonomy): Promise<Term[]> {
+  const c = slot(db);
+  c.terms ??= (selectTerms(db) as Promise<Term[]>).catch((err) => {
+    c.terms = undefined;
+    throw err;
+  });
+  const all = await c.terms;
+  return taxonomy ? all.filter((t) => t.taxonomy === taxonomy) : all;
+}
+
+/**
+ * Countries in an M49 area at any level (region, sub-region or intermediate region); the world
+ * (001) has them all. Undefined when no such area exists.
+ */
+export async function listCountriesInRegion(db: Kysely<DB>, code: string): Promise<Country[] | undefined> {
+  const [all, regions] = await Promise.all([listCountries(db), listRegions(db)]);
+  if (!regions.some((r) => r.code === code)) return undefined;
+  if (code === '001') return all;
+  return all.filter((c) => c.region_code === code || c.subregion_code === code || c.intermediate_region_code === code);
+}
+
+/** Regions with the number of countries and territories in each (the world has them all). */
+export async function listRegionsWithCounts(db: Kysely<DB>): Promise<(Region & { country_count: number })[]> {
+  const [regions, countries] = await Promise.all([listRegions(db), listCountries(db)]);
+  const counts = new Map<string, number>();
+  for (const c of countries) {
+    for (const code of [c.region_code, c.subregion_code, c.intermediate_region_code]) if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return regions.map((r) => ({ ...r, country_count: r.level === 'world' ? countries.length : (counts.get(r.code) ?? 0) }));
+}
+
+export async function getRegion(db: Kysely<DB>, code: string): Promise<Region | undefined> {
+  return (await listRegions(db)).find((r) => r.code === code);
+}
+
+export interface TreatyParticipation {
+  treaty_id: string;
+  short_name: string | null;
+  kind: 'universal' | 'regional' | 'bilateral';
+  /** Published titles of the treaty by language. */
+  titles: Record<string, string>;
+  signed_on: string | null;
+  consent_kind: string | null;
+  consent_on: string | null;
+  entry_into_force_on: string | null;
+  demo: boolean;
+}
+
+export interface CountryProfile {
+  country: Country;
+  /** The M49 areas the country belongs to, from region down to intermediate region. */
+  regions: Region[];
+  /** Published entries of the country by type (legislation, case, treaty, strategy). */
+  entry_counts: Record<'legislation' | 'case' | 'treaty' | 'strategy', number>;
+  treaties: TreatyParticipation[];
+}
+
+/** A country with its regions, the number of its published entries by type and its treaty participation. */
+export async function getCountryProfile(db: Kysely<DB>, iso3: string): Promise<CountryProfile | undefined> {
+  const country = await getCountry(db, iso3);
+  if (!country) return undefined;
+  const [regions, counts, treaties] = await Promise.all([listRegions(db), countPublishedEntriesByType(db, country.iso3), selectTreatyParticipation(db, country.iso3)]);
+  const codes = [country.region_code, country.subregion_code, country.intermediate_region_code];
+  const entry_counts = { legislation: 0, case: 0, treaty: 0, strategy: 0 };
+  for (const c of counts) if (c.type in entry_counts) entry_counts[c.type as keyof typeof entry_counts] = c.count;
+  return {
+    country,
+    regions: codes.flatMap((code) => regions.filter((r) => r.code === code)),
+    entry_counts,
+    treaties,
+  };
+}
+
+/** Name of a country in a language (falls back to English, then the code). */
+export function countryName(countries: readonly Country[], iso3: string, lang: Lang): string {
+  const c = countries.find((x) => x.iso3 === iso3);
+  return c ? (pickLocalized(c.names, lang)?.text ?? iso3) : iso3;
+}
+
+/** Label of a taxonomy term in a language (falls back to English, then the code). */
+export function termLabel(terms: readonly Term[], taxonomy: string, code: string, lang: Lang): string {
+  const t = terms.find((x) => x.taxonomy === taxonomy && x.code === code);
+  return t ? (pickLocalized(t.labels, lang)?.text ?? code) : code;
+}
+
+export interface InstrumentSummary {
+  id: string;
+  kind: 'universal' | 'regional' | 'bilateral';
+  short_name: string | null;
+  organization: string | null;
+  adopted_on: string | null;
+  adopted_at: string | null;
+  entry_into_force_on: string | null;
+  depositary: string | null;
+  parent_id: string | null;
+  source_url: string | null;
+  demo: boolean;
+  /** Published titles by language; a language absent here has no title held. */
+  titles: Record<string, string>;
+  article_count: number;
+}
+
+export interface ArticleSummary {
+  treaty_id: string;
+  number: string;
+  position: number;
+  /** Titles by language; absent languages are not held (never machine-invented). */
+  titles: Record<string, string>;
+  /** "taxonomy:code" terms the article is about. */
+  terms: string[];
+}
+
+export interface Article extends ArticleSummary {
+  texts: Record<string, string>;
+}
+
+export async function listInstruments(db: Kysely<DB>): Promise<InstrumentSummary[]> {
+  return selectInstruments(db);
+}
+
+export async function getInstrument(db: Kysely<DB>, id: string): Promise<(InstrumentSummary & { articles: ArticleSummary[] }) | undefined> {
+  const [instrument] = await selectInstruments(db, id);
+  if (!instrument) return undefined;
+  const articles = await selectArticles(db, id, { withText: false });
+  return { ...instrument, articles };
+}
+
+export async function getArticle(db: Kysely<DB>, treatyId: string, number: string): Promise<Article | undefined> {
+  const [a] = await selectArticles(db, treatyId, { number, withText: true });
+  return a ? { ...a, texts: a.texts ?? {} } : undefined;
+}
+
+export interface ArticleInContext extends Article {
+  instrument: InstrumentSummary;
+  /** Numbers of the neighbouring articles, for navigation. */
+  previous: string | null;
+  next: string | null;
+}
+
+/** An article with its instrument and neighbours; `instrument` alone when the instrument exists but not the article. */
+export async function getArticleInContext(
+  db: Kysely<DB>,
+  treatyId: string,
+  number: string,
+): Promise<{ instrument?: InstrumentSummary; article?: ArticleInContext }> {
+  const instrument = await getInstrument(db, treatyId);
+  if (!instrument) return {};
+  const index = instrument.articles.findIndex((a) => a.number === number);
+  const article = index >= 0 ? await getArticle(db, treatyId, number) : undefined;
+  if (!article) return { instrument };
+  const { articles, ...summary } = instrument;
+  return {
+    instrument: summary,
+    article: { ...article, instrument: summary, previous: articles[index - 1]?.number ?? null, next: articles[index + 1]?.number ?? null },
+  };
+}

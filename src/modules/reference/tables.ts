@@ -1,0 +1,41 @@
+import type { DateString, Json, Timestamp } from '../../platform/db/types.js';
+import type { LocalizedText } from '../../platform/i18n/languages.js';
+
+export interface RegionsTable {
+  code: string;
+  level: 'world' | 'region' | 'subregion' | 'intermediate';
+  parent_code: string | null;
+  names: Json<LocalizedText>;
+  updated_at: Timestamp;
+}
+
+export interface CountriesTable {
+  iso3: string;
+  iso2: string;
+  m49: string;
+  region_code: string | null;
+  subregion_code: string | null;
+  intermediate_region_code: string | null;
+  names: Json<LocalizedText>;
+  updated_at: Timestamp;
+}
+
+export type Taxonomy = 'crime' | 'cooperation' | 'issue' | 'measure';
+
+export interface TaxonomyTermsTable {
+  taxonomy: Taxonomy;
+  code: string;
+  position: number;
+  labels: Json<LocalizedText>;
+  descriptions: Json<Partial<LocalizedText>> | null;
+  reference: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReferenceTables {
+  regions: RegionsTable;
+  countries: CountriesTable;
+  taxonomy_terms: TaxonomyTermsTable;
+}
+
+export type { DateString };

@@ -1,0 +1,128 @@
+/** Facet values with localized labels, in display order (part of the search service). */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { INTL_LOCALE, pickLocalized, type Lang } from '../../platform/i18n/languages.js';
+import { translator } from '../../platform/i18n/messages.js';
+import { common } from '../../platform/web/common.messages.js';
+import { ENTRY_TYPES } from '../knowledge/domain/entry-types.js';
+import type { EntryType } from '../knowledge/tables.js';
+import { countryName, listCountries, listRegions, listTerms, termLabel } from '../reference/service.js';
+import { FACETS, type FacetName, type Filters } from './domain/params.js';
+import { articleTitles, instrumentLabels, type FacetCount } from './repository/search.js';
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  /** Region facet: the enclosing region of a sub-region. */
+  parent?: string;
+}
+
+export type Facets = Record<FacetName, FacetValue[]>;
+
+const TYPE_LABEL: Record<EntryType, 'nav_legislation' | 'nav_cases' | 'nav_treaties' | 'nav_strategies'> = {
+  legislation: 'nav_legislation',
+  case: 'nav_cases',
+  treaty: 'nav_treaties',
+  strategy: 'nav_strategies',
+};
+
+export function typeLabel(type: EntryType, hl: Lang): string {
+  return translator(common, hl)(TYPE_LABEL[type]);
+}
+
+const TAXONOMY: Partial<Record<FacetName, 'crime' | 'cooperation' | 'issue' | 'measure'>> = {
+  crime: 'crime',
+  cooperation: 'cooperation',
+  issue: 'issue',
+  measure: 'measure',
+};
+
+const displayNames = new Map<Lang, Intl.DisplayNames>();
+export function languageName(tag: string, hl: Lang): string {
+  let names = displayNames.get(hl);
+  if (!names) {
+    names = new Intl.DisplayNames([INTL_LOCALE[hl]], { type: 'language', fallback: 'code' });
+    displayNames.set(hl, names);
+  }
+  try {
+    const name = names.of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(INTL_LOCALE[hl]) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}
+
+function instrumentName(info: { short_name: string | null; titles: Record<string, string> } | undefined, id: string, hl: Lang, preferShort: boolean): string {
+  if (!info) return id;
+  const title = pickLocalized(info.titles, hl)?.text;
+  return (preferShort ? (info.short_name ?? title) : (title ?? info.short_name)) ?? id;
+}
+
+/** Label, count and order every facet value; selected values are always listed (count 0 when none). */
+export async function labelFacets(db: Kysely<DB>, counts: readonly FacetCount[], filters: Filters, hl: Lang): Promise<Facets> {
+  const byFacet = new Map<FacetName, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
+  for (const c of counts) if (c.facet) byFacet.get(c.facet)!.set(c.value, c.count);
+  for (const f of FACETS) for (const v of filters[f]) if (!byFacet.get(f)!.has(v)) byFacet.get(f)!.set(v, 0);
+  for (const t of ENTRY_TYPES) if (!byFacet.get('type')!.has(t)) byFacet.get('type')!.set(t, 0);
+
+  const articleRefs = [...byFacet.get('article')!.keys()];
+  const instrumentIds = [...new Set([...byFacet.get('instrument')!.keys(), ...articleRefs.map((a) => a.slice(0, a.lastIndexOf(':')))])];
+  const [countries, regions, terms, instruments, articles] = await Promise.all([
+    byFacet.get('country')!.size ? listCountries(db) : [],
+    byFacet.get('region')!.size ? listRegions(db) : [],
+    ['crime', 'cooperation', 'issue', 'measure'].some((f) => byFacet.get(f as FacetName)!.size) ? listTerms(db) : [],
+    instrumentLabels(db, instrumentIds),
+    articleTitles(db, articleRefs),
+  ]);
+  const regionBy = new Map(regions.map((r) => [r.code, r]));
+  const collator = new Intl.Collator(INTL_LOCALE[hl]);
+
+  const label = (facet: FacetName, value: string): string => {
+    const taxonomy = TAXONOMY[facet];
+    if (taxonomy) return termLabel(terms, taxonomy, value, hl);
+    switch (facet) {
+      case 'type':
+        return typeLabel(value as EntryType, hl);
+      case 'country':
+        return countryName(countries, value, hl);
+      case 'region': {
+        const r = regionBy.get(value);
+        return r ? (pickLocalized(r.names, hl)?.text ?? value) : value;
+      }
+      case 'instrument':
+        return instrumentName(instruments.get(value), value, hl, false);
+      case 'article': {
+        const i = value.lastIndexOf(':');
+        const treaty = value.slice(0, i);
+        const title = pickLocalized(articles.get(value), hl)?.text;
+        const head = `${instrumentName(instruments.get(treaty), treaty, hl, true)} ${value.slice(i + 1)}`;
+        return title ? `${head} — ${title}` : head;
+      }
+      case 'lang':
+        return languageName(value, hl);
+      default:
+        return value;
+    }
+  };
+
+  const out = {} as Facets;
+  for (const facet of FACETS) {
+    const list: FacetValue[] = [...byFacet.get(facet)!].map(([value, count]) => ({ value, label: label(facet, value), count }));
+    if (facet === 'type') list.sort((a, b) => ENTRY_TYPES.indexOf(a.value as EntryType) - ENTRY_TYPES.indexOf(b.value as EntryType));
+    else if (facet === 'year') list.sort((a, b) => b.value.localeCompare(a.value));
+    else list.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+    if (facet === 'region') {
+      // Sub-regions follow their region (when both are listed).
+      for (const v of list) {
+        const parent = regionBy.get(v.value)?.parent_code;
+        if (parent && regionBy.get(v.value)?.level !== 'region' && byFacet.get('region')!.has(parent)) v.parent = parent;
+      }
+      const top = list.filter((v) => !v.parent);
+      out.region = top.flatMap((t) => [t, ...list.filter((v) => v.parent === t.value)]);
+      continue;
+    }
+    out[facet] = list;
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+import type { PalermoModule } from '../module.js';
+import { searchApi } from './api.js';
+import { searchCommands } from './cli.js';
+import { refreshIfReferenceChanged } from './indexer.js';
+import { searchPages } from './pages/routes.js';
+
+export const searchModule: PalermoModule = {
+  name: 'search',
+  routes: [searchApi, searchPages],
+  commands: searchCommands,
+  /** Rebuild the search documents when the reference data copied into them (labels, names, regions) changed. */
+  async prepare(runtime) {
+    const started = Date.now();
+    let logged = 0;
+    const rebuilt = await refreshIfReferenceChanged(runtime.db, ({ done, total }) => {
+      if (Date.now() - logged > 5000 || done === total) {
+        logged = Date.now();
+        runtime.logger.info({ done, total }, 'rebuilding search documents after a reference data change');
+      }
+    });
+    if (rebuilt) runtime.logger.info({ ms: Date.now() - started }, 'search documents rebuilt');
+  },
+};

@@ -1,0 +1,120 @@
+/** SQL that writes search documents and instrument signatures. */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+import { json } from '../../../platform/db/types.js';
+import type { DocumentMeta, Segment } from '../domain/document.js';
+
+/**
+ * Upsert the documents of a batch: the tsvector of each entry is built in the database from its
+ * segments (to_tsvector with each segment's configuration and weight, concatenated in order).
+ */
+export async function upsertDocuments(db: Kysely<DB>, metas: readonly DocumentMeta[], segments: readonly Segment[]): Promise<void> {
+  if (!metas.length) return;
+  await sql`
+    WITH seg AS (
+      SELECT s.entry_id, search_tsvector_agg(setweight(to_tsvector(s.cfg::regconfig, s.txt), s.w::"char") ORDER BY s.ord) AS document
+      FROM unnest(${segments.map((s) => s.entryId)}::text[], ${segments.map((s) => s.config)}::text[], ${segments.map((s) => s.weight)}::text[], ${segments.map((s) => s.text)}::text[])
+        WITH ORDINALITY AS s(entry_id, cfg, w, txt, ord)
+      GROUP BY s.entry_id
+    )
+    INSERT INTO search_documents (entry_id, type, country, date, demo, titles, mt_langs, context, facet_keys, rank_vector, document, indexed_at)
+    SELECT m.entry_id, m.type, m.country, m.date, m.demo, m.titles, m.mt_langs, m.context, m.facet_keys,
+           ts_filter(v.document, '{a}'), v.document, now()
+    FROM jsonb_to_recordset(${json(metas.map(rowOf))}::jsonb)
+      AS m(entry_id text, type text, country text, date date, demo boolean, titles jsonb, mt_langs text[], context jsonb, facet_keys text[])
+    LEFT JOIN seg ON seg.entry_id = m.entry_id
+    CROSS JOIN LATERAL (SELECT coalesce(seg.document, ''::tsvector) AS document) v
+    ON CONFLICT (entry_id) DO UPDATE SET
+      type = excluded.type, country = excluded.country, date = excluded.date, demo = excluded.demo, titles = excluded.titles, mt_langs = excluded.mt_langs,
+      context = excluded.context, facet_keys = excluded.facet_keys, rank_vector = excluded.rank_vector, document = excluded.document, indexed_at = excluded.indexed_at`.execute(db);
+}
+
+/** The stored columns of a document (the facet arrays live in facet_keys). */
+function rowOf(m: DocumentMeta) {
+  return { entry_id: m.entry_id, type: m.type, country: m.country, date: m.date, demo: m.demo, titles: m.titles, mt_langs: m.mt_langs, context: m.context, facet_keys: m.facet_keys };
+}
+
+/** Remove the documents of the given entries except those kept (deleted or no longer published). */
+export async function deleteDocuments(db: Kysely<DB>, ids: readonly string[], keep: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  await sql`DELETE FROM search_documents WHERE entry_id = ANY(${[...ids]}::text[]) AND NOT (entry_id = ANY(${[...keep]}::text[]))`.execute(db);
+}
+
+/** Current fingerprints of the article titles and terms of the given treaties. */
+export async function currentInstrumentSignatures(db: Kysely<DB>, treatyIds: readonly string[]): Promise<Map<string, string>> {
+  if (!treatyIds.length) return new Map();
+  const r = await sql<{ treaty_id: string; signature: string }>`
+    SELECT t.entry_id AS treaty_id,
+           md5(coalesce(string_agg(a.number || '|' || a.titles::text || '|' || coalesce(x.terms, ''), E'\n' ORDER BY a.number), '')) AS signature
+    FROM treaties t
+    LEFT JOIN treaty_articles a ON a.treaty_id = t.entry_id
+    LEFT JOIN LATERAL (
+      SELECT string_agg(tat.taxonomy || ':' || tat.code, ',' ORDER BY tat.taxonomy, tat.code) AS terms
+      FROM treaty_article_terms tat WHERE tat.treaty_id = a.treaty_id AND tat.number = a.number
+    ) x ON true
+    WHERE t.entry_id = ANY(${[...treatyIds]}::text[])
+    GROUP BY t.entry_id`.execute(db);
+  return new Map(r.rows.map((row) => [row.treaty_id, row.signature]));
+}
+
+export async function storedInstrumentSignatures(db: Kysely<DB>, treatyIds: readonly string[]): Promise<Map<string, string>> {
+  if (!treatyIds.length) return new Map();
+  const rows = await db.selectFrom('search_instrument_signatures').select(['treaty_id', 'signature']).where('treaty_id', 'in', [...treatyIds]).execute();
+  return new Map(rows.map((r) => [r.treaty_id, r.signature]));
+}
+
+export async function storeInstrumentSignatures(db: Kysely<DB>, signatures: ReadonlyMap<string, string>): Promise<void> {
+  if (!signatures.size) return;
+  await db
+    .insertInto('search_instrument_signatures')
+    .values([...signatures].map(([treaty_id, signature]) => ({ treaty_id, signature })))
+    .onConflict((oc) => oc.column('treaty_id').doUpdateSet((eb) => ({ signature: eb.ref('excluded.signature'), updated_at: sql`now()` })))
+    .execute();
+}
+
+/** Entries tagged with an article of the given treaties. */
+export async function entriesTaggedWith(db: Kysely<DB>, treatyIds: readonly string[]): Promise<string[]> {
+  if (!treatyIds.length) return [];
+  const rows = await db.selectFrom('entry_articles').select('entry_id').distinct().where('treaty_id', 'in', [...treatyIds]).orderBy('entry_id').execute();
+  return rows.map((r) => r.entry_id);
+}
+
+/** One page of entry ids in id order after `after` (keyset pagination for full rebuilds). */
+export async function entryIdsAfter(db: Kysely<DB>, after: string | null, limit: number): Promise<string[]> {
+  let q = db.selectFrom('entries').select('id').orderBy('id').limit(limit);
+  if (after !== null) q = q.where('id', '>', after);
+  return (await q.execute()).map((r) => r.id);
+}
+
+export async function countEntries(db: Kysely<DB>): Promise<number> {
+  const r = await db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function countDocuments(db: Kysely<DB>): Promise<number> {
+  const r = await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Fingerprint of the reference data copied into search documents (term labels, country names and regions). */
+export async function referenceSignature(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ signature: string }>`
+    SELECT md5(
+      coalesce((SELECT string_agg(taxonomy || ':' || code || labels::text, E'\n' ORDER BY taxonomy, code) FROM taxonomy_terms), '') || E'\n--\n' ||
+      coalesce((SELECT string_agg(iso3 || coalesce(region_code, '') || coalesce(subregion_code, '') || names::text, E'\n' ORDER BY iso3) FROM countries), '')
+    ) AS signature`.execute(db);
+  return r.rows[0]!.signature;
+}
+
+const GENERATION_KEY = 'search.generation';
+
+/** The number of changes of the search documents so far (incremented by a trigger, migration 0005). */
+export async function readGeneration(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ g: string | null }>`SELECT value #>> '{}' AS g FROM app_settings WHERE key = ${GENERATION_KEY}`.execute(db);
+  return r.rows[0]?.g ?? '0';
+}
+
+/** Reclaim the space of rewritten documents and refresh planner statistics (outside any transaction). */
+export async function vacuumDocuments(db: Kysely<DB>): Promise<void> {
+  await sql`VACUUM ANALYZE search_documents`.execute(db);
+}

@@ -1,0 +1,221 @@
+/**
+ * SQL of searching: analysing query terms, facet counts, the page of results, snippets, labels,
+ * and the search log. User input only ever reaches the database as bound parameters; column
+ * names come from the constant FACET_COLUMNS.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+import { json } from '../../../platform/db/types.js';
+import { SIMPLE_CONFIG } from '../domain/text.js';
+import { FACETS, type FacetName, type Filters } from '../domain/params.js';
+import { TOTAL_KEY, facetKey } from '../domain/document.js';
+import type { EntryType } from '../../knowledge/tables.js';
+import type { SearchContext } from '../tables.js';
+
+/**
+ * Analyse each term with the query language's configuration and with palermo_simple: a quoted
+ * phrase with phraseto_tsquery (word order, checked against positions), a plain term with
+ * plainto_tsquery (its parts ANDed: "e-mail", CJK bigrams), which the GIN index answers exactly.
+ */
+export async function analyseTerms(
+  db: Kysely<DB>,
+  config: string,
+  terms: readonly { stem: string; exact: string; phrase: boolean }[],
+): Promise<{ stem: string; exact: string }[]> {
+  if (!terms.length) return [];
+  const r = await sql<{ stem: string; exact: string }>`
+    SELECT CASE WHEN t.p THEN phraseto_tsquery(${config}::regconfig, t.s) ELSE plainto_tsquery(${config}::regconfig, t.s) END::text AS stem,
+           CASE WHEN t.p THEN phraseto_tsquery(${SIMPLE_CONFIG}::regconfig, t.e) ELSE plainto_tsquery(${SIMPLE_CONFIG}::regconfig, t.e) END::text AS exact
+    FROM unnest(${terms.map((t) => t.stem)}::text[], ${terms.map((t) => t.exact)}::text[], ${terms.map((t) => t.phrase)}::boolean[]) WITH ORDINALITY AS t(s, e, p, ord)
+    ORDER BY t.ord`.execute(db);
+  return r.rows;
+}
+
+/**
+ * A filter: the type column (so the (type, date) index serves database pages), every other facet
+ * through facet_keys (GIN-indexed). Values of one facet are alternatives (OR).
+ */
+function facetCondition(facet: FacetName, values: readonly string[]): RawBuilder<boolean> {
+  if (facet === 'type') return sql<boolean>`d.type = ANY(${[...values]}::text[])`;
+  return sql<boolean>`d.facet_keys && ${values.map((v) => facetKey(facet, v))}::text[]`;
+}
+
+function textCondition(tsquery: string | undefined): RawBuilder<boolean> {
+  return tsquery === undefined ? sql<boolean>`true` : sql<boolean>`d.document @@ ${tsquery}::tsquery`;
+}
+
+const and = (conds: RawBuilder<boolean>[]) => (conds.length ? sql<boolean>`${sql.join(conds, sql` AND `)}` : sql<boolean>`true`);
+
+export interface FacetCount {
+  /** '' for the total (all filters applied). */
+  facet: FacetName | '';
+  value: string;
+  count: number;
+}
+
+/**
+ * Facet counts in one pass over the matching documents: each facet is counted with every filter
+ * except its own, and the total with all of them. A document failing exactly one filter counts
+ * only in that filter's facet; one failing two counts nowhere and is left out early.
+ */
+export async function facetCounts(db: Kysely<DB>, tsquery: string | undefined, filters: Filters): Promise<FacetCount[]> {
+  const rows = (await facetCountsQuery(tsquery, filters).execute(db)).rows;
+  return rows.map((r) => {
+    if (r.key === TOTAL_KEY) return { facet: '', value: '', count: r.count };
+    const i = r.key.indexOf(':');
+    return { facet: r.key.slice(0, i) as FacetName, value: r.key.slice(i + 1), count: r.count };
+  });
+}
+
+export function facetCountsQuery(tsquery: string | undefined, filters: Filters): RawBuilder<{ key: string; count: number }> {
+  const active = FACETS.filter((f) => filters[f].length).map((f) => ({ facet: f, cond: facetCondition(f, filters[f]) }));
+  if (!active.length) {
+    return sql`
+      SELECT s.k AS key, count(*)::int AS count
+      FROM (SELECT unnest(d.facet_keys) AS k FROM search_documents d WHERE ${textCondition(tsquery)}) s
+      GROUP BY s.k`;
+  }
+  const failed = sql`CASE ${sql.join(active.map((a) => sql`WHEN NOT (${a.cond}) THEN ${`${a.facet}:`}::text`), sql` `)} END`;
+  const prefilter =
+    active.length >= 2 ? sql<boolean>`(${sql.join(active.map((a) => sql`(${a.cond})::int`), sql` + `)}) >= ${active.length - 1}` : sql<boolean>`true`;
+  return sql`
+    SELECT s.k AS key, count(*)::int AS count
+    FROM (
+      SELECT unnest(x.facet_keys) AS k, x.failed
+      -- OFFSET 0 keeps this subquery apart, so "failed" is computed once per document, not once per key.
+      FROM (SELECT d.facet_keys, ${failed} AS failed FROM search_documents d WHERE ${textCondition(tsquery)} AND ${prefilter} OFFSET 0) x
+    ) s
+    WHERE s.failed IS NULL OR starts_with(s.k, s.failed)
+    GROUP BY s.k`;
+}
+
+/**
+ * Within a transaction: let text queries use the GIN index even when they match most documents.
+ * The planner prices @@ as cheap, but on a sequential scan it decompresses every tsvector, which
+ * costs far more than a bitmap scan of the index (exact for non-phrase queries, no recheck).
+ */
+export async function preferIndexScans(trx: Kysely<DB>): Promise<void> {
+  await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+}
+
+export interface ResultRow {
+  entry_id: string;
+  type: EntryType;
+  country: string | null;
+  date: string | null;
+  demo: boolean;
+  titles: Record<string, string>;
+  mt_langs: string[];
+  context: SearchContext;
+}
+
+/** One page of matching documents, by relevance (ts_rank, then date) or by date (newest first). */
+export async function resultPage(
+  db: Kysely<DB>,
+  tsquery: string | undefined,
+  filters: Filters,
+  options: { byRelevance: boolean; limit: number; offset: number },
+): Promise<ResultRow[]> {
+  return (await resultPageQuery(tsquery, filters, options).execute(db)).rows;
+}
+
+export function resultPageQuery(tsquery: string | undefined, filters: Filters, options: { byRelevance: boolean; limit: number; offset: number }): RawBuilder<ResultRow> {
+  const conds = FACETS.filter((f) => filters[f].length).map((f) => facetCondition(f, filters[f]));
+  const rank = options.byRelevance && tsquery !== undefined;
+  const order = rank
+    ? sql`ts_rank(d.rank_vector, ${tsquery}::tsquery) DESC, d.date DESC NULLS LAST, d.entry_id`
+    : sql`d.date DESC NULLS LAST, d.entry_id`;
+  return sql<ResultRow>`
+    SELECT d.entry_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context
+    FROM search_documents d
+    WHERE ${textCondition(tsquery)} AND ${and(conds)}
+    ORDER BY ${order}
+    LIMIT ${options.limit} OFFSET ${options.offset}`;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of a query built here, as text lines (for benchmarks and diagnosis). */
+export async function explain(db: Kysely<DB>, query: RawBuilder<unknown>): Promise<string[]> {
+  const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS) ${query}`.execute(db);
+  return r.rows.map((row) => row['QUERY PLAN']);
+}
+
+export interface SnippetRequest {
+  entryId: string;
+  lang: string;
+  config: string;
+  /** Return the text itself (CJK, or no query): the application cuts and highlights it. */
+  raw: boolean;
+}
+
+/** Selection markers of ts_headline, removed from the text first so they only ever mark matches. */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+/**
+ * Snippets of the displayed language versions: ts_headline with the positive query terms analysed
+ * in the language of each version, or the beginning of the text when `raw`.
+ */
+export async function snippets(
+  db: Kysely<DB>,
+  requests: readonly SnippetRequest[],
+  terms: readonly string[],
+  maxChars: number,
+): Promise<Map<string, { text: string; headline: boolean }>> {
+  if (!requests.length) return new Map();
+  const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  const r = await sql<{ entry_id: string; snippet: string | null; headline: boolean }>`
+    SELECT r.entry_id,
+           CASE WHEN r.raw OR hq.q IS NULL THEN left(x.txt, 2000) ELSE ts_headline(r.cfg::regconfig, x.txt, hq.q, ${options}) END AS snippet,
+           (NOT r.raw AND hq.q IS NOT NULL) AS headline
+    FROM unnest(${requests.map((q) => q.entryId)}::text[], ${requests.map((q) => q.lang)}::text[], ${requests.map((q) => q.config)}::text[], ${requests.map((q) => q.raw)}::boolean[])
+      AS r(entry_id, lang, cfg, raw)
+    JOIN entry_texts t ON t.entry_id = r.entry_id AND t.lang = r.lang
+    CROSS JOIN LATERAL (
+      SELECT translate(left(concat_ws(E'\n', t.summary, t.body, t.facts, t.decision, t.commentary), ${maxChars}), ${MARK_START + MARK_END}, '  ') AS txt
+    ) x
+    LEFT JOIN LATERAL (
+      SELECT string_agg('(' || pq::text || ')', ' | ')::tsquery AS q
+      FROM unnest(${[...terms]}::text[]) AS term
+      CROSS JOIN LATERAL phraseto_tsquery(r.cfg::regconfig, term) AS pq
+      WHERE NOT r.raw AND numnode(pq) > 0
+    ) hq ON true`.execute(db);
+  return new Map(r.rows.map((row) => [row.entry_id, { text: row.snippet ?? '', headline: row.headline }]));
+}
+
+/** Labels of instruments: short name and published titles. */
+export async function instrumentLabels(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { short_name: string | null; titles: Record<string, string> }>> {
+  if (!ids.length) return new Map();
+  const r = await sql<{ id: string; short_name: string | null; titles: Record<string, string> }>`
+    SELECT t.entry_id AS id, t.short_name,
+           coalesce((SELECT jsonb_object_agg(x.lang, x.title) FROM entry_texts x WHERE x.entry_id = t.entry_id AND x.status = 'published'), '{}'::jsonb) AS titles
+    FROM treaties t WHERE t.entry_id = ANY(${[...ids]}::text[])`.execute(db);
+  return new Map(r.rows.map((row) => [row.id, { short_name: row.short_name, titles: row.titles }]));
+}
+
+/** Titles of instrument articles ("treaty:number"). */
+export async function articleTitles(db: Kysely<DB>, refs: readonly string[]): Promise<Map<string, Record<string, string>>> {
+  if (!refs.length) return new Map();
+  const r = await sql<{ ref: string; titles: Record<string, string> }>`
+    SELECT a.treaty_id || ':' || a.number AS ref, a.titles
+    FROM treaty_articles a
+    WHERE (a.treaty_id || ':' || a.number) = ANY(${[...refs]}::text[])`.execute(db);
+  return new Map(r.rows.map((row) => [row.ref, row.titles]));
+}
+
+export interface SearchLogRow {
+  query: string;
+  hl: string;
+  filters: Record<string, string[]>;
+  sort: 'relevance' | 'date';
+  page: number;
+  total: number;
+  duration_ms: number;
+  source: 'api' | 'page';
+}
+
+export async function insertSearchLog(db: Kysely<DB>, row: SearchLogRow): Promise<void> {
+  await db
+    .insertInto('search_queries')
+    .values({ ...row, filters: json(row.filters) })
+    .execute();
+}

@@ -1,0 +1,155 @@
+/**
+ * Search across the knowledge portal: parse the query, analyse its terms in the interface
+ * language, count facets, fetch one page of results with snippets, label everything in the
+ * reader's language; and record each search for curators' statistics.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { inTransaction } from '../../platform/db/batch.js';
+import { pickLocalized } from '../../platform/i18n/languages.js';
+import { entryPath } from '../knowledge/domain/entry-types.js';
+import type { EntryType } from '../knowledge/tables.js';
+import { buildTsQuery, parseQuery, termTexts } from './domain/query.js';
+import { activeFilters, effectiveSort, type SearchParams, type SortOrder } from './domain/params.js';
+import { UN_CONFIGS, cleanText, configFor } from './domain/text.js';
+import { leadSnippet, partsFromHeadline, snippetHtml, snippetText, substringSnippet, type SnippetPart } from './domain/snippet.js';
+import { labelFacets, type Facets } from './facets.js';
+import { cachedFacetCounts } from './facet-cache.js';
+import { MARK_END, MARK_START, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets } from './repository/search.js';
+
+export interface SearchHit {
+  type: EntryType;
+  id: string;
+  title: string;
+  snippet: string;
+  snippet_html: string;
+  /** The snippet as parts (pages render <mark> from these; nothing is inserted as raw HTML). */
+  snippet_parts: SnippetPart[];
+  country: string | null;
+  date: string | null;
+  url: string;
+  /** Language of the displayed version (title and snippet). */
+  lang: string;
+  demo: boolean;
+  machine_translated: boolean;
+  /** Article reference and law, court and case number, or treaty short name. */
+  context: string | null;
+}
+
+export interface SearchOutcome {
+  total: number;
+  page: number;
+  per_page: number;
+  sort: SortOrder;
+  results: SearchHit[];
+  facets: Facets;
+  /** False when the query text had nothing searchable (e.g. only stop words): every entry is listed. */
+  query_used: boolean;
+  duration_ms: number;
+}
+
+/** Characters of a language version read to build its snippet. */
+const SNIPPET_SOURCE_CHARS = 20_000;
+
+const CJK_LANGS = new Set(['zh', 'ja', 'ko']);
+const isCjkLang = (lang: string) => CJK_LANGS.has(lang.toLowerCase().split('-')[0] ?? '');
+
+/** Run a search (read-only). */
+export async function search(db: Kysely<DB>, params: SearchParams): Promise<SearchOutcome> {
+  const started = performance.now();
+  const parsed = parseQuery(params.q);
+  const texts = termTexts(parsed);
+  const analysed = await analyseTerms(db, UN_CONFIGS[params.hl], texts);
+  const built = buildTsQuery(parsed, analysed);
+  const sort = effectiveSort(params);
+
+  const offset = (params.page - 1) * params.perPage;
+  const { counts, total, rows } = await inTransaction(db, async (trx) => {
+    if (built.tsquery) await preferIndexScans(trx);
+    const counts = built.tsquery
+      ? await facetCounts(trx, built.tsquery, params.filters)
+      : await cachedFacetCounts(db, trx, params.filters, () => facetCounts(trx, undefined, params.filters));
+    const total = counts.find((c) => c.facet === '')?.count ?? 0;
+    const byRelevance = sort === 'relevance' && built.positive;
+    const rows = offset < total ? await resultPage(trx, built.tsquery, params.filters, { byRelevance, limit: params.perPage, offset }) : [];
+    return { counts, total, rows };
+  });
+
+  // Display language of each result: the reader's, or a filtered language, then the usual fallbacks.
+  const preferred = params.filters.lang.length ? (params.filters.lang.includes(params.hl) ? [params.hl, ...params.filters.lang] : [...params.filters.lang, params.hl]) : [params.hl];
+  const shown = rows.map((row) => pickLocalized(row.titles, preferred[0]!, [...preferred.slice(1), 'en', 'fr', 'es']) ?? { text: row.entry_id, lang: params.hl });
+  const highlighting = Boolean(built.tsquery && built.positive);
+  const requests = rows.map((row, i) => {
+    const lang = shown[i]!.lang;
+    return { entryId: row.entry_id, lang, config: configFor(lang), raw: !highlighting || isCjkLang(lang) };
+  });
+  const [snippetTexts, facets] = [await snippets(db, requests, built.highlight, SNIPPET_SOURCE_CHARS), await labelFacets(db, counts, params.filters, params.hl)];
+
+  const results = rows.map((row, i): SearchHit => {
+    const { text: title, lang } = shown[i]!;
+    const s = snippetTexts.get(row.entry_id);
+    let parts: SnippetPart[] = [];
+    if (s) {
+      if (s.headline) parts = partsFromHeadline(s.text, MARK_START, MARK_END);
+      else if (highlighting) parts = substringSnippet(s.text, [...built.highlightCjk, ...built.highlight]);
+      else parts = leadSnippet(s.text);
+    }
+    const context = row.context.ref ?? null;
+    const lawTitle = pickLocalized(row.context.titles, lang)?.text;
+    return {
+      type: row.type,
+      id: row.entry_id,
+      title,
+      snippet: snippetText(parts),
+      snippet_html: snippetHtml(parts),
+      snippet_parts: parts,
+      country: row.country,
+      date: row.date,
+      url: `/${params.hl}${entryPath(row.type, row.entry_id)}`,
+      lang,
+      demo: row.demo,
+      machine_translated: row.mt_langs.includes(lang),
+      context: [context, lawTitle].filter(Boolean).join(' — ') || null,
+    };
+  });
+  return {
+    total,
+    page: params.page,
+    per_page: params.perPage,
+    sort,
+    results,
+    facets,
+    query_used: built.tsquery !== undefined || !params.q.trim(),
+    duration_ms: Math.round(performance.now() - started),
+  };
+}
+
+export interface SearchLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/** Search, then log it (structured line) and record it in search_queries. A failure to record never fails the search. */
+export async function runSearch(db: Kysely<DB>, params: SearchParams, context: { source: 'api' | 'page'; log: SearchLogger }): Promise<SearchOutcome> {
+  const outcome = await search(db, params);
+  const filters = activeFilters(params.filters);
+  context.log.info(
+    { search: { source: context.source, q_length: params.q.length, hl: params.hl, filters, sort: outcome.sort, page: params.page, total: outcome.total, ms: outcome.duration_ms } },
+    'search',
+  );
+  try {
+    await insertSearchLog(db, {
+      query: cleanText(params.q).trim().slice(0, 1000),
+      hl: params.hl,
+      filters,
+      sort: outcome.sort,
+      page: params.page,
+      total: outcome.total,
+      duration_ms: outcome.duration_ms,
+      source: context.source,
+    });
+  } catch (err) {
+    context.log.warn({ err }, 'could not record the search');
+  }
+  return outcome;
+}

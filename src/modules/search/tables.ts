@@ -1,0 +1,54 @@
+/** Tables of the search module (declared by migrations/0005_search.sql). */
+import type { ColumnType, Generated } from 'kysely';
+import type { DateString, Json, Timestamp } from '../../platform/db/types.js';
+import type { EntryType } from '../knowledge/tables.js';
+
+/** A tsvector column; written only through SQL built by the search repository. */
+export type TsVector = ColumnType<string, never, never>;
+
+export interface SearchContext {
+  /** Article reference of an extract, court and case number of a case, short name of a treaty. */
+  ref?: string;
+  /** Title of the law of a legislation extract, by language. */
+  titles?: Record<string, string>;
+}
+
+export interface SearchDocumentsTable {
+  entry_id: string;
+  type: EntryType;
+  country: string | null;
+  date: DateString | null;
+  demo: boolean;
+  titles: Json<Record<string, string>>;
+  mt_langs: string[];
+  context: Json<SearchContext>;
+  facet_keys: string[];
+  rank_vector: TsVector;
+  document: TsVector;
+  indexed_at: Timestamp;
+}
+
+export interface SearchInstrumentSignaturesTable {
+  treaty_id: string;
+  signature: string;
+  updated_at: Timestamp;
+}
+
+export interface SearchQueriesTable {
+  id: Generated<number>;
+  query: string;
+  hl: string;
+  filters: Json<Record<string, string[]>>;
+  sort: 'relevance' | 'date';
+  page: number;
+  total: number;
+  duration_ms: number;
+  source: 'api' | 'page';
+  created_at: Timestamp;
+}
+
+export interface SearchTables {
+  search_documents: SearchDocumentsTable;
+  search_instrument_signatures: SearchInstrumentSignaturesTable;
+  search_queries: SearchQueriesTable;
+}

@@ -1,0 +1,169 @@
+/** SQL of the workflow: revisions and their events. */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { json } from '../../platform/db/types.js';
+import type { RevisionState } from './domain/transitions.js';
+import type { RevisionEvent, RevisionsTable, SubjectType } from './tables.js';
+
+export type RevisionRow = Selectable<RevisionsTable>;
+
+export interface SubjectPart {
+  type: SubjectType;
+  id: string;
+  part: string;
+}
+
+export async function selectRevision(db: Kysely<DB>, id: number, forUpdate = false): Promise<RevisionRow | undefined> {
+  let q = db.selectFrom('revisions').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function selectOpenRevision(db: Kysely<DB>, s: SubjectPart, forUpdate = false): Promise<RevisionRow | undefined> {
+  let q = db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('subject_type', '=', s.type)
+    .where('subject_id', '=', s.id)
+    .where('part', '=', s.part)
+    .where('state', 'in', ['draft', 'in_review']);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** The revision currently live (published) or archived for a part, if any. */
+export async function selectLiveRevision(db: Kysely<DB>, s: SubjectPart): Promise<RevisionRow | undefined> {
+  return db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('subject_type', '=', s.type)
+    .where('subject_id', '=', s.id)
+    .where('part', '=', s.part)
+    .where('state', 'in', ['published', 'archived'])
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function selectRevisions(db: Kysely<DB>, type: SubjectType, id: string, part?: string): Promise<RevisionRow[]> {
+  let q = db.selectFrom('revisions').selectAll().where('subject_type', '=', type).where('subject_id', '=', id);
+  if (part !== undefined) q = q.where('part', '=', part);
+  return q.orderBy('part').orderBy('number', 'desc').execute();
+}
+
+export async function nextNumber(db: Kysely<DB>, s: SubjectPart): Promise<number> {
+  const row = await db
+    .selectFrom('revisions')
+    .select(sql<number>`coalesce(max(number), 0) + 1`.as('n'))
+    .where('subject_type', '=', s.type)
+    .where('subject_id', '=', s.id)
+    .where('part', '=', s.part)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertRevision(
+  db: Kysely<DB>,
+  r: SubjectPart & { number: number; state: RevisionState; document: unknown; baseNumber: number | null; authorId: string | null; note: string | null },
+): Promise<RevisionRow> {
+  return db
+    .insertInto('revisions')
+    .values({
+      subject_type: r.type,
+      subject_id: r.id,
+      part: r.part,
+      number: r.number,
+      state: r.state,
+      document: json(r.document),
+      base_number: r.baseNumber,
+      author_id: r.authorId,
+      editor_ids: r.authorId ? [r.authorId] : [],
+      note: r.note,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateDraftContent(db: Kysely<DB>, id: number, document: unknown, editorId: string | null, note: string | null): Promise<RevisionRow> {
+  return db
+    .updateTable('revisions')
+    .set((eb) => ({
+      document: json(document),
+      note,
+      updated_at: sql`now()`,
+      editor_ids: editorId ? sql<string[]>`CASE WHEN ${editorId}::uuid = ANY(editor_ids) THEN editor_ids ELSE array_append(editor_ids, ${editorId}::uuid) END` : eb.ref('editor_ids'),
+    }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateRevisionState(
+  db: Kysely<DB>,
+  id: number,
+  state: RevisionState,
+  fields: { submitted?: boolean; decidedBy?: string | null; comment?: string | null } = {},
+): Promise<RevisionRow> {
+  return db
+    .updateTable('revisions')
+    .set({
+      state,
+      updated_at: sql`now()`,
+      ...(fields.submitted ? { submitted_at: sql`now()` } : {}),
+      ...(fields.decidedBy !== undefined ? { decided_at: sql`now()`, decided_by: fields.decidedBy, decision_comment: fields.comment ?? null } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Mark the earlier published/archived revisions of a part as superseded; returns their ids. */
+export async function supersedeOthers(db: Kysely<DB>, s: SubjectPart, keepId: number): Promise<number[]> {
+  const rows = await db
+    .updateTable('revisions')
+    .set({ state: 'superseded', updated_at: sql`now()` })
+    .where('subject_type', '=', s.type)
+    .where('subject_id', '=', s.id)
+    .where('part', '=', s.part)
+    .where('state', 'in', ['published', 'archived'])
+    .where('id', '<>', keepId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertEvents(
+  db: Kysely<DB>,
+  events: { revisionId: number; event: RevisionEvent; from: RevisionState | null; to: RevisionState; actorId: string | null; comment?: string | null }[],
+): Promise<void> {
+  if (!events.length) return;
+  await db
+    .insertInto('revision_events')
+    .values(events.map((e) => ({ revision_id: e.revisionId, event: e.event, from_state: e.from, to_state: e.to, actor_id: e.actorId, comment: e.comment ?? null })))
+    .execute();
+}
+
+export async function selectEvents(db: Kysely<DB>, revisionIds: readonly number[]) {
+  if (!revisionIds.length) return [];
+  return db
+    .selectFrom('revision_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.id', 'e.revision_id', 'e.event', 'e.from_state', 'e.to_state', 'e.actor_id', 'e.comment', 'e.at', 'u.display_name as actor_name'])
+    .where('e.revision_id', 'in', [...revisionIds])
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Open revisions (drafts and reviews) of some subject types, newest first, for work queues. */
+export async function selectOpenRevisions(db: Kysely<DB>, filter: { types: readonly SubjectType[]; state?: 'draft' | 'in_review'; authorId?: string; limit: number }) {
+  let q = db
+    .selectFrom('revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.author_id')
+    .select(['r.id', 'r.subject_type', 'r.subject_id', 'r.part', 'r.number', 'r.state', 'r.author_id', 'r.editor_ids', 'r.note', 'r.updated_at', 'r.submitted_at', 'u.display_name as author_name'])
+    .where('r.subject_type', 'in', [...filter.types])
+    .where('r.state', 'in', filter.state ? [filter.state] : ['draft', 'in_review'])
+    .orderBy('r.updated_at', 'desc')
+    .limit(filter.limit);
+  if (filter.authorId) q = q.where('r.author_id', '=', filter.authorId);
+  return q.execute();
+}

@@ -1,0 +1,91 @@
+import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface EmbeddedPostgres {
+  /** Directory holding the Unix socket (node-postgres "host"). */
+  socketDir: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const SOCKET_PORT = 5432;
+
+function workerUrl(): URL {
+  // Under tsx the sources are .ts; once built they are .js.
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./pglite-worker${ext}`, import.meta.url);
+}
+
+/**
+ * Start PGlite in a worker thread behind the Postgres wire protocol.
+ * @param dataDir an absolute directory for a file-backed database, or "memory://".
+ */
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  if (dataDir !== 'memory://') fs.mkdirSync(dataDir, { recursive: true });
+  // A short private directory: Unix socket paths are limited to ~107 bytes.
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-pg-'));
+  fs.chmodSync(socketDir, 0o700);
+  const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
+  const url = workerUrl();
+  const workerData = { dataDir, socketPath };
+  // Running from sources (tsx), the worker registers the TypeScript loader before loading the module.
+  const worker = url.pathname.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`,
+        { eval: true, workerData },
+      )
+    : new Worker(url, { workerData });
+
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (m: { type: string; message?: string }) => {
+      if (m.type === 'ready') {
+        cleanup();
+        resolve();
+      } else if (m.type === 'error') {
+        cleanup();
+        reject(new Error(`embedded database failed to start: ${m.message}`));
+      }
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(err);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`embedded database worker exited with code ${code}`));
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+
+  let stopped: Promise<void> | undefined;
+  return {
+    socketDir,
+    port: SOCKET_PORT,
+    stop() {
+      stopped ??= new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('embedded database did not close within 30 s')), 30_000);
+        worker.on('message', (m: { type: string; message?: string }) => {
+          if (m.type === 'closed' || m.type === 'error') {
+            clearTimeout(timer);
+            void worker.terminate().then(() => {
+              fs.rmSync(socketDir, { recursive: true, force: true });
+              if (m.type === 'error') reject(new Error(`embedded database close failed: ${m.message}`));
+              else resolve();
+            });
+          }
+        });
+        worker.postMessage({ type: 'close' });
+      });
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Worker thread that owns the embedded PGlite database and serves it over the
+ * PostgreSQL wire protocol on a private Unix socket. The HTTP event loop never
+ * runs database work; it talks to this thread through node-postgres like any server.
+ *
+ * Messages: parent -> worker { type: 'close' }; worker -> parent
+ * { type: 'ready' } | { type: 'error', message } | { type: 'closed' }.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+interface WorkerInput {
+  /** "memory://" or an absolute directory. */
+  dataDir: string;
+  /** Unix socket path ending in /.s.PGSQL.<port>. */
+  socketPath: string;
+}
+
+const input = workerData as WorkerInput;
+const port = parentPort!;
+
+async function main(): Promise<void> {
+  const db = await PGlite.create(input.dataDir, { extensions: { pg_trgm, unaccent } });
+  // One client connection at a time: the multiplexer of pglite-socket interleaves the
+  // messages of concurrent extended-protocol queries, which would break isolation.
+  const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: 1 });
+  await server.start();
+  port.on('message', async (message: { type: string }) => {
+    if (message.type !== 'close') return;
+    try {
+      await server.stop();
+      await db.close();
+      port.postMessage({ type: 'closed' });
+    } catch (err) {
+      port.postMessage({ type: 'error', message: String(err) });
+    }
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+main().catch((err: unknown) => {
+  port.postMessage({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+});

@@ -1,0 +1,31 @@
+/**
+ * The database as Kysely sees it: the union of every module's tables.
+ * Each module declares its own tables in src/modules/<module>/tables.ts.
+ */
+import type { Generated } from 'kysely';
+import type { Json } from './types.js';
+import type { ReferenceTables } from '../../modules/reference/tables.js';
+import type { KnowledgeTables } from '../../modules/knowledge/tables.js';
+import type { SearchTables } from '../../modules/search/tables.js';
+import type { AccountsTables } from '../../modules/accounts/tables.js';
+import type { AuditTables } from '../../modules/audit/tables.js';
+import type { WorkflowTables } from '../../modules/workflow/tables.js';
+import type { BulkTables } from '../../modules/bulk/tables.js';
+import type { DirectoryTables } from '../../modules/directory/tables.js';
+
+export interface FilesTable {
+  id: string;
+  filename: string;
+  media_type: string;
+  byte_size: number;
+  content: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface PlatformTables {
+  files: FilesTable;
+  app_settings: { key: string; value: Json<unknown>; updated_at: Generated<Date> };
+  schema_migrations: { version: string; name: string; checksum: string; applied_at: Generated<Date> };
+}
+
+export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables {}

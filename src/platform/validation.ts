@@ -1,0 +1,68 @@
+import type { TSchema, Static } from 'typebox';
+import { Compile } from 'typebox/compile';
+import type { FieldIssue } from './http/errors.js';
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+interface RawError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+function fieldOf(instancePath: string): string {
+  return instancePath.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+}
+
+/** Readable issues from TypeBox errors: one per field, naming the field. */
+export function issuesFromErrors(errors: Iterable<RawError>, prefix = ''): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'boolean') continue; // duplicate of additionalProperties
+    let field = fieldOf(e.instancePath);
+    let message = e.message;
+    if (e.keyword === 'required') {
+      const missing = e.params.requiredProperties ?? e.params.missingProperty;
+      const names = Array.isArray(missing) ? missing : [missing];
+      for (const name of names) {
+        const f = [prefix, field, String(name)].filter(Boolean).join('.');
+        if (!seen.has(f)) {
+          seen.add(f);
+          out.push({ field: f, message: 'is required' });
+        }
+      }
+      continue;
+    }
+    if (e.keyword === 'additionalProperties') {
+      const extra = e.params.additionalProperties;
+      for (const name of Array.isArray(extra) ? extra : [extra]) {
+        const f = [prefix, field, String(name)].filter(Boolean).join('.');
+        if (!seen.has(f)) {
+          seen.add(f);
+          out.push({ field: f, message: 'is not a known field' });
+        }
+      }
+      continue;
+    }
+    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) message = `must be one of: ${e.params.allowedValues.join(', ')}`;
+    if (e.keyword === 'const' && 'allowedValue' in e.params) message = `must be ${JSON.stringify(e.params.allowedValue)}`;
+    if (e.keyword === 'pattern') message = `has an invalid format (expected ${String(e.params.pattern)})`;
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') message = 'does not match any allowed form';
+    field = [prefix, field].filter(Boolean).join('.') || prefix || '(value)';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, message });
+  }
+  return out;
+}
+
+/** A compiled validator for a TypeBox schema. */
+export function validator<S extends TSchema>(schema: S): (value: unknown, prefix?: string) => Validated<Static<S>> {
+  const compiled = Compile(schema);
+  return (value, prefix) => {
+    if (compiled.Check(value)) return { ok: true, value: value as Static<S> };
+    return { ok: false, issues: issuesFromErrors(compiled.Errors(value) as Iterable<RawError>, prefix) };
+  };
+}

@@ -1,0 +1,31 @@
+import type { App, RoutePlugin } from '../http/app.js';
+import { NotFoundError } from '../http/errors.js';
+import { isLang, negotiateLang } from '../i18n/languages.js';
+
+/**
+ * Register page routes under "/:lang"; requests with an unknown language segment are 404.
+ * Inside, routes are declared without the prefix: app.get('/search', ...).
+ */
+export function pageRoutes(register: (app: App) => Promise<void> | void): RoutePlugin {
+  return async (app) => {
+    await app.register(
+      async (child) => {
+        const pages = child as unknown as App;
+        pages.addHook('onRequest', async (request) => {
+          const { lang } = request.params as { lang?: string };
+          if (!isLang(lang)) throw new NotFoundError(`No page at ${request.url.split('?')[0]}`);
+        });
+        await register(pages);
+      },
+      { prefix: '/:lang' },
+    );
+  };
+}
+
+/** "/" sends readers to their language. */
+export const rootRedirect: RoutePlugin = async (app) => {
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    reply.header('vary', 'accept-language');
+    return reply.redirect(`/${negotiateLang(request.headers['accept-language'])}/`, 302);
+  });
+};

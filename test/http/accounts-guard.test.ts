@@ -1,0 +1,184 @@
+/**
+ * Guards of the accounts module over HTTP: CSRF on every state-changing route, restricted pages for
+ * each role, over-long and malformed fields (400 naming the field, nothing written).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { ensureTestReference } from '../factories/reference.js';
+import { Client, PASSWORD, makeUser, signInAs, uniqueEmail } from './accounts-support.js';
+
+/** Every route of the app with its methods, from Fastify's route tree. */
+function routes(server: TestServer): { path: string; methods: string[] }[] {
+  const out: { path: string; methods: string[] }[] = [];
+  const stack: string[] = [];
+  for (const line of server.app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const at = line.indexOf('── ');
+    if (at < 0) continue;
+    const depth = (at - 1) / 4;
+    const m = /^(.*?) \(([A-Z, ]+)\)$/.exec(line.slice(at + 3));
+    const segment = m ? m[1]! : line.slice(at + 3);
+    stack[depth] = segment;
+    stack.length = depth + 1;
+    if (m) out.push({ path: stack.join('').replace(/^\/*/, '/').replace(/([^/])\/\//g, '$1/'), methods: m[2]!.split(', ') });
+  }
+  return out;
+}
+
+/** Row counts and the latest change of every table the accounts module writes. */
+async function snapshot(server: TestServer): Promise<string> {
+  const r = await sql<Record<string, string>>`
+    SELECT (SELECT count(*) FROM users) AS users, (SELECT max(updated_at)::text FROM users) AS users_changed,
+      (SELECT count(*) FROM user_roles) AS roles, (SELECT count(*) FROM sessions) AS sessions,
+      (SELECT count(*) FROM user_tokens) AS tokens, (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) AS api_tokens,
+      (SELECT count(*) FROM practitioner_requests WHERE status = 'pending') AS requests, (SELECT count(*) FROM outbox) AS outbox,
+      (SELECT count(*) FROM recovery_codes) AS codes, (SELECT count(*) FROM audit_events) AS audit`.execute(server.runtime.db);
+  return JSON.stringify(r.rows[0]);
+}
+
+describe('accounts guards', () => {
+  let server: TestServer;
+  let admin: Client;
+  let adminUser: Awaited<ReturnType<typeof makeUser>>;
+  let target: Awaited<ReturnType<typeof makeUser>>;
+  let requestId: string;
+  let tokenId: string;
+
+  before(async () => {
+    server = await startTestServer();
+    await ensureTestReference(server.runtime.db);
+    adminUser = await makeUser(server, { totp: true, roles: [{ role: 'administrator' }] });
+    admin = new Client(server);
+    await signInAs(admin, adminUser);
+    target = await makeUser(server, { name: 'Target' });
+    const t = new Client(server);
+    await signInAs(t, target);
+    await t.submit('/en/account/practitioner', '/en/account/practitioner', { authority_name: 'Fiscalía General', function: 'Fiscal', country: 'COL' });
+    requestId = (await server.runtime.db.selectFrom('practitioner_requests').select('id').where('user_id', '=', target.id).executeTakeFirstOrThrow()).id;
+    const tf = await admin.page('/en/account/tokens');
+    await admin.post('/en/account/tokens', { _csrf: tf.csrf, name: 'guard', scopes: ['audit.read'] });
+    tokenId = (await server.runtime.db.selectFrom('api_tokens').select('id').where('user_id', '=', adminUser.id).executeTakeFirstOrThrow()).id;
+  });
+  after(async () => server?.close());
+
+  it('requires a valid CSRF token on every state-changing route: 403 and nothing changed', async () => {
+    const grant = (await server.runtime.db.selectFrom('user_roles').select('id').where('user_id', '=', adminUser.id).executeTakeFirstOrThrow()).id;
+    const bodies: Record<string, Record<string, string | string[]>> = {
+      '/:lang/sign-in': { email: adminUser.email, password: PASSWORD },
+      '/:lang/sign-in/second-factor': { code: '123456' },
+      '/:lang/sign-out': {},
+      '/:lang/register': { name: 'X', email: uniqueEmail('csrf'), password: PASSWORD, password_confirm: PASSWORD },
+      '/:lang/account/verify': { token: 'A'.repeat(43) },
+      '/:lang/account/forgot': { email: adminUser.email },
+      '/:lang/account/reset': { token: 'A'.repeat(43), password: PASSWORD, password_confirm: PASSWORD },
+      '/:lang/account/profile': { name: 'Changed by CSRF', lang: 'fr' },
+      '/:lang/account/password': { current_password: PASSWORD, password: 'another passphrase entirely', password_confirm: 'another passphrase entirely' },
+      '/:lang/account/sessions/end': { ref: '0'.repeat(16) },
+      '/:lang/account/sessions/end-all': {},
+      '/:lang/account/security/enable': { code: '123456' },
+      '/:lang/account/security/recovery-codes': { code: '123456' },
+      '/:lang/account/security/disable': { password: PASSWORD, code: '123456' },
+      '/:lang/account/tokens': { name: 'csrf', scopes: ['audit.read'] },
+      '/:lang/account/tokens/:id/revoke': {},
+      '/:lang/account/practitioner': { authority_name: 'A', function: 'B', country: 'FRA' },
+      '/:lang/admin/users/:id/roles': { role: 'curator' },
+      '/:lang/admin/users/:id/roles/revoke': { grant },
+      '/:lang/admin/users/:id/disable': {},
+      '/:lang/admin/users/:id/enable': {},
+      '/:lang/admin/users/:id/reset-second-factor': {},
+      '/:lang/admin/practitioner-requests/:id': { decision: 'approve' },
+      '/:lang/directory/new': { country: 'FRA', 'names.en': 'CSRF authority', 'fn.mla': '1', langs: 'en' },
+      '/:lang/directory/import': {},
+      '/:lang/directory/authorities/:id/edit': { 'names.en': 'CSRF', 'fn.mla': '1', langs: 'en' },
+      '/:lang/directory/authorities/:id/verify': {},
+      '/:lang/directory/authorities/:id/archive': { comment: 'csrf' },
+      '/:lang/directory/authorities/:id/restore': {},
+      '/:lang/directory/authorities/:id/transition': { revision: '1', transition: 'publish' },
+      '/:lang/directory/authorities/:id/revert': { revision: '1' },
+    };
+    const ids: Record<string, string> = { '/:lang/account/tokens/:id/revoke': tokenId, '/:lang/admin/practitioner-requests/:id': requestId };
+    for (const path of Object.keys(bodies)) if (path.startsWith('/:lang/directory/authorities/:id')) ids[path] = 'csrf-test-authority';
+    const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
+    assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);
+    for (const r of unsafe) assert.ok(bodies[r.path], `the CSRF test covers ${r.path}`);
+    const anonymous = new Client(server);
+    await anonymous.page('/en/sign-in'); // gets a pre-session cookie, as a real visitor would
+    for (const r of unsafe) {
+      const path = r.path.replace(':lang', 'en').replace(':id', ids[r.path] ?? (r.path.startsWith('/:lang/admin/users') ? target.id : ''));
+      for (const client of [admin, anonymous]) {
+        const before = await snapshot(server);
+        for (const token of [undefined, 'forged-token', 'A'.repeat(64)]) {
+          const res = await client.post(path, { ...bodies[r.path]!, ...(token ? { _csrf: token } : {}) });
+          assert.equal(res.status, 403, `${path} with token ${token ?? '(none)'} → ${res.status}`);
+        }
+        assert.equal(await snapshot(server), before, `${path}: nothing changed`);
+      }
+    }
+    assert.equal((await admin.get('/en/admin')).status, 200, 'the admin session survived');
+  });
+
+  it('answers restricted pages with 401 for anonymous readers and 403 for roles without the right', async () => {
+    const pages = ['/en/account', '/en/account/security', '/en/account/sessions', '/en/account/tokens', '/en/account/practitioner', '/en/admin', '/en/admin/users', `/en/admin/users/${target.id}`, '/en/admin/practitioner-requests', '/en/admin/audit', '/en/admin/outbox'];
+    const accountPages = pages.filter((p) => p.startsWith('/en/account'));
+    const who = {
+      anonymous: null,
+      registered: await makeUser(server),
+      practitioner: await makeUser(server, { roles: [{ role: 'practitioner' }] }),
+      curator: await makeUser(server, { totp: true, roles: [{ role: 'curator' }] }),
+      focal_point: await makeUser(server, { totp: true, roles: [{ role: 'focal_point', country: 'COL' }] }),
+      authority_supervisor: await makeUser(server, { totp: true, roles: [{ role: 'authority_supervisor', authority_id: 'col-fgn' }] }),
+      admin_without_second_factor: await makeUser(server, { roles: [{ role: 'administrator' }] }),
+      administrator: adminUser,
+    };
+    const expected = (role: string, page: string): number => {
+      if (role === 'anonymous') return 401;
+      if (accountPages.includes(page)) return 200;
+      if (role === 'administrator') return 200;
+      if (role === 'focal_point' && (page === '/en/admin' || page === '/en/admin/practitioner-requests')) return 200;
+      return 403;
+    };
+    const clients: Record<string, Client> = {};
+    for (const [role, user] of Object.entries(who)) {
+      // The administrator is already signed in: a TOTP code cannot be used twice, even a second later.
+      const c = role === 'administrator' ? admin : new Client(server);
+      if (user && role !== 'administrator') await signInAs(c, user);
+      clients[role] = c;
+      for (const page of pages) {
+        const res = await c.get(page);
+        assert.equal(res.status, expected(role, page), `${role} GET ${page}`);
+      }
+    }
+    assert.match(await (await clients.focal_point!.get('/en/admin/practitioner-requests')).text(), /Fiscalía General/, 'focal point of Colombia sees the Colombian request');
+  });
+
+  it('rejects over-long and malformed fields with 400 naming the field, and writes nothing', async () => {
+    const anonymous = new Client(server);
+    const cases: [string, string, Record<string, string>, string][] = [
+      ['/en/register', '/en/register', { name: 'x'.repeat(121), email: uniqueEmail(), password: PASSWORD, password_confirm: PASSWORD }, 'f-name'],
+      ['/en/register', '/en/register', { name: 'Ok', email: `${'a'.repeat(250)}@example.org`, password: PASSWORD, password_confirm: PASSWORD }, 'f-email'],
+      ['/en/register', '/en/register', { name: 'Ok', email: 'no-at-sign', password: PASSWORD, password_confirm: PASSWORD }, 'f-email'],
+      ['/en/register', '/en/register', { name: 'Bad\u0000name', email: uniqueEmail(), password: PASSWORD, password_confirm: PASSWORD }, 'f-name'],
+      ['/en/register', '/en/register', { name: 'Ok', email: uniqueEmail(), password: 'p'.repeat(300), password_confirm: 'p'.repeat(300) }, 'f-password'],
+      ['/en/sign-in', '/en/sign-in', { email: 'e'.repeat(300), password: PASSWORD }, 'f-email'],
+      ['/en/sign-in', '/en/sign-in', { email: 'a@example.org', password: 'p'.repeat(1000) }, 'f-password'],
+      ['/en/account/forgot', '/en/account/forgot', { email: 'not an email' }, 'f-email'],
+    ];
+    for (const [page, action, form, field] of cases) {
+      const before = await snapshot(server);
+      const res = await anonymous.submit(page, action, form);
+      assert.equal(res.status, 400, `${action} ${field}`);
+      const html = await res.text();
+      assert.match(html, new RegExp(`href="#${field}"`), `the summary links to ${field}`);
+      assert.match(html, new RegExp(`id="${field}-error"`), `the error is next to ${field}`);
+      assert.equal(await snapshot(server), before, `${action}: nothing written`);
+    }
+    const before = await snapshot(server);
+    const long = await admin.submit('/en/account/practitioner', '/en/account/practitioner', { authority_name: 'a'.repeat(301), function: 'f', country: 'FRA' });
+    assert.equal(long.status, 400);
+    const bogus = await admin.submit(`/en/admin/users/${target.id}`, `/en/admin/users/${target.id}/roles`, { role: 'emperor' });
+    assert.equal(bogus.status, 400);
+    assert.match(await bogus.text(), /href="#f-role"/);
+    assert.equal(await snapshot(server), before);
+  });
+});

@@ -1,0 +1,81 @@
+/** The directory books: a real PDF printed by Chromium and a valid DOCX, with what the reader may see only. */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { Client, makeUser, signInAs } from './accounts-support.js';
+import { anAuthority, SECRET } from '../factories/directory.js';
+import { assertNoSecret, publishAuthorities } from './directory-support.js';
+import { pdfPageCount, pdfText, unzip } from './directory-files.js';
+
+const HOSTILE = '<script>alert(1)</script>';
+
+describe('directory books (PDF and DOCX)', () => {
+  let server: TestServer;
+  let prac: Client;
+  const fra = anAuthority({ country: 'FRA', notes: { en: `Notes ${HOSTILE}` } });
+  const egy = anAuthority({ country: 'EGY', names: { ar: 'وزارة العدل المصرية', en: 'Ministry of Justice of Egypt' } });
+  const chn = anAuthority({ country: 'CHN', names: { zh: '中华人民共和国司法部', en: 'Ministry of Justice of China' } });
+
+  before(async () => {
+    server = await startTestServer();
+    await publishAuthorities(server.runtime.db, [fra, egy, chn]);
+    const u = await makeUser(server, { roles: [{ role: 'practitioner' }] });
+    prac = new Client(server);
+    await signInAs(prac, u);
+  });
+  after(async () => server?.close());
+
+  it('prints a real PDF with a page per country section and the country names in its text', async () => {
+    const res = await server.get('/en/directory/book.pdf');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(pdfPageCount(pdf) >= 5, `cover, contents and three countries: ${pdfPageCount(pdf)} pages`);
+    const text = pdfText(pdf);
+    for (const name of ['France', 'Egypt', 'China', 'Directory']) assert.ok(text.includes(name), `${name} in the text layer`);
+    assertNoSecret(text, SECRET, 'public PDF');
+    const zhPdf = Buffer.from(await (await server.get('/zh/directory/book.pdf')).arrayBuffer());
+    // The Chinese book embeds a CJK font (its glyphs are not mapped by this simple extractor) and has the same pages.
+    assert.equal(zhPdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.match(zhPdf.toString('latin1'), /CJK/, 'a CJK font is embedded');
+    assert.ok(pdfPageCount(zhPdf) >= 5);
+  });
+
+  it('answers 503 problem+json naming CHROMIUM_PATH when Chromium is missing', async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const res = await server.get('/fr/directory/book.pdf');
+      assert.equal(res.status, 503);
+      assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.match(((await res.json()) as { detail: string }).detail, /CHROMIUM_PATH/);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+
+  it('writes a DOCX whose document.xml holds the content, escaped, right-to-left for Arabic, restricted fields only for practitioners', async () => {
+    for (const lang of ['en', 'ar'] as const) {
+      const res = await server.get(`/${lang}/directory/book.docx`);
+      assert.equal(res.status, 200);
+      const files = unzip(Buffer.from(await res.arrayBuffer()));
+      const xml = files.get('word/document.xml')?.toString('utf8') ?? '';
+      assert.ok(files.has('[Content_Types].xml') && xml.length > 0);
+      assert.ok(xml.includes('Ministry of Justice of China') || xml.includes('中华人民共和国司法部'));
+      assert.ok(xml.includes('&lt;script&gt;'), 'escaped');
+      assert.ok(!xml.includes('<script>'));
+      assertNoSecret(xml, SECRET, `public DOCX ${lang}`);
+      if (lang === 'ar') {
+        assert.ok(xml.includes('وزارة العدل المصرية'));
+        assert.match(xml, /<w:bidi\/>|<w:bidi w:val="(true|1)"\/>/, 'right-to-left paragraphs');
+        assert.match(xml, /<w:rtl\/>|<w:rtl w:val="(true|1)"\/>/);
+      }
+    }
+    const pracDocx = unzip(Buffer.from(await (await prac.get('/en/directory/book.docx')).arrayBuffer())).get('word/document.xml')!.toString('utf8');
+    assert.ok(pracDocx.includes(SECRET.contact));
+    const audited = await server.runtime.db.selectFrom('audit_events').select('changes').where('action', '=', 'directory.export').execute();
+    assert.ok(audited.some((a) => (a.changes as { format?: string } | null)?.format === 'docx'));
+  });
+});
