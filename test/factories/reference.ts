@@ -220,3 +220,9 @@ export async function ensureTestPlaces(db: Kysely<DB>): Promise<void> {
   }
   invalidateReferenceCache(db);
 }
+
+/** Ids of the entries the reference loader put in (the real instruments), to tell them from a test's fixtures. */
+export async function referenceEntryIds(db: Kysely<DB>): Promise<Set<string>> {
+  const rows = await db.selectFrom('entries').select('id').where('origin', '=', 'reference').execute();
+  return new Set(rows.map((r) => r.id));
+}
