@@ -1,0 +1,7 @@
+import type { PalermoModule } from '../module.js';
+
+/** The editorial workflow of the knowledge portal: editor pages and API over the workflow engine. */
+export const editorialModule: PalermoModule = {
+  name: 'editorial',
+  routes: [],
+};
