@@ -50,8 +50,11 @@ async function languagesInReview(db: Kysely<DB>, type: EditorialType, id: string
 /** Schema and reference checks of a candidate record (issues name the record's fields). */
 async function recordIssues(db: Kysely<DB>, candidate: Record<string, unknown>): Promise<FieldIssue[]> {
   const parsed = parseRecord(candidate);
-  if (!parsed.ok) return parsed.issues;
-  return (await checkRecords(db, [parsed.value])).get(0) ?? [];
+  if (parsed.ok) return (await checkRecords(db, [parsed.value])).get(0) ?? [];
+  // Check the other fields too, so that every problem is named at once.
+  const bad = new Set(parsed.issues.map((i) => i.field.split('.')[0]));
+  const rest = parseRecord(Object.fromEntries(Object.entries(candidate).filter(([k]) => !bad.has(k))));
+  return [...parsed.issues, ...(rest.ok ? ((await checkRecords(db, [rest.value])).get(0) ?? []) : [])];
 }
 
 function recordAdapter(kind: RecordKind): WorkflowAdapter {
