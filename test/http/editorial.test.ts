@@ -8,6 +8,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, makeUser, signInAs } from './accounts-support.js';
+import { createApiToken } from '../../src/modules/accounts/api-tokens.js';
+import { accountsEnv } from '../../src/modules/accounts/env.js';
+import { userActor } from '../../src/modules/access/actor.js';
+import type { Action } from '../../src/modules/access/actions.js';
 
 const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 type Who = 'anonymous' | 'registered' | 'practitioner' | 'curator' | 'curator2' | 'administrator';
@@ -15,6 +19,16 @@ type Who = 'anonymous' | 'registered' | 'practitioner' | 'curator' | 'curator2' 
 describe('knowledge editor over HTTP', () => {
   let server: TestServer;
   const c = {} as Record<Who, Client>;
+  const tokens = {} as Record<'curator' | 'curator2' | 'practitioner', string>;
+  const SCOPES: Action[] = ['knowledge.create', 'knowledge.edit', 'knowledge.review', 'knowledge.publish', 'knowledge.archive', 'taxonomy.edit'];
+
+  async function api(who: keyof typeof tokens | 'anonymous', method: string, path: string, body?: unknown) {
+    const headers: Record<string, string> = who === 'anonymous' ? {} : { authorization: `Bearer ${tokens[who]}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await server.get(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const text = await res.text();
+    return { status: res.status, type: res.headers.get('content-type') ?? '', json: (text ? JSON.parse(text) : null) as any };
+  }
 
   const revisions = async (id: string) => Number((await server.runtime.db.selectFrom('revisions').select((eb) => eb.fn.countAll<string>().as('n')).where('subject_id', '=', id).executeTakeFirstOrThrow()).n);
   const lastRevision = async (id: string, part: string) => (await server.runtime.db.selectFrom('revisions').select(['id', 'state']).where('subject_id', '=', id).where('part', '=', part).orderBy('id', 'desc').executeTakeFirstOrThrow());
@@ -33,6 +47,13 @@ describe('knowledge editor over HTTP', () => {
       await signInAs(c[k as Who], u);
     }
     c.anonymous = new Client(server);
+    const env = await accountsEnv(server.runtime.db, server.runtime.config);
+    for (const who of ['curator', 'curator2', 'practitioner'] as const) {
+      const u = users[who];
+      const actor = userActor({ userId: u.id, name: who, email: u.email, grants: who === 'practitioner' ? [{ role: 'practitioner' }] : [{ role: 'curator' }], totpEnabled: true });
+      const scopes = who === 'practitioner' ? (['tokens.manage'] as Action[]) : SCOPES;
+      tokens[who] = (await createApiToken(server.runtime.db, env, { actor }, { name: 'editor', scopes, expires_in_days: '5' })).token;
+    }
   });
   after(async () => server?.close());
 
@@ -140,6 +161,53 @@ describe('knowledge editor over HTTP', () => {
         await res.arrayBuffer();
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('mirrors the workflow in the JSON API, listing the caller’s actions', async () => {
+    assert.equal((await api('anonymous', 'GET', '/api/v1/editor/needs-attention')).status, 401);
+    const denied = await api('practitioner', 'GET', '/api/v1/editor/needs-attention');
+    assert.equal(denied.status, 403);
+    assert.match(denied.type, /problem\+json/);
+    const id = 'strategy-api-one';
+    const bad = await api('curator', 'PUT', `/api/v1/editor/entry/${id}/parts/*`, { document: { type: 'strategy', country: 'ESP', period_start: 2030, period_end: 2020, measures: ['nope'] } });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.json.errors.map((e: { field: string }) => e.field).sort(), ['measures.0', 'period_end']);
+    assert.equal(await revisions(id), 0);
+    const meta = await api('curator', 'PUT', `/api/v1/editor/entry/${id}/parts/*`, { document: { type: 'strategy', country: 'ESP', period_start: 2020, period_end: 2025 }, note: 'new' });
+    assert.equal(meta.status, 200, JSON.stringify(meta.json));
+    assert.deepEqual(meta.json.actions, ['submit', 'discard']);
+    const es = await api('curator', 'PUT', `/api/v1/editor/entry/${id}/parts/es`, { document: { title: 'Estrategia nacional', body: 'Texto' } });
+    assert.equal(es.status, 200);
+    for (const r of [meta.json.id, es.json.id]) assert.equal((await api('curator', 'POST', `/api/v1/editor/entry/${id}/revisions/${r}/transition`, { transition: 'submit' })).status, 200);
+    const own = await api('curator', 'POST', `/api/v1/editor/entry/${id}/revisions/${es.json.id}/transition`, { transition: 'publish' });
+    assert.equal(own.status, 403);
+    const view = await api('curator2', 'GET', `/api/v1/editor/entry/${id}`);
+    assert.deepEqual(view.json.parts.find((p: { part: string }) => p.part === 'es').actions, ['withdraw', 'return', 'publish']);
+    const pub = await api('curator2', 'POST', `/api/v1/editor/entry/${id}/revisions/${es.json.id}/transition`, { transition: 'publish' });
+    assert.equal(pub.status, 200);
+    assert.equal(pub.json.state, 'published');
+    assert.deepEqual(pub.json.actions, ['archive']);
+    assert.equal((await server.get(`/api/v1/strategies/${id}`)).status, 200);
+    const es2 = await api('curator', 'PUT', `/api/v1/editor/entry/${id}/parts/es`, { document: { title: 'Estrategia nacional contra la delincuencia organizada', body: 'Texto' } });
+    const diff = await api('curator', 'GET', `/api/v1/editor/entry/${id}/revisions/${es2.json.id}/diff`);
+    assert.equal(diff.json.from, es.json.id);
+    assert.ok(diff.json.changes[0].text.some((o: { op: string }) => o.op === 'insert'));
+    const history = await api('curator', 'GET', `/api/v1/editor/entry/${id}/history?part=es`);
+    assert.equal(history.json.items.length, 2);
+    const reverted = await api('curator2', 'POST', `/api/v1/editor/entry/${id}/revisions/${es.json.id}/revert`);
+    assert.equal(reverted.status, 200);
+    assert.equal(reverted.json.id, es2.json.id, 'the open draft takes the earlier content');
+    assert.equal(reverted.json.document.title, 'Estrategia nacional');
+    const attention = await api('curator', 'GET', '/api/v1/editor/needs-attention');
+    assert.ok(attention.json.untranslated.items.some((i: { id: string }) => i.id === id));
+    const fuzz = fc.oneof(fc.jsonValue(), fc.record({ type: fc.constantFrom('case', 'law', 'strategy', 'x'), country: fc.string(), texts: fc.jsonValue(), title: fc.string() }));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('entry/api-fuzz/parts/*', 'entry/api-fuzz/parts/fr', 'law/api-fuzz/parts/*', 'taxonomy_term/crime:corruption/parts/*'), fuzz, async (path, document) => {
+        const r = await api('curator', 'PUT', `/api/v1/editor/${path}`, { document });
+        assert.ok(r.status < 500, `${path} ${JSON.stringify(document)} → ${r.status}`);
+      }),
+      { numRuns: 40 },
     );
   });
 });
