@@ -14,5 +14,6 @@ import { bulkModule } from './bulk/module.js';
 import { demoModule } from './demo/module.js';
 import { portalModule } from './portal/module.js';
 import { directoryModule } from './directory/module.js';
+import { editorialModule } from './editorial/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, portalModule];

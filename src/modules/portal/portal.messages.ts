@@ -4,6 +4,7 @@ import { defineMessages } from '../../platform/i18n/messages.js';
 export const portal = defineMessages({
   en: {
     breadcrumbs: 'You are here',
+    edit: 'Edit',
     versions_label: 'Language versions',
     version_original: '{language} (original)',
     version_mt: '{language} (machine translation)',
@@ -67,6 +68,7 @@ export const portal = defineMessages({
   },
   fr: {
     breadcrumbs: 'Vous êtes ici',
+    edit: 'Modifier',
     versions_label: 'Versions linguistiques',
     version_original: '{language} (original)',
     version_mt: '{language} (traduction automatique)',
@@ -130,6 +132,7 @@ export const portal = defineMessages({
   },
   es: {
     breadcrumbs: 'Usted está aquí',
+    edit: 'Editar',
     versions_label: 'Versiones lingüísticas',
     version_original: '{language} (original)',
     version_mt: '{language} (traducción automática)',
@@ -193,6 +196,7 @@ export const portal = defineMessages({
   },
   ru: {
     breadcrumbs: 'Вы находитесь здесь',
+    edit: 'Изменить',
     versions_label: 'Языковые версии',
     version_original: '{language} (оригинал)',
     version_mt: '{language} (машинный перевод)',
@@ -256,6 +260,7 @@ export const portal = defineMessages({
   },
   ar: {
     breadcrumbs: 'أنت هنا',
+    edit: 'تعديل',
     versions_label: 'النسخ اللغوية',
     version_original: '{language} (الأصل)',
     version_mt: '{language} (ترجمة آلية)',
@@ -319,6 +324,7 @@ export const portal = defineMessages({
   },
   zh: {
     breadcrumbs: '当前位置',
+    edit: '编辑',
     versions_label: '语言版本',
     version_original: '{language}（原文）',
     version_mt: '{language}（机器翻译）',

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RoutePlugin } from '../../platform/http/app.js';
 import { NotFoundError } from '../../platform/http/errors.js';
+import { allow } from '../access/policy.js';
 import { pageContext, sendPage } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
 import { ENTRY_PATH, entryPath, lawPath } from '../knowledge/domain/entry-types.js';
@@ -32,6 +33,11 @@ function versionParam(request: FastifyRequest): string | undefined {
   return typeof v === 'string' && LANG_TAG.test(v) ? v : undefined;
 }
 
+/** The editor's page of what is shown, for readers allowed to edit knowledge content. */
+function editHref(request: FastifyRequest, path: string): string | undefined {
+  return allow(request.actor, 'knowledge.edit') ? `/${(request.params as { lang: string }).lang}${path}` : undefined;
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -59,7 +65,7 @@ function entryRoute(app: App, type: EntryType) {
     }
     if (found.kind === 'missing') throw new NotFoundError(`No ${type} entry "${id}"`);
     const ctx = pageContext(request);
-    const props: EntryPageProps = { ctx, model: found.value, version: versionParam(request), publicUrl: publicUrl(app), today: today() };
+    const props: EntryPageProps = { ctx, model: found.value, version: versionParam(request), publicUrl: publicUrl(app), today: today(), editHref: editHref(request, `/editor/entries/${id}`) };
     switch (type) {
       case 'legislation':
         return sendPage(reply, <LegislationPage {...props} />);
@@ -101,7 +107,7 @@ export const portalPages: RoutePlugin = pageRoutes(async (app) => {
     if (lowered) return lowered;
     const model = await lawModel(app.db, id);
     if (!model) throw new NotFoundError(`No law "${id}"`);
-    return sendPage(reply, <LawPage ctx={pageContext(request)} model={model} version={versionParam(request)} publicUrl={publicUrl(app)} today={today()} />);
+    return sendPage(reply, <LawPage ctx={pageContext(request)} model={model} version={versionParam(request)} publicUrl={publicUrl(app)} today={today()} editHref={editHref(request, `/editor/laws/${id}`)} />);
   });
 
   app.get('/instruments/:id', async (request, reply) => {

@@ -158,3 +158,13 @@ export async function pruneTerms(db: Kysely<DB>, defined: readonly string[]): Pr
   const gone = new Set(removed);
   return { removed: removed.sort(), kept: stale.map((s) => s.key).filter((k) => !gone.has(k)).sort() };
 }
+
+/** Replace the labels and scope notes of one term (editorial changes). */
+export async function updateTermTexts(db: Kysely<DB>, taxonomy: Taxonomy, code: string, labels: Record<string, string>, descriptions: Record<string, string> | null): Promise<void> {
+  await db
+    .updateTable('taxonomy_terms')
+    .set({ labels: json(labels), descriptions: descriptions ? json(descriptions) : null, updated_at: sql`now()` })
+    .where('taxonomy', '=', taxonomy)
+    .where('code', '=', code)
+    .execute();
+}

@@ -16,6 +16,7 @@ import {
   selectTerms,
   selectTreatyParticipation,
 } from './repository.js';
+import { updateTermTexts } from './repository-write.js';
 
 export interface Country {
   iso3: string;
@@ -49,7 +50,7 @@ interface Cached {
   terms?: Promise<Term[]>;
 }
 
-const cache = new WeakMap<object, Cached>();
+let cache = new WeakMap<object, Cached>();
 
 function slot(db: Kysely<DB>): Cached {
   let c = cache.get(db);
@@ -60,8 +61,15 @@ function slot(db: Kysely<DB>): Cached {
   return c;
 }
 
-export function invalidateReferenceCache(db: Kysely<DB>): void {
-  cache.delete(db);
+/** Forget cached reference data (of every handle: a change made in a transaction concerns the pool too). */
+export function invalidateReferenceCache(_db?: Kysely<DB>): void {
+  cache = new WeakMap();
+}
+
+/** Change the labels and scope notes of a taxonomy term (the editorial workflow publishes them). */
+export async function saveTermTexts(db: Kysely<DB>, taxonomy: Taxonomy, code: string, labels: Record<string, string>, descriptions: Record<string, string> | null): Promise<void> {
+  await updateTermTexts(db, taxonomy, code, labels, descriptions);
+  invalidateReferenceCache();
 }
 
 export async function listCountries(db: Kysely<DB>): Promise<Country[]> {

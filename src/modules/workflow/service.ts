@@ -22,6 +22,7 @@ import {
   nextNumber,
   selectEvents,
   selectLiveRevision,
+  selectOpenRevisions,
   selectOpenRevision,
   selectRevision,
   selectRevisions,
@@ -264,4 +265,4 @@ export async function compareRevisions(db: Kysely<DB>, ctx: AuditContext, adapte
   return { from, to, changes: diffDocuments(from.document, to.document) };
 }
 
-export { selectRevision as getRevision };
+export { selectRevision as getRevision, selectOpenRevisions as openRevisions };

@@ -8,6 +8,7 @@ import type { AuthorityDetail } from '../service.js';
 import { RestrictedNote } from './list.js';
 import { ArticleLink, AuthorityName, Badges, countryLabel, dirT, edT, fnLabel, HoursBlock, languageName, measureLabel, ML, nameText, Section, type PageRefs } from './ui.js';
 import { TransitionForms } from './workflow-forms.js';
+import { wfT } from '../../workflow/pages/components.js';
 
 export interface LawLink {
   id: string;
@@ -100,7 +101,7 @@ export function AuthorityPage(props: AuthorityPageProps) {
             ) : null}
             {can('history') ? (
               <li>
-                <a href={href(ctx, `/directory/authorities/${doc.id}/history`)}>{e('history')}</a>
+                <a href={href(ctx, `/directory/authorities/${doc.id}/history`)}>{wfT(ctx.lang)('history')}</a>
               </li>
             ) : null}
           </ul>
@@ -116,10 +117,10 @@ export function AuthorityPage(props: AuthorityPageProps) {
           {can('archive') || can('restore') ? (
             <form method="post" action={href(ctx, `/directory/authorities/${doc.id}/${can('archive') ? 'archive' : 'restore'}`)} class="dir-archive-form">
               <CsrfField ctx={ctx} />
-              <label for="archive-comment">{can('archive') ? e('comment_required') : e('comment')}</label>
+              <label for="archive-comment">{can('archive') ? wfT(ctx.lang)('comment_required') : e('comment')}</label>
               <input type="text" id="archive-comment" name="comment" maxLength={4000} required={can('archive')} />
               <button type="submit" class="secondary">
-                {can('archive') ? e('archive') : e('restore')}
+                {can('archive') ? wfT(ctx.lang)('archive') : wfT(ctx.lang)('restore')}
               </button>
             </form>
           ) : null}

@@ -1,13 +1,12 @@
 /** History of an authority (revisions, events, readable changes, revert) and the editors' work queue. */
-import { CsrfField, Layout } from '../../../platform/web/layout.js';
+import { Layout } from '../../../platform/web/layout.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import type { HistoryItem } from '../../workflow/service.js';
 import type { WorkQueue } from '../editing.js';
 import { countryLabel, dirT, edT, nameText, type PageRefs } from './ui.js';
-import { TransitionForms } from './workflow-forms.js';
-
-const show = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+import { OFFERED } from './workflow-forms.js';
+import { RevisionCard, wfT } from '../../workflow/pages/components.js';
 
 export function HistoryPage(props: { ctx: PageContext; id: string; name: string; items: HistoryItem[]; canRevert: boolean }) {
   const { ctx } = props;
@@ -29,75 +28,14 @@ export function HistoryPage(props: { ctx: PageContext; id: string; name: string;
       </nav>
       <h1 dir="auto">{e('history_title', { name: props.name })}</h1>
       <ol class="dir-history">
-        {props.items.map((item) => {
-          const r = item.revision;
-          return (
-            <li class="card">
-              <h2>
-                {e('revision', { n: r.number })} · {e(`state_${r.state}` as 'state_draft')}
-              </h2>
-              {r.note ? <p dir="auto">{r.note}</p> : null}
-              <ul class="dir-events">
-                {item.events.map((ev) => (
-                  <li>
-                    {e('event_by', { event: e(`ev_${ev.event}` as 'ev_create'), name: ev.actor_name ?? e('someone'), date: formatDate(ctx.lang, new Date(ev.at), 'medium') })}
-                    {ev.comment ? (
-                      <>
-                        {' — '}
-                        <q dir="auto">{ev.comment}</q>
-                      </>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-              <h3>{e('changes')}</h3>
-              {item.changes.length ? (
-                <div class="table-wrap" role="region" aria-label={e('changes')} tabIndex={0}>
-                  <table class="dir-diff">
-                    <thead>
-                      <tr>
-                        <th scope="col">{e('changes')}</th>
-                        <th scope="col">{e('before')}</th>
-                        <th scope="col">{e('after')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {item.changes.map((c) => (
-                        <tr>
-                          <th scope="row">
-                            <code>{c.path}</code> ({e(`change_${c.kind}`)})
-                          </th>
-                          {c.text ? (
-                            <td colSpan={2} dir="auto">
-                              {c.text.map((op) => (op.op === 'insert' ? <ins>{op.text}</ins> : op.op === 'delete' ? <del>{op.text}</del> : op.text))}
-                            </td>
-                          ) : (
-                            <>
-                              <td dir="auto">{show(c.before)}</td>
-                              <td dir="auto">{show(c.after)}</td>
-                            </>
-                          )}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ) : (
-                <p class="muted">{e('no_changes')}</p>
-              )}
-              <TransitionForms ctx={ctx} id={props.id} revisionId={r.id} transitions={item.actions} />
-              {props.canRevert && (r.state === 'superseded' || r.state === 'published' || r.state === 'archived') ? (
-                <form method="post" action={href(ctx, `/directory/authorities/${props.id}/revert`)} class="inline-form">
-                  <CsrfField ctx={ctx} />
-                  <input type="hidden" name="revision" value={String(r.id)} />
-                  <button type="submit" class="secondary">
-                    {e('revert')}
-                  </button>
-                </form>
-              ) : null}
-            </li>
-          );
-        })}
+        {props.items.map((item) => (
+          <RevisionCard
+            ctx={ctx}
+            item={{ ...item, actions: item.actions.filter((a) => OFFERED.includes(a)) }}
+            transitionAction={href(ctx, `/directory/authorities/${props.id}/transition`)}
+            revertAction={props.canRevert ? href(ctx, `/directory/authorities/${props.id}/revert`) : null}
+          />
+        ))}
       </ol>
     </Layout>
   );
@@ -129,8 +67,8 @@ export function QueuePage(props: { ctx: PageContext; queue: WorkQueue; refs: Pag
                 </a>
                 <span class="result__meta">
                   <span>{r.country ? countryLabel(refs, r.country, ctx.lang) : ''}</span>
-                  <span class="badge">{e(`state_${r.state}` as 'state_draft')}</span>
-                  <span>{e('revision', { n: r.number })}</span>
+                  <span class="badge">{wfT(ctx.lang)(`state_${r.state}` as 'state_draft')}</span>
+                  <span>{wfT(ctx.lang)('revision', { n: r.number })}</span>
                   <span dir="auto">{r.author_name ?? ''}</span>
                   <span>{e('queue_updated', { date: formatDate(ctx.lang, new Date(r.updated_at), 'medium') })}</span>
                 </span>

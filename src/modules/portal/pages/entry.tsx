@@ -21,6 +21,8 @@ export interface EntryPageProps {
   version?: string | undefined;
   publicUrl: string;
   today: string;
+  /** Link to the editor, for readers allowed to edit. */
+  editHref?: string | undefined;
 }
 
 /** The version of an entry to show and what the reader should be told about it. */
@@ -66,6 +68,11 @@ export function EntryFrame(props: EntryPageProps & { meta: ComponentChildren; ch
           <h1 id="entry-title" {...contentLang(ctx.lang, vlang)}>
             {text.title}
           </h1>
+          {props.editHref ? (
+            <p>
+              <a href={props.editHref}>{t('edit')}</a>
+            </p>
+          ) : null}
         </header>
         <VersionNotices ctx={ctx} choice={choice} requested={!!props.version && props.version === vlang} mt={!!text.machine_translated} translatedFrom={text.translated_from} />
         <VersionLinks

@@ -13,7 +13,7 @@ export function attachmentHref(id: string, filename: string): string {
   return `/files/${id}/${encodeURIComponent(filename)}`;
 }
 
-export function LawPage(props: { ctx: PageContext; model: LawModel; version?: string | undefined; publicUrl: string; today: string }) {
+export function LawPage(props: { ctx: PageContext; model: LawModel; version?: string | undefined; publicUrl: string; today: string; editHref?: string | undefined }) {
   const { ctx, model } = props;
   const { law } = model;
   const t = portalT(ctx.lang);
@@ -43,6 +43,11 @@ export function LawPage(props: { ctx: PageContext; model: LawModel; version?: st
           <h1 id="entry-title" {...contentLang(ctx.lang, choice.lang)}>
             {text.title}
           </h1>
+          {props.editHref ? (
+            <p>
+              <a href={props.editHref}>{t('edit')}</a>
+            </p>
+          ) : null}
         </header>
         <VersionNotices ctx={ctx} choice={choice} requested={!!props.version && props.version === choice.lang} mt={!!text.machine_translated} translatedFrom={text.translated_from} />
         <VersionLinks
