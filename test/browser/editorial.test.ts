@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, seriousAxeViolations } from '../helpers/browser.js';
 import { PASSWORD, makeUser, totpCode } from '../http/accounts-support.js';
 import { aCase } from '../factories/knowledge.js';
 import { saveRecords } from '../../src/modules/knowledge/service.js';
@@ -18,9 +18,9 @@ describe('knowledge editor in a real browser', () => {
   let browser: Browser;
   const doc = aCase({ id: 'case-browser', texts: { en: { title: 'Old title' }, ar: { title: 'عنوان قديم' }, zh: { title: '旧标题' } } });
 
-  async function signedIn(name: string): Promise<BrowserContext> {
+  async function signedIn(name: string, javaScriptEnabled = false): Promise<BrowserContext> {
     const user = await makeUser(server, { roles: [{ role: 'curator' }], totp: true, name });
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto(`${server.url}/en/sign-in`);
     await page.fill('#f-email', user.email);
@@ -60,6 +60,18 @@ describe('knowledge editor in a real browser', () => {
 
       await reader.goto(`${server.url}/${lang}/cases/${doc.id}?version=${lang}`);
       assert.equal((await reader.textContent('h1'))?.trim(), NEW_TITLE[lang]);
+    }
+  });
+
+  it('has no serious or critical accessibility violations on the editor pages (English and Arabic)', async () => {
+    // axe runs as a script in the page: this context has JavaScript on.
+    const curator = await (await signedIn('Axe Curator', true)).newPage();
+    for (const lang of ['en', 'ar'] as const) {
+      for (const path of ['editor', `editor/entries/${doc.id}`, `editor/entries/${doc.id}/parts/${lang}/edit`, `editor/entries/${doc.id}/history`, 'editor/new/case', 'editor/terms']) {
+        const res = await curator.goto(`${server.url}/${lang}/${path}`);
+        assert.equal(res?.status(), 200, path);
+        assert.deepEqual(await seriousAxeViolations(curator), [], `${lang}/${path}`);
+      }
     }
   });
 });
