@@ -26,7 +26,7 @@ const BATCH = 1000;
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 12);
 
 /** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

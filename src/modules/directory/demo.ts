@@ -9,7 +9,7 @@ import { LANGS, type Lang } from '../../platform/i18n/languages.js';
 import { listCountries } from '../reference/service.js';
 import { checkAuthority } from './domain/checks.js';
 import type { AuthorityDocument } from './domain/schema.js';
-import { authorityHash, loadDirectoryRefs, writeLive } from './live.js';
+import { authorityHash, loadDirectoryRefs, writeLiveMany } from './live.js';
 import { deleteDemoAuthorities, selectContentHashes, selectDemoCountries } from './repository.js';
 
 const CENTRAL: Record<Lang, (c: string) => string> = {
@@ -99,17 +99,17 @@ export async function seedDemoAuthorities(db: Kysely<DB>): Promise<{ written: nu
     return c ? demoDocs(iso3, c.names, i) : [];
   });
   const existing = await selectContentHashes(db, docs.map((d) => d.id));
-  let written = 0;
+  const writes: Parameters<typeof writeLiveMany>[1][number][] = [];
   for (const [i, d] of docs.entries()) {
     const checked = checkAuthority(d, refs);
     if (!checked.ok) continue; // e.g. an instrument article that this database does not hold
     if (existing.get(d.id)?.hash === authorityHash(checked.doc)) continue;
     // Every fifth State's entries were last verified two years ago: the staleness flag shows.
     const on = new Date(Date.UTC(new Date().getUTCFullYear() - (i % 10 < 2 ? 2 : 0), 0, 15)).toISOString().slice(0, 10);
-    await writeLive(db, checked.doc, { origin: 'demo', demo: true, verified: { on, by: 'Demo focal point', userId: null } });
-    written++;
+    writes.push({ doc: checked.doc, options: { origin: 'demo', demo: true, verified: { on, by: 'Demo focal point', userId: null } } });
   }
-  return { written, unchanged: docs.length - written };
+  await writeLiveMany(db, writes);
+  return { written: writes.length, unchanged: docs.length - writes.length };
 }
 
 export async function removeDemoAuthorities(db: Kysely<DB>): Promise<number> {

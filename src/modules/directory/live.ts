@@ -9,13 +9,13 @@ import { LANGS } from '../../platform/i18n/languages.js';
 import { translator } from '../../platform/i18n/messages.js';
 import { contentHash } from '../knowledge/domain/canonical.js';
 import { loadReferenceSets } from '../knowledge/service.js';
-import { listCountries, listTerms } from '../reference/service.js';
+import { listCountries, listTerms, type Country } from '../reference/service.js';
 import { visibilityOf, type DirectoryRefs } from './domain/checks.js';
 import { FUNCTION_BASIS, instrumentOf, type FunctionCode } from './domain/functions.js';
 import type { AuthorityDocument } from './domain/schema.js';
 import { normalizeSearchText, searchTexts } from './domain/search-text.js';
 import { functionMessages } from './functions.messages.js';
-import { upsertAuthority, type LiveAuthority } from './repository.js';
+import { upsertAuthorities, type AuthorityRowInput, type LiveAuthority } from './repository.js';
 
 export async function loadDirectoryRefs(db: Kysely<DB>): Promise<DirectoryRefs> {
   const [sets, measures] = await Promise.all([loadReferenceSets(db), listTerms(db, 'measure')]);
@@ -49,17 +49,16 @@ export interface WriteLiveOptions {
   verified?: { on: string | null; by: string | null; userId: string | null };
 }
 
-/** Write a checked document as the live authority (insert or replace), with its filter columns and search vectors. */
-export async function writeLive(db: Kysely<DB>, doc: AuthorityDocument, options: WriteLiveOptions): Promise<void> {
+/** The row of a checked document: its filter columns and search texts. */
+function rowOf(doc: AuthorityDocument, options: WriteLiveOptions, countries: Country[]): AuthorityRowInput {
   const content = { ...contentOf(doc), ...(options.demo ? { demo: true } : {}) };
   if (!options.demo) delete content.demo;
-  const countries = await listCountries(db);
   const country = countries.find((c) => c.iso3 === doc.country);
   const countryNames = country ? Object.values(country.names) : [];
   const texts = searchTexts(content, functionLabels, countryNames);
   const articles = content.functions.flatMap((f) => (f.articles?.length ? f.articles : FUNCTION_BASIS[f.code].articles));
   const sortName = (content.names.en ?? Object.values(content.names)[0] ?? content.id).toLocaleLowerCase('en');
-  await upsertAuthority(db, {
+  return {
     id: content.id,
     country: content.country,
     document: content,
@@ -76,7 +75,22 @@ export async function writeLive(db: Kysely<DB>, doc: AuthorityDocument, options:
     origin: options.origin,
     content_hash: authorityHash(content),
     ...(options.verified ? { verified: options.verified } : {}),
-  });
+  };
+}
+
+/**
+ * Write checked documents as live authorities (insert or replace), with their filter columns and
+ * search vectors, in multi-row statements (bulk import, demo seed).
+ */
+export async function writeLiveMany(db: Kysely<DB>, items: readonly { doc: AuthorityDocument; options: WriteLiveOptions }[]): Promise<void> {
+  if (!items.length) return;
+  const countries = await listCountries(db);
+  await upsertAuthorities(db, items.map((i) => rowOf(i.doc, i.options, countries)));
+}
+
+/** Write one checked document as the live authority (insert or replace). */
+export async function writeLive(db: Kysely<DB>, doc: AuthorityDocument, options: WriteLiveOptions): Promise<void> {
+  await writeLiveMany(db, [{ doc, options }]);
 }
 
 /** The full document of a live authority as stored, with its verification and dates. */

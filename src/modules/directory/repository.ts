@@ -1,6 +1,7 @@
 /** All SQL of the directory: the live authorities, their search, facets, and figures. */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { chunks, inTransaction } from '../../platform/db/batch.js';
 import { json } from '../../platform/db/types.js';
 import type { AuthorityDocument } from './domain/schema.js';
 
@@ -16,7 +17,7 @@ export interface AuthorityRowInput {
   languages_public: string[];
   electronic: string | null;
   electronic_public: string | null;
-  texts: { names: string; labels: string; publicText: string; fullText: string };
+  texts: { names: string; labels: string; publicText: string; restrictedText: string };
   demo: boolean;
   origin: 'import' | 'demo' | 'editor';
   content_hash: string;
@@ -28,9 +29,8 @@ function vector(names: string, labels: string, rest: string) {
   return sql`setweight(to_tsvector('palermo_simple', ${names}), 'A') || setweight(to_tsvector('palermo_simple', ${labels}), 'B') || setweight(to_tsvector('palermo_simple', ${rest}), 'C')`;
 }
 
-/** Insert or replace the live row of an authority (published again if it was archived). */
-export async function upsertAuthority(db: Kysely<DB>, r: AuthorityRowInput): Promise<void> {
-  const values = {
+function rowValues(r: AuthorityRowInput) {
+  return {
     id: r.id,
     country: r.country,
     state: 'published' as const,
@@ -45,18 +45,44 @@ export async function upsertAuthority(db: Kysely<DB>, r: AuthorityRowInput): Pro
     electronic: r.electronic,
     electronic_public: r.electronic_public,
     search_public: vector(r.texts.names, r.texts.labels, r.texts.publicText),
-    search_full: vector(r.texts.names, r.texts.labels, r.texts.fullText),
+    search_restricted: sql`setweight(to_tsvector('palermo_simple', ${r.texts.restrictedText}), 'C')`,
     demo: r.demo,
     origin: r.origin,
     content_hash: r.content_hash,
     ...(r.verified ? { verified_on: r.verified.on, verified_by: r.verified.by, verified_by_user: r.verified.userId } : {}),
   };
-  const { id: _id, origin: _origin, ...update } = values;
-  await db
-    .insertInto('authorities')
-    .values(values as never)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ ...update, updated_at: sql`now()`, archived_at: null } as never))
-    .execute();
+}
+
+/** Columns replaced when an authority is written again (id and origin stay). */
+const UPDATED = ['country', 'state', 'document', 'names', 'name_sort', 'names_text', 'functions', 'instruments', 'languages', 'languages_public', 'electronic', 'electronic_public', 'search_public', 'search_restricted', 'demo', 'content_hash'] as const;
+const VERIFIED = ['verified_on', 'verified_by', 'verified_by_user'] as const;
+
+/** Rows per INSERT statement: about 25 parameters each, well under PostgreSQL's 65,535. */
+const ROWS_PER_STATEMENT = 250;
+
+/**
+ * Insert or replace the live rows of authorities (published again if archived), in multi-row
+ * statements: rows that set their verification and rows that keep it go in separate statements.
+ */
+export async function upsertAuthorities(db: Kysely<DB>, rows: readonly AuthorityRowInput[]): Promise<void> {
+  const last = [...new Map(rows.map((r) => [r.id, r])).values()]; // one row per id per statement
+  for (const verified of [true, false]) {
+    const group = last.filter((r) => !!r.verified === verified);
+    const columns = verified ? [...UPDATED, ...VERIFIED] : UPDATED;
+    for (const part of chunks(group, ROWS_PER_STATEMENT)) {
+      await db
+        .insertInto('authorities')
+        .values(part.map(rowValues) as never)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            ...Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])),
+            updated_at: sql`now()`,
+            archived_at: null,
+          } as never),
+        )
+        .execute();
+    }
+  }
 }
 
 export interface LiveAuthority {
@@ -118,9 +144,12 @@ export async function deleteDemoAuthorities(db: Kysely<DB>): Promise<number> {
 }
 
 export async function selectContentHashes(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { hash: string; country: string; state: string }>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom('authorities').select(['id', 'content_hash', 'country', 'state']).where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, { hash: r.content_hash, country: r.country, state: r.state }]));
+  const out = new Map<string, { hash: string; country: string; state: string }>();
+  for (const part of chunks([...new Set(ids)], 5000)) {
+    const rows = await db.selectFrom('authorities').select(['id', 'content_hash', 'country', 'state']).where('id', 'in', part).execute();
+    for (const r of rows) out.set(r.id, { hash: r.content_hash, country: r.country, state: r.state });
+  }
+  return out;
 }
 
 /** Filters of a directory search; `restricted` chooses the practitioners' columns. */
@@ -137,61 +166,106 @@ export interface SearchFilter {
   stale?: boolean;
 }
 
+/** "facet:value" keys every match must hold (migration 0041: facets_public / facets_full). */
+function requiredKeys(f: SearchFilter): string[] {
+  return [
+    ...(f.fn ? [`function:${f.fn}`] : []),
+    ...(f.instrument ? [`instrument:${f.instrument}`] : []),
+    ...(f.language ? [`language:${f.language}`] : []),
+    ...(f.electronic ? [`electronic:${f.electronic}`] : []),
+  ];
+}
+
+const facetsColumn = (f: SearchFilter) => (f.restricted ? sql.ref('a.facets_full') : sql.ref('a.facets_public'));
+const tsquery = (q: string) => sql`to_tsquery('palermo_simple', ${q})`;
+
 function conditions(f: SearchFilter): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [sql<SqlBool>`a.state = 'published'`];
   if (f.tsquery || f.like) {
-    const vec = f.restricted ? sql`a.search_full` : sql`a.search_public`;
+    const vec = f.restricted ? sql.ref('a.search_full') : sql.ref('a.search_public');
     const parts = [];
-    if (f.tsquery) parts.push(sql`${vec} @@ to_tsquery('palermo_simple', ${f.tsquery})`);
+    // The substring test on names first: rechecking a row then rarely needs its (TOASTed) vector.
     if (f.like) parts.push(sql`a.names_text ILIKE ${f.like}`);
+    if (f.tsquery) parts.push(sql`${vec} @@ ${tsquery(f.tsquery)}`);
     where.push(sql<SqlBool>`(${sql.join(parts, sql` OR `)})`);
   }
   if (f.countries) where.push(f.countries.length ? sql<SqlBool>`a.country IN (${sql.join([...f.countries])})` : sql<SqlBool>`false`);
-  if (f.fn) where.push(sql<SqlBool>`a.functions @> ARRAY[${f.fn}]::text[]`);
-  if (f.instrument) where.push(sql<SqlBool>`a.instruments @> ARRAY[${f.instrument}]::text[]`);
-  if (f.language) where.push(f.restricted ? sql<SqlBool>`a.languages @> ARRAY[${f.language}]::text[]` : sql<SqlBool>`a.languages_public @> ARRAY[${f.language}]::text[]`);
-  if (f.electronic) where.push(f.restricted ? sql<SqlBool>`a.electronic = ${f.electronic}` : sql<SqlBool>`a.electronic_public = ${f.electronic}`);
+  const keys = requiredKeys(f);
+  if (keys.length) where.push(sql<SqlBool>`${facetsColumn(f)} @> ARRAY[${sql.join(keys)}]::text[]`);
   if (f.stale) where.push(sql<SqlBool>`(a.verified_on IS NULL OR a.verified_on < current_date - 365)`);
   return where;
 }
 
-/** One page of matching authorities (ids in order) and the total. */
-export async function searchPage(db: Kysely<DB>, f: SearchFilter, limit: number, offset: number): Promise<{ ids: string[]; total: number }> {
+/**
+ * One page of matching authorities (ids in order). A text query ranks in two tiers: matches on the
+ * names (a word of the names starts with each query word, or the names contain the typed text) first,
+ * then the other matches; by name within each tier. Each tier reads at most offset + limit rows in
+ * name order, so a broad query walks the name index and stops early instead of ranking every match.
+ */
+export function searchPageQuery(f: SearchFilter, limit: number, offset: number): RawBuilder<{ id: string }> {
   const where = sql.join(conditions(f), sql` AND `);
-  const vec = f.restricted ? sql`a.search_full` : sql`a.search_public`;
-  const rank = f.tsquery
-    ? sql`ts_rank(${vec}, to_tsquery('palermo_simple', ${f.tsquery})) + CASE WHEN a.names_text ILIKE ${f.like ?? ''} THEN 1 ELSE 0 END`
-    : f.like
-      ? sql`CASE WHEN a.names_text ILIKE ${f.like} THEN 1 ELSE 0 END`
-      : undefined;
-  const rows = await sql<{ id: string; total: number }>`
-    SELECT a.id, count(*) OVER () AS total FROM authorities a
-    WHERE ${where}
-    ORDER BY ${rank ? sql`${rank} DESC,` : sql``} a.name_sort, a.id
-    LIMIT ${limit} OFFSET ${offset}`.execute(db);
-  let total = rows.rows[0]?.total ?? 0;
-  if (!rows.rows.length && offset > 0) {
-    const c = await sql<{ n: number }>`SELECT count(*) AS n FROM authorities a WHERE ${where}`.execute(db);
-    total = c.rows[0]?.n ?? 0;
-  }
-  return { ids: rows.rows.map((r) => r.id), total: Number(total) };
+  if (!f.tsquery && !f.like) return sql<{ id: string }>`SELECT a.id FROM authorities a WHERE ${where} ORDER BY a.name_sort, a.id LIMIT ${limit} OFFSET ${offset}`;
+  const names = [...(f.like ? [sql`a.names_text ILIKE ${f.like}`] : []), ...(f.tsquery ? [sql`a.search_names @@ ${tsquery(f.tsquery)}`] : [])];
+  const onNames = sql<SqlBool>`(${sql.join(names, sql` OR `)})`;
+  const tier = (n: number, cond: RawBuilder<SqlBool>) =>
+    sql`(SELECT a.id, ${sql.lit(n)} AS tier, a.name_sort FROM authorities a WHERE ${where} AND ${cond} ORDER BY a.name_sort, a.id LIMIT ${offset + limit})`;
+  return sql<{ id: string }>`
+    SELECT t.id FROM (${tier(0, onNames)} UNION ALL ${tier(1, sql<SqlBool>`NOT ${onNames}`)}) AS t
+    ORDER BY t.tier, t.name_sort, t.id LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * How to read the matches of a text query. The planner cannot see that testing a row's (TOASTed)
+ * vector is costly, nor how many rows a prefix query matches, so the caller says, from the counts:
+ * `walk` the name index and stop after a page (many matches), or take the `bitmap` of the matches
+ * from the text indexes and sort them (few matches). Neither reads every row's vector.
+ */
+export type ScanPlan = 'walk' | 'bitmap';
+
+async function withPlan<T>(db: Kysely<DB>, plan: ScanPlan, run: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    await (plan === 'walk' ? sql`SET LOCAL enable_bitmapscan = off` : sql`SET LOCAL enable_indexscan = off`).execute(trx);
+    return run(trx);
+  });
+}
+
+export async function searchPage(db: Kysely<DB>, f: SearchFilter, limit: number, offset: number, plan: ScanPlan = 'bitmap'): Promise<string[]> {
+  const query = searchPageQuery(f, limit, offset);
+  const rows = f.tsquery || f.like ? await withPlan(db, plan, async (trx) => (await query.execute(trx)).rows) : (await query.execute(db)).rows;
+  return rows.map((r) => r.id);
 }
 
 export type FacetName = 'country' | 'function' | 'instrument' | 'language' | 'electronic';
 
-/** Counts of the matching authorities by country, function, instrument, language and electronic acceptance. */
-export async function facetCounts(db: Kysely<DB>, f: SearchFilter): Promise<{ facet: FacetName; value: string; n: number }[]> {
+/** Counts of the matching authorities by facet key, in one pass over the matches' facet keys. */
+export function facetCountsQuery(f: SearchFilter): RawBuilder<{ key: string; n: number }> {
   const where = sql.join(conditions(f), sql` AND `);
-  const langs = f.restricted ? sql`languages` : sql`languages_public`;
-  const elec = f.restricted ? sql`electronic` : sql`electronic_public`;
-  const r = await sql<{ facet: FacetName; value: string; n: number }>`
-    WITH hits AS (SELECT a.country, a.functions, a.instruments, a.${langs} AS langs, a.${elec} AS elec FROM authorities a WHERE ${where})
-    SELECT 'country' AS facet, country AS value, count(*) AS n FROM hits GROUP BY country
-    UNION ALL SELECT 'function', v, count(*) FROM hits, unnest(functions) AS v GROUP BY v
-    UNION ALL SELECT 'instrument', v, count(*) FROM hits, unnest(instruments) AS v GROUP BY v
-    UNION ALL SELECT 'language', v, count(*) FROM hits, unnest(langs) AS v GROUP BY v
-    UNION ALL SELECT 'electronic', elec, count(*) FROM hits WHERE elec IS NOT NULL GROUP BY elec`.execute(db);
-  return r.rows.map((x) => ({ ...x, n: Number(x.n) }));
+  return sql<{ key: string; n: number }>`
+    SELECT k AS key, count(*)::int AS n FROM authorities a CROSS JOIN LATERAL unnest(${facetsColumn(f)}) AS k
+    WHERE ${where} GROUP BY k`;
+}
+
+/** Counts by country, function, instrument, language and electronic acceptance. */
+export async function facetCounts(db: Kysely<DB>, f: SearchFilter): Promise<{ facet: FacetName; value: string; n: number }[]> {
+  // Bitmap scans of the text indexes: a sequential scan would test (decompress) every row's vector.
+  const rows = f.tsquery || f.like ? await withPlan(db, 'bitmap', async (trx) => (await facetCountsQuery(f).execute(trx)).rows) : (await facetCountsQuery(f).execute(db)).rows;
+  return rows.map((r) => {
+    const at = r.key.indexOf(':');
+    return { facet: r.key.slice(0, at) as FacetName, value: r.key.slice(at + 1), n: Number(r.n) };
+  });
+}
+
+/** The number of changes of the authorities so far (incremented by a trigger, migration 0041). */
+export async function readDirectoryGeneration(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ g: string | null }>`SELECT value #>> '{}' AS g FROM app_settings WHERE key = 'directory.generation'`.execute(db);
+  return r.rows[0]?.g ?? '0';
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of a query (benchmarks). */
+export async function explainQuery(db: Kysely<DB>, query: RawBuilder<unknown>): Promise<string[]> {
+  const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS) ${query}`.execute(db);
+  return r.rows.map((row) => row['QUERY PLAN']);
 }
 
 /** Authorities published (created) and archived per year, for the figures. */

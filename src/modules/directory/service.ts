@@ -17,7 +17,8 @@ import { ELECTRONIC, type AuthorityDocument } from './domain/schema.js';
 import { likePattern, toPrefixQuery } from './domain/search-text.js';
 import { viewerOf, visibleAuthority, type DirectoryViewer } from './domain/visibility.js';
 import { documentOf, isStale } from './live.js';
-import { facetCounts, searchPage, selectAuthorities, selectAuthoritiesOfCountry, type FacetName, type LiveAuthority, type SearchFilter } from './repository.js';
+import { directoryFacetCounts } from './facet-cache.js';
+import { searchPage, selectAuthorities, type ScanPlan, selectAuthoritiesOfCountry, type FacetName, type LiveAuthority, type SearchFilter } from './repository.js';
 
 export const PAGE_SIZE = 20;
 const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -189,15 +190,30 @@ async function filterOf(db: Kysely<DB>, query: ParsedQuery, viewer: DirectoryVie
   return f;
 }
 
+/** Every authority has exactly one country: the country counts add up to the number of matches. */
+function matchCount(counts: readonly { facet: FacetName; n: number }[]): number {
+  return counts.reduce((n, c) => (c.facet === 'country' ? n + c.n : n), 0);
+}
+
 /** Search the published directory as the actor may see it. */
 export async function searchDirectory(db: Kysely<DB>, actor: Actor, input: DirectoryQuery): Promise<DirectoryResults> {
   const query = parseDirectoryQuery(input);
   const viewer = viewerOf(actor);
   const filter = await filterOf(db, query, viewer);
-  const [page, counts] = await Promise.all([searchPage(db, filter, PAGE_SIZE, (query.page - 1) * PAGE_SIZE), facetCounts(db, filter)]);
-  const rows = await selectAuthorities(db, page.ids);
+  const counts = await directoryFacetCounts(db, filter);
+  const total = matchCount(counts);
+  const offset = (query.page - 1) * PAGE_SIZE;
+  let plan: ScanPlan = 'bitmap';
+  if (filter.tsquery || filter.like) {
+    // Walking the names in order finds a page after about (offset + 20) × all / total rows; the
+    // bitmap reads every match. Walk when that is clearly fewer.
+    const all = matchCount(await directoryFacetCounts(db, { restricted: filter.restricted }));
+    if (total * total > 4 * (offset + PAGE_SIZE) * all) plan = 'walk';
+  }
+  const ids = offset < total ? await searchPage(db, filter, PAGE_SIZE, offset, plan) : [];
+  const rows = await selectAuthorities(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = page.ids.flatMap((id) => {
+  const items = ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const v = view(row, viewer);
@@ -207,7 +223,7 @@ export async function searchDirectory(db: Kysely<DB>, actor: Actor, input: Direc
   const facets: DirectoryResults['facets'] = { country: [], function: [], instrument: [], language: [], electronic: [] };
   for (const c of counts) facets[c.facet].push({ value: c.value, count: c.n });
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return { query, items, total: page.total, pages: Math.max(1, Math.ceil(page.total / PAGE_SIZE)), facets };
+  return { query, items, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), facets };
 }
 
 /** The published authorities of a State (country profile, lookup), as the actor may see them. */

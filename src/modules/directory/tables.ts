@@ -1,3 +1,4 @@
+import type { GeneratedAlways } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/db/types.js';
 import type { AuthorityDocument } from './domain/schema.js';
 
@@ -17,7 +18,12 @@ export interface AuthoritiesTable {
   electronic_public: string | null;
   /** tsvector: written with SQL expressions, never read as a value. */
   search_public: unknown;
-  search_full: unknown;
+  search_restricted: unknown;
+  /** Generated (migration 0041): search_public || search_restricted, its weight-A part, the facet keys. */
+  search_full: GeneratedAlways<unknown>;
+  search_names: GeneratedAlways<unknown>;
+  facets_public: GeneratedAlways<string[]>;
+  facets_full: GeneratedAlways<string[]>;
   demo: boolean;
   origin: 'import' | 'demo' | 'editor';
   content_hash: string;

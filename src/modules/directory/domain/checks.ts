@@ -17,14 +17,22 @@ export interface DirectoryRefs {
 
 const checkSchema = validator(AuthorityDocumentSchema);
 
+const knownZones = new Map<string, boolean>();
+
+/** Is this an IANA time zone? (Answers are remembered: building a DateTimeFormat is slow, and imports check thousands.) */
 export function isTimeZone(tz: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let ok = knownZones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (knownZones.size < 10_000) knownZones.set(tz, ok);
   }
+  return ok;
 }
 
 function minutes(hhmm: string): number {

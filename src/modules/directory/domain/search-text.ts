@@ -1,7 +1,7 @@
 /**
  * The text an authority is found by, and the query built from what a reader types. Pure.
  * Two texts per authority: the public one (names, functions, country names, public fields) and the
- * full one (also the practitioners-only fields). Readers who may not see restricted fields search the
+ * practitioners-only one (the practitioners search both). Readers who may not see restricted fields search the
  * public text only, so a restricted field never makes an authority match for them.
  *
  * Normalisation (applied to both sides): Arabic orthographic variants folded and diacritics removed;
@@ -37,8 +37,8 @@ export interface SearchTexts {
   labels: string;
   /** Weight C, public fields only. */
   publicText: string;
-  /** Weight C, every field. */
-  fullText: string;
+  /** Weight C, the practitioners-only fields (the practitioners' vector is the public one plus this). */
+  restrictedText: string;
 }
 
 /** Texts of the fields that may be restricted, by field. */
@@ -66,12 +66,9 @@ export function searchTexts(doc: AuthorityDocument, functionLabels: (code: strin
   const names = normalizeSearchText([doc.id, ...Object.values(doc.names)].join(' \n '));
   const labels = normalizeSearchText([...doc.functions.flatMap((f) => [...functionLabels(f.code), ...ml(f.note)]), ...countryNames, doc.country].join(' \n '));
   const pub: string[] = [];
-  const full: string[] = [];
-  for (const [field, texts] of fieldTexts(doc)) {
-    full.push(...texts);
-    if (visibilityOf(doc, field) === 'public') pub.push(...texts);
-  }
-  return { names, labels, publicText: normalizeSearchText(pub.join(' \n ')), fullText: normalizeSearchText(full.join(' \n ')) };
+  const restricted: string[] = [];
+  for (const [field, texts] of fieldTexts(doc)) (visibilityOf(doc, field) === 'public' ? pub : restricted).push(...texts);
+  return { names, labels, publicText: normalizeSearchText(pub.join(' \n ')), restrictedText: normalizeSearchText(restricted.join(' \n ')) };
 }
 
 /**

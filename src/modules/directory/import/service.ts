@@ -11,7 +11,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../../platform/db/batch.js';
+import { chunks, inTransaction } from '../../../platform/db/batch.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { AppError, ValidationError, type FieldIssue } from '../../../platform/http/errors.js';
 import { allow, assertAllowed } from '../../access/policy.js';
@@ -23,7 +23,7 @@ import { checkAuthority } from '../domain/checks.js';
 import { parseCsvHeader, rowToDocument } from '../domain/csv.js';
 import type { AuthorityDocument } from '../domain/schema.js';
 import { saveAuthorityDraft } from '../editing.js';
-import { authorityHash, loadDirectoryRefs, writeLive } from '../live.js';
+import { authorityHash, loadDirectoryRefs, writeLiveMany } from '../live.js';
 import { analyzeAuthorities, selectContentHashes } from '../repository.js';
 
 export type ImportFormat = 'jsonl' | 'csv';
@@ -44,6 +44,8 @@ interface Candidate {
 }
 
 const MAX_ISSUES = 1000;
+/** Authorities written (and audited) per multi-row statement. */
+const WRITE_BATCH = 500;
 
 async function* csvCandidates(open: () => AsyncIterable<Uint8Array>, issues: FieldIssue[]): AsyncGenerator<Candidate> {
   const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 8 * 1024 * 1024 });
@@ -127,9 +129,8 @@ export async function importAuthorities(
   const result: ImportResult = { mode: admin ? 'published' : 'drafts', read: docs.length, created: 0, updated: 0, unchanged: 0, drafts: 0, dryRun: !!options.dryRun };
   if (options.dryRun) return result;
   await inTransaction(db, async (trx) => {
-    for (const { line, doc } of docs) {
-      const e = existing.get(doc.id);
-      if (!admin) {
+    if (!admin) {
+      for (const { line, doc } of docs) {
         try {
           await saveAuthorityDraft(trx, ctx, doc.id, doc, 'Imported from a file');
         } catch (err) {
@@ -137,16 +138,29 @@ export async function importAuthorities(
           throw err;
         }
         result.drafts++;
-        continue;
       }
-      if (e && e.hash === authorityHash(doc) && e.state === 'published') {
-        result.unchanged++;
-        continue;
+      return;
+    }
+    const changed = docs.filter(({ doc }) => {
+      const e = existing.get(doc.id);
+      return !(e && e.hash === authorityHash(doc) && e.state === 'published');
+    });
+    result.unchanged = docs.length - changed.length;
+    // Multi-row statements: a few hundred authorities and their audit events per round trip.
+    for (const part of chunks(changed, WRITE_BATCH)) {
+      await writeLiveMany(
+        trx,
+        part.map(({ doc }) => ({ doc, options: { origin: 'import' as const, demo: !!doc.demo, ...(doc.verified ? { verified: { on: doc.verified.on, by: doc.verified.by ?? null, userId: null } } : {}) } })),
+      );
+      await recordAudit(
+        trx,
+        ctx,
+        ...part.map(({ line, doc }) => ({ action: 'directory.import', targetType: 'authority', targetId: doc.id, changes: { outcome: existing.has(doc.id) ? 'updated' : 'created', line } })),
+      );
+      for (const { doc } of part) {
+        if (existing.has(doc.id)) result.updated++;
+        else result.created++;
       }
-      await writeLive(trx, doc, { origin: 'import', demo: !!doc.demo, ...(doc.verified ? { verified: { on: doc.verified.on, by: doc.verified.by ?? null, userId: null } } : {}) });
-      if (e) result.updated++;
-      else result.created++;
-      await recordAudit(trx, ctx, { action: 'directory.import', targetType: 'authority', targetId: doc.id, changes: { outcome: e ? 'updated' : 'created', line } });
     }
   });
   if (result.created || result.updated) await analyzeAuthorities(db);
