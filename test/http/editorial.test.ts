@@ -71,6 +71,11 @@ describe('knowledge editor over HTTP', () => {
       assert.equal(res.status, 403, `${who} POST`);
     }
     assert.equal(await revisions('%'), 0);
+    const editorLink = /<a href="\/en\/editor">Editor<\/a>/;
+    assert.match(await (await c.curator.get('/en/')).text(), editorLink, 'curators see the Editor link');
+    for (const who of ['anonymous', 'registered', 'practitioner', 'administrator'] as const) {
+      assert.doesNotMatch(await (await c[who].get('/en/')).text(), editorLink, `${who}: no Editor link`);
+    }
   });
 
   it('refuses a POST without the CSRF token', async () => {

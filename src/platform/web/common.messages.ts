@@ -35,6 +35,7 @@ export const common = defineMessages({
     nav_sign_in: 'Sign in',
     nav_sign_out: 'Sign out',
     nav_admin: 'Administration',
+    nav_editor: 'Editor',
   },
   fr: {
     site_name: 'Palermo',
@@ -69,6 +70,7 @@ export const common = defineMessages({
     nav_sign_in: 'Se connecter',
     nav_sign_out: 'Se déconnecter',
     nav_admin: 'Administration',
+    nav_editor: 'Rédaction',
   },
   es: {
     site_name: 'Palermo',
@@ -103,6 +105,7 @@ export const common = defineMessages({
     nav_sign_in: 'Iniciar sesión',
     nav_sign_out: 'Cerrar sesión',
     nav_admin: 'Administración',
+    nav_editor: 'Edición',
   },
   ru: {
     site_name: 'Палермо',
@@ -137,6 +140,7 @@ export const common = defineMessages({
     nav_sign_in: 'Войти',
     nav_sign_out: 'Выйти',
     nav_admin: 'Администрирование',
+    nav_editor: 'Редакция',
   },
   ar: {
     site_name: 'باليرمو',
@@ -171,6 +175,7 @@ export const common = defineMessages({
     nav_sign_in: 'تسجيل الدخول',
     nav_sign_out: 'تسجيل الخروج',
     nav_admin: 'الإدارة',
+    nav_editor: 'التحرير',
   },
   zh: {
     site_name: '巴勒莫',
@@ -205,5 +210,6 @@ export const common = defineMessages({
     nav_sign_in: '登录',
     nav_sign_out: '退出',
     nav_admin: '管理',
+    nav_editor: '编辑',
   },
 });

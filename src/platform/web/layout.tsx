@@ -54,6 +54,11 @@ function AccountNav({ ctx }: { ctx: PageContext }) {
                 {v.name}
               </a>
             </li>
+            {v.editor ? (
+              <li>
+                <a href={href(ctx, '/editor')}>{t('nav_editor')}</a>
+              </li>
+            ) : null}
             {v.admin ? (
               <li>
                 <a href={href(ctx, '/admin')}>{t('nav_admin')}</a>

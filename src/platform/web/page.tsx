@@ -9,6 +9,8 @@ export interface Viewer {
   name: string;
   /** Show the "Administration" link. */
   admin: boolean;
+  /** Show the "Editor" link (curators: the knowledge editor's "needs attention" dashboard). */
+  editor?: boolean;
 }
 
 declare module 'fastify' {

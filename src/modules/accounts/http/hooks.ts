@@ -118,7 +118,12 @@ export const accountsHooks = globalPlugin(async (app: App) => {
       if (session?.actor) {
         const actor = session.actor;
         request.actor = actor;
-        request.viewer = { id: actor.userId!, name: actor.name ?? '', admin: allowedActions(actor, {}, ADMIN_ACTIONS).length > 0 || actor.grants.some((g) => g.role === 'focal_point') };
+        request.viewer = {
+          id: actor.userId!,
+          name: actor.name ?? '',
+          admin: allowedActions(actor, {}, ADMIN_ACTIONS).length > 0 || actor.grants.some((g) => g.role === 'focal_point'),
+          editor: allowedActions(actor, {}, ['knowledge.edit']).length > 0,
+        };
       }
     }
     request.csrfToken = () => {
