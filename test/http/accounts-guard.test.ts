@@ -33,7 +33,8 @@ async function snapshot(server: TestServer): Promise<string> {
       (SELECT count(*) FROM user_roles) AS roles, (SELECT count(*) FROM sessions) AS sessions,
       (SELECT count(*) FROM user_tokens) AS tokens, (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) AS api_tokens,
       (SELECT count(*) FROM practitioner_requests WHERE status = 'pending') AS requests, (SELECT count(*) FROM outbox) AS outbox,
-      (SELECT count(*) FROM recovery_codes) AS codes, (SELECT count(*) FROM audit_events) AS audit`.execute(server.runtime.db);
+      (SELECT count(*) FROM recovery_codes) AS codes, (SELECT count(*) FROM audit_events) AS audit,
+      (SELECT count(*) FROM revisions) AS revisions, (SELECT max(updated_at)::text FROM revisions) AS revisions_changed`.execute(server.runtime.db);
   return JSON.stringify(r.rows[0]);
 }
 
@@ -96,21 +97,38 @@ describe('accounts guards', () => {
       '/:lang/directory/authorities/:id/restore': {},
       '/:lang/directory/authorities/:id/transition': { revision: '1', transition: 'publish' },
       '/:lang/directory/authorities/:id/revert': { revision: '1' },
+      '/:lang/editor/new/:recordType': { id: 'csrf-case', country: 'ITA' },
+      '/:lang/editor/:segment/:id/parts/:part/edit': { title: 'Changed by CSRF' },
+      '/:lang/editor/:segment/:id/transition': { revision: '1', transition: 'publish' },
+      '/:lang/editor/:segment/:id/revert': { revision: '1' },
+      '/api/v1/editor/:type/:id/parts/:part': { document: '{}' },
+      '/api/v1/editor/:type/:id/revisions/:revision/transition': { transition: 'publish' },
+      '/api/v1/editor/:type/:id/revisions/:revision/revert': {},
     };
+    /** Values for the other path parameters of the editor routes. */
+    const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1' };
     const ids: Record<string, string> = { '/:lang/account/tokens/:id/revoke': tokenId, '/:lang/admin/practitioner-requests/:id': requestId };
     for (const path of Object.keys(bodies)) if (path.startsWith('/:lang/directory/authorities/:id')) ids[path] = 'csrf-test-authority';
+    for (const path of Object.keys(bodies)) if (path.includes('/editor/')) ids[path] = 'csrf-test-entry';
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
     assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);
     for (const r of unsafe) assert.ok(bodies[r.path], `the CSRF test covers ${r.path}`);
     const anonymous = new Client(server);
     await anonymous.page('/en/sign-in'); // gets a pre-session cookie, as a real visitor would
     for (const r of unsafe) {
-      const path = r.path.replace(':lang', 'en').replace(':id', ids[r.path] ?? (r.path.startsWith('/:lang/admin/users') ? target.id : ''));
+      const path = r.path
+        .replace(':lang', 'en')
+        .replace(':id', ids[r.path] ?? (r.path.startsWith('/:lang/admin/users') ? target.id : ''))
+        .replace(/:[a-zA-Z]+/g, (p) => params[p] ?? p);
       for (const client of [admin, anonymous]) {
         const before = await snapshot(server);
         for (const token of [undefined, 'forged-token', 'A'.repeat(64)]) {
-          const res = await client.post(path, { ...bodies[r.path]!, ...(token ? { _csrf: token } : {}) });
-          assert.equal(res.status, 403, `${path} with token ${token ?? '(none)'} → ${res.status}`);
+          const method = r.methods.find((m) => m !== 'GET' && m !== 'HEAD') ?? 'POST';
+          const res = await client.post(path, { ...bodies[r.path]!, ...(token ? { _csrf: token } : {}) }, {}, method);
+          // API routes take bearer tokens, not the session cookie: a forged request is refused with a
+          // 4xx (unauthenticated, forbidden, or a body the route does not accept) and changes nothing.
+          const refused = path.startsWith('/api/') ? res.status >= 400 && res.status < 500 : res.status === 403;
+          assert.ok(refused, `${path} with token ${token ?? '(none)'} → ${res.status}`);
         }
         assert.equal(await snapshot(server), before, `${path}: nothing changed`);
       }

@@ -47,13 +47,13 @@ export class Client {
     return { res, html, csrf: csrfOf(html) };
   }
 
-  /** POST a form (application/x-www-form-urlencoded), like a browser on this site would. */
-  async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<Response> {
+  /** POST a form (application/x-www-form-urlencoded), like a browser on this site would (or another unsafe method). */
+  async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}, method = 'POST'): Promise<Response> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     return this.keep(
       await this.server.get(path, {
-        method: 'POST',
+        method,
         body: body.toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), origin: this.server.url, ...headers },
       }),
