@@ -8,14 +8,17 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { FacetIndex } from './facet-index.js';
 import { loadPackedDocuments, type PackedMatch } from './repository/matches.js';
+import type { FacetCount } from './repository/search.js';
 
 const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
 
 interface Holder {
   index?: FacetIndex;
   loading?: Promise<FacetIndex>;
-  /** Matches of the index's generation, least recently used first. */
-  matches: Map<string, PackedMatch>;
+  /** Matches, and counts of a match under filters, of the index's generation, least recently used first. */
+  matches: Map<string, PackedMatch | CountedMatch>;
+  /** Analysed query terms by configuration and text (analysis only changes with a migration). */
+  terms: Map<string, { stem: string; exact: string }[]>;
   bytes: number;
   budget: number;
 }
@@ -25,7 +28,7 @@ const holders = new WeakMap<object, Holder>();
 function holderOf(db: Kysely<DB>): Holder {
   let holder = holders.get(db);
   if (!holder) {
-    holder = { matches: new Map(), bytes: 0, budget: DEFAULT_CACHE_BYTES };
+    holder = { matches: new Map(), terms: new Map(), bytes: 0, budget: DEFAULT_CACHE_BYTES };
     holders.set(db, holder);
   }
   return holder;
@@ -35,21 +38,24 @@ function holderOf(db: Kysely<DB>): Holder {
 export function setMatchCacheBytes(db: Kysely<DB>, bytes: number): void {
   const h = holderOf(db);
   h.budget = bytes;
+  if (!bytes) h.terms.clear();
   evict(h);
 }
 
 /**
- * The facet index of `db` (the application's database handle): the one held if it is of
- * `generation` (or if no generation is asked), else a fresh one. The result may still be of
- * another generation when the documents changed meanwhile: the caller checks.
+ * The facet index of `db` (the application's database handle) for `generation`. The first time,
+ * it is read (and awaited). When the one held is of another generation, a fresh one is read in
+ * the background (one read at a time) and undefined is returned: the caller answers with SQL
+ * meanwhile, so a write never makes a search wait for the whole index to be read again.
  */
-export async function facetIndex(db: Kysely<DB>, generation?: string): Promise<FacetIndex> {
+export async function facetIndex(db: Kysely<DB>, generation: string): Promise<FacetIndex | undefined> {
   const h = holderOf(db);
-  if (h.index && (generation === undefined || h.index.generation === generation)) return h.index;
+  if (h.index?.generation === generation) return h.index;
+  const first = !h.index;
   h.loading ??= loadPackedDocuments(db)
     .then((packed) => {
       const index = new FacetIndex(packed);
-      // Keep the newest: a load that started earlier may finish later.
+      // Keep the newest: a read that started earlier may finish later.
       if (!h.index || BigInt(index.generation) > BigInt(h.index.generation)) {
         h.index = index;
         h.matches.clear();
@@ -60,11 +66,31 @@ export async function facetIndex(db: Kysely<DB>, generation?: string): Promise<F
     .finally(() => {
       h.loading = undefined;
     });
-  return h.loading;
+  if (first) return h.loading;
+  h.loading.catch(() => undefined); // a failed background read is retried by the next search
+  return undefined;
 }
 
-/** The cached match of `key` (the tsquery and whether ranks were asked) if of `generation`. */
+export interface CountedMatch {
+  generation: string;
+  counts: FacetCount[];
+  /** Indexes of the matches passing every filter. */
+  eligible: Int32Array;
+}
+
+const sizeOf = (key: string, v: PackedMatch | CountedMatch) =>
+  key.length + ('eligible' in v ? v.eligible.byteLength + v.counts.length * 64 : v.matches.byteLength + v.ranked.byteLength);
+
+/** The cached match (or counts) of `key` if of `generation`. */
 export function cachedMatch(db: Kysely<DB>, generation: string, key: string): PackedMatch | undefined {
+  return cached(db, generation, `m ${key}`) as PackedMatch | undefined;
+}
+
+export function cachedCounts(db: Kysely<DB>, generation: string, key: string): CountedMatch | undefined {
+  return cached(db, generation, `c ${key}`) as CountedMatch | undefined;
+}
+
+function cached(db: Kysely<DB>, generation: string, key: string): PackedMatch | CountedMatch | undefined {
   const h = holderOf(db);
   const hit = h.matches.get(key);
   if (!hit || hit.generation !== generation) return undefined;
@@ -73,23 +99,40 @@ export function cachedMatch(db: Kysely<DB>, generation: string, key: string): Pa
   return hit;
 }
 
-/** Keep a match (of the held index's generation only), evicting the least recently used beyond the budget. */
-export function keepMatch(db: Kysely<DB>, key: string, match: PackedMatch): void {
+export const keepMatch = (db: Kysely<DB>, key: string, match: PackedMatch) => keep(db, `m ${key}`, match);
+export const keepCounts = (db: Kysely<DB>, key: string, counted: CountedMatch) => keep(db, `c ${key}`, counted);
+
+/** Keep a value (of the held index's generation only), evicting the least recently used beyond the budget. */
+function keep(db: Kysely<DB>, key: string, value: PackedMatch | CountedMatch): void {
   const h = holderOf(db);
-  const size = match.matches.byteLength + match.ranked.byteLength + key.length;
-  if (h.index?.generation !== match.generation || size > h.budget) return;
+  const size = sizeOf(key, value);
+  if (h.index?.generation !== value.generation || size > h.budget) return;
   const old = h.matches.get(key);
-  if (old) h.bytes -= old.matches.byteLength + old.ranked.byteLength + key.length;
+  if (old) h.bytes -= sizeOf(key, old);
   h.matches.delete(key);
-  h.matches.set(key, match);
+  h.matches.set(key, value);
   h.bytes += size;
   evict(h);
 }
 
 function evict(h: Holder): void {
-  for (const [key, m] of h.matches) {
+  for (const [key, v] of h.matches) {
     if (h.bytes <= h.budget) break;
     h.matches.delete(key);
-    h.bytes -= m.matches.byteLength + m.ranked.byteLength + key.length;
+    h.bytes -= sizeOf(key, v);
   }
+}
+
+const MAX_TERMS = 2000;
+
+/** Analysed terms of a query (cached per handle, bounded; not when the cache is disabled). */
+export async function cachedTerms(db: Kysely<DB>, key: string, analyse: () => Promise<{ stem: string; exact: string }[]>): Promise<{ stem: string; exact: string }[]> {
+  const h = holderOf(db);
+  const hit = h.terms.get(key);
+  if (hit) return hit;
+  const terms = await analyse();
+  if (!h.budget) return terms;
+  h.terms.set(key, terms);
+  if (h.terms.size > MAX_TERMS) h.terms.delete(h.terms.keys().next().value!);
+  return terms;
 }

@@ -14,7 +14,7 @@ import { activeFilters, effectiveSort, type Filters, type SearchParams, type Sor
 import { UN_CONFIGS, cleanText, configFor } from './domain/text.js';
 import { leadSnippet, partsFromHeadline, snippetHtml, snippetText, substringSnippet, type SnippetPart } from './domain/snippet.js';
 import { labelFacets, type Facets } from './facets.js';
-import { cachedMatch, facetIndex, keepMatch } from './facet-cache.js';
+import { cachedCounts, cachedMatch, cachedTerms, facetIndex, keepCounts, keepMatch } from './facet-cache.js';
 import { MARK_END, MARK_START, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets, type FacetCount, type ResultRow } from './repository/search.js';
 import { matchDocuments, rowsByNumber, type PackedMatch } from './repository/matches.js';
 import { readGeneration } from './repository/index-write.js';
@@ -61,7 +61,7 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
   const started = performance.now();
   const parsed = parseQuery(params.q);
   const texts = termTexts(parsed);
-  const analysed = await analyseTerms(db, UN_CONFIGS[params.hl], texts);
+  const analysed = await cachedTerms(db, JSON.stringify([UN_CONFIGS[params.hl], texts]), () => analyseTerms(db, UN_CONFIGS[params.hl], texts));
   const built = buildTsQuery(parsed, analysed);
   const sort = effectiveSort(params);
 
@@ -130,13 +130,14 @@ const lexemesOf = (tsquery: string) => tsquery.match(/'(?:[^'\\]|''|\\.)*'/g) ??
 /**
  * Match in the database (a packed list of document numbers, title ranks of the titles holding a
  * query lexeme) or take the cached match of this query, then count, filter and order in memory
- * with the facet index of the same generation. Undefined when the documents kept changing under
- * the search (then SQL answers).
+ * with the facet index of the same generation. Undefined while the index is read again after a
+ * change, or when the documents kept changing under the search: then SQL answers.
  */
 async function searchInMemory(db: Kysely<DB>, tsquery: string | undefined, filters: Filters, byRelevance: boolean, window: { offset: number; limit: number }): Promise<Found | undefined> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const generation = await readGeneration(db);
     const index = await facetIndex(db, generation);
+    if (!index) return undefined; // being read again after a change
     if (index.generation !== generation) continue;
     let match: PackedMatch | undefined;
     if (tsquery) {
@@ -151,9 +152,16 @@ async function searchInMemory(db: Kysely<DB>, tsquery: string | undefined, filte
         keepMatch(db, `${byRelevance ? 'r' : 'm'}:${tsquery}`, match);
       }
     }
-    const matches = match ? index.indexesOf(match.matches) : index.all();
-    if (!matches) continue;
-    const { counts, eligible } = index.count(matches, filters);
+    // Counts and filtered matches are kept too: the next page of the same search only orders.
+    const countsKey = `${tsquery ?? ''}\u0000${JSON.stringify(filters)}`;
+    let counted = cachedCounts(db, generation, countsKey);
+    if (!counted) {
+      const matches = match ? index.indexesOf(match.matches) : index.all();
+      if (!matches) continue;
+      counted = { generation, ...index.count(matches, filters) };
+      keepCounts(db, countsKey, counted);
+    }
+    const { counts, eligible } = counted;
     const docNos = window.offset < eligible.length ? index.page(eligible, { ...window, ...(byRelevance && match ? { ranks: { match } } : {}) }) : [];
     const rows = await rowsByNumber(db, docNos);
     if (rows.length !== docNos.length) continue; // removed meanwhile
