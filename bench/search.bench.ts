@@ -1,10 +1,13 @@
 /**
  * Search at scale, through the HTTP API: builds a synthetic corpus (default 100,000 entries;
  * BENCH_SEARCH_ENTRIES) through saveRecords, starts the application on a free port, and measures
- * GET /api/v1/search (facets included): p50/p95/p99 per query kind and overall, requests per
- * second at 50 concurrent clients for searches and for an entry page, the latency of /healthz
- * while broad searches run, and the first search after a write (the facet index is re-read).
- * On PGlite and, with TEST_DATABASE_URL or BENCH_DATABASE_URL, on PostgreSQL (EXPLAIN there).
+ * GET /api/v1/search (facets included): p50/p95/p99 per query and per kind (browse, broad,
+ * selective) and overall, "cold" (match cache off: every query runs in the database; the facet
+ * index is current) and "warm" (match cache on: the query was seen at this generation); requests
+ * per second at 50 concurrent clients for searches and for an entry page; the latency of /healthz
+ * while broad searches run; reading the facet index and the first search after a write. On
+ * PGlite and, with TEST_DATABASE_URL or BENCH_DATABASE_URL, on PostgreSQL (BENCH_SEARCH_DATABASES
+ * =postgres or pglite runs one only), with EXPLAIN (ANALYZE, BUFFERS) of the statements.
  *
  * Generating 100,000 entries takes minutes; to reuse a corpus between runs set
  * BENCH_SEARCH_DATA_DIR (a directory for PGlite) and/or BENCH_SEARCH_DATABASE (a database name on
