@@ -1,9 +1,22 @@
 /**
- * Search at scale: builds a synthetic corpus (default 100,000 entries; BENCH_SEARCH_ENTRIES to
- * change) through saveRecords, then times typical searches (p50/p95 of the whole search service:
- * term analysis, facet counts, result page, snippets, labels) on PGlite and, when
- * TEST_DATABASE_URL or BENCH_DATABASE_URL is set, on PostgreSQL, with EXPLAIN ANALYZE there.
+ * Search at scale, through the HTTP API: builds a synthetic corpus (default 100,000 entries;
+ * BENCH_SEARCH_ENTRIES) through saveRecords, starts the application on a free port, and measures
+ * GET /api/v1/search (facets included): p50/p95/p99 per query and per kind (browse, broad,
+ * selective) and overall, "cold" (match cache off: every query runs in the database; the facet
+ * index is current) and "warm" (match cache on: the query was seen at this generation); requests
+ * per second at 50 concurrent clients for searches and for an entry page; the latency of /healthz
+ * while broad searches run; reading the facet index and the first search after a write. On
+ * PGlite and, with TEST_DATABASE_URL or BENCH_DATABASE_URL, on PostgreSQL (BENCH_SEARCH_DATABASES
+ * =postgres or pglite runs one only), with EXPLAIN (ANALYZE, BUFFERS) of the statements.
+ *
+ * Generating 100,000 entries takes minutes; to reuse a corpus between runs set
+ * BENCH_SEARCH_DATA_DIR (a directory for PGlite) and/or BENCH_SEARCH_DATABASE (a database name on
+ * the server): a corpus found there is reused (and migrated), a new one is kept there.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import pg from 'pg';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
@@ -12,18 +25,24 @@ import { createLogger } from '../src/platform/log.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
 import { saveRecords, loadReferenceSets } from '../src/modules/knowledge/service.js';
 import type { KnowledgeRecord } from '../src/modules/knowledge/domain/schemas.js';
-import { search } from '../src/modules/search/service.js';
 import { parseSearchParams, type RawQuery } from '../src/modules/search/domain/params.js';
 import { buildTsQuery, parseQuery, termTexts } from '../src/modules/search/domain/query.js';
 import { UN_CONFIGS } from '../src/modules/search/domain/text.js';
 import { analyseTerms, explain, facetCountsQuery, preferIndexScans, resultPageQuery } from '../src/modules/search/repository/search.js';
 import { inTransaction } from '../src/platform/db/batch.js';
 import { ensureTestReference } from '../test/factories/reference.js';
+import { startTestServer, type TestServer } from '../test/helpers/server.js';
+import { FacetIndex } from '../src/modules/search/facet-index.js';
+import { refreshIfReferenceChanged } from '../src/modules/search/indexer.js';
+import { setMatchCacheBytes } from '../src/modules/search/facet-cache.js';
+import { loadPackedDocuments } from '../src/modules/search/repository/matches.js';
 import type { BenchContext } from './run.js';
 
 const ENTRIES = Number(process.env.BENCH_SEARCH_ENTRIES ?? 100_000);
 const BATCH = 1000;
-const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 12);
+const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 20);
+const CONCURRENCY = 50;
+const LOAD_SECONDS = Number(process.env.BENCH_SEARCH_LOAD_SECONDS ?? 10);
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 export function rng(seed: number) {
@@ -127,99 +146,256 @@ export function batch(start: number, size: number, countries: string[]): Knowled
   return out;
 }
 
-const QUERIES: [name: string, raw: RawQuery][] = [
-  ['browse everything (no query, no filter)', {}],
-  ['database page: legislation', { type: 'legislation' }],
-  ['common word, en', { q: 'assistance', hl: 'en' }],
-  ['two words + country + crime facets', { q: 'extradition request', hl: 'en', country: 'FRA', crime: 'drug-offences' }],
-  ['phrase, en', { q: '"mutual legal"', hl: 'en' }],
-  ['rare word', { q: 'videoconference', hl: 'en' }],
-  ['fr through labels', { q: 'entraide judiciaire', hl: 'fr' }],
-  ['zh 4 characters', { q: '司法协助', hl: 'zh' }],
-  ['ar', { q: 'المساعدة القانونية', hl: 'ar' }],
-  ['exclusion + OR', { q: 'confiscation OR seizure -bank', hl: 'en' }],
-  ['region + year + lang facets, no query', { region: '150', year: ['2010', '2011'], lang: 'fr' }],
-  ['deep page (page 50), sort by date', { q: 'court', hl: 'en', sort: 'date', page: '50' }],
+/** The fixed mix: [name, kind, parameters]. Broad: a word found in a third or more of the corpus. */
+const QUERIES: [name: string, kind: 'browse' | 'broad' | 'selective', raw: RawQuery][] = [
+  ['browse everything (no query, no filter)', 'browse', {}],
+  ['database page: legislation', 'browse', { type: 'legislation' }],
+  ['common word, en', 'broad', { q: 'assistance', hl: 'en' }],
+  ['two words + country + crime facets', 'selective', { q: 'extradition request', hl: 'en', country: 'FRA', crime: 'drug-offences' }],
+  ['phrase, en', 'broad', { q: '"mutual legal"', hl: 'en' }],
+  ['rare word', 'broad', { q: 'videoconference', hl: 'en' }],
+  ['fr through labels', 'broad', { q: 'entraide judiciaire', hl: 'fr' }],
+  ['zh 4 characters', 'broad', { q: '司法协助', hl: 'zh' }],
+  ['ar', 'broad', { q: 'المساعدة القانونية', hl: 'ar' }],
+  ['exclusion + OR', 'broad', { q: 'confiscation OR seizure -bank', hl: 'en' }],
+  ['region + year + lang facets, no query', 'selective', { region: '150', year: ['2010', '2011'], lang: 'fr' }],
+  ['deep page (page 50), sort by date', 'broad', { q: 'court', hl: 'en', sort: 'date', page: '50' }],
+  ['citation phrase (one law)', 'selective', { q: '"Act No. 4710"', hl: 'en' }],
 ];
+
+const url = (raw: RawQuery) => {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) for (const x of Array.isArray(v) ? v : [v]) qs.append(k, String(x));
+  return `/api/v1/search?${qs}`;
+};
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10;
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10 : 0;
 };
+const stats = (xs: number[]) => ({ n: xs.length, p50_ms: pct(xs, 50), p95_ms: pct(xs, 95), p99_ms: pct(xs, 99), max_ms: pct(xs, 100) });
+
+async function timed(server: TestServer, path: string): Promise<{ ms: number; body: string }> {
+  const t0 = performance.now();
+  const res = await server.get(path);
+  const body = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
+  return { ms, body };
+}
+
+/** Requests per second of `paths` (round robin) at `clients` concurrent clients for `seconds`. */
+async function throughput(server: TestServer, paths: string[], clients: number, seconds: number) {
+  const until = performance.now() + seconds * 1000;
+  const times: number[] = [];
+  let next = 0;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const path = paths[next++ % paths.length]!;
+        const t0 = performance.now();
+        const res = await server.get(path);
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { clients, seconds, requests: times.length, errors, rps: Math.round((times.length / seconds) * 10) / 10, latency: stats(times) };
+}
+
+/** /healthz latency, one request every 25 ms, while `clients` clients run the broad search. */
+async function healthDuringBroadSearch(server: TestServer, broad: string, clients: number, seconds: number) {
+  const until = performance.now() + seconds * 1000;
+  let searches = 0;
+  const busy = Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        await (await server.get(broad)).arrayBuffer();
+        searches++;
+      }
+    }),
+  );
+  const health: number[] = [];
+  while (performance.now() < until) {
+    health.push((await timed(server, '/healthz')).ms);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  await busy;
+  return { search_clients: clients, searches, healthz: stats(health) };
+}
+
+/** A database for the corpus: kept (and reused) when named by the environment, else temporary. */
+async function openBenchDatabase(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop?: () => Promise<void>; kept: string | undefined }> {
+  if (kind === 'pglite') {
+    const dir = process.env.BENCH_SEARCH_DATA_DIR;
+    if (dir) return { database: await openDatabase({ embedded: path.resolve(dir) }), kept: dir };
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-search-bench-'));
+    return { database: await openDatabase({ embedded: tmp }), drop: async () => fs.rmSync(tmp, { recursive: true, force: true }), kept: undefined };
+  }
+  const base = process.env.TEST_DATABASE_URL!;
+  const keep = process.env.BENCH_SEARCH_DATABASE;
+  const name = keep ?? `palermo_bench_${Date.now()}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_SEARCH_DATABASE: not a plain database name: ${name}`);
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ url: u.toString(), poolMax: 10 });
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { database, kept: keep, ...(keep ? {} : { drop }) };
+}
+
+async function buildCorpus(rt: Runtime, kind: string, ctx: BenchContext): Promise<number | undefined> {
+  const have = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM entries WHERE id LIKE 'b%-%'`.execute(rt.db)).rows[0]?.n ?? 0);
+  if (have > 0) {
+    ctx.log(`${kind}: reusing the corpus found (${have} generated entries)`);
+    return undefined;
+  }
+  const countries = await setupReference(rt);
+  // The synthetic States change the reference data copied into documents: record it now, or the
+  // next start-up (a reused corpus) rebuilds every document.
+  await refreshIfReferenceChanged(rt.db);
+  const refs = await loadReferenceSets(rt.db);
+  const started = Date.now();
+  for (let i = 0; i < ENTRIES; i += BATCH) {
+    await saveRecords(rt.db, batch(i, Math.min(BATCH, ENTRIES - i), countries), { origin: 'import', checked: true, refs });
+    if ((i / BATCH) % 10 === 0) ctx.log(`${kind}: ${i + BATCH} entries in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  return (Date.now() - started) / 1000;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of what a search runs (the in-memory path and the SQL path it replaced). */
+async function plans(rt: Runtime): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const [name, , raw] of [QUERIES[2]!, QUERIES[4]!]) {
+    const p = parseSearchParams(raw);
+    if (!p.ok) continue;
+    const parsed = parseQuery(p.value.q);
+    const built = buildTsQuery(parsed, await analyseTerms(rt.db, UN_CONFIGS[p.value.hl], termTexts(parsed)));
+    const lexemes = built.tsquery!.match(/'(?:[^'\\]|''|\\.)*'/g)!.join(' | ');
+    await inTransaction(rt.db, async (trx) => {
+      await preferIndexScans(trx);
+      out[`match: ${name}`] = await explain(
+        trx,
+        sql`SELECT string_agg(int4send(d.doc_no), ''::bytea), string_agg(int4send(d.doc_no) || float4send(ts_rank(d.rank_vector, ${built.tsquery}::tsquery)), ''::bytea) FILTER (WHERE d.rank_vector @@ ${lexemes}::tsquery)
+            FROM search_documents d WHERE d.document @@ ${built.tsquery}::tsquery`,
+      );
+      out[`SQL path, facets: ${name}`] = await explain(trx, facetCountsQuery(built.tsquery, p.value.filters));
+      out[`SQL path, page: ${name}`] = await explain(trx, resultPageQuery(built.tsquery, p.value.filters, { byRelevance: true, limit: 20, offset: 0 }));
+    });
+  }
+  out['facet index load'] = await explain(
+    rt.db,
+    sql`SELECT string_agg(int4send(o.doc_no) || array_send(o.facet_ids), ''::bytea ORDER BY o.pos)
+        FROM (SELECT d.doc_no, d.facet_ids, row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.entry_id) AS pos FROM search_documents d) o`,
+  );
+  return out;
+}
 
 async function runOn(kind: 'pglite' | 'postgres', ctx: BenchContext) {
-  const url = process.env.TEST_DATABASE_URL;
-  let database: Database;
-  let drop: (() => Promise<void>) | undefined;
-  if (kind === 'postgres' && url) {
-    const name = `palermo_bench_${Date.now()}`;
-    const pg = await import('pg');
-    const admin = new pg.default.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    database = await openDatabase({ url: u.toString(), poolMax: 5 });
-    drop = async () => {
-      const c = new pg.default.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else database = await openDatabase({ embedded: 'memory://' });
-  const rt = await openRuntime({ ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: 'silent' }) }, createLogger('silent'), { database });
+  const { database, drop, kept } = await openBenchDatabase(kind);
+  const config = { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: 'silent' }), rateLimitPerMinute: 10_000_000 };
+  let server: TestServer | undefined;
   try {
-    const countries = await setupReference(rt);
-    const refs = await loadReferenceSets(rt.db);
-    const started = Date.now();
-    for (let i = 0; i < ENTRIES; i += BATCH) {
-      await saveRecords(rt.db, batch(i, Math.min(BATCH, ENTRIES - i), countries), { origin: 'import', checked: true, refs });
-      if ((i / BATCH) % 10 === 0) ctx.log(`${kind}: ${i + BATCH} entries in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    }
-    const buildSeconds = (Date.now() - started) / 1000;
+    const opened = performance.now();
+    const rt = await openRuntime(config, createLogger('silent'), { database });
+    const migrateSeconds = Math.round((performance.now() - opened) / 100) / 10;
+    const buildSeconds = await buildCorpus(rt, kind, ctx);
     // Settle before timing: statistics, hint bits and visibility map (VACUUM), dirty buffers written (CHECKPOINT).
     await sql`VACUUM ANALYZE`.execute(rt.db);
     if (kind === 'postgres') await sql`CHECKPOINT`.execute(rt.db);
-    const size = await sql<{ docs: number; bytes: string }>`SELECT count(*)::int AS docs, pg_size_pretty(pg_total_relation_size('search_documents')) AS bytes FROM search_documents`.execute(rt.db);
-    const queries: Record<string, { p50_ms: number; p95_ms: number; total: number }> = {};
-    for (const [name, raw] of QUERIES) {
-      const p = parseSearchParams(raw);
-      if (!p.ok) throw new Error(`${name}: ${JSON.stringify(p.issues)}`);
-      const times: number[] = [];
-      let total = 0;
-      for (let i = 0; i < RUNS + 2; i++) {
-        const t0 = performance.now();
-        total = (await search(rt.db, p.value)).total;
-        if (i >= 2) times.push(performance.now() - t0);
-      }
-      queries[name] = { p50_ms: pct(times, 50), p95_ms: pct(times, 95), total };
-      ctx.log(`${kind}: ${name}: p50 ${queries[name].p50_ms} ms, p95 ${queries[name].p95_ms} ms (${total} results)`);
+    const size = await sql<{ docs: number; total: string; heap: string }>`
+      SELECT count(*)::int AS docs, pg_size_pretty(pg_total_relation_size('search_documents')) AS total, pg_size_pretty(pg_relation_size('search_documents')) AS heap
+      FROM search_documents`.execute(rt.db);
+    server = await startTestServer({}, { ...rt, close: async () => {} });
+    const s = server;
+
+    // Reading the facet index again after a change (one statement, then decoded in memory).
+    const reads: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      new FacetIndex(await loadPackedDocuments(rt.db));
+      reads.push(performance.now() - t0);
     }
-    const plans: Record<string, string[]> = {};
-    if (kind === 'postgres') {
-      for (const [name, raw] of [QUERIES[0]!, QUERIES[3]!]) {
-        const p = parseSearchParams(raw);
-        if (!p.ok) continue;
-        const parsed = parseQuery(p.value.q);
-        const built = buildTsQuery(parsed, await analyseTerms(rt.db, UN_CONFIGS[p.value.hl], termTexts(parsed)));
-        // As the service runs them: in a transaction preferring index scans for text queries.
-        await inTransaction(rt.db, async (trx) => {
-          if (built.tsquery) await preferIndexScans(trx);
-          plans[`facets: ${name}`] = await explain(trx, facetCountsQuery(built.tsquery, p.value.filters));
-          plans[`page: ${name}`] = await explain(trx, resultPageQuery(built.tsquery, p.value.filters, { byRelevance: Boolean(built.tsquery), limit: 20, offset: 0 }));
-        });
-      }
+    // The first search after a write is answered with SQL while the index is read again in the background.
+    const someCase = (await sql<{ id: string }>`SELECT id FROM entries WHERE type = 'case' ORDER BY id LIMIT 1`.execute(rt.db)).rows[0]!.id;
+    const afterWrite: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await timed(s, url({ q: 'assistance', hl: 'en' })); // the index is current
+      await sql`UPDATE app_settings SET value = to_jsonb((value #>> '{}')::bigint + 1) WHERE key = 'search.generation'`.execute(rt.db);
+      afterWrite.push((await timed(s, url({ q: 'assistance', hl: 'en' }))).ms);
+      await new Promise((r) => setTimeout(r, 3000)); // let the background read finish
     }
-    return { entries: ENTRIES, build_seconds: Math.round(buildSeconds), entries_per_second: Math.round(ENTRIES / buildSeconds), documents: size.rows[0]?.docs, search_documents_size: size.rows[0]?.bytes, queries, plans };
+    ctx.log(`${kind}: index read ${JSON.stringify(stats(reads))}; first search after a write ${JSON.stringify(stats(afterWrite))}`);
+
+    // Each query repeated: "cold" without the match cache (the query runs in the database every
+    // time; the facet index is current), "warm" with it (a query seen before at this generation).
+    const phases: Record<string, unknown> = {};
+    for (const phase of ['cold', 'warm'] as const) {
+      setMatchCacheBytes(rt.db, phase === 'cold' ? 0 : config.searchCacheMb * 2 ** 20);
+      const queries: Record<string, ReturnType<typeof stats> & { kind: string; total: number }> = {};
+      const byKind: Record<string, number[]> = { all: [] };
+      for (const [name, kindOf, raw] of QUERIES) {
+        const times: number[] = [];
+        let total = 0;
+        for (let i = 0; i < RUNS + 2; i++) {
+          const { ms, body } = await timed(s, url(raw));
+          total = (JSON.parse(body) as { total: number }).total;
+          if (i >= 2) times.push(ms);
+        }
+        queries[name] = { kind: kindOf, total, ...stats(times) };
+        (byKind[kindOf] ??= []).push(...times);
+        byKind.all!.push(...times);
+        ctx.log(`${kind} ${phase}: ${name}: ${JSON.stringify(queries[name])}`);
+      }
+      const overall = Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, stats(xs)]));
+      ctx.log(`${kind} ${phase}: overall ${JSON.stringify(overall)}`);
+      const load = await throughput(s, QUERIES.map(([, , raw]) => url(raw)), CONCURRENCY, LOAD_SECONDS);
+      ctx.log(`${kind} ${phase}: search at ${CONCURRENCY} clients: ${JSON.stringify(load)}`);
+      phases[phase] = { queries, overall, [`search_at_${CONCURRENCY}_clients`]: load };
+    }
+    const entryLoad = await throughput(s, [`/en/cases/${someCase}`], CONCURRENCY, LOAD_SECONDS);
+    ctx.log(`${kind}: entry page at ${CONCURRENCY} clients: ${JSON.stringify(entryLoad)}`);
+    setMatchCacheBytes(rt.db, 0);
+    const health = await healthDuringBroadSearch(s, url({ q: 'assistance', hl: 'en' }), 4, LOAD_SECONDS);
+    ctx.log(`${kind}: /healthz during broad searches (no match cache): ${JSON.stringify(health)}`);
+
+    return {
+      entries: ENTRIES,
+      corpus: kept ? `kept in ${kept}` : 'temporary',
+      ...(buildSeconds ? { build_seconds: Math.round(buildSeconds), entries_per_second: Math.round(ENTRIES / buildSeconds) } : { reused: true }),
+      open_and_migrate_seconds: migrateSeconds,
+      documents: size.rows[0]?.docs,
+      search_documents_size: { total: size.rows[0]?.total, heap: size.rows[0]?.heap },
+      load_average_at_end: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      facet_index_read: stats(reads),
+      first_search_after_write: stats(afterWrite),
+      ...phases,
+      [`entry_page_at_${CONCURRENCY}_clients`]: entryLoad,
+      healthz_during_broad_search_without_match_cache: health,
+      plans: await plans(rt),
+    };
   } finally {
+    await server?.app.close();
     await database.close();
     await drop?.();
   }
 }
 
 export default async function (ctx: BenchContext) {
-  const out: Record<string, unknown> = {};
-  for (const kind of ctx.databases) out[kind] = await runOn(kind, ctx);
+  const out: Record<string, unknown> = { load_average_at_start: os.loadavg().map((x) => Math.round(x * 10) / 10) };
+  // BENCH_SEARCH_DATABASES=postgres (or pglite) runs one of them only.
+  const only = process.env.BENCH_SEARCH_DATABASES?.split(',');
+  for (const kind of ctx.databases.filter((k) => !only || only.includes(k))) out[kind] = await runOn(kind, ctx);
   return out;
 }

@@ -37,6 +37,8 @@ export interface Config {
   sessionMaxHours: number;
   /** Failed sign-ins per account or per address before a lock-out (SIGNIN_MAX_FAILURES, default 5 per account; 4× per address). */
   signinMaxFailures: number;
+  /** Memory for the search match cache, in MB per process (SEARCH_CACHE_MB, default 32; 0: no cache). */
+  searchCacheMb: number;
   /** Length of a lock-out in minutes (SIGNIN_LOCK_MINUTES, default 15). */
   signinLockMinutes: number;
 }
@@ -106,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: intVar(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 90),
     signinMaxFailures: intVar(env, 'SIGNIN_MAX_FAILURES', 5, 1, 1000),
     signinLockMinutes: intVar(env, 'SIGNIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    searchCacheMb: intVar(env, 'SEARCH_CACHE_MB', 32, 0, 4096),
   };
 }

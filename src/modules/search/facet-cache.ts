@@ -1,50 +1,138 @@
 /**
- * Facet counts of searches without query text (the search page and the database pages as first
- * opened, and any filter combination), reused until the search documents change: each change
- * increments a generation number in the database, so every application node sees it.
+ * Per application database handle, kept until the search documents change: the facet index, and
+ * the matches of recent queries (a query's other pages, sort orders and filters reuse its match).
+ * Every change of the documents increments a generation number in the database (a trigger, in
+ * the writer's transaction), so every application node sees it; both are keyed by it.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import type { Filters } from './domain/params.js';
+import { FacetIndex } from './facet-index.js';
+import { loadPackedDocuments, type PackedMatch } from './repository/matches.js';
 import type { FacetCount } from './repository/search.js';
-import { readGeneration } from './repository/index-write.js';
 
-const MAX_ENTRIES = 256;
+const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
 
-interface Cached {
-  generation: string;
-  counts: FacetCount[];
+interface Holder {
+  index?: FacetIndex;
+  loading?: Promise<FacetIndex>;
+  /** Matches, and counts of a match under filters, of the index's generation, least recently used first. */
+  matches: Map<string, PackedMatch | CountedMatch>;
+  /** Analysed query terms by configuration and text (analysis only changes with a migration). */
+  terms: Map<string, { stem: string; exact: string }[]>;
+  bytes: number;
+  budget: number;
 }
 
-const caches = new WeakMap<object, Map<string, Cached>>();
+const holders = new WeakMap<object, Holder>();
 
-function cacheOf(db: Kysely<DB>): Map<string, Cached> {
-  let c = caches.get(db);
-  if (!c) {
-    c = new Map();
-    caches.set(db, c);
+function holderOf(db: Kysely<DB>): Holder {
+  let holder = holders.get(db);
+  if (!holder) {
+    holder = { matches: new Map(), terms: new Map(), bytes: 0, budget: DEFAULT_CACHE_BYTES };
+    holders.set(db, holder);
   }
-  return c;
+  return holder;
+}
+
+/** Memory for cached matches of this handle (SEARCH_CACHE_MB); 0 disables the match cache. */
+export function setMatchCacheBytes(db: Kysely<DB>, bytes: number): void {
+  const h = holderOf(db);
+  h.budget = bytes;
+  if (!bytes) h.terms.clear();
+  evict(h);
 }
 
 /**
- * Counts for these filters from the cache of `owner` (the application's database handle), or
- * computed (and kept) with `compute`. `reader` reads the generation: the caller's transaction,
- * if any (the embedded database has a single connection).
+ * The facet index of `db` (the application's database handle) for `generation`. The first time,
+ * it is read (and awaited). When the one held is of another generation, a fresh one is read in
+ * the background (one read at a time) and undefined is returned: the caller answers with SQL
+ * meanwhile, so a write never makes a search wait for the whole index to be read again.
  */
-export async function cachedFacetCounts(owner: Kysely<DB>, reader: Kysely<DB>, filters: Filters, compute: () => Promise<FacetCount[]>): Promise<FacetCount[]> {
-  const cache = cacheOf(owner);
-  const key = JSON.stringify(filters);
-  const generation = await readGeneration(reader);
-  const hit = cache.get(key);
-  if (hit && hit.generation === generation) {
-    // Most recently used last, so the oldest entry is evicted first.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.counts;
+export async function facetIndex(db: Kysely<DB>, generation: string): Promise<FacetIndex | undefined> {
+  const h = holderOf(db);
+  if (h.index?.generation === generation) return h.index;
+  const first = !h.index;
+  h.loading ??= loadPackedDocuments(db)
+    .then((packed) => {
+      const index = new FacetIndex(packed);
+      // Keep the newest: a read that started earlier may finish later.
+      if (!h.index || BigInt(index.generation) > BigInt(h.index.generation)) {
+        h.index = index;
+        h.matches.clear();
+        h.bytes = 0;
+      }
+      return index;
+    })
+    .finally(() => {
+      h.loading = undefined;
+    });
+  if (first) return h.loading;
+  h.loading.catch(() => undefined); // a failed background read is retried by the next search
+  return undefined;
+}
+
+export interface CountedMatch {
+  generation: string;
+  counts: FacetCount[];
+  /** Indexes of the matches passing every filter. */
+  eligible: Int32Array;
+}
+
+const sizeOf = (key: string, v: PackedMatch | CountedMatch) =>
+  key.length + ('eligible' in v ? v.eligible.byteLength + v.counts.length * 64 : v.matches.byteLength + v.ranked.byteLength);
+
+/** The cached match (or counts) of `key` if of `generation`. */
+export function cachedMatch(db: Kysely<DB>, generation: string, key: string): PackedMatch | undefined {
+  return cached(db, generation, `m ${key}`) as PackedMatch | undefined;
+}
+
+export function cachedCounts(db: Kysely<DB>, generation: string, key: string): CountedMatch | undefined {
+  return cached(db, generation, `c ${key}`) as CountedMatch | undefined;
+}
+
+function cached(db: Kysely<DB>, generation: string, key: string): PackedMatch | CountedMatch | undefined {
+  const h = holderOf(db);
+  const hit = h.matches.get(key);
+  if (!hit || hit.generation !== generation) return undefined;
+  h.matches.delete(key);
+  h.matches.set(key, hit);
+  return hit;
+}
+
+export const keepMatch = (db: Kysely<DB>, key: string, match: PackedMatch) => keep(db, `m ${key}`, match);
+export const keepCounts = (db: Kysely<DB>, key: string, counted: CountedMatch) => keep(db, `c ${key}`, counted);
+
+/** Keep a value (of the held index's generation only), evicting the least recently used beyond the budget. */
+function keep(db: Kysely<DB>, key: string, value: PackedMatch | CountedMatch): void {
+  const h = holderOf(db);
+  const size = sizeOf(key, value);
+  if (h.index?.generation !== value.generation || size > h.budget) return;
+  const old = h.matches.get(key);
+  if (old) h.bytes -= sizeOf(key, old);
+  h.matches.delete(key);
+  h.matches.set(key, value);
+  h.bytes += size;
+  evict(h);
+}
+
+function evict(h: Holder): void {
+  for (const [key, v] of h.matches) {
+    if (h.bytes <= h.budget) break;
+    h.matches.delete(key);
+    h.bytes -= sizeOf(key, v);
   }
-  const counts = await compute();
-  cache.set(key, { generation, counts });
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  return counts;
+}
+
+const MAX_TERMS = 2000;
+
+/** Analysed terms of a query (cached per handle, bounded; not when the cache is disabled). */
+export async function cachedTerms(db: Kysely<DB>, key: string, analyse: () => Promise<{ stem: string; exact: string }[]>): Promise<{ stem: string; exact: string }[]> {
+  const h = holderOf(db);
+  const hit = h.terms.get(key);
+  if (hit) return hit;
+  const terms = await analyse();
+  if (!h.budget) return terms;
+  h.terms.set(key, terms);
+  if (h.terms.size > MAX_TERMS) h.terms.delete(h.terms.keys().next().value!);
+  return terms;
 }

@@ -10,12 +10,14 @@ import { pickLocalized } from '../../platform/i18n/languages.js';
 import { entryPath } from '../knowledge/domain/entry-types.js';
 import type { EntryType } from '../knowledge/tables.js';
 import { buildTsQuery, parseQuery, termTexts } from './domain/query.js';
-import { activeFilters, effectiveSort, type SearchParams, type SortOrder } from './domain/params.js';
+import { activeFilters, effectiveSort, type Filters, type SearchParams, type SortOrder } from './domain/params.js';
 import { UN_CONFIGS, cleanText, configFor } from './domain/text.js';
 import { leadSnippet, partsFromHeadline, snippetHtml, snippetText, substringSnippet, type SnippetPart } from './domain/snippet.js';
 import { labelFacets, type Facets } from './facets.js';
-import { cachedFacetCounts } from './facet-cache.js';
-import { MARK_END, MARK_START, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets } from './repository/search.js';
+import { cachedCounts, cachedMatch, cachedTerms, facetIndex, keepCounts, keepMatch } from './facet-cache.js';
+import { MARK_END, MARK_START, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets, type FacetCount, type ResultRow } from './repository/search.js';
+import { matchDocuments, rowsByNumber, type PackedMatch } from './repository/matches.js';
+import { readGeneration } from './repository/index-write.js';
 
 export interface SearchHit {
   type: EntryType;
@@ -59,21 +61,13 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
   const started = performance.now();
   const parsed = parseQuery(params.q);
   const texts = termTexts(parsed);
-  const analysed = await analyseTerms(db, UN_CONFIGS[params.hl], texts);
+  const analysed = await cachedTerms(db, JSON.stringify([UN_CONFIGS[params.hl], texts]), () => analyseTerms(db, UN_CONFIGS[params.hl], texts));
   const built = buildTsQuery(parsed, analysed);
   const sort = effectiveSort(params);
 
-  const offset = (params.page - 1) * params.perPage;
-  const { counts, total, rows } = await inTransaction(db, async (trx) => {
-    if (built.tsquery) await preferIndexScans(trx);
-    const counts = built.tsquery
-      ? await facetCounts(trx, built.tsquery, params.filters)
-      : await cachedFacetCounts(db, trx, params.filters, () => facetCounts(trx, undefined, params.filters));
-    const total = counts.find((c) => c.facet === '')?.count ?? 0;
-    const byRelevance = sort === 'relevance' && built.positive;
-    const rows = offset < total ? await resultPage(trx, built.tsquery, params.filters, { byRelevance, limit: params.perPage, offset }) : [];
-    return { counts, total, rows };
-  });
+  const byRelevance = sort === 'relevance' && built.positive;
+  const window = { offset: (params.page - 1) * params.perPage, limit: params.perPage };
+  const { counts, total, rows } = (await searchInMemory(db, built.tsquery, params.filters, byRelevance, window)) ?? (await searchInSql(db, built.tsquery, params.filters, byRelevance, window));
 
   // Display language of each result: the reader's, or a filtered language, then the usual fallbacks.
   const preferred = params.filters.lang.length ? (params.filters.lang.includes(params.hl) ? [params.hl, ...params.filters.lang] : [...params.filters.lang, params.hl]) : [params.hl];
@@ -122,6 +116,69 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
     query_used: built.tsquery !== undefined || !params.q.trim(),
     duration_ms: Math.round(performance.now() - started),
   };
+}
+
+interface Found {
+  counts: FacetCount[];
+  total: number;
+  rows: ResultRow[];
+}
+
+/** Lexemes of a tsquery as quoted tsquery operands (the title ranks are computed for titles holding one). */
+const lexemesOf = (tsquery: string) => tsquery.match(/'(?:[^'\\]|''|\\.)*'/g) ?? [];
+
+/**
+ * Match in the database (a packed list of document numbers, title ranks of the titles holding a
+ * query lexeme) or take the cached match of this query, then count, filter and order in memory
+ * with the facet index of the same generation. Undefined while the index is read again after a
+ * change, or when the documents kept changing under the search: then SQL answers.
+ */
+async function searchInMemory(db: Kysely<DB>, tsquery: string | undefined, filters: Filters, byRelevance: boolean, window: { offset: number; limit: number }): Promise<Found | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const generation = await readGeneration(db);
+    const index = await facetIndex(db, generation);
+    if (!index) return undefined; // being read again after a change
+    if (index.generation !== generation) continue;
+    let match: PackedMatch | undefined;
+    if (tsquery) {
+      // A match with ranks serves a date-sorted page too.
+      match = cachedMatch(db, generation, `r:${tsquery}`) ?? (byRelevance ? undefined : cachedMatch(db, generation, `m:${tsquery}`));
+      if (!match) {
+        match = await inTransaction(db, async (trx) => {
+          await preferIndexScans(trx);
+          return matchDocuments(trx, tsquery, byRelevance ? lexemesOf(tsquery) : undefined);
+        });
+        if (match.generation !== generation) continue;
+        keepMatch(db, `${byRelevance ? 'r' : 'm'}:${tsquery}`, match);
+      }
+    }
+    // Counts and filtered matches are kept too: the next page of the same search only orders.
+    const countsKey = `${tsquery ?? ''}\u0000${JSON.stringify(filters)}`;
+    let counted = cachedCounts(db, generation, countsKey);
+    if (!counted) {
+      const matches = match ? index.indexesOf(match.matches) : index.all();
+      if (!matches) continue;
+      counted = { generation, ...index.count(matches, filters) };
+      keepCounts(db, countsKey, counted);
+    }
+    const { counts, eligible } = counted;
+    const docNos = window.offset < eligible.length ? index.page(eligible, { ...window, ...(byRelevance && match ? { ranks: { match } } : {}) }) : [];
+    const rows = await rowsByNumber(db, docNos);
+    if (rows.length !== docNos.length) continue; // removed meanwhile
+    return { counts, total: eligible.length, rows };
+  }
+  return undefined;
+}
+
+/** The same in SQL: one pass over the matches for the facets, one for the page. */
+async function searchInSql(db: Kysely<DB>, tsquery: string | undefined, filters: Filters, byRelevance: boolean, window: { offset: number; limit: number }): Promise<Found> {
+  return inTransaction(db, async (trx) => {
+    if (tsquery) await preferIndexScans(trx);
+    const counts = await facetCounts(trx, tsquery, filters);
+    const total = counts.find((c) => c.facet === '')?.count ?? 0;
+    const rows = window.offset < total ? await resultPage(trx, tsquery, filters, { byRelevance: byRelevance && tsquery !== undefined, ...window }) : [];
+    return { counts, total, rows };
+  });
 }
 
 export interface SearchLogger {

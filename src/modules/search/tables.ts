@@ -1,4 +1,4 @@
-/** Tables of the search module (declared by migrations/0005_search.sql). */
+/** Tables of the search module (declared by migrations/0005_search.sql and 0045_search_facet_index.sql). */
 import type { ColumnType, Generated } from 'kysely';
 import type { DateString, Json, Timestamp } from '../../platform/db/types.js';
 import type { EntryType } from '../knowledge/tables.js';
@@ -23,6 +23,8 @@ export interface SearchDocumentsTable {
   mt_langs: string[];
   context: Json<SearchContext>;
   facet_keys: string[];
+  doc_no: Generated<number>;
+  facet_ids: number[];
   rank_vector: TsVector;
   document: TsVector;
   indexed_at: Timestamp;
@@ -47,8 +49,14 @@ export interface SearchQueriesTable {
   created_at: Timestamp;
 }
 
+export interface SearchFacetValuesTable {
+  id: Generated<number>;
+  key: string;
+}
+
 export interface SearchTables {
   search_documents: SearchDocumentsTable;
+  search_facet_values: SearchFacetValuesTable;
   search_instrument_signatures: SearchInstrumentSignaturesTable;
   search_queries: SearchQueriesTable;
 }

@@ -10,6 +10,13 @@ import type { DocumentMeta, Segment } from '../domain/document.js';
  */
 export async function upsertDocuments(db: Kysely<DB>, metas: readonly DocumentMeta[], segments: readonly Segment[]): Promise<void> {
   if (!metas.length) return;
+  // New facet values get an id first (only those missing, so ids stay dense).
+  await sql`
+    INSERT INTO search_facet_values (key)
+    SELECT DISTINCT k FROM unnest(${[...new Set(metas.flatMap((m) => m.facet_keys))]}::text[]) AS k
+    WHERE NOT EXISTS (SELECT 1 FROM search_facet_values v WHERE v.key = k)
+    ORDER BY k
+    ON CONFLICT (key) DO NOTHING`.execute(db);
   await sql`
     WITH seg AS (
       SELECT s.entry_id, search_tsvector_agg(setweight(to_tsvector(s.cfg::regconfig, s.txt), s.w::"char") ORDER BY s.ord) AS document
@@ -17,16 +24,20 @@ export async function upsertDocuments(db: Kysely<DB>, metas: readonly DocumentMe
         WITH ORDINALITY AS s(entry_id, cfg, w, txt, ord)
       GROUP BY s.entry_id
     )
-    INSERT INTO search_documents (entry_id, type, country, date, demo, titles, mt_langs, context, facet_keys, rank_vector, document, indexed_at)
-    SELECT m.entry_id, m.type, m.country, m.date, m.demo, m.titles, m.mt_langs, m.context, m.facet_keys,
+    -- A re-indexed document keeps its number (the sequence is only drawn for new documents).
+    INSERT INTO search_documents (entry_id, doc_no, type, country, date, demo, titles, mt_langs, context, facet_keys, facet_ids, rank_vector, document, indexed_at)
+    SELECT m.entry_id, coalesce(old.doc_no, nextval('search_documents_doc_no_seq')::int), m.type, m.country, m.date, m.demo, m.titles, m.mt_langs, m.context, m.facet_keys,
+           (SELECT coalesce(array_agg(f.id ORDER BY f.id), '{}') FROM search_facet_values f WHERE f.key = ANY (m.facet_keys)),
            ts_filter(v.document, '{a}'), v.document, now()
     FROM jsonb_to_recordset(${json(metas.map(rowOf))}::jsonb)
       AS m(entry_id text, type text, country text, date date, demo boolean, titles jsonb, mt_langs text[], context jsonb, facet_keys text[])
     LEFT JOIN seg ON seg.entry_id = m.entry_id
+    LEFT JOIN search_documents old ON old.entry_id = m.entry_id
     CROSS JOIN LATERAL (SELECT coalesce(seg.document, ''::tsvector) AS document) v
     ON CONFLICT (entry_id) DO UPDATE SET
       type = excluded.type, country = excluded.country, date = excluded.date, demo = excluded.demo, titles = excluded.titles, mt_langs = excluded.mt_langs,
-      context = excluded.context, facet_keys = excluded.facet_keys, rank_vector = excluded.rank_vector, document = excluded.document, indexed_at = excluded.indexed_at`.execute(db);
+      context = excluded.context, facet_keys = excluded.facet_keys, facet_ids = excluded.facet_ids, rank_vector = excluded.rank_vector, document = excluded.document,
+      indexed_at = excluded.indexed_at`.execute(db);
 }
 
 /** The stored columns of a document (the facet arrays live in facet_keys). */

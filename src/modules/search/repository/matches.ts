@@ -1,0 +1,75 @@
+/**
+ * SQL of the in-memory facet index: reading every document's number, date order and facet ids
+ * (packed), and matching a tsquery as a packed list of document numbers plus the title ranks of
+ * the matches whose title contains a query lexeme. Each read is one statement, so the generation
+ * it returns describes exactly the documents it read.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+import type { ResultRow } from './search.js';
+
+const GENERATION = sql<string>`(SELECT s.value #>> '{}' FROM app_settings s WHERE s.key = 'search.generation')`;
+
+export interface PackedDocuments {
+  generation: string;
+  /** Facet value ids and keys (search_facet_values). */
+  facetIds: number[];
+  facetKeys: string[];
+  /**
+   * Every document in date order (date descending, nulls last, then entry id): int4 doc_no, then
+   * the binary array of its facet ids (array_send: ndim, flags, element type, [size, lower bound], then length + value per element).
+   */
+  docs: Buffer;
+}
+
+export async function loadPackedDocuments(db: Kysely<DB>): Promise<PackedDocuments> {
+  const r = await sql<{ generation: string | null; facet_ids: number[] | null; facet_keys: string[] | null; docs: Buffer | null }>`
+    SELECT ${GENERATION} AS generation,
+           (SELECT array_agg(v.id ORDER BY v.id) FROM search_facet_values v) AS facet_ids,
+           (SELECT array_agg(v.key ORDER BY v.id) FROM search_facet_values v) AS facet_keys,
+           (SELECT string_agg(int4send(o.doc_no) || array_send(o.facet_ids), ''::bytea ORDER BY o.pos)
+              FROM (SELECT d.doc_no, d.facet_ids, row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.entry_id) AS pos FROM search_documents d) o) AS docs`.execute(db);
+  const row = r.rows[0]!;
+  return { generation: row.generation ?? '0', facetIds: row.facet_ids ?? [], facetKeys: row.facet_keys ?? [], docs: row.docs ?? Buffer.alloc(0) };
+}
+
+export interface PackedMatch {
+  generation: string;
+  /** int4 doc_no of every match. */
+  matches: Buffer;
+  /** int4 doc_no + float4 ts_rank(rank_vector, q) of the matches whose title holds a lexeme of the query (or is empty). */
+  ranked: Buffer;
+  /** ts_rank of a title without any lexeme of the query: the rank of every other match. */
+  baseRank: number;
+}
+
+/**
+ * The documents matching `tsquery`. With `rankLexemes` (quoted tsquery operands, as in its text), also the title rank of the matches whose
+ * title vector holds one of them (any other title ranks `baseRank`): ts_rank runs on those only.
+ */
+export async function matchDocuments(db: Kysely<DB>, tsquery: string, rankLexemes: readonly string[] | undefined): Promise<PackedMatch> {
+  const anyLexeme = rankLexemes?.length ? rankLexemes.join(' | ') : undefined;
+  const ranked = anyLexeme
+    ? sql`string_agg(int4send(d.doc_no) || float4send(ts_rank(d.rank_vector, ${tsquery}::tsquery)), ''::bytea)
+            FILTER (WHERE d.rank_vector @@ ${anyLexeme}::tsquery OR length(d.rank_vector) = 0)`
+    : sql`NULL::bytea`;
+  const r = await sql<{ generation: string | null; matches: Buffer | null; ranked: Buffer | null; base_rank: number }>`
+    SELECT ${GENERATION} AS generation,
+           string_agg(int4send(d.doc_no), ''::bytea) AS matches,
+           ${ranked} AS ranked,
+           ts_rank('''~'''::tsvector, ${tsquery}::tsquery) AS base_rank
+    FROM search_documents d
+    WHERE d.document @@ ${tsquery}::tsquery`.execute(db);
+  const row = r.rows[0]!;
+  return { generation: row.generation ?? '0', matches: row.matches ?? Buffer.alloc(0), ranked: row.ranked ?? Buffer.alloc(0), baseRank: Math.fround(Number(row.base_rank)) };
+}
+
+/** The rows of the given documents, in the order given. */
+export async function rowsByNumber(db: Kysely<DB>, docNos: readonly number[]): Promise<ResultRow[]> {
+  if (!docNos.length) return [];
+  const r = await sql<ResultRow & { doc_no: number }>`
+    SELECT d.doc_no, d.entry_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context
+    FROM search_documents d WHERE d.doc_no = ANY(${[...docNos]}::int[])`.execute(db);
+  const byNo = new Map(r.rows.map(({ doc_no, ...row }) => [doc_no, row]));
+  return docNos.flatMap((n) => byNo.get(n) ?? []);
+}
