@@ -13,7 +13,8 @@ import { ANONYMOUS } from '../../src/modules/access/actor.js';
 import { getEntry, getLaw, saveRecords } from '../../src/modules/knowledge/service.js';
 import { search } from '../../src/modules/search/service.js';
 import { parseSearchParams } from '../../src/modules/search/domain/params.js';
-import { listTerms } from '../../src/modules/reference/service.js';
+import { invalidateReferenceCache, listTerms } from '../../src/modules/reference/service.js';
+import { ensureReferenceData } from '../../src/modules/reference/loader.js';
 import {
   editorialHistory,
   needsAttention,
@@ -196,6 +197,13 @@ describe('editorial workflow (knowledge)', () => {
     const afterwards = (await listTerms(rt.db, 'crime')).find((t) => t.code === 'drug-offences')!;
     assert.equal(afterwards.labels.en, 'Drug trafficking offences');
     assert.ok((await found(rt, 'trafficking offences')).includes('case-editorial-one'), 'tagged entries are re-indexed with the new label');
+    const reload = await ensureReferenceData(rt.db, { force: true });
+    assert.equal(reload.loaded, true);
+    invalidateReferenceCache();
+    const reloaded = (await listTerms(rt.db, 'crime')).find((t) => t.code === 'drug-offences')!;
+    assert.equal(reloaded.labels.en, 'Drug trafficking offences', 'a reload of the reference data keeps the curators\u2019 label');
+    const untouched = (await listTerms(rt.db, 'crime')).find((t) => t.code === 'corruption')!;
+    assert.equal(untouched.labels.en, 'Corruption', 'terms nobody edited still follow the reference data');
     await assert.rejects(saveEditorialDraft(rt.db, prac.ctx, 'taxonomy_term', 'crime:drug-offences', '*', { labels }), ForbiddenError);
     await assert.rejects(transitionEditorial(rt.db, ben.ctx, 'taxonomy_term', rev.id, 'publish'), ConflictError);
   });

@@ -115,16 +115,18 @@ export async function upsertTerms(db: Kysely<DB>, rows: readonly TermRow[]): Pro
     .onConflict((oc) =>
       oc
         .columns(['taxonomy', 'code'])
+        // Labels and scope notes published by curators (edited_at set) are kept.
         .doUpdateSet((eb) => ({
           position: eb.ref('excluded.position'),
-          labels: eb.ref('excluded.labels'),
-          descriptions: eb.ref('excluded.descriptions'),
+          labels: sql`CASE WHEN taxonomy_terms.edited_at IS NULL THEN excluded.labels ELSE taxonomy_terms.labels END`,
+          descriptions: sql`CASE WHEN taxonomy_terms.edited_at IS NULL THEN excluded.descriptions ELSE taxonomy_terms.descriptions END`,
           reference: eb.ref('excluded.reference'),
           updated_at: sql`now()`,
         }))
         .where(
-          sql<boolean>`(taxonomy_terms.position, taxonomy_terms.labels, taxonomy_terms.descriptions, taxonomy_terms.reference)
-            IS DISTINCT FROM (excluded.position, excluded.labels, excluded.descriptions, excluded.reference)`,
+          sql<boolean>`(taxonomy_terms.position, taxonomy_terms.reference) IS DISTINCT FROM (excluded.position, excluded.reference)
+            OR (taxonomy_terms.edited_at IS NULL
+                AND (taxonomy_terms.labels, taxonomy_terms.descriptions) IS DISTINCT FROM (excluded.labels, excluded.descriptions))`,
         ),
     )
     .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
@@ -163,7 +165,7 @@ export async function pruneTerms(db: Kysely<DB>, defined: readonly string[]): Pr
 export async function updateTermTexts(db: Kysely<DB>, taxonomy: Taxonomy, code: string, labels: Record<string, string>, descriptions: Record<string, string> | null): Promise<void> {
   await db
     .updateTable('taxonomy_terms')
-    .set({ labels: json(labels), descriptions: descriptions ? json(descriptions) : null, updated_at: sql`now()` })
+    .set({ labels: json(labels), descriptions: descriptions ? json(descriptions) : null, updated_at: sql`now()`, edited_at: sql`now()` })
     .where('taxonomy', '=', taxonomy)
     .where('code', '=', code)
     .execute();

@@ -1,4 +1,4 @@
-import type { DateString, Json, Timestamp } from '../../platform/db/types.js';
+import type { DateString, Json, NullableTimestamp, Timestamp } from '../../platform/db/types.js';
 import type { LocalizedText } from '../../platform/i18n/languages.js';
 
 export interface RegionsTable {
@@ -30,6 +30,8 @@ export interface TaxonomyTermsTable {
   descriptions: Json<Partial<LocalizedText>> | null;
   reference: string | null;
   updated_at: Timestamp;
+  /** Set when curators publish new labels; a reference reload then keeps labels and descriptions. */
+  edited_at: NullableTimestamp;
 }
 
 export interface ReferenceTables {
