@@ -58,11 +58,34 @@ export function issuesFromErrors(errors: Iterable<RawError>, prefix = ''): Field
   return out;
 }
 
-/** A compiled validator for a TypeBox schema. */
+/**
+ * The fields of a JSON-like value whose text contains U+0000, which PostgreSQL cannot store in
+ * text or jsonb: refused as bad input (a 400 naming the field) rather than failing in the database.
+ */
+export function nulCharacterIssues(value: unknown, prefix = ''): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) out.push({ field: path || 'value', message: 'must not contain the NUL character (U+0000)' });
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, path ? `${path}.${i}` : String(i)));
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes('\u0000')) out.push({ field: path || 'value', message: 'must not contain the NUL character (U+0000)' });
+        else walk(x, path ? `${path}.${k}` : k);
+      }
+    }
+  };
+  walk(value, prefix);
+  return out;
+}
+
+/** A compiled validator for a TypeBox schema (text containing U+0000 is refused too). */
 export function validator<S extends TSchema>(schema: S): (value: unknown, prefix?: string) => Validated<Static<S>> {
   const compiled = Compile(schema);
   return (value, prefix) => {
-    if (compiled.Check(value)) return { ok: true, value: value as Static<S> };
-    return { ok: false, issues: issuesFromErrors(compiled.Errors(value) as Iterable<RawError>, prefix) };
+    if (!compiled.Check(value)) return { ok: false, issues: issuesFromErrors(compiled.Errors(value) as Iterable<RawError>, prefix) };
+    const nul = nulCharacterIssues(value, prefix);
+    return nul.length ? { ok: false, issues: nul } : { ok: true, value: value as Static<S> };
   };
 }

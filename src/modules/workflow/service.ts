@@ -10,6 +10,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
+import { nulCharacterIssues } from '../../platform/validation.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../platform/http/errors.js';
 import type { Action } from '../access/actions.js';
 import { allow, assertAllowed, type Resource } from '../access/policy.js';
@@ -90,6 +91,8 @@ export interface SaveDraftInput {
 export async function saveDraft(db: Kysely<DB>, ctx: AuditContext, adapter: WorkflowAdapter, input: SaveDraftInput): Promise<RevisionRow> {
   const s = subject(adapter, input.subjectId, input.part);
   if (input.note && input.note.length > 2000) throw new ValidationError([{ field: 'note', message: 'must be at most 2000 characters' }]);
+  const nul = nulCharacterIssues({ document: input.document, note: input.note });
+  if (nul.length) throw new ValidationError(nul.map((i) => ({ ...i, field: i.field.replace(/^document\./, '') })));
   return inTransaction(db, async (trx) => {
     const open = await selectOpenRevision(trx, s, true);
     if (open?.state === 'in_review') throw new ConflictError('This version is in review: withdraw it before editing it again.');

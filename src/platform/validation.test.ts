@@ -1,0 +1,24 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Type } from 'typebox';
+import { nulCharacterIssues, validator } from './validation.js';
+
+describe('NUL characters in input', () => {
+  it('names every field whose text (or key) contains U+0000', () => {
+    assert.deepEqual(nulCharacterIssues({ a: 'ok', b: 'x\u0000', c: [{ d: '\u0000' }], 'e\u0000': 1 }), [
+      { field: 'b', message: 'must not contain the NUL character (U+0000)' },
+      { field: 'c.0.d', message: 'must not contain the NUL character (U+0000)' },
+      { field: 'value', message: 'must not contain the NUL character (U+0000)' },
+    ]);
+    assert.deepEqual(nulCharacterIssues('\u0000', 'q'), [{ field: 'q', message: 'must not contain the NUL character (U+0000)' }]);
+    assert.deepEqual(nulCharacterIssues({ title: 'Extradition \u2028 ok', n: 3, none: null }), []);
+  });
+
+  it('makes every schema validator refuse it', () => {
+    const check = validator(Type.Object({ title: Type.String() }));
+    assert.deepEqual(check({ title: 'ok' }), { ok: true, value: { title: 'ok' } });
+    const bad = check({ title: 'a\u0000' }, 'texts.en');
+    assert.equal(bad.ok, false);
+    assert.deepEqual(!bad.ok && bad.issues.map((i) => i.field), ['texts.en.title']);
+  });
+});
