@@ -35,7 +35,7 @@ import { startTestServer, type TestServer } from '../test/helpers/server.js';
 import { FacetIndex } from '../src/modules/search/facet-index.js';
 import { refreshIfReferenceChanged } from '../src/modules/search/indexer.js';
 import { setMatchCacheBytes } from '../src/modules/search/facet-cache.js';
-import { loadPackedDocuments } from '../src/modules/search/repository/matches.js';
+import { loadPackedDocuments, matchDocumentsQuery } from '../src/modules/search/repository/matches.js';
 import type { BenchContext } from './run.js';
 
 const ENTRIES = Number(process.env.BENCH_SEARCH_ENTRIES ?? 100_000);
@@ -282,14 +282,10 @@ async function plans(rt: Runtime): Promise<Record<string, string[]>> {
     if (!p.ok) continue;
     const parsed = parseQuery(p.value.q);
     const built = buildTsQuery(parsed, await analyseTerms(rt.db, UN_CONFIGS[p.value.hl], termTexts(parsed)));
-    const lexemes = built.tsquery!.match(/'(?:[^'\\]|''|\\.)*'/g)!.join(' | ');
+    const lexemes = built.tsquery!.match(/'(?:[^'\\]|''|\\.)*'/g)!;
     await inTransaction(rt.db, async (trx) => {
       await preferIndexScans(trx);
-      out[`match: ${name}`] = await explain(
-        trx,
-        sql`SELECT string_agg(int4send(d.doc_no), ''::bytea), string_agg(int4send(d.doc_no) || float4send(ts_rank(d.rank_vector, ${built.tsquery}::tsquery)), ''::bytea) FILTER (WHERE d.rank_vector @@ ${lexemes}::tsquery)
-            FROM search_documents d WHERE d.document @@ ${built.tsquery}::tsquery`,
-      );
+      out[`match: ${name}`] = await explain(trx, matchDocumentsQuery(built.tsquery!, lexemes));
       out[`SQL path, facets: ${name}`] = await explain(trx, facetCountsQuery(built.tsquery, p.value.filters));
       out[`SQL path, page: ${name}`] = await explain(trx, resultPageQuery(built.tsquery, p.value.filters, { byRelevance: true, limit: 20, offset: 0 }));
     });

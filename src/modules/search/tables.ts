@@ -1,4 +1,4 @@
-/** Tables of the search module (declared by migrations/0005_search.sql and 0045_search_facet_index.sql). */
+/** Tables of the search module (declared by migrations/0005_search.sql, 0045_search_facet_index.sql and 0047_search_match.sql). */
 import type { ColumnType, Generated } from 'kysely';
 import type { DateString, Json, Timestamp } from '../../platform/db/types.js';
 import type { EntryType } from '../knowledge/tables.js';
@@ -25,9 +25,14 @@ export interface SearchDocumentsTable {
   facet_keys: string[];
   doc_no: Generated<number>;
   facet_ids: number[];
+  indexed_at: Timestamp;
+}
+
+/** The full-text vectors of a search document, in a narrow table of their own (migration 0047). */
+export interface SearchMatchTable {
+  doc_no: number;
   rank_vector: TsVector;
   document: TsVector;
-  indexed_at: Timestamp;
 }
 
 export interface SearchInstrumentSignaturesTable {
@@ -57,6 +62,7 @@ export interface SearchFacetValuesTable {
 export interface SearchTables {
   search_documents: SearchDocumentsTable;
   search_facet_values: SearchFacetValuesTable;
+  search_match: SearchMatchTable;
   search_instrument_signatures: SearchInstrumentSignaturesTable;
   search_queries: SearchQueriesTable;
 }

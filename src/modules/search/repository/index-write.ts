@@ -6,7 +6,8 @@ import type { DocumentMeta, Segment } from '../domain/document.js';
 
 /**
  * Upsert the documents of a batch: the tsvector of each entry is built in the database from its
- * segments (to_tsvector with each segment's configuration and weight, concatenated in order).
+ * segments (to_tsvector with each segment's configuration and weight, concatenated in order) and
+ * stored in search_match beside the document's row, in the same statement.
  */
 export async function upsertDocuments(db: Kysely<DB>, metas: readonly DocumentMeta[], segments: readonly Segment[]): Promise<void> {
   if (!metas.length) return;
@@ -23,21 +24,27 @@ export async function upsertDocuments(db: Kysely<DB>, metas: readonly DocumentMe
       FROM unnest(${segments.map((s) => s.entryId)}::text[], ${segments.map((s) => s.config)}::text[], ${segments.map((s) => s.weight)}::text[], ${segments.map((s) => s.text)}::text[])
         WITH ORDINALITY AS s(entry_id, cfg, w, txt, ord)
       GROUP BY s.entry_id
+    ),
+    docs AS (
+      -- A re-indexed document keeps its number (the sequence is only drawn for new documents).
+      INSERT INTO search_documents (entry_id, doc_no, type, country, date, demo, titles, mt_langs, context, facet_keys, facet_ids, indexed_at)
+      SELECT m.entry_id, coalesce(old.doc_no, nextval('search_documents_doc_no_seq')::int), m.type, m.country, m.date, m.demo, m.titles, m.mt_langs, m.context, m.facet_keys,
+             (SELECT coalesce(array_agg(f.id ORDER BY f.id), '{}') FROM search_facet_values f WHERE f.key = ANY (m.facet_keys)), now()
+      FROM jsonb_to_recordset(${json(metas.map(rowOf))}::jsonb)
+        AS m(entry_id text, type text, country text, date date, demo boolean, titles jsonb, mt_langs text[], context jsonb, facet_keys text[])
+      LEFT JOIN search_documents old ON old.entry_id = m.entry_id
+      ON CONFLICT (entry_id) DO UPDATE SET
+        type = excluded.type, country = excluded.country, date = excluded.date, demo = excluded.demo, titles = excluded.titles, mt_langs = excluded.mt_langs,
+        context = excluded.context, facet_keys = excluded.facet_keys, facet_ids = excluded.facet_ids, indexed_at = excluded.indexed_at
+      RETURNING entry_id, doc_no
     )
-    -- A re-indexed document keeps its number (the sequence is only drawn for new documents).
-    INSERT INTO search_documents (entry_id, doc_no, type, country, date, demo, titles, mt_langs, context, facet_keys, facet_ids, rank_vector, document, indexed_at)
-    SELECT m.entry_id, coalesce(old.doc_no, nextval('search_documents_doc_no_seq')::int), m.type, m.country, m.date, m.demo, m.titles, m.mt_langs, m.context, m.facet_keys,
-           (SELECT coalesce(array_agg(f.id ORDER BY f.id), '{}') FROM search_facet_values f WHERE f.key = ANY (m.facet_keys)),
-           ts_filter(v.document, '{a}'), v.document, now()
-    FROM jsonb_to_recordset(${json(metas.map(rowOf))}::jsonb)
-      AS m(entry_id text, type text, country text, date date, demo boolean, titles jsonb, mt_langs text[], context jsonb, facet_keys text[])
-    LEFT JOIN seg ON seg.entry_id = m.entry_id
-    LEFT JOIN search_documents old ON old.entry_id = m.entry_id
+    -- The full-text vectors go to the narrow table (migration 0047).
+    INSERT INTO search_match (doc_no, rank_vector, document)
+    SELECT docs.doc_no, ts_filter(v.document, '{a}'), v.document
+    FROM docs
+    LEFT JOIN seg ON seg.entry_id = docs.entry_id
     CROSS JOIN LATERAL (SELECT coalesce(seg.document, ''::tsvector) AS document) v
-    ON CONFLICT (entry_id) DO UPDATE SET
-      type = excluded.type, country = excluded.country, date = excluded.date, demo = excluded.demo, titles = excluded.titles, mt_langs = excluded.mt_langs,
-      context = excluded.context, facet_keys = excluded.facet_keys, facet_ids = excluded.facet_ids, rank_vector = excluded.rank_vector, document = excluded.document,
-      indexed_at = excluded.indexed_at`.execute(db);
+    ON CONFLICT (doc_no) DO UPDATE SET rank_vector = excluded.rank_vector, document = excluded.document`.execute(db);
 }
 
 /** The stored columns of a document (the facet arrays live in facet_keys). */
@@ -127,5 +134,5 @@ export async function readGeneration(db: Kysely<DB>): Promise<string> {
 
 /** Reclaim the space of rewritten documents and refresh planner statistics (outside any transaction). */
 export async function vacuumDocuments(db: Kysely<DB>): Promise<void> {
-  await sql`VACUUM ANALYZE search_documents`.execute(db);
+  await sql`VACUUM ANALYZE search_documents, search_match`.execute(db);
 }

@@ -41,7 +41,12 @@ function facetCondition(facet: FacetName, values: readonly string[]): RawBuilder
 }
 
 function textCondition(tsquery: string | undefined): RawBuilder<boolean> {
-  return tsquery === undefined ? sql<boolean>`true` : sql<boolean>`d.document @@ ${tsquery}::tsquery`;
+  return tsquery === undefined ? sql<boolean>`true` : sql<boolean>`m.document @@ ${tsquery}::tsquery`;
+}
+
+/** The documents (d), with their full-text vectors (m, search_match) when there is query text. */
+function documents(tsquery: string | undefined): RawBuilder<unknown> {
+  return tsquery === undefined ? sql`search_documents d` : sql`search_documents d JOIN search_match m ON m.doc_no = d.doc_no`;
 }
 
 const and = (conds: RawBuilder<boolean>[]) => (conds.length ? sql<boolean>`${sql.join(conds, sql` AND `)}` : sql<boolean>`true`);
@@ -72,7 +77,7 @@ export function facetCountsQuery(tsquery: string | undefined, filters: Filters):
   if (!active.length) {
     return sql`
       SELECT s.k AS key, count(*)::int AS count
-      FROM (SELECT unnest(d.facet_keys) AS k FROM search_documents d WHERE ${textCondition(tsquery)}) s
+      FROM (SELECT unnest(d.facet_keys) AS k FROM ${documents(tsquery)} WHERE ${textCondition(tsquery)}) s
       GROUP BY s.k`;
   }
   const failed = sql`CASE ${sql.join(active.map((a) => sql`WHEN NOT (${a.cond}) THEN ${`${a.facet}:`}::text`), sql` `)} END`;
@@ -83,7 +88,7 @@ export function facetCountsQuery(tsquery: string | undefined, filters: Filters):
     FROM (
       SELECT unnest(x.facet_keys) AS k, x.failed
       -- OFFSET 0 keeps this subquery apart, so "failed" is computed once per document, not once per key.
-      FROM (SELECT d.facet_keys, ${failed} AS failed FROM search_documents d WHERE ${textCondition(tsquery)} AND ${prefilter} OFFSET 0) x
+      FROM (SELECT d.facet_keys, ${failed} AS failed FROM ${documents(tsquery)} WHERE ${textCondition(tsquery)} AND ${prefilter} OFFSET 0) x
     ) s
     WHERE s.failed IS NULL OR starts_with(s.k, s.failed)
     GROUP BY s.k`;
@@ -123,11 +128,11 @@ export function resultPageQuery(tsquery: string | undefined, filters: Filters, o
   const conds = FACETS.filter((f) => filters[f].length).map((f) => facetCondition(f, filters[f]));
   const rank = options.byRelevance && tsquery !== undefined;
   const order = rank
-    ? sql`ts_rank(d.rank_vector, ${tsquery}::tsquery) DESC, d.date DESC NULLS LAST, d.entry_id`
+    ? sql`ts_rank(m.rank_vector, ${tsquery}::tsquery) DESC, d.date DESC NULLS LAST, d.entry_id`
     : sql`d.date DESC NULLS LAST, d.entry_id`;
   return sql<ResultRow>`
     SELECT d.entry_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context
-    FROM search_documents d
+    FROM ${documents(tsquery)}
     WHERE ${textCondition(tsquery)} AND ${and(conds)}
     ORDER BY ${order}
     LIMIT ${options.limit} OFFSET ${options.offset}`;
