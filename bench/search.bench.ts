@@ -35,7 +35,7 @@ import { startTestServer, type TestServer } from '../test/helpers/server.js';
 import { FacetIndex } from '../src/modules/search/facet-index.js';
 import { refreshIfReferenceChanged } from '../src/modules/search/indexer.js';
 import { setMatchCacheBytes } from '../src/modules/search/facet-cache.js';
-import { loadPackedDocuments, matchDocumentsQuery } from '../src/modules/search/repository/matches.js';
+import { loadPackedDocuments, loadPackedDocumentsQuery, matchDocumentsQuery } from '../src/modules/search/repository/matches.js';
 import type { BenchContext } from './run.js';
 
 const ENTRIES = Number(process.env.BENCH_SEARCH_ENTRIES ?? 100_000);
@@ -290,11 +290,7 @@ async function plans(rt: Runtime): Promise<Record<string, string[]>> {
       out[`SQL path, page: ${name}`] = await explain(trx, resultPageQuery(built.tsquery, p.value.filters, { byRelevance: true, limit: 20, offset: 0 }));
     });
   }
-  out['facet index load'] = await explain(
-    rt.db,
-    sql`SELECT string_agg(int4send(o.doc_no) || array_send(o.facet_ids), ''::bytea ORDER BY o.pos)
-        FROM (SELECT d.doc_no, d.facet_ids, row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.entry_id) AS pos FROM search_documents d) o`,
-  );
+  out['facet index load'] = await explain(rt.db, loadPackedDocumentsQuery());
   return out;
 }
 

@@ -23,14 +23,19 @@ export interface PackedDocuments {
 }
 
 export async function loadPackedDocuments(db: Kysely<DB>): Promise<PackedDocuments> {
-  const r = await sql<{ generation: string | null; facet_ids: number[] | null; facet_keys: string[] | null; docs: Buffer | null }>`
+  const r = await loadPackedDocumentsQuery().execute(db);
+  const row = r.rows[0]!;
+  return { generation: row.generation ?? '0', facetIds: row.facet_ids ?? [], facetKeys: row.facet_keys ?? [], docs: row.docs ?? Buffer.alloc(0) };
+}
+
+/** The statement of loadPackedDocuments (also explained by the search benchmark). */
+export function loadPackedDocumentsQuery(): RawBuilder<{ generation: string | null; facet_ids: number[] | null; facet_keys: string[] | null; docs: Buffer | null }> {
+  return sql`
     SELECT ${GENERATION} AS generation,
            (SELECT array_agg(v.id ORDER BY v.id) FROM search_facet_values v) AS facet_ids,
            (SELECT array_agg(v.key ORDER BY v.id) FROM search_facet_values v) AS facet_keys,
            (SELECT string_agg(int4send(o.doc_no) || array_send(o.facet_ids), ''::bytea ORDER BY o.pos)
-              FROM (SELECT d.doc_no, d.facet_ids, row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.entry_id) AS pos FROM search_documents d) o) AS docs`.execute(db);
-  const row = r.rows[0]!;
-  return { generation: row.generation ?? '0', facetIds: row.facet_ids ?? [], facetKeys: row.facet_keys ?? [], docs: row.docs ?? Buffer.alloc(0) };
+              FROM (SELECT d.doc_no, d.facet_ids, row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.entry_id) AS pos FROM search_documents d) o) AS docs`;
 }
 
 export interface PackedMatch {
