@@ -2,8 +2,10 @@
  * Search at scale, through the HTTP API: builds a synthetic corpus (default 100,000 entries;
  * BENCH_SEARCH_ENTRIES) through saveRecords, starts the application on a free port, and measures
  * GET /api/v1/search (facets included): p50/p95/p99 per query and per kind (browse, broad,
- * selective) and overall, "cold" (match cache off: every query runs in the database; the facet
- * index is current) and "warm" (match cache on: the query was seen at this generation); requests
+ * selective) and overall, "cold" (match cache off: every query is matched again, in memory from
+ * the postings of frequent words, or in the database; the facet index is current), "warm" (match
+ * cache on: the query was seen at this generation), and the first time each query is seen by a
+ * process whose term index is empty; requests
  * per second at 50 concurrent clients for searches and for an entry page; the latency of /healthz
  * while broad searches run; reading the facet index and the first search after a write. On
  * PGlite and, with TEST_DATABASE_URL or BENCH_DATABASE_URL, on PostgreSQL (BENCH_SEARCH_DATABASES
@@ -35,6 +37,7 @@ import { startTestServer, type TestServer } from '../test/helpers/server.js';
 import { FacetIndex } from '../src/modules/search/facet-index.js';
 import { refreshIfReferenceChanged } from '../src/modules/search/indexer.js';
 import { setMatchCacheBytes } from '../src/modules/search/facet-cache.js';
+import { setTermIndexBytes } from '../src/modules/search/term-cache.js';
 import { loadPackedDocuments, loadPackedDocumentsQuery, matchDocumentsQuery } from '../src/modules/search/repository/matches.js';
 import type { BenchContext } from './run.js';
 
@@ -330,11 +333,22 @@ async function runOn(kind: 'pglite' | 'postgres', ctx: BenchContext) {
     }
     ctx.log(`${kind}: index read ${JSON.stringify(stats(reads))}; first search after a write ${JSON.stringify(stats(afterWrite))}`);
 
-    // Each query repeated: "cold" without the match cache (the query runs in the database every
-    // time; the facet index is current), "warm" with it (a query seen before at this generation).
+    // The first time a process sees each query: the term index starts empty (each word's
+    // documents are read from the database once, and kept when frequent).
+    setMatchCacheBytes(rt.db, 0);
+    setTermIndexBytes(rt.db, config.searchTermsMb * 2 ** 20);
+    const firstSeen: Record<string, number> = {};
+    for (const [name, , raw] of QUERIES) firstSeen[name] = Math.round((await timed(s, url(raw))).ms * 10) / 10;
+    ctx.log(`${kind}: first time each query is seen (empty term index): ${JSON.stringify(firstSeen)}`);
+
+    // Each query repeated: "database" with neither the term index nor the match cache (matched
+    // in the database every time), "cold" without the match cache (matched again every time, with
+    // the term index as a running process has it), "warm" with both (a query seen before at this
+    // generation). The facet index is current in all three.
     const phases: Record<string, unknown> = {};
-    for (const phase of ['cold', 'warm'] as const) {
-      setMatchCacheBytes(rt.db, phase === 'cold' ? 0 : config.searchCacheMb * 2 ** 20);
+    for (const phase of ['database', 'cold', 'warm'] as const) {
+      setMatchCacheBytes(rt.db, phase === 'warm' ? config.searchCacheMb * 2 ** 20 : 0);
+      if (phase !== 'warm') setTermIndexBytes(rt.db, phase === 'database' ? 0 : config.searchTermsMb * 2 ** 20);
       const queries: Record<string, ReturnType<typeof stats> & { kind: string; total: number }> = {};
       const byKind: Record<string, number[]> = { all: [] };
       for (const [name, kindOf, raw] of QUERIES) {
@@ -372,6 +386,7 @@ async function runOn(kind: 'pglite' | 'postgres', ctx: BenchContext) {
       load_average_at_end: os.loadavg().map((x) => Math.round(x * 10) / 10),
       facet_index_read: stats(reads),
       first_search_after_write: stats(afterWrite),
+      first_time_each_query_is_seen_ms: firstSeen,
       ...phases,
       [`entry_page_at_${CONCURRENCY}_clients`]: entryLoad,
       healthz_during_broad_search_without_match_cache: health,

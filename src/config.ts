@@ -39,6 +39,8 @@ export interface Config {
   signinMaxFailures: number;
   /** Memory for the search match cache, in MB per process (SEARCH_CACHE_MB, default 32; 0: no cache). */
   searchCacheMb: number;
+  /** Memory for the postings of frequent words, in MB per process (SEARCH_TERMS_MB, default 64; 0: matched in the database only). */
+  searchTermsMb: number;
   /** Length of a lock-out in minutes (SIGNIN_LOCK_MINUTES, default 15). */
   signinLockMinutes: number;
 }
@@ -109,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signinMaxFailures: intVar(env, 'SIGNIN_MAX_FAILURES', 5, 1, 1000),
     signinLockMinutes: intVar(env, 'SIGNIN_LOCK_MINUTES', 15, 1, 24 * 60),
     searchCacheMb: intVar(env, 'SEARCH_CACHE_MB', 32, 0, 4096),
+    searchTermsMb: intVar(env, 'SEARCH_TERMS_MB', 64, 0, 4096),
   };
 }

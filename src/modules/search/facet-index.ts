@@ -8,6 +8,7 @@
  * Semantics are those of the SQL it replaces: values of a facet are alternatives, facets combine
  * with AND, each facet is counted with every filter except its own, the total with all of them.
  */
+import { Bits } from './domain/bits.js';
 import { FACETS, type FacetName, type Filters } from './domain/params.js';
 import { TOTAL_KEY, facetKey } from './domain/document.js';
 import type { FacetCount } from './repository/search.js';
@@ -93,6 +94,13 @@ export class FacetIndex {
       out[i] = slot - 1;
     }
     return out;
+  }
+
+  private universeBits?: Bits;
+
+  /** The numbers of every document, as a set. */
+  get universe(): Bits {
+    return (this.universeBits ??= Bits.of(this.docNos));
   }
 
   /** Every document (a search without query text). */

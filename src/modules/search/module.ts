@@ -3,15 +3,17 @@ import { searchApi } from './api.js';
 import { searchCommands } from './cli.js';
 import { refreshIfReferenceChanged } from './indexer.js';
 import { setMatchCacheBytes } from './facet-cache.js';
+import { setTermIndexBytes } from './term-cache.js';
 import { searchPages } from './pages/routes.js';
 
 export const searchModule: PalermoModule = {
   name: 'search',
   routes: [searchApi, searchPages],
   commands: searchCommands,
-  /** Size the match cache; rebuild the search documents when the reference data copied into them (labels, names, regions) changed. */
+  /** Size the match cache and the term index; rebuild the search documents when the reference data copied into them (labels, names, regions) changed. */
   async prepare(runtime) {
     setMatchCacheBytes(runtime.db, runtime.config.searchCacheMb * 2 ** 20);
+    setTermIndexBytes(runtime.db, runtime.config.searchTermsMb * 2 ** 20);
     const started = Date.now();
     let logged = 0;
     const rebuilt = await refreshIfReferenceChanged(runtime.db, ({ done, total }) => {

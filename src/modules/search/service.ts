@@ -18,6 +18,8 @@ import { cachedCounts, cachedMatch, cachedTerms, facetIndex, keepCounts, keepMat
 import { MARK_END, MARK_START, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets, type FacetCount, type ResultRow } from './repository/search.js';
 import { matchDocuments, rowsByNumber, type PackedMatch } from './repository/matches.js';
 import { readGeneration } from './repository/index-write.js';
+import { termIndexAt } from './term-cache.js';
+import { RETRY, matchWithTerms } from './term-match.js';
 
 export interface SearchHit {
   type: EntryType;
@@ -144,10 +146,16 @@ async function searchInMemory(db: Kysely<DB>, tsquery: string | undefined, filte
       // A match with ranks serves a date-sorted page too.
       match = cachedMatch(db, generation, `r:${tsquery}`) ?? (byRelevance ? undefined : cachedMatch(db, generation, `m:${tsquery}`));
       if (!match) {
-        match = await inTransaction(db, async (trx) => {
-          await preferIndexScans(trx);
-          return matchDocuments(trx, tsquery, byRelevance ? lexemesOf(tsquery) : undefined);
-        });
+        const rankLexemes = byRelevance ? lexemesOf(tsquery) : undefined;
+        const terms = await termIndexAt(db, generation);
+        const inMemory = terms ? await matchWithTerms(db, terms, index, tsquery, rankLexemes) : undefined;
+        if (inMemory === RETRY) continue;
+        match =
+          inMemory ??
+          (await inTransaction(db, async (trx) => {
+            await preferIndexScans(trx);
+            return matchDocuments(trx, tsquery, rankLexemes);
+          }));
         if (match.generation !== generation) continue;
         keepMatch(db, `${byRelevance ? 'r' : 'm'}:${tsquery}`, match);
       }

@@ -1,0 +1,81 @@
+/**
+ * SQL of the in-memory term index (term-index.ts): the documents holding each of some lexemes,
+ * the documents changed since a generation with the held lexemes they now hold, title ranks
+ * through the title-vector index, and checking phrase candidates. Each read is one statement, so
+ * the generation it returns describes exactly what it read.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+import { quoteLexeme } from '../domain/tsquery.js';
+
+const GENERATION = sql<string>`(SELECT s.value #>> '{}' FROM app_settings s WHERE s.key = 'search.generation')`;
+
+/** Documents holding each lexeme (int4 doc_no each), read through the GIN index (call within preferIndexScans). */
+export async function lexemePostings(db: Kysely<DB>, lexemes: readonly string[]): Promise<{ generation: string; documents: number; postings: Map<string, Buffer> }> {
+  const r = await sql<{ generation: string | null; documents: number; postings: { l: string; d: string | null }[] | null }>`
+    SELECT ${GENERATION} AS generation,
+           (SELECT count(*)::int FROM search_match) AS documents,
+           (SELECT json_agg(json_build_object('l', l.lexeme, 'd', encode(
+              (SELECT string_agg(int4send(m.doc_no), ''::bytea) FROM search_match m WHERE m.document @@ l.q::tsquery), 'base64')))
+            FROM unnest(${[...lexemes]}::text[], ${lexemes.map(quoteLexeme)}::text[]) AS l(lexeme, q)) AS postings`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    generation: row.generation ?? '0',
+    documents: row.documents,
+    postings: new Map((row.postings ?? []).map((p) => [p.l, Buffer.from(p.d ?? '', 'base64')])),
+  };
+}
+
+export interface Changes {
+  generation: string;
+  /** Distinct documents changed since; undefined when more than the limit (not read). */
+  changed: { docNo: number; lexemes: string[] }[] | undefined;
+  /** The table was truncated since. */
+  truncated: boolean;
+}
+
+/** Documents changed after generation `since` (at most `limit`), each with the lexemes of `held` it holds now. */
+export async function changesSince(db: Kysely<DB>, since: string, held: readonly string[], limit: number): Promise<Changes> {
+  const r = await sql<{ generation: string | null; n: number; truncated: boolean; changed: [number, string[] | null][] | null }>`
+    WITH c AS (SELECT DISTINCT doc_no FROM search_changes WHERE generation > ${since}::bigint)
+    SELECT ${GENERATION} AS generation,
+           (SELECT count(*)::int FROM c) AS n,
+           EXISTS (SELECT 1 FROM c WHERE c.doc_no = -1) AS truncated,
+           CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN
+             (SELECT json_agg(json_build_array(c.doc_no,
+                (SELECT array_agg(u.lexeme) FROM unnest(m.document) AS u WHERE u.lexeme = ANY(${[...held]}::text[]))))
+              FROM c LEFT JOIN search_match m ON m.doc_no = c.doc_no WHERE c.doc_no >= 0)
+           END AS changed`.execute(db);
+  const row = r.rows[0]!;
+  const fits = row.n <= limit;
+  return {
+    generation: row.generation ?? '0',
+    truncated: row.truncated,
+    changed: fits ? (row.changed ?? []).map(([docNo, lexemes]) => ({ docNo, lexemes: lexemes ?? [] })) : undefined,
+  };
+}
+
+/**
+ * Title ranks for a tsquery: int4 doc_no + float4 ts_rank of every document whose title vector
+ * holds one of `anyLexeme` (a tsquery of alternatives) or is empty, whether it matches or not;
+ * with `base_rank`, the rank of a title holding none.
+ */
+export async function titleRanks(db: Kysely<DB>, tsquery: string, anyLexeme: string): Promise<{ generation: string; ranked: Buffer; baseRank: number }> {
+  const r = await sql<{ generation: string | null; ranked: Buffer | null; base_rank: number }>`
+    SELECT ${GENERATION} AS generation,
+           (SELECT string_agg(int4send(d.doc_no) || float4send(ts_rank(d.rank_vector, ${tsquery}::tsquery)), ''::bytea)
+              FROM search_match d WHERE d.rank_vector @@ ${anyLexeme}::tsquery OR length(d.rank_vector) = 0) AS ranked,
+           ts_rank('''~'''::tsvector, ${tsquery}::tsquery) AS base_rank`.execute(db);
+  const row = r.rows[0]!;
+  return { generation: row.generation ?? '0', ranked: row.ranked ?? Buffer.alloc(0), baseRank: Math.fround(Number(row.base_rank)) };
+}
+
+/** The candidates (doc_no) that match `tsquery` (phrases checked against word positions). */
+export async function checkCandidates(db: Kysely<DB>, tsquery: string, candidates: Int32Array): Promise<{ generation: string; matches: Buffer }> {
+  const r = await sql<{ generation: string | null; matches: Buffer | null }>`
+    SELECT ${GENERATION} AS generation,
+           (SELECT string_agg(int4send(d.doc_no), ''::bytea) FROM search_match d
+             WHERE d.doc_no = ANY(${Array.from(candidates)}::int[]) AND d.document @@ ${tsquery}::tsquery) AS matches`.execute(db);
+  const row = r.rows[0]!;
+  return { generation: row.generation ?? '0', matches: row.matches ?? Buffer.alloc(0) };
+}

@@ -1,0 +1,62 @@
+/**
+ * The term index (term-index.ts) of each application database handle, brought to the generation
+ * a search reads: patched from the change log, one patch at a time, or started empty when the
+ * log cannot tell what changed (too many documents, truncated, or older than its window).
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { CHANGE_WINDOW, PATCH_LIMIT, TermIndex } from './term-index.js';
+import { changesSince } from './repository/postings.js';
+
+const DEFAULT_TERMS_BYTES = 64 * 2 ** 20;
+
+interface Holder {
+  index?: TermIndex;
+  patching?: Promise<void>;
+  budget: number;
+}
+
+const holders = new WeakMap<object, Holder>();
+
+function holderOf(db: Kysely<DB>): Holder {
+  let h = holders.get(db);
+  if (!h) holders.set(db, (h = { budget: DEFAULT_TERMS_BYTES }));
+  return h;
+}
+
+/** Memory for the postings of this handle (SEARCH_TERMS_MB); 0 disables the term index. */
+export function setTermIndexBytes(db: Kysely<DB>, bytes: number): void {
+  const h = holderOf(db);
+  h.budget = bytes;
+  h.index = undefined;
+}
+
+/**
+ * The term index of `db` at `generation`, or undefined when it is disabled or already at another
+ * generation (documents changed meanwhile: the caller reads the generation again).
+ */
+export async function termIndexAt(db: Kysely<DB>, generation: string): Promise<TermIndex | undefined> {
+  const h = holderOf(db);
+  if (!h.budget) return undefined;
+  if (!h.index) h.index = new TermIndex(generation, h.budget);
+  if (h.index.generation !== generation) {
+    h.patching ??= bringUp(db, h).finally(() => {
+      h.patching = undefined;
+    });
+    await h.patching;
+  }
+  return h.index?.generation === generation ? h.index : undefined;
+}
+
+async function bringUp(db: Kysely<DB>, h: Holder): Promise<void> {
+  const index = h.index;
+  if (!index) return;
+  const held = index.held();
+  const changes = await changesSince(db, index.generation, held, PATCH_LIMIT);
+  if (h.index !== index) return; // disabled or replaced meanwhile
+  const from = BigInt(index.generation);
+  const to = BigInt(changes.generation);
+  if (to === from) return;
+  if (to < from || to - from >= CHANGE_WINDOW || changes.truncated || !changes.changed) h.index = new TermIndex(changes.generation, h.budget);
+  else index.patch(changes.generation, new Set(held), changes.changed);
+}

@@ -1,0 +1,126 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
+import { ensureTestReference } from '../factories/reference.js';
+import { aCase } from '../factories/knowledge.js';
+import { saveRecords } from '../../src/modules/knowledge/service.js';
+import { search } from '../../src/modules/search/service.js';
+import { parseSearchParams, type RawQuery } from '../../src/modules/search/domain/params.js';
+import { setMatchCacheBytes } from '../../src/modules/search/facet-cache.js';
+import { setTermIndexBytes, termIndexAt } from '../../src/modules/search/term-cache.js';
+import { lexemePostings } from '../../src/modules/search/repository/postings.js';
+import { Bits } from '../../src/modules/search/domain/bits.js';
+import { readGeneration } from '../../src/modules/search/repository/index-write.js';
+
+/**
+ * The term index (postings of frequent words in memory, kept current from search_changes) must
+ * match exactly what the database matches, before and after documents are added, changed and
+ * removed: each search is compared with the same search with the term index off.
+ */
+const WORDS = ['extradition', 'assistance', 'evidence', 'mutual', 'legal', 'seizure', 'court', 'witness'];
+const QUERIES: RawQuery[] = [
+  { q: 'extradition', hl: 'en' },
+  { q: 'extradition', hl: 'en', sort: 'date' },
+  { q: 'mutual legal', hl: 'en' },
+  { q: '"mutual legal"', hl: 'en' },
+  { q: 'assistance OR seizure -court', hl: 'en' },
+  { q: '-witness', hl: 'en' },
+  { q: 'entraide', hl: 'fr' },
+  { q: '司法协助', hl: 'zh' },
+];
+
+function cases(from: number, n: number, offset: number) {
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    const words = (m: number) => Array.from({ length: m }, (_, j) => WORDS[(i * 7 + j * 3 + offset) % WORDS.length]).join(' ');
+    const texts = { en: { title: `${words(2)} ${i}`, summary: words(9) }, ...(i % 3 === 0 ? { fr: { title: `Entraide judiciaire ${i}` } } : {}), ...(i % 5 === 0 ? { zh: { title: `司法协助 ${i}` } } : {}) };
+    return aCase({ id: `ti-c${i}`, country: 'FRA', cooperating_states: [], decision_date: `20${10 + (i % 9)}-01-0${1 + (i % 8)}`, texts });
+  });
+}
+
+describe('search: term index', () => {
+  let rt: TestRuntime;
+  before(async () => {
+    rt = await createTestRuntime();
+    await ensureTestReference(rt.db);
+    await saveRecords(rt.db, cases(0, 40, 0), { origin: 'import' });
+    setMatchCacheBytes(rt.db, 0); // every search matches again (with the term index, or in the database)
+  });
+  after(async () => rt?.close());
+
+  async function run(raw: RawQuery, terms: boolean) {
+    const p = parseSearchParams(raw);
+    assert.ok(p.ok);
+    setTermIndexBytes(rt.db, terms ? 2 ** 20 : 0);
+    const r = await search(rt.db, p.value);
+    return { total: r.total, ids: r.results.map((x) => x.id), facets: r.facets };
+  }
+
+  /** Every query with the term index gives what the database gives; the index is kept between them. */
+  async function compareAll(label: string) {
+    const expected = [];
+    for (const raw of QUERIES) expected.push(await run(raw, false));
+    setTermIndexBytes(rt.db, 2 ** 20);
+    for (let round = 0; round < 2; round++) {
+      for (const [i, raw] of QUERIES.entries()) {
+        const p = parseSearchParams(raw);
+        assert.ok(p.ok);
+        const got = await search(rt.db, p.value);
+        assert.equal(got.total, expected[i]!.total, `${label} ${JSON.stringify(raw)} round ${round}`);
+        assert.deepEqual(got.results.map((x) => x.id), expected[i]!.ids, `${label} ${JSON.stringify(raw)} round ${round}`);
+        assert.deepEqual(got.facets, expected[i]!.facets, `${label} ${JSON.stringify(raw)} round ${round}`);
+      }
+    }
+  }
+
+  it('matches what the database matches, and keeps frequent words', async () => {
+    await compareAll('initial');
+    const index = await termIndexAt(rt.db, await readGeneration(rt.db));
+    assert.ok(index, 'the term index is at the current generation');
+    assert.ok(index.size >= 5, `words are held (${index.held().join(', ')})`);
+    assert.ok(index.held().includes('extradit'));
+  });
+
+  it('logs each change of the documents under its generation', async () => {
+    const before = BigInt(await readGeneration(rt.db));
+    await saveRecords(rt.db, cases(100, 2, 1), { origin: 'import' });
+    const after = BigInt(await readGeneration(rt.db));
+    assert.ok(after > before);
+    const logged = await sql<{ doc_no: number; generation: string }>`
+      SELECT c.doc_no, c.generation FROM search_changes c WHERE c.generation > ${String(before)}::bigint`.execute(rt.db);
+    const docs = await sql<{ doc_no: number }>`SELECT doc_no FROM search_documents WHERE entry_id IN ('ti-c100', 'ti-c101')`.execute(rt.db);
+    assert.equal(docs.rows.length, 2);
+    for (const d of docs.rows) assert.ok(logged.rows.some((l) => l.doc_no === d.doc_no), `document ${d.doc_no} is logged`);
+    for (const l of logged.rows) assert.ok(BigInt(l.generation) <= after);
+  });
+
+  it('is patched, not rebuilt, when documents are added, changed and removed', async () => {
+    setTermIndexBytes(rt.db, 2 ** 20);
+    await compareAll('before changes');
+    const held = (await termIndexAt(rt.db, await readGeneration(rt.db)))!;
+    const words = held.held();
+
+    await saveRecords(rt.db, cases(200, 5, 2), { origin: 'import' }); // new documents
+    await saveRecords(rt.db, cases(0, 10, 5), { origin: 'import' }); // other words in existing ones
+    await sql`DELETE FROM entries WHERE id IN ('ti-c11', 'ti-c12', 'ti-c201')`.execute(rt.db);
+
+    // The same index object, brought to the new generation, still holding its words.
+    const patched = await termIndexAt(rt.db, await readGeneration(rt.db));
+    assert.equal(patched, held);
+    for (const w of words) assert.ok(patched.held().includes(w), `${w} is still held`);
+    // Each held word's documents are those the database finds now.
+    const fresh = await lexemePostings(rt.db, words);
+    assert.equal(fresh.generation, patched.generation);
+    for (const w of words) assert.deepEqual([...patched.get(w)!.values()], [...Bits.fromPacked(fresh.postings.get(w)!).values()], w);
+
+    // And it gives what the database gives (compareAll switches it off and on: a fresh index).
+    const p = parseSearchParams({ q: 'extradition', hl: 'en' });
+    assert.ok(p.ok);
+    const viaPatched = await search(rt.db, p.value);
+    const expected = await run({ q: 'extradition', hl: 'en' }, false);
+    assert.equal(viaPatched.total, expected.total);
+    assert.deepEqual(viaPatched.results.map((x) => x.id), expected.ids);
+    await compareAll('after changes');
+  });
+});
