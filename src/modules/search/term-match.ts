@@ -18,6 +18,9 @@ import { preferIndexScans } from './repository/search.js';
 /** Phrase candidates checked against word positions at most; beyond, the database matches the whole query. */
 export const CHECK_LIMIT = 20_000;
 
+/** Matches ranked by number at most; with more, the titles holding a query word are ranked through their index. */
+export const RANK_MATCHES_LIMIT = 5_000;
+
 /** The documents changed while matching: the caller starts again. */
 export const RETRY = Symbol('retry');
 
@@ -65,6 +68,7 @@ export async function matchWithTerms(
 
   const { bits, exact } = evaluate(tree, (lexeme) => postings.get(lexeme) ?? Bits.empty(), index.universe);
   let matches: Buffer;
+  let count = bits.size;
   if (exact) matches = bits.packed();
   else {
     const candidates = bits.values();
@@ -72,12 +76,13 @@ export async function matchWithTerms(
     const checked = candidates.length ? await checkCandidates(db, tsquery, candidates) : { generation, matches: Buffer.alloc(0) };
     if (checked.generation !== generation) return RETRY;
     matches = checked.matches;
+    count = matches.byteLength / 4;
   }
 
   if (!rankLexemes?.length) return { generation, matches, ranked: Buffer.alloc(0), baseRank: 0 };
   const ranks = await inTransaction(db, async (trx) => {
     await preferIndexScans(trx);
-    return titleRanks(trx, tsquery, rankLexemes.join(' | '));
+    return titleRanks(trx, tsquery, rankLexemes.join(' | '), count <= RANK_MATCHES_LIMIT ? Bits.fromPacked(matches).values() : undefined);
   });
   if (ranks.generation !== generation) return RETRY;
   return { generation, matches, ranked: ranks.ranked, baseRank: ranks.baseRank };

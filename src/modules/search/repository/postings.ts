@@ -56,15 +56,18 @@ export async function changesSince(db: Kysely<DB>, since: string, held: readonly
 }
 
 /**
- * Title ranks for a tsquery: int4 doc_no + float4 ts_rank of every document whose title vector
- * holds one of `anyLexeme` (a tsquery of alternatives) or is empty, whether it matches or not;
+ * Title ranks for a tsquery: int4 doc_no + float4 ts_rank of every document (or of those `only`)
+ * whose title vector holds one of `anyLexeme` (a tsquery of alternatives) or is empty, whether it
+ * matches or not;
  * with `base_rank`, the rank of a title holding none.
  */
-export async function titleRanks(db: Kysely<DB>, tsquery: string, anyLexeme: string): Promise<{ generation: string; ranked: Buffer; baseRank: number }> {
+export async function titleRanks(db: Kysely<DB>, tsquery: string, anyLexeme: string, only?: Int32Array): Promise<{ generation: string; ranked: Buffer; baseRank: number }> {
+  // Few matches: rank those (by number); else every title holding a query word (title-vector index).
+  const among = only ? sql`d.doc_no = ANY(${Array.from(only)}::int[]) AND` : sql``;
   const r = await sql<{ generation: string | null; ranked: Buffer | null; base_rank: number }>`
     SELECT ${GENERATION} AS generation,
            (SELECT string_agg(int4send(d.doc_no) || float4send(ts_rank(d.rank_vector, ${tsquery}::tsquery)), ''::bytea)
-              FROM search_match d WHERE d.rank_vector @@ ${anyLexeme}::tsquery OR length(d.rank_vector) = 0) AS ranked,
+              FROM search_match d WHERE ${among} (d.rank_vector @@ ${anyLexeme}::tsquery OR length(d.rank_vector) = 0)) AS ranked,
            ts_rank('''~'''::tsvector, ${tsquery}::tsquery) AS base_rank`.execute(db);
   const row = r.rows[0]!;
   return { generation: row.generation ?? '0', ranked: row.ranked ?? Buffer.alloc(0), baseRank: Math.fround(Number(row.base_rank)) };
