@@ -67,22 +67,21 @@ export async function matchWithTerms(
   }
 
   const { bits, exact } = evaluate(tree, (lexeme) => postings.get(lexeme) ?? Bits.empty(), index.universe);
-  let matches: Buffer;
-  let count = bits.size;
-  if (exact) matches = bits.packed();
-  else {
+  let matched = bits;
+  if (!exact) {
     const candidates = bits.values();
     if (candidates.length > CHECK_LIMIT) return undefined;
     const checked = candidates.length ? await checkCandidates(db, tsquery, candidates) : { generation, matches: Buffer.alloc(0) };
     if (checked.generation !== generation) return RETRY;
-    matches = checked.matches;
-    count = matches.byteLength / 4;
+    matched = Bits.fromPacked(checked.matches);
   }
+  const docs = matched.values();
+  const matches = Bits.pack(docs);
 
   if (!rankLexemes?.length) return { generation, matches, ranked: Buffer.alloc(0), baseRank: 0 };
   const ranks = await inTransaction(db, async (trx) => {
     await preferIndexScans(trx);
-    return titleRanks(trx, tsquery, rankLexemes.join(' | '), count <= RANK_MATCHES_LIMIT ? Bits.fromPacked(matches).values() : undefined);
+    return titleRanks(trx, tsquery, rankLexemes.join(' | '), docs.length <= RANK_MATCHES_LIMIT ? docs : undefined);
   });
   if (ranks.generation !== generation) return RETRY;
   return { generation, matches, ranked: ranks.ranked, baseRank: ranks.baseRank };

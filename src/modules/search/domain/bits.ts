@@ -95,7 +95,11 @@ export class Bits {
 
   /** The members as int4 big-endian (int4send), the packing of the database's matches. */
   packed(): Buffer {
-    const values = this.values();
+    return Bits.pack(this.values());
+  }
+
+  /** Values as int4 big-endian (int4send). */
+  static pack(values: Int32Array): Buffer {
     const buf = Buffer.alloc(values.length * 4);
     for (let i = 0; i < values.length; i++) buf.writeInt32BE(values[i]!, i * 4);
     return buf;

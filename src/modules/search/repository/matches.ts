@@ -8,7 +8,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { ResultRow } from './search.js';
 
-const GENERATION = sql<string>`(SELECT s.value #>> '{}' FROM app_settings s WHERE s.key = 'search.generation')`;
+/** The generation number, read in the same statement as what it describes. */
+export const GENERATION = sql<string>`(SELECT s.value #>> '{}' FROM app_settings s WHERE s.key = 'search.generation')`;
 
 export interface PackedDocuments {
   generation: string;

@@ -7,8 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { quoteLexeme } from '../domain/tsquery.js';
-
-const GENERATION = sql<string>`(SELECT s.value #>> '{}' FROM app_settings s WHERE s.key = 'search.generation')`;
+import { GENERATION } from './matches.js';
 
 /** Documents holding each lexeme (int4 doc_no each), read through the GIN index (call within preferIndexScans). */
 export async function lexemePostings(db: Kysely<DB>, lexemes: readonly string[]): Promise<{ generation: string; documents: number; postings: Map<string, Buffer> }> {
