@@ -9,7 +9,11 @@ import { search } from '../../src/modules/search/service.js';
 import { parseSearchParams, type RawQuery } from '../../src/modules/search/domain/params.js';
 import { setMatchCacheBytes } from '../../src/modules/search/facet-cache.js';
 import { setTermIndexBytes, termIndexAt } from '../../src/modules/search/term-cache.js';
-import { lexemePostings } from '../../src/modules/search/repository/postings.js';
+import { lexemePostings, postingsOf, titleRanks } from '../../src/modules/search/repository/postings.js';
+import { phraseLimits } from '../../src/modules/search/term-match.js';
+import { anyLexemeOf, rankLimits } from '../../src/modules/search/title-rank.js';
+import { HeldRanks } from '../../src/modules/search/domain/ranked.js';
+import { phraseKey, rankKey, splitKeys } from '../../src/modules/search/term-index.js';
 import { Bits } from '../../src/modules/search/domain/bits.js';
 import { readGeneration } from '../../src/modules/search/repository/index-write.js';
 
@@ -24,6 +28,11 @@ const QUERIES: RawQuery[] = [
   { q: 'extradition', hl: 'en', sort: 'date' },
   { q: 'mutual legal', hl: 'en' },
   { q: '"mutual legal"', hl: 'en' },
+  { q: '"mutual legal" -court', hl: 'en' },
+  { q: '"mutual court"', hl: 'en' },
+  { q: '"legal witness" OR "seizure extradition" court', hl: 'en' },
+  { q: '"mutual court"', hl: 'en', sort: 'date', page: '2', per_page: '5' },
+  { q: 'legal', hl: 'en', country: 'FRA', year: '2012' },
   { q: 'assistance OR seizure -court', hl: 'en' },
   { q: '-witness', hl: 'en' },
   { q: 'entraide', hl: 'fr' },
@@ -47,7 +56,11 @@ describe('search: term index', () => {
     await saveRecords(rt.db, cases(0, 40, 0), { origin: 'import' });
     setMatchCacheBytes(rt.db, 0); // every search matches again (with the term index, or in the database)
   });
-  after(async () => rt?.close());
+  after(async () => {
+    phraseLimits.check = 20_000;
+    rankLimits.byNumber = 5_000;
+    await rt?.close();
+  });
 
   async function run(raw: RawQuery, terms: boolean) {
     const p = parseSearchParams(raw);
@@ -57,12 +70,18 @@ describe('search: term index', () => {
     return { total: r.total, ids: r.results.map((x) => x.id), facets: r.facets };
   }
 
-  /** Every query with the term index gives what the database gives; the index is kept between them. */
+  /**
+   * Every query with the term index gives what the database gives; the index is kept between
+   * them. Rounds 2 and 3 take the paths of a large collection: phrases read whole, title ranks of
+   * every title holding a query word (held by the index).
+   */
   async function compareAll(label: string) {
     const expected = [];
     for (const raw of QUERIES) expected.push(await run(raw, false));
     setTermIndexBytes(rt.db, 2 ** 20);
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 4; round++) {
+      phraseLimits.check = round < 2 ? 20_000 : 0;
+      rankLimits.byNumber = round < 2 ? 5_000 : 0;
       for (const [i, raw] of QUERIES.entries()) {
         const p = parseSearchParams(raw);
         assert.ok(p.ok);
@@ -72,6 +91,8 @@ describe('search: term index', () => {
         assert.deepEqual(got.facets, expected[i]!.facets, `${label} ${JSON.stringify(raw)} round ${round}`);
       }
     }
+    phraseLimits.check = 20_000;
+    rankLimits.byNumber = 5_000;
   }
 
   it('matches what the database matches, and keeps frequent words', async () => {
@@ -80,6 +101,8 @@ describe('search: term index', () => {
     assert.ok(index, 'the term index is at the current generation');
     assert.ok(index.size >= 5, `words are held (${index.held().join(', ')})`);
     assert.ok(index.held().includes('extradit'));
+    assert.ok(index.held().includes(phraseKey("('mutual' <-> 'court')")), `a phrase is held once the database found its documents (${JSON.stringify(index.held())})`);
+    assert.ok(splitKeys(index.held()).ranked.length > 0, 'title ranks of a query are held');
   });
 
   it('logs each change of the documents under its generation', async () => {
@@ -110,9 +133,23 @@ describe('search: term index', () => {
     assert.equal(patched, held);
     for (const w of words) assert.ok(patched.held().includes(w), `${w} is still held`);
     // Each held word's documents are those the database finds now.
-    const fresh = await lexemePostings(rt.db, words);
+    const { lexemes } = splitKeys(words);
+    const fresh = await lexemePostings(rt.db, lexemes);
     assert.equal(fresh.generation, patched.generation);
-    for (const w of words) assert.deepEqual([...patched.get(w)!.values()], [...Bits.fromPacked(fresh.postings.get(w)!).values()], w);
+    for (const w of lexemes) assert.deepEqual([...patched.get(w)!.values()], [...Bits.fromPacked(fresh.postings.get(w)!).values()], w);
+    // So are the held phrases' (the database checks the changed documents only).
+    const phrase = "('mutual' <-> 'court')";
+    assert.ok(words.includes(phraseKey(phrase)));
+    const freshPhrase = await postingsOf(rt.db, [{ key: 'p', tsquery: phrase }]);
+    assert.ok(freshPhrase.postings.get('p')!.length > 0);
+    assert.deepEqual([...patched.get(phraseKey(phrase))!.values()], [...Bits.fromPacked(freshPhrase.postings.get('p')!).values()], phrase);
+    // And the held title ranks (the changed titles ranked again).
+    const rankedQueries = splitKeys(words).ranked;
+    assert.ok(rankedQueries.length > 0);
+    for (const q of rankedQueries) {
+      const fresh = await titleRanks(rt.db, q, anyLexemeOf(q));
+      assert.deepEqual(patched.ranks(rankKey(q))!.toMap(), new HeldRanks(fresh.ranked, fresh.baseRank).toMap(), q);
+    }
 
     // And it gives what the database gives (compareAll switches it off and on: a fresh index).
     const p = parseSearchParams({ q: 'extradition', hl: 'en' });

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { FacetIndex } from './facet-index.js';
-import { loadPackedDocuments, type PackedMatch } from './repository/matches.js';
+import { loadPackedDocuments, type PackedMatch, type TitleRanks } from './repository/matches.js';
 import type { FacetCount } from './repository/search.js';
 
 const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
@@ -76,10 +76,12 @@ export interface CountedMatch {
   counts: FacetCount[];
   /** Indexes of the matches passing every filter. */
   eligible: Int32Array;
+  /** Title ranks of the eligible matches, once a page was ordered by relevance. */
+  ranks?: TitleRanks;
 }
 
 const sizeOf = (key: string, v: PackedMatch | CountedMatch) =>
-  key.length + ('eligible' in v ? v.eligible.byteLength + v.counts.length * 64 : v.matches.byteLength + v.ranked.byteLength);
+  key.length + ('eligible' in v ? v.eligible.byteLength + v.counts.length * 64 + (v.ranks?.ranked.byteLength ?? 0) : v.matches.byteLength);
 
 /** The cached match (or counts) of `key` if of `generation`. */
 export function cachedMatch(db: Kysely<DB>, generation: string, key: string): PackedMatch | undefined {

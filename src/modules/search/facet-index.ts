@@ -12,7 +12,7 @@ import { Bits } from './domain/bits.js';
 import { FACETS, type FacetName, type Filters } from './domain/params.js';
 import { TOTAL_KEY, facetKey } from './domain/document.js';
 import type { FacetCount } from './repository/search.js';
-import type { PackedDocuments, PackedMatch } from './repository/matches.js';
+import type { PackedDocuments, TitleRanks } from './repository/matches.js';
 
 const FACET_NO = new Map<string, number>(FACETS.map((f, i) => [f, i]));
 
@@ -96,6 +96,13 @@ export class FacetIndex {
     return out;
   }
 
+  /** The doc_no of each of `indexes`. */
+  docNumbers(indexes: Int32Array): Int32Array {
+    const out = new Int32Array(indexes.length);
+    for (let i = 0; i < indexes.length; i++) out[i] = this.docNos[indexes[i]!]!;
+    return out;
+  }
+
   private universeBits?: Bits;
 
   /** The numbers of every document, as a set. */
@@ -166,12 +173,12 @@ export class FacetIndex {
    * The doc_no of the documents at [offset, offset + limit) of `eligible` ordered by date
    * (date descending, nulls last, entry id), or by relevance: title rank descending, then date.
    */
-  page(eligible: Int32Array, options: { offset: number; limit: number; ranks?: { match: PackedMatch } }): number[] {
+  page(eligible: Int32Array, options: { offset: number; limit: number; ranks?: TitleRanks }): number[] {
     const want = options.offset + options.limit;
     let ordered: ArrayLike<number>;
     if (!options.ranks) ordered = firstBy(eligible, want, byDate);
     else {
-      const { match } = options.ranks;
+      const match = options.ranks;
       const base = match.baseRank;
       // Ranks of the matches whose title holds a query lexeme; every other match ranks `base`.
       const rank = new Float32Array(this.size);

@@ -20,6 +20,7 @@ import { matchDocuments, rowsByNumber, type PackedMatch } from './repository/mat
 import { readGeneration } from './repository/index-write.js';
 import { termIndexAt } from './term-cache.js';
 import { RETRY, matchWithTerms } from './term-match.js';
+import { rankEligible } from './title-rank.js';
 
 export interface SearchHit {
   type: EntryType;
@@ -126,14 +127,12 @@ interface Found {
   rows: ResultRow[];
 }
 
-/** Lexemes of a tsquery as quoted tsquery operands (the title ranks are computed for titles holding one). */
-const lexemesOf = (tsquery: string) => tsquery.match(/'(?:[^'\\]|''|\\.)*'/g) ?? [];
-
 /**
- * Match in the database (a packed list of document numbers, title ranks of the titles holding a
- * query lexeme) or take the cached match of this query, then count, filter and order in memory
- * with the facet index of the same generation. Undefined while the index is read again after a
- * change, or when the documents kept changing under the search: then SQL answers.
+ * Match in memory from the term index (or in the database when it cannot), or take the cached
+ * match of this query, then count, filter and order in memory with the facet index of the same
+ * generation; a page by relevance ranks the titles of the matches that passed the filters.
+ * Undefined while the index is read again after a change, or when the documents kept changing
+ * under the search: then SQL answers.
  */
 async function searchInMemory(db: Kysely<DB>, tsquery: string | undefined, filters: Filters, byRelevance: boolean, window: { offset: number; limit: number }): Promise<Found | undefined> {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -143,24 +142,22 @@ async function searchInMemory(db: Kysely<DB>, tsquery: string | undefined, filte
     if (index.generation !== generation) continue;
     let match: PackedMatch | undefined;
     if (tsquery) {
-      // A match with ranks serves a date-sorted page too.
-      match = cachedMatch(db, generation, `r:${tsquery}`) ?? (byRelevance ? undefined : cachedMatch(db, generation, `m:${tsquery}`));
+      match = cachedMatch(db, generation, tsquery);
       if (!match) {
-        const rankLexemes = byRelevance ? lexemesOf(tsquery) : undefined;
         const terms = await termIndexAt(db, generation);
-        const inMemory = terms ? await matchWithTerms(db, terms, index, tsquery, rankLexemes) : undefined;
+        const inMemory = terms ? await matchWithTerms(db, terms, index, tsquery) : undefined;
         if (inMemory === RETRY) continue;
         match =
           inMemory ??
           (await inTransaction(db, async (trx) => {
             await preferIndexScans(trx);
-            return matchDocuments(trx, tsquery, rankLexemes);
+            return matchDocuments(trx, tsquery);
           }));
         if (match.generation !== generation) continue;
-        keepMatch(db, `${byRelevance ? 'r' : 'm'}:${tsquery}`, match);
+        keepMatch(db, tsquery, match);
       }
     }
-    // Counts and filtered matches are kept too: the next page of the same search only orders.
+    // Counts, filtered matches and their ranks are kept too: the next page of the same search only orders.
     const countsKey = `${tsquery ?? ''}\u0000${JSON.stringify(filters)}`;
     let counted = cachedCounts(db, generation, countsKey);
     if (!counted) {
@@ -170,7 +167,14 @@ async function searchInMemory(db: Kysely<DB>, tsquery: string | undefined, filte
       keepCounts(db, countsKey, counted);
     }
     const { counts, eligible } = counted;
-    const docNos = window.offset < eligible.length ? index.page(eligible, { ...window, ...(byRelevance && match ? { ranks: { match } } : {}) }) : [];
+    const ordering = byRelevance && tsquery && window.offset < eligible.length;
+    if (ordering && !counted.ranks) {
+      const ranks = await rankEligible(db, generation, tsquery, index.docNumbers(eligible), await termIndexAt(db, generation));
+      if (!ranks) continue;
+      counted = { ...counted, ranks };
+      keepCounts(db, countsKey, counted);
+    }
+    const docNos = window.offset < eligible.length ? index.page(eligible, { ...window, ...(ordering ? { ranks: counted.ranks } : {}) }) : [];
     const rows = await rowsByNumber(db, docNos);
     if (rows.length !== docNos.length) continue; // removed meanwhile
     return { counts, total: eligible.length, rows };

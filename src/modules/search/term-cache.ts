@@ -5,7 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { CHANGE_WINDOW, PATCH_LIMIT, TermIndex } from './term-index.js';
+import { CHANGE_WINDOW, PATCH_LIMIT, TermIndex, phraseKey, rankKey, splitKeys } from './term-index.js';
+import { anyLexemeOf } from './title-rank.js';
 import { changesSince } from './repository/postings.js';
 
 const DEFAULT_TERMS_BYTES = 64 * 2 ** 20;
@@ -52,11 +53,22 @@ async function bringUp(db: Kysely<DB>, h: Holder): Promise<void> {
   const index = h.index;
   if (!index) return;
   const held = index.held();
-  const changes = await changesSince(db, index.generation, held, PATCH_LIMIT);
+  const keys = splitKeys(held);
+  const ranked = keys.ranked.map((tsquery) => ({ tsquery, anyLexeme: anyLexemeOf(tsquery) }));
+  const changes = await changesSince(db, index.generation, { ...keys, ranked }, PATCH_LIMIT);
   if (h.index !== index) return; // disabled or replaced meanwhile
   const from = BigInt(index.generation);
   const to = BigInt(changes.generation);
   if (to === from) return;
   if (to < from || to - from >= CHANGE_WINDOW || changes.truncated || !changes.changed) h.index = new TermIndex(changes.generation, h.budget);
-  else index.patch(changes.generation, new Set(held), changes.changed);
+  else
+    index.patch(
+      changes.generation,
+      new Set(held),
+      changes.changed.map((c) => ({
+        docNo: c.docNo,
+        keys: [...c.lexemes, ...c.phrases.map(phraseKey)],
+        ranks: c.ranks.map(([tsquery, rank]) => [rankKey(tsquery), rank] as const),
+      })),
+    );
 }

@@ -8,8 +8,14 @@
  * brought to the new generation by re-reading only the changed documents (search_changes,
  * migration 0048); when too many changed, or the log no longer reaches back, it starts empty.
  * Rare lexemes are not kept: the database's GIN index finds them fast.
+ *
+ * Frequent phrases are held the same way, under their tsquery text (phraseKey): the database
+ * finds their documents once (word positions are not held here), and checks only the changed
+ * documents afterwards. So are the title ranks of broad queries (rankKey): ts_rank of every title
+ * holding a query word, ranked again for the changed documents only.
  */
 import { Bits } from './domain/bits.js';
+import { HeldRanks } from './domain/ranked.js';
 
 /** Changed documents re-read at most to bring the index to a new generation (beyond: start empty). */
 export const PATCH_LIMIT = 5000;
@@ -18,12 +24,35 @@ export const CHANGE_WINDOW = 10_000n;
 
 export interface ChangedDocument {
   docNo: number;
-  /** Held lexemes the document holds now (empty: none, or the document is gone). */
-  lexemes: readonly string[];
+  /** Held keys (lexemes, phrase keys) the document matches now (empty: none, or the document is gone). */
+  keys: readonly string[];
+  /** Its title rank for each held rankKey whose query it is ranked for now. */
+  ranks?: readonly (readonly [key: string, rank: number])[];
 }
 
+/** The key of a phrase (tsquery text): NUL first, which no lexeme holds (PostgreSQL text cannot). */
+export const phraseKey = (tsquery: string) => `\u0000${tsquery}`;
+
+/** The key of a query's title ranks (tsquery text): U+0001 first, which no lexeme holds either. */
+export const rankKey = (tsquery: string) => `\u0001${tsquery}`;
+
+/** Held keys split into lexemes, phrases and ranked queries (tsquery texts). */
+export function splitKeys(keys: readonly string[]): { lexemes: string[]; phrases: string[]; ranked: string[] } {
+  const lexemes: string[] = [];
+  const phrases: string[] = [];
+  const ranked: string[] = [];
+  for (const k of keys) {
+    if (k.startsWith('\u0000')) phrases.push(k.slice(1));
+    else if (k.startsWith('\u0001')) ranked.push(k.slice(1));
+    else lexemes.push(k);
+  }
+  return { lexemes, phrases, ranked };
+}
+
+type Held = Bits | HeldRanks;
+
 export class TermIndex {
-  private readonly postings = new Map<string, Bits>();
+  private readonly postings = new Map<string, Held>();
   private bytes = 0;
 
   constructor(
@@ -31,17 +60,28 @@ export class TermIndex {
     private readonly budget: number,
   ) {}
 
-  /** The documents holding `lexeme`, if held (and marks it recently used). */
-  get(lexeme: string): Bits | undefined {
-    const bits = this.postings.get(lexeme);
-    if (bits) {
-      this.postings.delete(lexeme);
-      this.postings.set(lexeme, bits);
-    }
-    return bits;
+  /** The documents holding `key` (a lexeme, or a phraseKey), if held (and marks it recently used). */
+  get(key: string): Bits | undefined {
+    const held = this.touch(key);
+    return held instanceof Bits ? held : undefined;
   }
 
-  /** The held lexemes. */
+  /** The title ranks of a rankKey, if held (and marks them recently used). */
+  ranks(key: string): HeldRanks | undefined {
+    const held = this.touch(key);
+    return held instanceof HeldRanks ? held : undefined;
+  }
+
+  private touch(key: string): Held | undefined {
+    const held = this.postings.get(key);
+    if (held) {
+      this.postings.delete(key);
+      this.postings.set(key, held);
+    }
+    return held;
+  }
+
+  /** The held keys. */
   held(): string[] {
     return [...this.postings.keys()];
   }
@@ -55,16 +95,15 @@ export class TermIndex {
   }
 
   /**
-   * Keep the postings of `lexeme` read at `generation` if worth it: documents holding it at least
-   * `minDocs`, the index still at that generation, and within the memory budget (least recently
-   * used lexemes out).
+   * Keep the documents of `key` read at `generation` if worth it: at least `minDocs` of them, the
+   * index still at that generation, and within the memory budget (least recently used keys out).
    */
-  keep(lexeme: string, bits: Bits, generation: string, minDocs: number): void {
+  keep(key: string, bits: Held, generation: string, minDocs: number): void {
     if (generation !== this.generation || bits.byteLength > this.budget || bits.size < minDocs) return;
-    const old = this.postings.get(lexeme);
+    const old = this.postings.get(key);
     if (old) this.bytes -= old.byteLength;
-    this.postings.delete(lexeme);
-    this.postings.set(lexeme, bits);
+    this.postings.delete(key);
+    this.postings.set(key, bits);
     this.bytes += bits.byteLength;
     for (const [key, v] of this.postings) {
       if (this.bytes <= this.budget) break;
@@ -75,21 +114,25 @@ export class TermIndex {
 
   /**
    * Bring the postings to `generation`, given every document changed since and which of the
-   * lexemes `asked` (those held when the changes were read) it now holds. A lexeme kept after
-   * that read is dropped: its changed documents were not asked about.
+   * keys `asked` (those held when the changes were read) it now matches. A key kept after that
+   * read is dropped: its changed documents were not asked about.
    */
   patch(generation: string, asked: ReadonlySet<string>, changed: readonly ChangedDocument[]): void {
     const add = new Map<string, number[]>();
-    for (const { docNo, lexemes } of changed) for (const l of lexemes) (add.get(l) ?? add.set(l, []).get(l)!).push(docNo);
+    const rerank = new Map<string, [number, number][]>();
+    for (const { docNo, keys, ranks } of changed) {
+      for (const k of keys) (add.get(k) ?? add.set(k, []).get(k)!).push(docNo);
+      for (const [k, rank] of ranks ?? []) (rerank.get(k) ?? rerank.set(k, []).get(k)!).push([docNo, rank]);
+    }
     const all = changed.map((c) => c.docNo);
     this.bytes = 0;
-    for (const [lexeme, bits] of this.postings) {
-      if (!asked.has(lexeme)) {
-        this.postings.delete(lexeme);
+    for (const [key, held] of this.postings) {
+      if (!asked.has(key)) {
+        this.postings.delete(key);
         continue;
       }
-      const next = bits.patched(add.get(lexeme) ?? [], all);
-      this.postings.set(lexeme, next);
+      const next = held instanceof Bits ? held.patched(add.get(key) ?? [], all) : held.patched(rerank.get(key) ?? [], all);
+      this.postings.set(key, next);
       this.bytes += next.byteLength;
     }
     this.generation = generation;
@@ -99,4 +142,4 @@ export class TermIndex {
 /** Documents a fetched lexeme must hold to be kept: 1% of the documents, at most 1,000 (so small collections keep every word). */
 export const keepThreshold = (documents: number) => Math.max(1, Math.min(1000, Math.floor(documents / 100)));
 
-export { Bits };
+export { Bits, HeldRanks };

@@ -2,21 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Bits } from './bits.js';
-import { evaluate, lexemesOf, onlyPlainLexemes, parseTsQuery, quoteLexeme, type TsNode } from './tsquery.js';
+import { evaluate, lexemesOf, onlyPlainLexemes, parseTsQuery, phrasesOf, printTsQuery, type TsNode } from './tsquery.js';
 
-/** Print a tree the way buildTsQuery joins tsquery texts (every binary node parenthesised). */
-function print(n: TsNode): string {
-  switch (n.op) {
-    case 'lexeme':
-      return quoteLexeme(n.lexeme);
-    case 'not':
-      return `!${print(n.arg)}`;
-    case 'phrase':
-      return `(${print(n.left)} ${n.distance === 1 ? '<->' : `<${n.distance}>`} ${print(n.right)})`;
-    default:
-      return `(${print(n.left)} ${n.op === 'and' ? '&' : '|'} ${print(n.right)})`;
-  }
-}
+const print = printTsQuery;
 
 const LEXEMES = ['assist', 'court', "o'brien", 'back\\slash', '司法', 'مساعد'];
 const tree: fc.Arbitrary<TsNode> = fc.letrec<{ node: TsNode }>((tie) => ({
@@ -89,5 +77,37 @@ describe('tsquery text', () => {
         else for (const i of expected) assert.ok(bits.has(i), `document ${i} may match: it must be a candidate`);
       }),
     );
+  });
+
+  it('evaluates exactly when the documents of each outermost phrase are given', () => {
+    const doc = fc.subarray(LEXEMES);
+    fc.assert(
+      fc.property(tree, fc.array(fc.tuple(doc, fc.integer()), { maxLength: 40 }), (t, docs) => {
+        const universe = Bits.of(docs.map((_, i) => i));
+        const postings = (l: string) => Bits.of(docs.flatMap(([words], i) => (words.includes(l) ? [i] : [])));
+        // Whether a phrase holds in a document: any answer the database might give.
+        const phrases = phrasesOf(t);
+        const truth = (p: number, i: number) => ((docs[i]![1] >> p % 30) & 1) === 1;
+        const given = new Map(phrases.map((p, k) => [p, Bits.of(docs.flatMap((_, i) => (truth(k, i) ? [i] : [])))]));
+        const direct = (n: TsNode, i: number): boolean => {
+          const k = phrases.indexOf(n);
+          if (k >= 0) return truth(k, i);
+          const words = new Set(docs[i]![0]);
+          if (n.op === 'lexeme') return words.has(n.lexeme);
+          if (n.op === 'not') return !direct(n.arg, i);
+          if (n.op === 'or') return direct(n.left, i) || direct(n.right, i);
+          return direct(n.left, i) && direct(n.right, i);
+        };
+        const { bits, exact } = evaluate(t, postings, universe, false, given);
+        assert.equal(exact, true);
+        assert.deepEqual([...bits.values()], docs.flatMap((_, i) => (direct(t, i) ? [i] : [])));
+      }),
+    );
+  });
+
+  it('finds the outermost phrases and prints what PostgreSQL reads back', () => {
+    const t = parseTsQuery("'a' & !('b' <-> ('c' <2> 'd')) | 'e':*A");
+    assert.deepEqual(phrasesOf(t).map(printTsQuery), ["('b' <-> ('c' <2> 'd'))"]);
+    assert.equal(printTsQuery(t), "(('a' & !('b' <-> ('c' <2> 'd'))) | 'e':*A)");
   });
 });

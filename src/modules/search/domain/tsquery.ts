@@ -3,8 +3,9 @@
  * those texts), parsed into a tree, and evaluated over sets of document numbers. Pure.
  *
  * Evaluation is exact for lexemes, AND, OR and NOT. A phrase (<-> or <N>) needs word positions,
- * which the sets do not hold: it evaluates to a superset (the documents holding every word of the
- * phrase), marked inexact, and the database checks those candidates.
+ * which the sets do not hold: unless its documents are given (found by the database once, see
+ * term-match.ts), it evaluates to a superset (the documents holding every word of the phrase),
+ * marked inexact.
  */
 import { Bits } from './bits.js';
 
@@ -134,16 +135,47 @@ export function onlyPlainLexemes(node: TsNode): boolean {
   return onlyPlainLexemes(node.left) && onlyPlainLexemes(node.right);
 }
 
+/** The outermost phrases of a tree (those not inside another phrase), in order of appearance. */
+export function phrasesOf(node: TsNode): TsNode[] {
+  if (node.op === 'phrase') return [node];
+  if (node.op === 'lexeme') return [];
+  if (node.op === 'not') return phrasesOf(node.arg);
+  return [...phrasesOf(node.left), ...phrasesOf(node.right)];
+}
+
+/** A tree as tsquery text (every binary node parenthesised); parseTsQuery reads it back. */
+export function printTsQuery(n: TsNode): string {
+  switch (n.op) {
+    case 'lexeme':
+      return quoteLexeme(n.lexeme) + (n.prefix || n.weights ? `:${n.prefix ? '*' : ''}${n.weights}` : '');
+    case 'not':
+      return `!${printTsQuery(n.arg)}`;
+    case 'phrase':
+      return `(${printTsQuery(n.left)} ${n.distance === 1 ? '<->' : `<${n.distance}>`} ${printTsQuery(n.right)})`;
+    default:
+      return `(${printTsQuery(n.left)} ${n.op === 'and' ? '&' : '|'} ${printTsQuery(n.right)})`;
+  }
+}
+
 /** A lexeme as a tsquery operand (the inverse of the parser's unquoting). */
 export function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /**
- * The documents matching the tree, given the documents of each lexeme and every document
- * (`universe`). `exact` is false when a phrase made it a superset.
+ * The documents matching the tree, given the documents of each lexeme, every document
+ * (`universe`) and the documents of outermost phrases where known (`phrases`). `exact` is false
+ * when a phrase not given made it a superset.
  */
-export function evaluate(node: TsNode, postings: (lexeme: string) => Bits, universe: Bits, inPhrase = false): { bits: Bits; exact: boolean } {
+export function evaluate(
+  node: TsNode,
+  postings: (lexeme: string) => Bits,
+  universe: Bits,
+  inPhrase = false,
+  phrases?: ReadonlyMap<TsNode, Bits>,
+): { bits: Bits; exact: boolean } {
+  const known = inPhrase ? undefined : phrases?.get(node);
+  if (known) return { bits: known, exact: true };
   switch (node.op) {
     case 'lexeme':
       return { bits: postings(node.lexeme), exact: true };
@@ -151,19 +183,19 @@ export function evaluate(node: TsNode, postings: (lexeme: string) => Bits, unive
       // In a phrase, "!a <-> b" matches a document holding a elsewhere; and the complement of a
       // superset is no superset of the complement: in both cases anything may match.
       if (inPhrase) return { bits: universe, exact: false };
-      const arg = evaluate(node.arg, postings, universe);
+      const arg = evaluate(node.arg, postings, universe, false, phrases);
       return arg.exact ? { bits: universe.andNot(arg.bits), exact: true } : { bits: universe, exact: false };
     }
     case 'and':
     case 'phrase': {
       const nested = inPhrase || node.op === 'phrase';
-      const a = evaluate(node.left, postings, universe, nested);
-      const b = evaluate(node.right, postings, universe, nested);
+      const a = evaluate(node.left, postings, universe, nested, phrases);
+      const b = evaluate(node.right, postings, universe, nested, phrases);
       return { bits: a.bits.and(b.bits), exact: !nested && a.exact && b.exact };
     }
     case 'or': {
-      const a = evaluate(node.left, postings, universe, inPhrase);
-      const b = evaluate(node.right, postings, universe, inPhrase);
+      const a = evaluate(node.left, postings, universe, inPhrase, phrases);
+      const b = evaluate(node.right, postings, universe, inPhrase, phrases);
       return { bits: a.bits.or(b.bits), exact: !inPhrase && a.exact && b.exact };
     }
   }

@@ -1,8 +1,7 @@
 /**
  * SQL of the in-memory facet index: reading every document's number, date order and facet ids
- * (packed), and matching a tsquery as a packed list of document numbers plus the title ranks of
- * the matches whose title contains a query lexeme. Each read is one statement, so the generation
- * it returns describes exactly the documents it read.
+ * (packed), and matching a tsquery as a packed list of document numbers. Each read is one
+ * statement, so the generation it returns describes exactly the documents it read.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
@@ -39,41 +38,30 @@ export function loadPackedDocumentsQuery(): RawBuilder<{ generation: string | nu
               FROM (SELECT d.doc_no, d.facet_ids, row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.entry_id) AS pos FROM search_documents d) o) AS docs`;
 }
 
+/** Title ranks: int4 doc_no + float4 ts_rank(rank_vector, q) of some documents; every other ranks `baseRank`. */
+export interface TitleRanks {
+  ranked: Buffer;
+  /** ts_rank of a title without any lexeme of the query. */
+  baseRank: number;
+}
+
 export interface PackedMatch {
   generation: string;
   /** int4 doc_no of every match. */
   matches: Buffer;
-  /** int4 doc_no + float4 ts_rank(rank_vector, q) of the matches whose title holds a lexeme of the query (or is empty). */
-  ranked: Buffer;
-  /** ts_rank of a title without any lexeme of the query: the rank of every other match. */
-  baseRank: number;
 }
 
-/**
- * The documents matching `tsquery`. With `rankLexemes` (quoted tsquery operands, as in its text), also the title rank of the matches whose
- * title vector holds one of them (any other title ranks `baseRank`): ts_rank runs on those only.
- */
-export async function matchDocuments(db: Kysely<DB>, tsquery: string, rankLexemes: readonly string[] | undefined): Promise<PackedMatch> {
-  const row = (await matchDocumentsQuery(tsquery, rankLexemes).execute(db)).rows[0]!;
-  return { generation: row.generation ?? '0', matches: row.matches ?? Buffer.alloc(0), ranked: row.ranked ?? Buffer.alloc(0), baseRank: Math.fround(Number(row.base_rank)) };
+/** The documents matching `tsquery`. */
+export async function matchDocuments(db: Kysely<DB>, tsquery: string): Promise<PackedMatch> {
+  const row = (await matchDocumentsQuery(tsquery).execute(db)).rows[0]!;
+  return { generation: row.generation ?? '0', matches: row.matches ?? Buffer.alloc(0) };
 }
 
 /** The statement of matchDocuments (also explained by the search benchmark). */
-export function matchDocumentsQuery(
-  tsquery: string,
-  rankLexemes: readonly string[] | undefined,
-): RawBuilder<{ generation: string | null; matches: Buffer | null; ranked: Buffer | null; base_rank: number }> {
-  const anyLexeme = rankLexemes?.length ? rankLexemes.join(' | ') : undefined;
-  const ranked = anyLexeme
-    ? sql`string_agg(int4send(d.doc_no) || float4send(ts_rank(d.rank_vector, ${tsquery}::tsquery)), ''::bytea)
-            FILTER (WHERE d.rank_vector @@ ${anyLexeme}::tsquery OR length(d.rank_vector) = 0)`
-    : sql`NULL::bytea`;
+export function matchDocumentsQuery(tsquery: string): RawBuilder<{ generation: string | null; matches: Buffer | null }> {
   // search_match is narrow (migration 0047): visiting the row of each of 90,000 matches is cheap.
   return sql`
-    SELECT ${GENERATION} AS generation,
-           string_agg(int4send(d.doc_no), ''::bytea) AS matches,
-           ${ranked} AS ranked,
-           ts_rank('''~'''::tsvector, ${tsquery}::tsquery) AS base_rank
+    SELECT ${GENERATION} AS generation, string_agg(int4send(d.doc_no), ''::bytea) AS matches
     FROM search_match d
     WHERE d.document @@ ${tsquery}::tsquery`;
 }

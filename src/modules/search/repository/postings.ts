@@ -1,48 +1,69 @@
 /**
- * SQL of the in-memory term index (term-index.ts): the documents holding each of some lexemes,
- * the documents changed since a generation with the held lexemes they now hold, title ranks
+ * SQL of the in-memory term index (term-index.ts): the documents matching each of some lexemes or
+ * phrases, the documents changed since a generation with the held ones they now match, title ranks
  * through the title-vector index, and checking phrase candidates. Each read is one statement, so
  * the generation it returns describes exactly what it read.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { quoteLexeme } from '../domain/tsquery.js';
-import { GENERATION } from './matches.js';
+import { GENERATION, type TitleRanks } from './matches.js';
 
-/** Documents holding each lexeme (int4 doc_no each), read through the GIN index (call within preferIndexScans). */
-export async function lexemePostings(db: Kysely<DB>, lexemes: readonly string[]): Promise<{ generation: string; documents: number; postings: Map<string, Buffer> }> {
-  const r = await sql<{ generation: string | null; documents: number; postings: { l: string; d: string | null }[] | null }>`
+/**
+ * Documents matching each of `queries` (int4 doc_no each), by key, read through the GIN index
+ * (call within preferIndexScans). Keys stay here: only the tsquery texts are sent.
+ */
+export async function postingsOf(db: Kysely<DB>, queries: readonly { key: string; tsquery: string }[]): Promise<{ generation: string; documents: number; postings: Map<string, Buffer> }> {
+  const r = await sql<{ generation: string | null; documents: number; postings: { i: number; d: string | null }[] | null }>`
     SELECT ${GENERATION} AS generation,
            (SELECT count(*)::int FROM search_match) AS documents,
-           (SELECT json_agg(json_build_object('l', l.lexeme, 'd', encode(
+           (SELECT json_agg(json_build_object('i', l.i, 'd', encode(
               (SELECT string_agg(int4send(m.doc_no), ''::bytea) FROM search_match m WHERE m.document @@ l.q::tsquery), 'base64')))
-            FROM unnest(${[...lexemes]}::text[], ${lexemes.map(quoteLexeme)}::text[]) AS l(lexeme, q)) AS postings`.execute(db);
+            FROM unnest(${queries.map((q) => q.tsquery)}::text[]) WITH ORDINALITY AS l(q, i)) AS postings`.execute(db);
   const row = r.rows[0]!;
   return {
     generation: row.generation ?? '0',
     documents: row.documents,
-    postings: new Map((row.postings ?? []).map((p) => [p.l, Buffer.from(p.d ?? '', 'base64')])),
+    postings: new Map((row.postings ?? []).map((p) => [queries[p.i - 1]!.key, Buffer.from(p.d ?? '', 'base64')])),
   };
 }
+
+/** Documents holding each lexeme: postingsOf keyed by lexeme. */
+export const lexemePostings = (db: Kysely<DB>, lexemes: readonly string[]) => postingsOf(db, lexemes.map((l) => ({ key: l, tsquery: quoteLexeme(l) })));
 
 export interface Changes {
   generation: string;
   /** Distinct documents changed since; undefined when more than the limit (not read). */
-  changed: { docNo: number; lexemes: string[] }[] | undefined;
+  changed: { docNo: number; lexemes: string[]; phrases: string[]; ranks: [tsquery: string, rank: number][] }[] | undefined;
   /** The table was truncated since. */
   truncated: boolean;
 }
 
-/** Documents changed after generation `since` (at most `limit`), each with the lexemes of `held` it holds now. */
-export async function changesSince(db: Kysely<DB>, since: string, held: readonly string[], limit: number): Promise<Changes> {
-  const r = await sql<{ generation: string | null; n: number; truncated: boolean; changed: [number, string[] | null][] | null }>`
+/** What the term index holds: lexemes, phrases (tsquery texts), queries ranked (tsquery texts, with the alternatives of their lexemes). */
+export interface HeldKeys {
+  lexemes: readonly string[];
+  phrases: readonly string[];
+  ranked: readonly { tsquery: string; anyLexeme: string }[];
+}
+
+/**
+ * Documents changed after generation `since` (at most `limit`), each with the `lexemes` it holds
+ * now, the `phrases` it matches now, and its title rank for each of the `ranked` queries whose
+ * title ranks it belongs to now (as titleRanks ranks them).
+ */
+export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys, limit: number): Promise<Changes> {
+  const r = await sql<{ generation: string | null; n: number; truncated: boolean; changed: [number, string[] | null, number[] | null, [number, number][] | null][] | null }>`
     WITH c AS (SELECT DISTINCT doc_no FROM search_changes WHERE generation > ${since}::bigint)
     SELECT ${GENERATION} AS generation,
            (SELECT count(*)::int FROM c) AS n,
            EXISTS (SELECT 1 FROM c WHERE c.doc_no = -1) AS truncated,
            CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN
              (SELECT json_agg(json_build_array(c.doc_no,
-                (SELECT array_agg(u.lexeme) FROM unnest(m.document) AS u WHERE u.lexeme = ANY(${[...held]}::text[]))))
+                (SELECT array_agg(u.lexeme) FROM unnest(m.document) AS u WHERE u.lexeme = ANY(${[...held.lexemes]}::text[])),
+                (SELECT array_agg(p.i) FROM unnest(${[...held.phrases]}::text[]) WITH ORDINALITY AS p(q, i) WHERE m.document @@ p.q::tsquery),
+                (SELECT json_agg(json_build_array(k.i, ts_rank(m.rank_vector, k.q::tsquery)))
+                   FROM unnest(${held.ranked.map((k) => k.tsquery)}::text[], ${held.ranked.map((k) => k.anyLexeme)}::text[]) WITH ORDINALITY AS k(q, a, i)
+                  WHERE m.rank_vector @@ k.a::tsquery OR length(m.rank_vector) = 0)))
               FROM c LEFT JOIN search_match m ON m.doc_no = c.doc_no WHERE c.doc_no >= 0)
            END AS changed`.execute(db);
   const row = r.rows[0]!;
@@ -50,7 +71,12 @@ export async function changesSince(db: Kysely<DB>, since: string, held: readonly
   return {
     generation: row.generation ?? '0',
     truncated: row.truncated,
-    changed: fits ? (row.changed ?? []).map(([docNo, lexemes]) => ({ docNo, lexemes: lexemes ?? [] })) : undefined,
+    changed: fits ? (row.changed ?? []).map(([docNo, lexemes, phrases, ranks]) => ({
+          docNo,
+          lexemes: lexemes ?? [],
+          phrases: (phrases ?? []).map((i) => held.phrases[i - 1]!),
+          ranks: (ranks ?? []).map(([i, rank]): [string, number] => [held.ranked[i - 1]!.tsquery, Math.fround(rank)]),
+        })) : undefined,
   };
 }
 
@@ -60,8 +86,8 @@ export async function changesSince(db: Kysely<DB>, since: string, held: readonly
  * matches or not;
  * with `base_rank`, the rank of a title holding none.
  */
-export async function titleRanks(db: Kysely<DB>, tsquery: string, anyLexeme: string, only?: Int32Array): Promise<{ generation: string; ranked: Buffer; baseRank: number }> {
-  // Few matches: rank those (by number); else every title holding a query word (title-vector index).
+export async function titleRanks(db: Kysely<DB>, tsquery: string, anyLexeme: string, only?: Int32Array): Promise<{ generation: string } & TitleRanks> {
+  // Few documents: rank those (by number); else every title holding a query word (title-vector index).
   const among = only ? sql`d.doc_no = ANY(${Array.from(only)}::int[]) AND` : sql``;
   const r = await sql<{ generation: string | null; ranked: Buffer | null; base_rank: number }>`
     SELECT ${GENERATION} AS generation,
