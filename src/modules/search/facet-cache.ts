@@ -7,7 +7,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { FacetIndex } from './facet-index.js';
-import { loadPackedDocuments, type PackedMatch, type TitleRanks } from './repository/matches.js';
+import { documentChangesSince, loadPackedDocuments, type PackedMatch, type TitleRanks } from './repository/matches.js';
+import { patchFacetIndex } from './facet-patch.js';
+import { CHANGE_WINDOW, PATCH_LIMIT } from './term-index.js';
 import type { FacetCount } from './repository/search.js';
 
 const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
@@ -15,6 +17,7 @@ const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
 interface Holder {
   index?: FacetIndex;
   loading?: Promise<FacetIndex>;
+  patching?: Promise<FacetIndex | undefined>;
   /** Matches, and counts of a match under filters, of the index's generation, least recently used first. */
   matches: Map<string, PackedMatch | CountedMatch>;
   /** Analysed query terms by configuration and text (analysis only changes with a migration). */
@@ -44,23 +47,24 @@ export function setMatchCacheBytes(db: Kysely<DB>, bytes: number): void {
 
 /**
  * The facet index of `db` (the application's database handle) for `generation`. The first time,
- * it is read (and awaited). When the one held is of another generation, a fresh one is read in
- * the background (one read at a time) and undefined is returned: the caller answers with SQL
- * meanwhile, so a write never makes a search wait for the whole index to be read again.
+ * it is read (and awaited). When the one held is of another generation, it is patched from the
+ * documents changed since (one statement; awaited); when that cannot be done (too many changes,
+ * a truncation), a fresh one is read in the background (one read at a time) and undefined is
+ * returned: the caller answers with SQL meanwhile, so a write never makes a search wait for the
+ * whole index to be read again.
  */
 export async function facetIndex(db: Kysely<DB>, generation: string): Promise<FacetIndex | undefined> {
   const h = holderOf(db);
   if (h.index?.generation === generation) return h.index;
+  if (h.index && !h.loading && BigInt(h.index.generation) < BigInt(generation)) {
+    const patched = await patchHeld(db, h);
+    if (patched && BigInt(patched.generation) >= BigInt(generation)) return patched; // a newer one: the caller reads the generation again
+  }
   const first = !h.index;
   h.loading ??= loadPackedDocuments(db)
     .then((packed) => {
       const index = new FacetIndex(packed);
-      // Keep the newest: a read that started earlier may finish later.
-      if (!h.index || BigInt(index.generation) > BigInt(h.index.generation)) {
-        h.index = index;
-        h.matches.clear();
-        h.bytes = 0;
-      }
+      install(h, index);
       return index;
     })
     .finally(() => {
@@ -69,6 +73,32 @@ export async function facetIndex(db: Kysely<DB>, generation: string): Promise<Fa
   if (first) return h.loading;
   h.loading.catch(() => undefined); // a failed background read is retried by the next search
   return undefined;
+}
+
+/** Keep the newest index: a read that started earlier may finish later. A new index empties the match cache. */
+function install(h: Holder, index: FacetIndex): void {
+  if (h.index && BigInt(index.generation) <= BigInt(h.index.generation)) return;
+  h.index = index;
+  h.matches.clear();
+  h.bytes = 0;
+}
+
+/** Patch the held index to the current generation (one patch at a time); undefined when it cannot be. */
+function patchHeld(db: Kysely<DB>, h: Holder): Promise<FacetIndex | undefined> {
+  h.patching ??= (async () => {
+    const index = h.index!;
+    const changes = await documentChangesSince(db, index.generation, index.maxFacetId, PATCH_LIMIT);
+    const span = BigInt(changes.generation) - BigInt(index.generation);
+    // The log keeps the last CHANGE_WINDOW generations: an older index cannot know what changed.
+    const patched = span > 0n && span < CHANGE_WINDOW ? patchFacetIndex(index, changes) : undefined;
+    if (patched) install(h, patched);
+    return h.index;
+  })()
+    .catch(() => undefined)
+    .finally(() => {
+      h.patching = undefined;
+    });
+  return h.patching;
 }
 
 export interface CountedMatch {

@@ -16,6 +16,79 @@ import type { PackedDocuments, TitleRanks } from './repository/matches.js';
 
 const FACET_NO = new Map<string, number>(FACETS.map((f, i) => [f, i]));
 
+/** The facet values known to an index: database id → dense id, and each dense id's facet and value. */
+export interface FacetDictionary {
+  /** Dense id of each database id (search_facet_values.id; -1: not counted). */
+  dense: Int32Array;
+  /** Of each dense facet id: its facet's number in FACETS (-1 for the total key) and its value. */
+  facetOf: Int8Array;
+  values: string[];
+  idOfKey: Map<string, number>;
+}
+
+/** The facet values (search_facet_values ids and keys) added to `base` (or to nothing). */
+export function extendDictionary(ids: readonly number[], keys: readonly string[], base?: FacetDictionary): FacetDictionary {
+  let max = base ? base.dense.length - 1 : 0;
+  for (const id of ids) max = Math.max(max, id);
+  const dense = new Int32Array(max + 1).fill(-1);
+  if (base) dense.set(base.dense);
+  const values = base ? [...base.values] : [];
+  const idOfKey = new Map(base?.idOfKey);
+  const facetOf: number[] = base ? Array.from(base.facetOf) : [];
+  ids.forEach((id, i) => {
+    const key = keys[i]!;
+    if (dense[id] !== -1) return; // known
+    const colon = key.indexOf(':');
+    const facet = key === TOTAL_KEY || colon < 0 ? -1 : (FACET_NO.get(key.slice(0, colon)) ?? -2);
+    if (facet === -2) return; // a facet no longer known: never counted
+    dense[id] = values.length;
+    idOfKey.set(key, values.length);
+    facetOf.push(facet);
+    values.push(colon < 0 ? '' : key.slice(colon + 1));
+  });
+  return { dense, facetOf: Int8Array.from(facetOf), values, idOfKey };
+}
+
+/** What an index is made of: documents in date order with their dense facet ids. */
+export interface FacetIndexParts {
+  generation: string;
+  dictionary: FacetDictionary;
+  /** doc_no of each index (date order). */
+  docNos: Int32Array;
+  /** Facet ids (dense) of document i: ids[offsets[i] .. offsets[i + 1]). */
+  offsets: Int32Array;
+  ids: Int32Array;
+}
+
+/** Decode the packed read: doc_no, then array_send(int4[]) of its facet ids, each document in date order. */
+export function decodePacked(packed: PackedDocuments): FacetIndexParts {
+  const dictionary = extendDictionary(packed.facetIds, packed.facetKeys);
+  const { dense } = dictionary;
+  const buf = packed.docs;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const docNos: number[] = [];
+  const offsets: number[] = [0];
+  const ids: number[] = [];
+  let p = 0;
+  while (p < buf.byteLength) {
+    docNos.push(view.getInt32(p));
+    const ndim = view.getInt32(p + 4);
+    p += 16; // doc_no, ndim, flags, element type
+    let n = 0;
+    if (ndim > 0) {
+      n = view.getInt32(p);
+      p += 8; // size, lower bound
+    }
+    for (let k = 0; k < n; k++, p += 8) {
+      const id = view.getInt32(p + 4);
+      const d = id < dense.length ? dense[id]! : -1;
+      if (d >= 0) ids.push(d);
+    }
+    offsets.push(ids.length);
+  }
+  return { generation: packed.generation, dictionary, docNos: Int32Array.from(docNos), offsets: Int32Array.from(offsets), ids: Int32Array.from(ids) };
+}
+
 export class FacetIndex {
   readonly generation: string;
   /** Number of documents; a document's index is its position in date order. */
@@ -27,60 +100,40 @@ export class FacetIndex {
   /** Facet ids (dense) of document i: ids[offsets[i] .. offsets[i + 1]). */
   private readonly offsets: Int32Array;
   private readonly ids: Int32Array;
-  /** Of each dense facet id: its facet's number in FACETS (-1 for the total key) and its value. */
+  private readonly dictionary: FacetDictionary;
   private readonly facetOf: Int8Array;
   private readonly values: string[];
   private readonly idOfKey: Map<string, number>;
 
-  constructor(packed: PackedDocuments) {
-    this.generation = packed.generation;
-    const dense = new Int32Array(packed.facetIds.reduce((a, b) => Math.max(a, b), 0) + 1).fill(-1);
-    this.values = [];
-    this.idOfKey = new Map();
-    const facetOf: number[] = [];
-    packed.facetIds.forEach((id, i) => {
-      const key = packed.facetKeys[i]!;
-      const colon = key.indexOf(':');
-      const facet = key === TOTAL_KEY || colon < 0 ? -1 : (FACET_NO.get(key.slice(0, colon)) ?? -2);
-      if (facet === -2) return; // a facet no longer known: never counted
-      dense[id] = this.values.length;
-      this.idOfKey.set(key, this.values.length);
-      facetOf.push(facet);
-      this.values.push(colon < 0 ? '' : key.slice(colon + 1));
-    });
-    this.facetOf = Int8Array.from(facetOf);
-
-    // Decode: doc_no, then array_send(int4[]).
-    const buf = packed.docs;
-    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    const docNos: number[] = [];
-    const offsets: number[] = [0];
-    const ids: number[] = [];
-    let p = 0;
-    while (p < buf.byteLength) {
-      docNos.push(view.getInt32(p));
-      const ndim = view.getInt32(p + 4);
-      p += 16; // doc_no, ndim, flags, element type
-      let n = 0;
-      if (ndim > 0) {
-        n = view.getInt32(p);
-        p += 8; // size, lower bound
-      }
-      for (let k = 0; k < n; k++, p += 8) {
-        const id = view.getInt32(p + 4);
-        const d = id < dense.length ? dense[id]! : -1;
-        if (d >= 0) ids.push(d);
-      }
-      offsets.push(ids.length);
-    }
-    this.size = docNos.length;
-    this.docNos = Int32Array.from(docNos);
-    this.offsets = Int32Array.from(offsets);
-    this.ids = Int32Array.from(ids);
+  /** From the packed read of every document, or from parts (a patched index). */
+  constructor(source: PackedDocuments | FacetIndexParts) {
+    const parts = 'docs' in source ? decodePacked(source) : source;
+    this.generation = parts.generation;
+    this.dictionary = parts.dictionary;
+    ({ facetOf: this.facetOf, values: this.values, idOfKey: this.idOfKey } = parts.dictionary);
+    this.docNos = parts.docNos;
+    this.offsets = parts.offsets;
+    this.ids = parts.ids;
+    this.size = this.docNos.length;
     let max = 0;
-    for (const n of docNos) if (n > max) max = n;
+    for (const n of this.docNos) if (n > max) max = n;
     this.slotOf = new Int32Array(max + 1);
-    docNos.forEach((n, i) => (this.slotOf[n] = i + 1));
+    for (let i = 0; i < this.docNos.length; i++) this.slotOf[this.docNos[i]!] = i + 1;
+  }
+
+  /** The parts of this index (shared, never to be modified): a patch builds the next index from them. */
+  parts(): FacetIndexParts {
+    return { generation: this.generation, dictionary: this.dictionary, docNos: this.docNos, offsets: this.offsets, ids: this.ids };
+  }
+
+  /** The highest search_facet_values id this index knows (a patch reads the ones above). */
+  get maxFacetId(): number {
+    return this.dictionary.dense.length - 1;
+  }
+
+  /** Index + 1 of a doc_no (0: not in the index). */
+  slot(docNo: number): number {
+    return docNo >= 0 && docNo < this.slotOf.length ? this.slotOf[docNo]! : 0;
   }
 
   /** Indexes of the packed doc_no list (int4 each), or undefined when one is unknown (another generation). */

@@ -75,3 +75,48 @@ export async function rowsByNumber(db: Kysely<DB>, docNos: readonly number[]): P
   const byNo = new Map(r.rows.map(({ doc_no, ...row }) => [doc_no, row]));
   return docNos.flatMap((n) => byNo.get(n) ?? []);
 }
+
+export interface DocumentChanges {
+  generation: string;
+  /** The table was truncated since. */
+  truncated: boolean;
+  /**
+   * Each document changed since (undefined when more than the limit: not read): whether it is
+   * still there, its facet ids, and the doc_no of the document that now follows it in date order
+   * (null: the last).
+   */
+  changed: { docNo: number; present: boolean; facetIds: number[]; next: number | null }[] | undefined;
+  /** Facet values added since (id above the one given). */
+  facets: { id: number; key: string }[];
+}
+
+/**
+ * The documents changed after generation `since` (at most `limit`), with their facet ids and
+ * their place in date order (the document after each, found through the date index), and the
+ * facet values with an id above `knownFacetId`: what patching the facet index needs. One statement.
+ */
+export async function documentChangesSince(db: Kysely<DB>, since: string, knownFacetId: number, limit: number): Promise<DocumentChanges> {
+  // "After" in ORDER BY date DESC NULLS LAST, entry_id: same date and a greater id; else an earlier
+  // date; else (a dated document) the first undated one. Each is one probe of the date index.
+  const r = await sql<{ generation: string | null; n: number; truncated: boolean; changed: [number, boolean, number[] | null, number | null][] | null; facets: [number, string][] | null }>`
+    WITH c AS (SELECT DISTINCT doc_no FROM search_changes WHERE generation > ${since}::bigint)
+    SELECT ${GENERATION} AS generation,
+           (SELECT count(*)::int FROM c) AS n,
+           EXISTS (SELECT 1 FROM c WHERE c.doc_no = -1) AS truncated,
+           CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN
+             (SELECT json_agg(json_build_array(c.doc_no, d.doc_no IS NOT NULL, d.facet_ids, CASE WHEN d.doc_no IS NOT NULL THEN coalesce(
+                (SELECT n.doc_no FROM search_documents n WHERE n.date = d.date AND n.entry_id > d.entry_id ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1),
+                (SELECT n.doc_no FROM search_documents n WHERE n.date < d.date ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1),
+                (SELECT n.doc_no FROM search_documents n WHERE d.date IS NOT NULL AND n.date IS NULL ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1),
+                (SELECT n.doc_no FROM search_documents n WHERE d.date IS NULL AND n.date IS NULL AND n.entry_id > d.entry_id ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1)) END))
+              FROM c LEFT JOIN search_documents d ON d.doc_no = c.doc_no WHERE c.doc_no >= 0)
+           END AS changed,
+           (SELECT json_agg(json_build_array(v.id, v.key) ORDER BY v.id) FROM search_facet_values v WHERE v.id > ${knownFacetId}) AS facets`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    generation: row.generation ?? '0',
+    truncated: row.truncated,
+    changed: row.n <= limit ? (row.changed ?? []).map(([docNo, present, facetIds, next]) => ({ docNo, present, facetIds: facetIds ?? [], next })) : undefined,
+    facets: (row.facets ?? []).map(([id, key]) => ({ id, key })),
+  };
+}
