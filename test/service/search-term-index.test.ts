@@ -8,7 +8,7 @@ import { saveRecords } from '../../src/modules/knowledge/service.js';
 import { search } from '../../src/modules/search/service.js';
 import { parseSearchParams, type RawQuery } from '../../src/modules/search/domain/params.js';
 import { setMatchCacheBytes } from '../../src/modules/search/facet-cache.js';
-import { setTermIndexBytes, termIndexAt } from '../../src/modules/search/term-cache.js';
+import { patchLimits, setTermIndexBytes, termIndexAt } from '../../src/modules/search/term-cache.js';
 import { lexemePostings, postingsOf, titleRanks } from '../../src/modules/search/repository/postings.js';
 import { phraseLimits } from '../../src/modules/search/term-match.js';
 import { anyLexemeOf, rankLimits } from '../../src/modules/search/title-rank.js';
@@ -159,5 +159,32 @@ describe('search: term index', () => {
     assert.equal(viaPatched.total, expected.total);
     assert.deepEqual(viaPatched.results.map((x) => x.id), expected.ids);
     await compareAll('after changes');
+  });
+
+  it('drops its phrases and ranks, keeping its words, when a change is too large to check them', async () => {
+    setTermIndexBytes(rt.db, 2 ** 20);
+    await compareAll('before a large change');
+    const held = (await termIndexAt(rt.db, await readGeneration(rt.db)))!;
+    assert.ok(splitKeys(held.held()).phrases.length > 0 && splitKeys(held.held()).ranked.length > 0);
+    patchLimits.checks = 0;
+    try {
+      await saveRecords(rt.db, cases(300, 3, 3), { origin: 'import' });
+      const patched = await termIndexAt(rt.db, await readGeneration(rt.db));
+      assert.equal(patched, held, 'patched, not started again');
+      const keys = splitKeys(patched.held());
+      assert.deepEqual([keys.phrases.length, keys.ranked.length], [0, 0]);
+      assert.ok(keys.lexemes.length > 0);
+    } finally {
+      patchLimits.checks = 100_000;
+    }
+    // The patched index (phrases found again) answers as the database does.
+    for (const raw of [{ q: '"mutual court" extradition', hl: 'en' }, { q: 'assistance', hl: 'en' }]) {
+      const p = parseSearchParams(raw);
+      assert.ok(p.ok);
+      const got = await search(rt.db, p.value);
+      const expected = await run(raw, false);
+      assert.equal(got.total, expected.total, raw.q);
+      assert.deepEqual(got.results.map((x) => x.id), expected.ids, raw.q);
+    }
   });
 });

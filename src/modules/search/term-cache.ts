@@ -11,6 +11,12 @@ import { changesSince } from './repository/postings.js';
 
 const DEFAULT_TERMS_BYTES = 64 * 2 ** 20;
 
+/**
+ * Phrase and rank checks (changed documents × held phrases and ranked queries) a patch makes at
+ * most; beyond, the held phrases and ranks are dropped (found again when a search needs them).
+ */
+export const patchLimits = { checks: 100_000 };
+
 interface Holder {
   index?: TermIndex;
   patching?: Promise<void>;
@@ -55,7 +61,9 @@ async function bringUp(db: Kysely<DB>, h: Holder): Promise<void> {
   const held = index.held();
   const keys = splitKeys(held);
   const ranked = keys.ranked.map((tsquery) => ({ tsquery, anyLexeme: anyLexemeOf(tsquery) }));
-  const changes = await changesSince(db, index.generation, { ...keys, ranked }, PATCH_LIMIT);
+  const perDocument = keys.phrases.length + ranked.length;
+  const checkLimit = perDocument ? Math.floor(patchLimits.checks / perDocument) : PATCH_LIMIT;
+  const changes = await changesSince(db, index.generation, { ...keys, ranked }, PATCH_LIMIT, checkLimit);
   if (h.index !== index) return; // disabled or replaced meanwhile
   const from = BigInt(index.generation);
   const to = BigInt(changes.generation);
@@ -64,7 +72,7 @@ async function bringUp(db: Kysely<DB>, h: Holder): Promise<void> {
   else
     index.patch(
       changes.generation,
-      new Set(held),
+      new Set(changes.checked ? held : keys.lexemes),
       changes.changed.map((c) => ({
         docNo: c.docNo,
         keys: [...c.lexemes, ...c.phrases.map(phraseKey)],

@@ -37,6 +37,8 @@ export interface Changes {
   changed: { docNo: number; lexemes: string[]; phrases: string[]; ranks: [tsquery: string, rank: number][] }[] | undefined;
   /** The table was truncated since. */
   truncated: boolean;
+  /** Whether the phrases and ranks were checked (at most `checkLimit` documents changed); if not, only the lexemes are told. */
+  checked: boolean;
 }
 
 /** What the term index holds: lexemes, phrases (tsquery texts), queries ranked (tsquery texts, with the alternatives of their lexemes). */
@@ -49,9 +51,10 @@ export interface HeldKeys {
 /**
  * Documents changed after generation `since` (at most `limit`), each with the `lexemes` it holds
  * now, the `phrases` it matches now, and its title rank for each of the `ranked` queries whose
- * title ranks it belongs to now (as titleRanks ranks them).
+ * title ranks it belongs to now (as titleRanks ranks them). Phrases and ranks cost a look at each
+ * document's vectors per key: they are checked only when at most `checkLimit` documents changed.
  */
-export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys, limit: number): Promise<Changes> {
+export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys, limit: number, checkLimit: number): Promise<Changes> {
   const r = await sql<{ generation: string | null; n: number; truncated: boolean; changed: [number, string[] | null, number[] | null, [number, number][] | null][] | null }>`
     WITH c AS (SELECT DISTINCT doc_no FROM search_changes WHERE generation > ${since}::bigint)
     SELECT ${GENERATION} AS generation,
@@ -60,10 +63,12 @@ export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys
            CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN
              (SELECT json_agg(json_build_array(c.doc_no,
                 (SELECT array_agg(u.lexeme) FROM unnest(m.document) AS u WHERE u.lexeme = ANY(${[...held.lexemes]}::text[])),
-                (SELECT array_agg(p.i) FROM unnest(${[...held.phrases]}::text[]) WITH ORDINALITY AS p(q, i) WHERE m.document @@ p.q::tsquery),
-                (SELECT json_agg(json_build_array(k.i, ts_rank(m.rank_vector, k.q::tsquery)))
-                   FROM unnest(${held.ranked.map((k) => k.tsquery)}::text[], ${held.ranked.map((k) => k.anyLexeme)}::text[]) WITH ORDINALITY AS k(q, a, i)
-                  WHERE m.rank_vector @@ k.a::tsquery OR length(m.rank_vector) = 0)))
+                CASE WHEN (SELECT count(*) FROM c) <= ${checkLimit} THEN
+                  (SELECT array_agg(p.i) FROM unnest(${[...held.phrases]}::text[]) WITH ORDINALITY AS p(q, i) WHERE m.document @@ p.q::tsquery) END,
+                CASE WHEN (SELECT count(*) FROM c) <= ${checkLimit} THEN
+                  (SELECT json_agg(json_build_array(k.i, ts_rank(m.rank_vector, k.q::tsquery)))
+                     FROM unnest(${held.ranked.map((k) => k.tsquery)}::text[], ${held.ranked.map((k) => k.anyLexeme)}::text[]) WITH ORDINALITY AS k(q, a, i)
+                    WHERE m.rank_vector @@ k.a::tsquery OR length(m.rank_vector) = 0) END))
               FROM c LEFT JOIN search_match m ON m.doc_no = c.doc_no WHERE c.doc_no >= 0)
            END AS changed`.execute(db);
   const row = r.rows[0]!;
@@ -71,6 +76,7 @@ export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys
   return {
     generation: row.generation ?? '0',
     truncated: row.truncated,
+    checked: row.n <= checkLimit,
     changed: fits ? (row.changed ?? []).map(([docNo, lexemes, phrases, ranks]) => ({
           docNo,
           lexemes: lexemes ?? [],
