@@ -142,7 +142,7 @@ export class FacetIndex {
     const out = new Int32Array(packed.byteLength / stride);
     for (let i = 0, p = 0; p < packed.byteLength; i++, p += stride) {
       const n = view.getInt32(p);
-      const slot = n < this.slotOf.length ? this.slotOf[n]! : 0;
+      const slot = this.slot(n);
       if (!slot) return undefined;
       out[i] = slot - 1;
     }
@@ -240,7 +240,7 @@ export class FacetIndex {
       for (let p = 0; p < match.ranked.byteLength; p += 8) {
         const r = view.getFloat32(p + 4);
         const n = view.getInt32(p);
-        const slot = n < this.slotOf.length ? this.slotOf[n]! : 0;
+        const slot = this.slot(n);
         if (slot && r !== base) {
           rank[slot - 1] = r;
           ranked[slot - 1] = 1;

@@ -10,11 +10,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { Bits } from './domain/bits.js';
-import { evaluate, lexemesOf, onlyPlainLexemes, parseTsQuery, phrasesOf, printTsQuery, quoteLexeme, type TsNode } from './domain/tsquery.js';
+import { evaluate, lexemesOf, onlyPlainLexemes, parseTsQuery, phrasesOf, printTsQuery, type TsNode } from './domain/tsquery.js';
 import type { FacetIndex } from './facet-index.js';
 import { keepThreshold, phraseKey, type TermIndex } from './term-index.js';
 import type { PackedMatch } from './repository/matches.js';
-import { checkCandidates, postingsOf } from './repository/postings.js';
+import { checkCandidates, lexemeQuery, postingsOf } from './repository/postings.js';
 import { preferIndexScans } from './repository/search.js';
 
 /** Phrase candidates checked against word positions at most; beyond, the database reads the phrase's documents whole. */
@@ -60,7 +60,7 @@ export async function matchWithTerms(db: Kysely<DB>, terms: TermIndex, index: Fa
     }
     return true;
   };
-  if (!(await read(missing.map((lexeme) => ({ key: lexeme, tsquery: quoteLexeme(lexeme) }))))) return RETRY;
+  if (!(await read(missing.map(lexemeQuery)))) return RETRY;
   const lexemeBits = (lexeme: string) => postings.get(lexeme) ?? Bits.empty();
 
   // Each phrase not held: checked among the documents holding its words, or read whole.

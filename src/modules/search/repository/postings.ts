@@ -28,8 +28,11 @@ export async function postingsOf(db: Kysely<DB>, queries: readonly { key: string
   };
 }
 
+/** A lexeme as a postingsOf query, keyed by itself. */
+export const lexemeQuery = (lexeme: string) => ({ key: lexeme, tsquery: quoteLexeme(lexeme) });
+
 /** Documents holding each lexeme: postingsOf keyed by lexeme. */
-export const lexemePostings = (db: Kysely<DB>, lexemes: readonly string[]) => postingsOf(db, lexemes.map((l) => ({ key: l, tsquery: quoteLexeme(l) })));
+export const lexemePostings = (db: Kysely<DB>, lexemes: readonly string[]) => postingsOf(db, lexemes.map(lexemeQuery));
 
 export interface Changes {
   generation: string;
