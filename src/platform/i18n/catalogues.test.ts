@@ -82,7 +82,7 @@ describe('catalogue check', () => {
 const catalogues = findCatalogues();
 
 describe('message catalogues (src/**/messages/*.json)', () => {
-  it('exist, one per legacy file converted', () => {
+  it('are found under src (messages/<name>.en.json)', () => {
     assert.ok(catalogues.length > 0);
   });
 
@@ -99,4 +99,17 @@ describe('message catalogues (src/**/messages/*.json)', () => {
       assert.equal(fs.readFileSync(file, 'utf8'), expectedModule(ref), 'out of date: run npm run i18n');
     });
   }
+
+  it('no catalogue is left in the legacy defineMessages form (node scripts/i18n-convert.mjs <file>)', () => {
+    const legacy: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.messages.ts') && /=\s*defineMessages\s*\(/.test(fs.readFileSync(full, 'utf8'))) legacy.push(path.relative(SRC_DIR, full));
+      }
+    };
+    walk(SRC_DIR);
+    assert.deepEqual(legacy, []);
+  });
 });
