@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { INTL_LOCALE, type Lang } from './languages.js';
+import { INTL_LOCALE, LANGS, type Lang } from './languages.js';
 
 /**
  * A module's interface strings in ICU MessageFormat, one catalogue per language.
@@ -7,8 +8,49 @@ import { INTL_LOCALE, type Lang } from './languages.js';
  */
 export type Catalog<K extends string> = { en: Record<K, string> } & Record<Exclude<Lang, 'en'>, Record<K, string>>;
 
+/**
+ * The legacy form: a catalogue written in TypeScript. Strings in this form are moved into the JSON
+ * catalogues by `node scripts/i18n-convert.mjs <file>` (see docs/TRANSLATING.md).
+ */
 export function defineMessages<K extends string>(catalog: Catalog<K>): Catalog<K> {
   return catalog;
+}
+
+/** One string of a JSON catalogue (FormatJS "default" format; see docs/TRANSLATING.md). */
+export interface CatalogueEntry {
+  defaultMessage: string;
+  description?: string;
+}
+
+/**
+ * Read a catalogue's six JSON files, `messages/<name>.<lang>.json` beside the calling module (pass
+ * its `import.meta.url`), once at module load. Works from src (tsx) and from dist (the build copies
+ * the JSON files). English must define every key of the generated key list (else the generated file
+ * is out of date: `npm run i18n`); a key missing in another language falls back to English at run
+ * time, and `npm test` (src/platform/i18n/catalogues.test.ts) reports it.
+ */
+export function loadCatalogue<K extends string>(moduleUrl: string, name: string, keys: readonly K[]): Catalog<K> {
+  const catalogue = {} as Record<Lang, Record<string, string>>;
+  for (const lang of LANGS) {
+    const url = new URL(`./messages/${name}.${lang}.json`, moduleUrl);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(url, 'utf8'));
+    } catch (err) {
+      throw new Error(`cannot read the message catalogue ${url.pathname}: ${(err as Error).message}`);
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${url.pathname}: not a JSON object`);
+    const strings: Record<string, string> = {};
+    for (const [key, entry] of Object.entries(data as Record<string, unknown>)) {
+      const message = (entry as Partial<CatalogueEntry> | null)?.defaultMessage;
+      if (typeof message !== 'string') throw new Error(`${url.pathname}: "${key}" has no string defaultMessage`);
+      strings[key] = message;
+    }
+    catalogue[lang] = strings;
+  }
+  const missing = keys.filter((key) => !(key in catalogue.en));
+  if (missing.length) throw new Error(`messages/${name}.en.json lacks ${missing.join(', ')}: run npm run i18n after changing keys`);
+  return catalogue as Catalog<K>;
 }
 
 export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
