@@ -11,7 +11,9 @@ export interface WindowState {
 
 /**
  * Count one request of `key`: a new window of `windowMs` starts when there is none or the last one
- * has ended. One statement (insert or update of one row), atomic across nodes.
+ * has ended. One statement (insert or update of one row), atomic across nodes. (A statement that
+ * waited for a concurrent one may see a window that started after its own now(): the remaining
+ * time is capped at the window.)
  */
 export async function hitWindow(db: Kysely<DB>, key: string, windowMs: number): Promise<WindowState> {
   const { rows } = await sql<{ hits: number; ttl_ms: number }>`
@@ -20,7 +22,7 @@ export async function hitWindow(db: Kysely<DB>, key: string, windowMs: number): 
     ON CONFLICT (key) DO UPDATE SET
       hits = CASE WHEN w.expires_at <= now() THEN 1 ELSE w.hits + 1 END,
       expires_at = CASE WHEN w.expires_at <= now() THEN now() + make_interval(secs => ${windowMs / 1000}::float8) ELSE w.expires_at END
-    RETURNING w.hits, greatest(0, ceil(extract(epoch FROM w.expires_at - now()) * 1000))::int AS ttl_ms`.execute(db);
+    RETURNING w.hits, least(${windowMs}::int, greatest(0, ceil(extract(epoch FROM w.expires_at - now()) * 1000)))::int AS ttl_ms`.execute(db);
   const row = rows[0]!;
   return { hits: row.hits, ttlMs: row.ttl_ms };
 }
