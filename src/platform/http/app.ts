@@ -61,6 +61,11 @@ export interface AppOptions {
   renderErrorPage?: ErrorPageRenderer;
   /** Called by /readyz; resolves when the database is reachable and migrated. */
   ready: () => Promise<{ ok: boolean; detail: string }>;
+  /**
+   * Where request rate limits are counted: "database" (default; shared by every app node) or
+   * "memory" (this process only; bench/nodes.bench.ts measures the difference with it).
+   */
+  rateLimitStore?: 'database' | 'memory';
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -145,7 +150,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     // Counted in the database: every app node sees the same counts.
-    store: databaseRateLimitStore(options.db, options.logger),
+    ...(options.rateLimitStore === 'memory' ? {} : { store: databaseRateLimitStore(options.db, options.logger) }),
     allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/assets/'),
     errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`Rate limit exceeded: ${ctx.max} requests per minute; retry in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
   });
