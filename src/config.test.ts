@@ -25,4 +25,15 @@ describe('loadConfig', () => {
     assert.equal(c.demo, false);
     assert.equal(c.publicUrl, 'https://palermo.example.org');
   });
+
+  it('reads TRUST_PROXY as hops or proxy addresses, never "trust all"', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '0' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,fd00::/8,loopback' }).trustProxy, ['10.0.0.5', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback']);
+    for (const bad of ['true', 'all', 'yes', '*', '11', '10.0.0.5,nonsense', '10.0.0.0/33', 'fd00::/129', '1.2.3.4/8/9', ',']) {
+      assert.throws(() => loadConfig({ TRUST_PROXY: bad }), (e: unknown) => e instanceof ConfigError && e.variable === 'TRUST_PROXY', bad);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Runtime configuration, read once from the environment. Every variable is documented in README.md. */
@@ -18,8 +19,12 @@ export interface Config {
   demo: boolean;
   /** Absolute URL under which Palermo is reachable, used in exports and e-mails (PUBLIC_URL). */
   publicUrl: string;
-  /** Trust X-Forwarded-* headers from a reverse proxy (TRUST_PROXY, default 0). */
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies are trusted for X-Forwarded-For/-Proto/-Host (TRUST_PROXY, default 0: none):
+   * a number of hops (the client is the address the last `hops` proxies added), or a list of proxy
+   * addresses and CIDR ranges. Never "trust everything": the client would pick its own address.
+   */
+  trustProxy: TrustProxy;
   /** Requests per minute and client address before 429 (RATE_LIMIT_PER_MINUTE, default 600). */
   rateLimitPerMinute: number;
   /** SMTP server for outgoing mail (SMTP_URL); when absent mail goes to the outbox table. */
@@ -45,6 +50,9 @@ export interface Config {
   signinLockMinutes: number;
 }
 
+/** false: X-Forwarded-* ignored; a number of proxy hops; or the addresses/ranges of the proxies. */
+export type TrustProxy = false | number | string[];
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
     super(`${variable}: ${message}`);
@@ -69,6 +77,39 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(name, `must be 1 or 0, got "${raw}"`);
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One TRUST_PROXY list item: an IP address, an address with a prefix length, or a proxy-addr range name. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.includes(item)) return true;
+  const [address = '', prefix, extra] = item.split('/');
+  if (extra !== undefined) return false;
+  const family = net.isIP(address);
+  if (!family) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: 0 or unset (off), a number of hops, or a comma-separated list of proxy addresses/CIDRs. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || /^(0|false|no|off)$/i.test(value)) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `at most 10 proxy hops, got ${hops}`);
+    return hops;
+  }
+  if (/^(true|yes|on|all|\*)$/i.test(value)) {
+    throw new ConfigError('TRUST_PROXY', `"${value}" would trust every X-Forwarded-For entry, so clients could pick their own address: give the number of proxies in front of Palermo (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16)`);
+  }
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((s) => !isProxyAddress(s));
+  if (bad.length || !items.length) {
+    throw new ConfigError('TRUST_PROXY', `must be 0, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges (or loopback, linklocal, uniquelocal); not an address: "${bad.join('", "') || value}"`);
+  }
+  return items;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -101,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     demo: boolVar(env, 'PALERMO_DEMO', true),
     publicUrl,
-    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimitPerMinute: intVar(env, "RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     smtpUrl,
     mailFrom: env.MAIL_FROM || `Palermo <no-reply@${new URL(publicUrl).hostname}>`,

@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import { buildApp, type App } from './platform/http/app.js';
+import { buildApp, type App, type AppOptions } from './platform/http/app.js';
 import { pendingMigrations } from './platform/db/migrate.js';
 import type { Logger } from './platform/log.js';
 import { renderErrorPage } from './platform/web/error-page.js';
@@ -8,8 +8,9 @@ import { modules } from './modules/index.js';
 import type { Runtime } from './runtime.js';
 
 /** Build the HTTP application over an open runtime (used by `serve` and by the tests). */
-export async function createApp(runtime: Runtime): Promise<App> {
+export async function createApp(runtime: Runtime, options: Pick<AppOptions, 'rateLimitStore'> = {}): Promise<App> {
   return buildApp({
+    ...options,
     config: runtime.config,
     db: runtime.db,
     logger: runtime.logger,

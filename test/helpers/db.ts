@@ -4,21 +4,25 @@
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import type { DB } from '../../src/platform/db/schema.js';
 import { createLogger } from '../../src/platform/log.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 
 export interface TestRuntime extends Runtime {
   /** Close the database and drop it (server mode). */
   close(): Promise<void>;
+  /** The test database on the server (server mode). */
+  databaseUrl?: string;
 }
 
 function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }), ...overrides };
 }
 
-async function createServerDatabase(baseUrl: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function createServerDatabase(baseUrl: string): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
   const name = `palermo_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -32,6 +36,7 @@ async function createServerDatabase(baseUrl: string): Promise<{ database: Databa
   const database = await openDatabase({ url: url.toString(), poolMax: 5 });
   return {
     database,
+    url: url.toString(),
     async drop() {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
@@ -50,12 +55,14 @@ export async function createTestRuntime(overrides: Partial<Config> = {}): Promis
   const baseUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
   let drop: (() => Promise<void>) | undefined;
-  if (baseUrl) ({ database, drop } = await createServerDatabase(baseUrl));
+  let databaseUrl: string | undefined;
+  if (baseUrl) ({ database, drop, url: databaseUrl } = await createServerDatabase(baseUrl));
   else database = await openDatabase({ embedded: 'memory://' });
   try {
     const runtime = await openRuntime(config, logger, { database });
     return {
       ...runtime,
+      ...(databaseUrl ? { databaseUrl } : {}),
       async close() {
         await database.close();
         await drop?.();
@@ -64,6 +71,33 @@ export async function createTestRuntime(overrides: Partial<Config> = {}): Promis
   } catch (err) {
     await database.close();
     await drop?.();
+    throw err;
+  }
+}
+
+/**
+ * A second app node on the database of `first`, started like any node (migrations checked, modules
+ * prepared): with TEST_DATABASE_URL its own pool of connections to the same server database; on
+ * PGlite (one session in all) its own database handle over the first node's single connection, so
+ * that everything a node keeps per handle (caches, rate-limit store) is its own. Close it before
+ * the first.
+ */
+export async function openSecondNode(first: TestRuntime, overrides: Partial<Config> = {}): Promise<TestRuntime> {
+  const config = { ...first.config, ...overrides };
+  const logger = createLogger(config.logLevel);
+  let database: Database;
+  if (first.databaseUrl) database = await openDatabase({ url: first.databaseUrl, poolMax: 5 });
+  else {
+    const pool = first.database.pool;
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // The pool belongs to the first node: closing this one leaves it open.
+    database = { db, pool, mode: first.database.mode, close: async () => undefined };
+  }
+  try {
+    const runtime = await openRuntime(config, logger, { database });
+    return { ...runtime, ...(first.databaseUrl ? { databaseUrl: first.databaseUrl } : {}), close: () => database.close() };
+  } catch (err) {
+    await database.close();
     throw err;
   }
 }

@@ -11,7 +11,7 @@ import type { Logger } from '../../platform/log.js';
 import { canonicalJson } from '../knowledge/domain/canonical.js';
 import type { TreatyParty } from '../knowledge/domain/schemas.js';
 import { loadEntryDocuments, loadReferenceSets, removeDemoContent, saveRecords, saveTreatyParties, type SaveOutcome } from '../knowledge/service.js';
-import { invalidateReferenceCache, listCountries, listInstruments } from '../reference/service.js';
+import { listCountries, listInstruments } from '../reference/service.js';
 import { demoCountries, type DemoContext, type DemoInstrument } from './generator/context.js';
 import { buildCorpus, type DemoSize } from './generator/corpus.js';
 import { INSTRUMENT_RULES } from './generator/parties.js';
@@ -48,7 +48,6 @@ interface SeedState {
 
 /** What the generator needs to know about this database (read from the reference data). */
 export async function loadDemoContext(db: Kysely<DB>): Promise<DemoContext> {
-  invalidateReferenceCache(db); // reference rows may have been added since the cache was filled
   const [refs, countries, instruments] = await Promise.all([loadReferenceSets(db), listCountries(db), listInstruments(db)]);
   const loaded = instruments.filter((i) => i.id in INSTRUMENT_RULES && !i.demo);
   const docs = await loadEntryDocuments(

@@ -15,7 +15,7 @@ import { parseRecord } from '../knowledge/domain/parse.js';
 import { isEntryType } from '../knowledge/domain/entry-types.js';
 import type { EntryDocument, KnowledgeRecord, LawDocument } from '../knowledge/domain/schemas.js';
 import { selectTerms } from '../reference/repository.js';
-import { invalidateReferenceCache, saveTermTexts } from '../reference/service.js';
+import { saveTermTexts } from '../reference/service.js';
 import type { Taxonomy } from '../reference/tables.js';
 import { indexEntries } from '../search/indexer.js';
 import { getRevision, partStatuses, type WorkflowAdapter } from '../workflow/service.js';
@@ -182,7 +182,6 @@ export const termAdapter: WorkflowAdapter = {
     // Labels are searchable in the entries tagged with the term.
     const tagged = await entriesWithTerm(trx, t.taxonomy, t.code);
     if (tagged.length) await indexEntries(trx, tagged);
-    invalidateReferenceCache(trx);
   },
   async archive() {
     throw new ConflictError('Taxonomy terms are not archived: they index content.');

@@ -15,7 +15,6 @@ import type { AuditContext } from '../audit/service.js';
 import { isEntryId } from '../knowledge/queries.js';
 import { getEntry, getLaw } from '../knowledge/service.js';
 import type { RecordType } from '../knowledge/domain/schemas.js';
-import { invalidateReferenceCache } from '../reference/service.js';
 import type { TransitionName } from '../workflow/domain/transitions.js';
 import { diffDocuments, type FieldChange } from '../workflow/domain/diff.js';
 import { getRevision, history, openRevisions, partStatuses, revertTo, saveDraft, transition, type HistoryItem, type PartStatus, type RevisionRow, type TransitionInput } from '../workflow/service.js';
@@ -58,9 +57,7 @@ async function revisionOf(db: Kysely<DB>, type: EditorialType, revisionId: numbe
 export async function transitionEditorial(db: Kysely<DB>, ctx: AuditContext, type: EditorialType, revisionId: number, name: TransitionName, input: TransitionInput = {}, subjectId?: string): Promise<RevisionRow> {
   const rev = await revisionOf(db, type, revisionId, subjectId);
   if (!TRANSITION_NAMES.includes(name) || !offeredActions(type, rev.part, [name]).length) throw new ValidationError([{ field: 'transition', message: `must be one of: ${offeredActions(type, rev.part, TRANSITION_NAMES).join(', ')}` }]);
-  const out = await transition(db, ctx, ADAPTERS[type], revisionId, name, input);
-  if (type === 'taxonomy_term') invalidateReferenceCache();
-  return out;
+  return transition(db, ctx, ADAPTERS[type], revisionId, name, input);
 }
 
 export async function revertEditorial(db: Kysely<DB>, ctx: AuditContext, type: EditorialType, revisionId: number, subjectId?: string): Promise<RevisionRow> {

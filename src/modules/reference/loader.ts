@@ -21,7 +21,6 @@ import {
   type TermRow,
   type UpsertCounts,
 } from './repository-write.js';
-import { invalidateReferenceCache } from './service.js';
 import { buildCountries, buildRegions, readPlaceSources } from './sources/places.js';
 import { buildTreatyRecords, readInstrumentSources } from './sources/instruments.js';
 import { computeReferenceVersion, currentReferenceVersion, installedPackageVersions } from './sources/version.js';
@@ -115,7 +114,6 @@ export async function ensureReferenceData(db: Kysely<DB>, options: LoadOptions =
       instruments: { ...outcomeCounts(outcomes), articles: treaties.reduce((n, t) => n + (t.provisions?.length ?? 0), 0) },
     };
   });
-  invalidateReferenceCache(db);
   const result: ReferenceLoadReport = { ...report, ms: performance.now() - started };
   if (result.loaded) {
     lastLoads.set(db, result);

@@ -1,9 +1,10 @@
 /**
  * Reference data as the rest of Palermo reads it. Countries, regions and taxonomy terms change only
- * when the reference loader runs, so they are cached per database handle; the loader calls
- * invalidateReferenceCache().
+ * when the reference loader runs or a curator publishes a term's labels, so they are cached per
+ * database handle and checked against the "reference" generation in the database.
  */
 import type { Kysely } from 'kysely';
+import { GenerationCache } from '../../platform/db/generations.js';
 import type { DB } from '../../platform/db/schema.js';
 import { pickLocalized, type Lang, type LocalizedText } from '../../platform/i18n/languages.js';
 import type { Taxonomy } from './tables.js';
@@ -44,41 +45,32 @@ export interface Term {
   reference: string | null;
 }
 
-interface Cached {
-  countries?: Promise<Country[]>;
-  regions?: Promise<Region[]>;
-  terms?: Promise<Term[]>;
-}
+/**
+ * Countries, regions and taxonomy terms, held per database handle and loaded again when the
+ * "reference" generation moves (triggers of the three tables, migration 0052): a label edited on one
+ * app node is shown by every node from its next request.
+ */
+const countries = new GenerationCache('reference', (db) => selectCountries(db));
+const regions = new GenerationCache('reference', (db) => selectRegions(db));
+const terms = new GenerationCache('reference', (db) => selectTerms(db) as Promise<Term[]>);
 
-let cache = new WeakMap<object, Cached>();
-
-function slot(db: Kysely<DB>): Cached {
-  let c = cache.get(db);
-  if (!c) {
-    c = {};
-    cache.set(db, c);
-  }
-  return c;
-}
-
-/** Forget cached reference data (of every handle: a change made in a transaction concerns the pool too). */
+/**
+ * Forget this process's copies at once. Not needed for correctness (the generation tells every
+ * node, this one included, from its next request), only where a request must see its own change.
+ */
 export function invalidateReferenceCache(_db?: Kysely<DB>): void {
-  cache = new WeakMap();
+  countries.clear();
+  regions.clear();
+  terms.clear();
 }
 
 /** Change the labels and scope notes of a taxonomy term (the editorial workflow publishes them). */
 export async function saveTermTexts(db: Kysely<DB>, taxonomy: Taxonomy, code: string, labels: Record<string, string>, descriptions: Record<string, string> | null): Promise<void> {
   await updateTermTexts(db, taxonomy, code, labels, descriptions);
-  invalidateReferenceCache();
 }
 
 export async function listCountries(db: Kysely<DB>): Promise<Country[]> {
-  const c = slot(db);
-  c.countries ??= selectCountries(db).catch((err) => {
-    c.countries = undefined;
-    throw err;
-  });
-  return c.countries;
+  return countries.get(db);
 }
 
 export async function getCountry(db: Kysely<DB>, iso3: string): Promise<Country | undefined> {
@@ -87,21 +79,11 @@ export async function getCountry(db: Kysely<DB>, iso3: string): Promise<Country 
 }
 
 export async function listRegions(db: Kysely<DB>): Promise<Region[]> {
-  const c = slot(db);
-  c.regions ??= selectRegions(db).catch((err) => {
-    c.regions = undefined;
-    throw err;
-  });
-  return c.regions;
+  return regions.get(db);
 }
 
 export async function listTerms(db: Kysely<DB>, taxonomy?: Taxonomy): Promise<Term[]> {
-  const c = slot(db);
-  c.terms ??= (selectTerms(db) as Promise<Term[]>).catch((err) => {
-    c.terms = undefined;
-    throw err;
-  });
-  const all = await c.terms;
+  const all = await terms.get(db);
   return taxonomy ? all.filter((t) => t.taxonomy === taxonomy) : all;
 }
 

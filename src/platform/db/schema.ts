@@ -26,6 +26,10 @@ export interface PlatformTables {
   files: FilesTable;
   app_settings: { key: string; value: Json<unknown>; updated_at: Generated<Date> };
   schema_migrations: { version: string; name: string; checksum: string; applied_at: Generated<Date> };
+  /** Change counters of data cached by app nodes (generations.ts). */
+  cache_generations: { name: string; generation: Generated<number>; changed_at: Generated<Date> };
+  /** Rate-limit counters shared by the app nodes (http/rate-limit-store.ts). */
+  rate_limit_windows: { key: string; hits: number; expires_at: Date };
 }
 
 export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables {}

@@ -14,12 +14,14 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { Kysely } from 'kysely';
-import type { Config } from '../../config.js';
+import type { Config, TrustProxy } from '../../config.js';
+import { generationScope } from '../db/generations.js';
 import type { DB } from '../db/schema.js';
 import type { Logger } from '../log.js';
 import { classifyError, sendProblem } from './problem.js';
 import { getAsset } from './assets.js';
 import { NotFoundError } from './errors.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 export type RoutePlugin = (app: App) => Promise<void>;
@@ -59,6 +61,11 @@ export interface AppOptions {
   renderErrorPage?: ErrorPageRenderer;
   /** Called by /readyz; resolves when the database is reachable and migrated. */
   ready: () => Promise<{ ok: boolean; detail: string }>;
+  /**
+   * Where request rate limits are counted: "database" (default; shared by every app node) or
+   * "memory" (this process only; bench/nodes.bench.ts measures the difference with it).
+   */
+  rateLimitStore?: 'database' | 'memory';
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -67,11 +74,24 @@ export function isApiRequest(url: string): boolean {
   return url.startsWith('/api/') || url === '/healthz' || url === '/readyz';
 }
 
+/**
+ * Fastify's trustProxy from TRUST_PROXY. A number of hops trusts the socket peer and the entries
+ * the next proxies appended (the client is the address the outermost trusted proxy added, never
+ * one the client wrote itself); Fastify's own numeric option trusts no hop at all.
+ */
+export function trustProxyOption(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false || trust === 0) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
+const GENERATIONS = Symbol('palermo.generation-reads');
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -87,6 +107,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+
+  // Cached data is checked against its generation in the database once per request (generations.ts):
+  // the request's hooks and handler run in one scope (entered again after the body is read).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const reads = new Map();
+    (request as unknown as Record<symbol, unknown>)[GENERATIONS] = reads;
+    generationScope(() => done(), reads);
+  });
+  app.addHook('preHandler', (request, _reply, done) => {
+    const reads = (request as unknown as Record<symbol, Map<object, never> | undefined>)[GENERATIONS];
+    generationScope(() => done(), reads ?? new Map());
   });
 
   await app.register(helmet, {
@@ -117,6 +149,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Counted in the database: every app node sees the same counts.
+    ...(options.rateLimitStore === 'memory' ? {} : { store: databaseRateLimitStore(options.db, options.logger) }),
     allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/assets/'),
     errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`Rate limit exceeded: ${ctx.max} requests per minute; retry in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
   });
