@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { json } from '../../platform/db/types.js';
-import type { EntryType } from '../knowledge/tables.js';
+import type { EntryType } from '../knowledge/index.js';
 import type { ImportFormat, ImportOutcome } from './tables.js';
 
 export async function insertImportRun(

@@ -10,15 +10,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
-import { checkRecords, getEntry, getLaw, saveRecords } from '../knowledge/service.js';
-import { parseRecord } from '../knowledge/domain/parse.js';
-import { isEntryType } from '../knowledge/domain/entry-types.js';
-import type { EntryDocument, KnowledgeRecord, LawDocument } from '../knowledge/domain/schemas.js';
-import { selectTerms } from '../reference/repository.js';
-import { invalidateReferenceCache, saveTermTexts } from '../reference/service.js';
-import type { Taxonomy } from '../reference/tables.js';
-import { indexEntries } from '../search/indexer.js';
-import { getRevision, partStatuses, type WorkflowAdapter } from '../workflow/service.js';
+import { checkRecords, getEntry, getLaw, saveRecords, parseRecord, isEntryType, type EntryDocument, type KnowledgeRecord, type LawDocument } from '../knowledge/index.js';
+import { readTerm, invalidateReferenceCache, saveTermTexts, type Taxonomy } from '../reference/index.js';
+import { indexEntries } from '../search/index.js';
+import { getRevision, partStatuses, type WorkflowAdapter } from '../workflow/index.js';
 import { checkTermDocument, isLangPart, isObject, issuesOfMeta, issuesOfText, META_PART, metaOf, parseTermId, publishedText, textOf, type EditorialType } from './domain/parts.js';
 import { entriesWithTerm } from './repository.js';
 
@@ -155,7 +150,7 @@ export const lawAdapter = recordAdapter(LAW);
 async function liveTerm(db: Kysely<DB>, id: string) {
   const t = parseTermId(id);
   if (!t) return undefined;
-  return (await selectTerms(db, t.taxonomy as Taxonomy)).find((x) => x.code === t.code);
+  return readTerm(db, t.taxonomy as Taxonomy, t.code);
 }
 
 export const termAdapter: WorkflowAdapter = {

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
-import { indexEntries } from '../search/indexer.js';
+import { indexEntries } from '../search/index.js';
 import { checkRecord, type ReferenceSets } from './domain/checks.js';
 import { contentHash } from './domain/canonical.js';
 import type { EntryDocument, KnowledgeRecord, LawDocument, RecordType, TreatyParty } from './domain/schemas.js';
@@ -24,7 +24,8 @@ import {
   writeEntryRows,
   writeLawRows,
 } from './repository/write.js';
-import { loadEntryDocuments, loadLawDocuments, loadReferenceSets } from './repository/read.js';
+import { listEntryIds, listLawIds, loadEntryDocuments, loadLawDocuments, loadReferenceSets } from './repository/read.js';
+import { keepUnpublished, sameEntry, sameLaw } from './repository/compare.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -190,4 +191,4 @@ export async function removeDemoContent(db: Kysely<DB>): Promise<{ entries: numb
   });
 }
 
-export { loadEntryDocuments, loadLawDocuments, loadReferenceSets };
+export { findEntryHeads, findLawHeads, keepUnpublished, listEntryIds, listLawIds, loadEntryDocuments, loadLawDocuments, loadReferenceSets, sameEntry, sameLaw };

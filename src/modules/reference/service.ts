@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { pickLocalized, type Lang, type LocalizedText } from '../../platform/i18n/languages.js';
 import type { Taxonomy } from './tables.js';
+
+export type { Taxonomy };
 import {
   countPublishedEntriesByType,
   selectArticles,
@@ -103,6 +105,11 @@ export async function listTerms(db: Kysely<DB>, taxonomy?: Taxonomy): Promise<Te
   });
   const all = await c.terms;
   return taxonomy ? all.filter((t) => t.taxonomy === taxonomy) : all;
+}
+
+/** One taxonomy term read now from the database (not from the cache), or undefined. */
+export async function readTerm(db: Kysely<DB>, taxonomy: Taxonomy, code: string): Promise<Term | undefined> {
+  return ((await selectTerms(db, taxonomy)) as Term[]).find((t) => t.code === code);
 }
 
 /**

@@ -4,9 +4,8 @@ import type { DB } from '../../platform/db/schema.js';
 import { INTL_LOCALE, pickLocalized, type Lang } from '../../platform/i18n/languages.js';
 import { translator } from '../../platform/i18n/messages.js';
 import { common } from '../../platform/web/common.messages.js';
-import { ENTRY_TYPES } from '../knowledge/domain/entry-types.js';
-import type { EntryType } from '../knowledge/tables.js';
-import { countryName, listCountries, listRegions, listTerms, termLabel } from '../reference/service.js';
+import { ENTRY_TYPES, type EntryType } from '../knowledge/index.js';
+import { countryName, listCountries, listRegions, listTerms, termLabel } from '../reference/index.js';
 import { FACETS, type FacetName, type Filters } from './domain/params.js';
 import { articleTitles, instrumentLabels, type FacetCount } from './repository/search.js';
 

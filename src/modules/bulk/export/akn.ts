@@ -2,10 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { chunks } from '../../../platform/db/batch.js';
-import { listLawIds } from '../../knowledge/repository/read.js';
-import type { LawDocument, LegislationDocument } from '../../knowledge/domain/schemas.js';
-import { loadEntryDocuments, loadLawDocuments } from '../../knowledge/service.js';
-import { listCountries } from '../../reference/service.js';
+import { listLawIds, type LawDocument, type LegislationDocument, loadEntryDocuments, loadLawDocuments } from '../../knowledge/index.js';
+import { listCountries } from '../../reference/index.js';
 import { writeAkn } from '../domain/akn-write.js';
 import { selectExtractIdsOfLaws } from '../repository.js';
 

@@ -6,10 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { LANGS } from '../../../platform/i18n/languages.js';
-import { listEntryIds, listLawIds } from '../../knowledge/repository/read.js';
-import type { EntryDocument, KnowledgeRecord, LawDocument, TreatyDocument } from '../../knowledge/domain/schemas.js';
-import { loadEntryDocuments, loadLawDocuments } from '../../knowledge/service.js';
-import type { EntryType } from '../../knowledge/tables.js';
+import { listEntryIds, listLawIds, type EntryDocument, type KnowledgeRecord, type LawDocument, type TreatyDocument, loadEntryDocuments, loadLawDocuments, type EntryType } from '../../knowledge/index.js';
 import { CSV_TYPES, exportHeader, partyToRow, provisionToRow, recordToRow, type CsvType } from '../domain/csv-columns.js';
 import { countLaws, countPublishedEntries, countTreatyDetails, selectFileContents, selectLanguages } from '../repository.js';
 

@@ -9,7 +9,7 @@ import { json } from '../../../platform/db/types.js';
 import { SIMPLE_CONFIG } from '../domain/text.js';
 import { FACETS, type FacetName, type Filters } from '../domain/params.js';
 import { TOTAL_KEY, facetKey } from '../domain/document.js';
-import type { EntryType } from '../../knowledge/tables.js';
+import type { EntryType } from '../../knowledge/index.js';
 import type { SearchContext } from '../tables.js';
 
 /**
