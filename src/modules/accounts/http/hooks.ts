@@ -42,7 +42,7 @@ export function clientInfo(request: FastifyRequest): ClientInfo {
   return { ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null };
 }
 
-export { auditContext } from '../../audit/context.js';
+export { auditContext } from '../../audit/index.js';
 
 export function envOf(app: App): Promise<AccountsEnv> {
   return accountsEnv(app.db, app.config);
