@@ -12,10 +12,8 @@ import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import { checkRecords, getEntry, getLaw, saveRecords, parseRecord, isEntryType, type EntryDocument, type KnowledgeRecord, type LawDocument } from '../knowledge/index.js';
 import { readTerm, invalidateReferenceCache, saveTermTexts, type Taxonomy } from '../reference/index.js';
-import { indexEntries } from '../search/index.js';
 import { getRevision, partStatuses, type WorkflowAdapter } from '../workflow/index.js';
 import { checkTermDocument, isLangPart, isObject, issuesOfMeta, issuesOfText, META_PART, metaOf, parseTermId, publishedText, textOf, type EditorialType } from './domain/parts.js';
-import { entriesWithTerm } from './repository.js';
 
 type Live = EntryDocument | LawDocument;
 
@@ -173,10 +171,8 @@ export const termAdapter: WorkflowAdapter = {
   async publish(trx, id, _part, document) {
     const t = parseTermId(id)!;
     const doc = document as { labels: Record<string, string>; descriptions?: Record<string, string> };
+    // Reference announces the new labels; search re-indexes the entries tagged with the term in this transaction.
     await saveTermTexts(trx, t.taxonomy as Taxonomy, t.code, doc.labels, doc.descriptions ?? null);
-    // Labels are searchable in the entries tagged with the term.
-    const tagged = await entriesWithTerm(trx, t.taxonomy, t.code);
-    if (tagged.length) await indexEntries(trx, tagged);
     invalidateReferenceCache(trx);
   },
   async archive() {
