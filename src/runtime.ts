@@ -23,6 +23,8 @@ export interface OpenRuntimeOptions {
 }
 
 export async function openRuntime(config: Config, logger: Logger, options: OpenRuntimeOptions = {}): Promise<Runtime> {
+  // Subscriptions first: reference data loaded by prepare() already announces changes (instruments).
+  for (const m of modules) m.subscribe?.();
   const database =
     options.database ??
     (config.databaseUrl

@@ -17,6 +17,11 @@ export interface PalermoModule {
   routes?: RoutePlugin[];
   /** CLI commands. */
   commands?: (program: Command, cli: CliContext) => void;
+  /**
+   * Subscribe to other modules' change announcements (platform/events.ts onChange). Called for every
+   * module before anything else at start-up (openRuntime), so no change is announced unheard. Idempotent.
+   */
+  subscribe?: () => void;
   /** After migrations, at every start of the server and of any CLI command (idempotent, fast when nothing changed). */
   prepare?: (runtime: Runtime) => Promise<void>;
   /** Once, at the first start of the server on a new database. */

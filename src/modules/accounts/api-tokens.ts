@@ -2,10 +2,8 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/batch.js';
 import type { DB } from '../../platform/db/schema.js';
-import { userActor, type Actor } from '../access/actor.js';
-import { isAction, type Action } from '../access/actions.js';
-import { assertAllowed, grantableScopes } from '../access/policy.js';
-import { recordAudit, type AuditContext } from '../audit/service.js';
+import { userActor, type Actor, isAction, type Action, assertAllowed, grantableScopes } from '../access/index.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { randomToken, sha256Hex } from './domain/crypto.js';
 import type { AccountsEnv } from './env.js';
 import { insertApiToken, revokeApiToken, selectApiTokens, selectLiveApiToken, touchApiToken } from './repository/tokens.js';

@@ -1,8 +1,7 @@
 /** GET /api/v1/me: who the caller is and which actions it may take (useful to check an API token). */
 import { Type } from 'typebox';
 import type { RoutePlugin } from '../../platform/http/app.js';
-import { allowedActions } from '../access/policy.js';
-import { ACTIONS } from '../access/actions.js';
+import { allowedActions, ACTIONS } from '../access/index.js';
 
 export const accountsApi: RoutePlugin = async (app) => {
   app.get(

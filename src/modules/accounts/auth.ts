@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/batch.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Lang } from '../../platform/i18n/languages.js';
-import { diffChanges, recordAudit, type AuditContext } from '../audit/service.js';
+import { diffChanges, recordAudit, type AuditContext } from '../audit/index.js';
 import { randomToken, sha256Hex } from './domain/crypto.js';
 import { dummyHash, hashPassword, verifyPassword } from './domain/passwords.js';
 import type { AccountsEnv } from './env.js';

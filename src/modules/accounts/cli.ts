@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { isLang } from '../../platform/i18n/languages.js';
 import { ValidationError } from '../../platform/http/errors.js';
-import { CLI_ACTOR } from '../access/actor.js';
+import { CLI_ACTOR } from '../access/index.js';
 import type { CliContext } from '../module.js';
 import { checkAdministratorInput, createAdministrator, listAdministrators } from './admin.js';
 

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/batch.js';
 import type { DB } from '../../platform/db/schema.js';
-import { recordAudit, type AuditContext } from '../audit/service.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { decrypt, encrypt, hmacHex } from './domain/crypto.js';
 import { verifyPassword } from './domain/passwords.js';
 import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, provisioningUri, verifyTotp } from './domain/totp.js';

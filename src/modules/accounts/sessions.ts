@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/batch.js';
 import type { DB } from '../../platform/db/schema.js';
-import { recordAudit, type AuditContext } from '../audit/service.js';
-import { userActor, type Actor } from '../access/actor.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
+import { userActor, type Actor } from '../access/index.js';
 import { randomToken, sha256Hex } from './domain/crypto.js';
 import type { AccountsEnv } from './env.js';
 import { deleteExpiredSessions, deleteSession, deleteUserSessions, insertSession, selectLiveSession, selectUserSessions, touchSession } from './repository/sessions.js';

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { NullableTimestamp, Timestamp } from '../../platform/db/types.js';
 import type { Lang } from '../../platform/i18n/languages.js';
-import type { RoleName } from '../access/roles.js';
+import type { RoleName } from '../access/index.js';
 
 export interface UsersTable {
   id: Generated<string>;

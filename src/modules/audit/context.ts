@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ANONYMOUS } from '../access/actor.js';
+import { ANONYMOUS } from '../access/index.js';
 import type { AuditContext } from './service.js';
 
 /** The audit context of an HTTP request: its actor (set by the accounts hooks), client address and request id. */

@@ -5,8 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
-import type { Actor } from '../access/actor.js';
-import { assertAllowed } from '../access/policy.js';
+import { type Actor, assertAllowed } from '../access/index.js';
 import { insertAuditEvents, selectAuditEvents, type AuditFilter } from './repository.js';
 
 /** Who acts and from where: built once per request (see auditContext in accounts/http). */

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { RoutePlugin } from '../../platform/http/app.js';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
-import { EntryIdSchema } from '../knowledge/domain/schemas.js';
+import { EntryIdSchema } from '../knowledge/index.js';
 import { AKN_MEDIA_TYPE, lawAsAkn } from './export/akn.js';
 import { DATASET_NAMES, EXPORT_TYPES, MEDIA_TYPES, datasetChunks, formatsOf, listDatasets, type ExportFormat, type ExportType } from './export/datasets.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';

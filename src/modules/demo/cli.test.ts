@@ -8,7 +8,7 @@ import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { createLogger } from '../../platform/log.js';
 import { openRuntime } from '../../runtime.js';
-import { listEntryIds } from '../knowledge/repository/read.js';
+import { listEntryIds } from '../knowledge/index.js';
 import { ensureFullTestReference } from '../../../test/factories/reference.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');

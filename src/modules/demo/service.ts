@@ -8,14 +8,12 @@ import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { getSetting, setSetting } from '../../platform/db/settings.js';
 import type { Logger } from '../../platform/log.js';
-import { canonicalJson } from '../knowledge/domain/canonical.js';
-import type { TreatyParty } from '../knowledge/domain/schemas.js';
-import { loadEntryDocuments, loadReferenceSets, removeDemoContent, saveRecords, saveTreatyParties, type SaveOutcome } from '../knowledge/service.js';
-import { listCountries, listInstruments } from '../reference/service.js';
+import { canonicalJson, type TreatyParty, loadEntryDocuments, loadReferenceSets, removeDemoContent, saveRecords, saveTreatyParties, type SaveOutcome } from '../knowledge/index.js';
+import { listCountries, listInstruments } from '../reference/index.js';
 import { demoCountries, type DemoContext, type DemoInstrument } from './generator/context.js';
 import { buildCorpus, type DemoSize } from './generator/corpus.js';
 import { INSTRUMENT_RULES } from './generator/parties.js';
-import { removeDemoAuthorities, seedDemoAuthorities } from '../directory/demo.js';
+import { removeDemoAuthorities, seedDemoAuthorities } from '../directory/index.js';
 
 const SETTING = 'demo.seed';
 /** Records per saveRecords call: large enough for multi-row statements, small enough to report progress. */

@@ -13,8 +13,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
-import { resolveId } from '../knowledge/queries.js';
-import type { WorkflowAdapter } from '../workflow/service.js';
+import { resolveId } from '../knowledge/index.js';
+import type { WorkflowAdapter } from '../workflow/index.js';
 import { checkAuthority } from './domain/checks.js';
 import type { AuthorityDocument } from './domain/schema.js';
 import { contentOf, loadDirectoryRefs, writeLive } from './live.js';

@@ -4,7 +4,7 @@ import type { RoutePlugin } from '../../platform/http/app.js';
 import { sendProblem } from '../../platform/http/problem.js';
 import { isLang, type Lang } from '../../platform/i18n/languages.js';
 import { pageRoutes } from '../../platform/web/routes.js';
-import { auditContext } from '../audit/context.js';
+import { auditContext } from '../audit/index.js';
 import { viewerOf } from './domain/visibility.js';
 import { bookDocx } from './export/docx.js';
 import { bookPdf, ChromiumMissingError } from './export/pdf.js';

@@ -1,7 +1,7 @@
 /** `palermo directory import <file>`: import authorities (JSON Lines or CSV), all or nothing, published at once. */
 import fs from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { CLI_ACTOR } from '../access/actor.js';
+import { CLI_ACTOR } from '../access/index.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import type { CliContext } from '../module.js';
 import { importAuthorities, type ImportFormat } from './import/service.js';

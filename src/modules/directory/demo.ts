@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { LANGS, type Lang } from '../../platform/i18n/languages.js';
-import { listCountries } from '../reference/service.js';
+import { listCountries } from '../reference/index.js';
 import { checkAuthority } from './domain/checks.js';
 import type { AuthorityDocument } from './domain/schema.js';
 import { authorityHash, loadDirectoryRefs, writeLiveMany } from './live.js';

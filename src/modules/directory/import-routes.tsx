@@ -8,8 +8,8 @@ import { AppError, ValidationError } from '../../platform/http/errors.js';
 import { CsrfField, Layout } from '../../platform/web/layout.js';
 import { href, pageContext, sendPage, type PageContext } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
-import { allow } from '../access/policy.js';
-import { auditContext } from '../audit/context.js';
+import { allow } from '../access/index.js';
+import { auditContext } from '../audit/index.js';
 import { importAuthorities, type ImportResult } from './import/service.js';
 import { dirT, edT } from './pages/ui.js';
 

@@ -5,14 +5,10 @@ import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } fro
 import { pageContext, sendPage, href } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
 import { pickLocalized } from '../../platform/i18n/languages.js';
-import type { Actor } from '../access/actor.js';
-import { allow } from '../access/policy.js';
-import { auditContext } from '../audit/context.js';
-import { entryPath, lawPath } from '../knowledge/domain/entry-types.js';
-import { getLawSummaries, resolveId } from '../knowledge/queries.js';
-import { loadEntryDocuments } from '../knowledge/service.js';
-import { history, getRevision } from '../workflow/service.js';
-import type { TransitionName } from '../workflow/domain/transitions.js';
+import { type Actor, allow } from '../access/index.js';
+import { auditContext } from '../audit/index.js';
+import { entryPath, lawPath, getLawSummaries, resolveId, loadEntryDocuments } from '../knowledge/index.js';
+import { history, getRevision, type TransitionName } from '../workflow/index.js';
 import { authorityAdapter, AUTHORITY_PART } from './adapter.js';
 import { viewerOf } from './domain/visibility.js';
 import type { AuthorityDocument } from './domain/schema.js';

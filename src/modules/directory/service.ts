@@ -5,11 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
-import type { Actor } from '../access/actor.js';
-import { allow } from '../access/policy.js';
-import { isEntryId } from '../knowledge/queries.js';
-import { getCountry, listCountriesInRegion, listTerms } from '../reference/service.js';
-import { partStatuses, type PartStatus } from '../workflow/service.js';
+import { type Actor, allow } from '../access/index.js';
+import { isEntryId } from '../knowledge/index.js';
+import { getCountry, listCountriesInRegion, listTerms } from '../reference/index.js';
+import { partStatuses, type PartStatus } from '../workflow/index.js';
 import { visibilityOf } from './domain/checks.js';
 import { isFunctionCode } from './domain/functions.js';
 import { lookup, parseRequestKind, type LookupAnswer } from './domain/lookup.js';

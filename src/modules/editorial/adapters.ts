@@ -10,17 +10,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
-import { checkRecords, getEntry, getLaw, saveRecords } from '../knowledge/service.js';
-import { parseRecord } from '../knowledge/domain/parse.js';
-import { isEntryType } from '../knowledge/domain/entry-types.js';
-import type { EntryDocument, KnowledgeRecord, LawDocument } from '../knowledge/domain/schemas.js';
-import { selectTerms } from '../reference/repository.js';
-import { saveTermTexts } from '../reference/service.js';
-import type { Taxonomy } from '../reference/tables.js';
-import { indexEntries } from '../search/indexer.js';
-import { getRevision, partStatuses, type WorkflowAdapter } from '../workflow/service.js';
+import { checkRecords, getEntry, getLaw, saveRecords, parseRecord, isEntryType, type EntryDocument, type KnowledgeRecord, type LawDocument } from '../knowledge/index.js';
+import { readTerm, saveTermTexts, type Taxonomy } from '../reference/index.js';
+import { getRevision, partStatuses, type WorkflowAdapter } from '../workflow/index.js';
 import { checkTermDocument, isLangPart, isObject, issuesOfMeta, issuesOfText, META_PART, metaOf, parseTermId, publishedText, textOf, type EditorialType } from './domain/parts.js';
-import { entriesWithTerm } from './repository.js';
 
 type Live = EntryDocument | LawDocument;
 
@@ -155,7 +148,7 @@ export const lawAdapter = recordAdapter(LAW);
 async function liveTerm(db: Kysely<DB>, id: string) {
   const t = parseTermId(id);
   if (!t) return undefined;
-  return (await selectTerms(db, t.taxonomy as Taxonomy)).find((x) => x.code === t.code);
+  return readTerm(db, t.taxonomy as Taxonomy, t.code);
 }
 
 export const termAdapter: WorkflowAdapter = {
@@ -178,10 +171,8 @@ export const termAdapter: WorkflowAdapter = {
   async publish(trx, id, _part, document) {
     const t = parseTermId(id)!;
     const doc = document as { labels: Record<string, string>; descriptions?: Record<string, string> };
+    // Reference announces the new labels; search re-indexes the entries tagged with the term in this transaction.
     await saveTermTexts(trx, t.taxonomy as Taxonomy, t.code, doc.labels, doc.descriptions ?? null);
-    // Labels are searchable in the entries tagged with the term.
-    const tagged = await entriesWithTerm(trx, t.taxonomy, t.code);
-    if (tagged.length) await indexEntries(trx, tagged);
   },
   async archive() {
     throw new ConflictError('Taxonomy terms are not archived: they index content.');

@@ -6,10 +6,9 @@
 import { Type } from 'typebox';
 import type { App, RoutePlugin } from '../../platform/http/app.js';
 import { DEFAULT_LANG } from '../../platform/i18n/languages.js';
-import { ProblemSchema } from '../knowledge/api.js';
-import { auditContext } from '../audit/context.js';
-import type { TransitionName } from '../workflow/domain/transitions.js';
-import type { HistoryItem, RevisionRow } from '../workflow/service.js';
+import { ProblemSchema } from '../../platform/http/problem-schema.js';
+import { auditContext } from '../audit/index.js';
+import type { TransitionName, HistoryItem, RevisionRow } from '../workflow/index.js';
 import { EDITORIAL_TYPES, type EditorialType } from './domain/parts.js';
 import { editorialHistory, needsAttention, revertEditorial, revisionView, saveEditorialDraft, subjectView, transitionEditorial, TRANSITION_NAMES } from './service.js';
 

@@ -1,12 +1,8 @@
-/** SQL of the editorial module: what needs attention, entries tagged with a term. */
+/** SQL of the editorial module: what needs attention. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { textIsVisible } from '../knowledge/index.js';
 import { UN_LANGS } from './domain/parts.js';
-
-export async function entriesWithTerm(db: Kysely<DB>, taxonomy: string, code: string): Promise<string[]> {
-  const rows = await db.selectFrom('entry_terms').select('entry_id').where('taxonomy', '=', taxonomy).where('code', '=', code).execute();
-  return rows.map((r) => r.entry_id);
-}
 
 export interface EntryAttentionRow {
   id: string;
@@ -20,7 +16,7 @@ export interface EntryAttentionRow {
 function publicEntries(db: Kysely<DB>) {
   return db
     .selectFrom('entries as e')
-    .innerJoin('entry_texts as t', (j) => j.onRef('t.entry_id', '=', 'e.id').on('t.status', '=', 'published'))
+    .innerJoin('entry_texts as t', (j) => j.onRef('t.entry_id', '=', 'e.id').on(textIsVisible('t')))
     .select([
       'e.id',
       'e.type',

@@ -4,12 +4,11 @@ import type { App, RoutePlugin } from '../../platform/http/app.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import { pageContext, sendPage, href, type PageContext } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
-import { allow } from '../access/policy.js';
-import { auditContext } from '../audit/context.js';
-import { isEntryType } from '../knowledge/domain/entry-types.js';
-import type { RecordType } from '../knowledge/domain/schemas.js';
-import { listTerms } from '../reference/service.js';
-import type { TransitionName } from '../workflow/domain/transitions.js';
+import { allow } from '../access/index.js';
+import { auditContext } from '../audit/index.js';
+import { isEntryType, type RecordType } from '../knowledge/index.js';
+import { listTerms } from '../reference/index.js';
+import type { TransitionName } from '../workflow/index.js';
 import { formToMeta, formToTerm, formToText, META_FIELDS, one, textFields, type FormBody } from './domain/fields.js';
 import { isLangPart, META_PART, typeOfSegment, type EditorialType } from './domain/parts.js';
 import {

@@ -183,3 +183,12 @@ export async function getLawAttachment(db: Kysely<DB>, sha256: string): Promise<
 export function refreshStatistics(db: Kysely<DB>): Promise<string[]> {
   return analyzeStaleTables(db);
 }
+
+/** Figures of the public exports (visible content only): entries per type, laws, treaty provisions and parties, languages present, visible extracts of laws. */
+export {
+  countVisibleEntries,
+  countLaws,
+  countTreatyDetails,
+  selectVisibleLanguages as visibleLanguages,
+  selectVisibleExtractIdsOfLaws as visibleExtractIdsOfLaws,
+} from './repository/exports.js';

@@ -1,13 +1,14 @@
 /**
  * Knowledge content: validate and save records (laws and the four kinds of entries), read them back.
- * Every write re-indexes the changed entries for search in the same transaction.
+ * Every write announces the changed entries (ENTRIES_CHANGED, changes.ts) in the same transaction;
+ * the search module subscribes and re-indexes them there.
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
-import { indexEntries } from '../search/indexer.js';
+import { announceEntryChanges } from './changes.js';
 import { checkRecord, type ReferenceSets } from './domain/checks.js';
 import { contentHash } from './domain/canonical.js';
 import type { EntryDocument, KnowledgeRecord, LawDocument, RecordType, TreatyParty } from './domain/schemas.js';
@@ -24,7 +25,8 @@ import {
   writeEntryRows,
   writeLawRows,
 } from './repository/write.js';
-import { loadEntryDocuments, loadLawDocuments, loadReferenceSets } from './repository/read.js';
+import { listEntryIds, listLawIds, loadEntryDocuments, loadLawDocuments, loadReferenceSets } from './repository/read.js';
+import { keepUnpublished, sameEntry, sameLaw } from './repository/compare.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -146,7 +148,7 @@ export async function saveRecords(db: Kysely<DB>, records: readonly KnowledgeRec
     }
     await writeEntryRows(trx, entryBatch);
     const reindex = new Set([...changed, ...(await extractIdsOfLaws(trx, changedLaws))]);
-    if (reindex.size) await indexEntries(trx, [...reindex]);
+    if (reindex.size) await announceEntryChanges(trx, [...reindex]);
     return outcomes;
   });
 }
@@ -164,7 +166,7 @@ export async function getLaw(db: Kysely<DB>, id: string): Promise<LawDocument | 
 
 /**
  * Add or update parties of a treaty, leaving its other parties as they are (e.g. demo status data
- * on a reference instrument). Re-indexes the treaty.
+ * on a reference instrument). Announces the treaty as changed.
  */
 export async function saveTreatyParties(db: Kysely<DB>, treatyId: string, parties: readonly TreatyParty[], now = new Date()): Promise<void> {
   const refs = await loadReferenceSets(db);
@@ -177,7 +179,7 @@ export async function saveTreatyParties(db: Kysely<DB>, treatyId: string, partie
   if (issues.length) throw new ValidationError(issues);
   await inTransaction(db, async (trx) => {
     await upsertPartyRows(trx, parties.map((p) => partyToRow(treatyId, p, now)));
-    await indexEntries(trx, [treatyId]);
+    await announceEntryChanges(trx, [treatyId]);
   });
 }
 
@@ -185,9 +187,9 @@ export async function saveTreatyParties(db: Kysely<DB>, treatyId: string, partie
 export async function removeDemoContent(db: Kysely<DB>): Promise<{ entries: number; laws: number; parties: number }> {
   return inTransaction(db, async (trx) => {
     const { treatiesTouched, ...counts } = await deleteDemoRows(trx);
-    if (treatiesTouched.length) await indexEntries(trx, treatiesTouched);
+    if (treatiesTouched.length) await announceEntryChanges(trx, treatiesTouched);
     return counts;
   });
 }
 
-export { loadEntryDocuments, loadLawDocuments, loadReferenceSets };
+export { findEntryHeads, findLawHeads, keepUnpublished, listEntryIds, listLawIds, loadEntryDocuments, loadLawDocuments, loadReferenceSets, sameEntry, sameLaw };

@@ -1,5 +1,5 @@
 import type { PalermoModule } from '../module.js';
-import { refreshStatistics } from '../knowledge/queries.js';
+import { refreshStatistics } from '../knowledge/index.js';
 import { fileDownloads, portalPages } from './routes.js';
 
 export const portalModule: PalermoModule = {

@@ -2,12 +2,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RoutePlugin } from '../../platform/http/app.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { allow } from '../access/policy.js';
+import { allow } from '../access/index.js';
 import { pageContext, sendPage } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
-import { ENTRY_PATH, entryPath, lawPath } from '../knowledge/domain/entry-types.js';
-import { getLawAttachment, isEntryId } from '../knowledge/queries.js';
-import type { EntryType } from '../knowledge/tables.js';
+import { ENTRY_PATH, entryPath, lawPath, getLawAttachment, isEntryId, type EntryType } from '../knowledge/index.js';
 import { parsePartySort } from './domain/parties.js';
 import { articleModel, countriesModel, countryModel, entryModel, homeModel, lawModel } from './service.js';
 import { CasePage, LegislationPage, StrategyPage, type EntryPageProps } from './pages/entry.js';
@@ -18,7 +16,7 @@ import { CountriesPage } from './pages/countries.js';
 import { CountryPage } from './pages/country.js';
 import { HomePage } from './pages/home.js';
 import { OpenDataPage, type Endpoint } from './pages/open-data.js';
-import { authoritiesOfCountry } from '../directory/service.js';
+import { authoritiesOfCountry } from '../directory/index.js';
 
 const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const ARTICLE_NUMBER = /^[0-9]+[a-z]?(bis|ter|quater)?$/;

@@ -4,43 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import type { EntryDocument, LawDocument } from '../knowledge/domain/schemas.js';
-import { parseArticleRef } from '../knowledge/domain/entry-types.js';
-import type { EntryType } from '../knowledge/tables.js';
-import {
-  articleLabels,
-  countByCountry,
-  countByType,
-  entryBlock,
-  getLawSummaries,
-  getLawWithExtracts,
-  getPublicEntry,
-  lawsOfCountry,
-  recentEntries,
-  participationOf,
-  treatyChildren,
-  treatySummaries,
-  type ArticleLabel,
-  type EntrySummary,
-  type LawSummary,
-  type Participation,
-  type TreatySummary,
-} from '../knowledge/queries.js';
-import {
-  getArticle,
-  getCountry,
-  getInstrument,
-  listCountries,
-  listInstruments,
-  listRegions,
-  listTerms,
-  type Article,
-  type ArticleSummary,
-  type Country,
-  type InstrumentSummary,
-  type Region,
-  type Term,
-} from '../reference/service.js';
+import { type EntryDocument, type LawDocument, parseArticleRef, type EntryType, articleLabels, countByCountry, countByType, entryBlock, getLawSummaries, getLawWithExtracts, getPublicEntry, lawsOfCountry, recentEntries, participationOf, treatyChildren, treatySummaries, type ArticleLabel, type EntrySummary, type LawSummary, type Participation, type TreatySummary } from '../knowledge/index.js';
+import { getArticle, getCountry, getInstrument, listCountries, listInstruments, listRegions, listTerms, type Article, type ArticleSummary, type Country, type InstrumentSummary, type Region, type Term } from '../reference/index.js';
 
 /** Reference lists every page uses for names and labels (cached by the reference service). */
 export interface Names {

@@ -4,8 +4,7 @@ import { sql } from 'kysely';
 import { createTestRuntime, type TestRuntime } from '../../../test/helpers/db.js';
 import { seedPortal } from '../../../test/http/portal-fixture.js';
 import { aCase } from '../../../test/factories/knowledge.js';
-import { saveRecords } from '../knowledge/service.js';
-import { countByType, forgetOverview, refreshStatistics } from '../knowledge/queries.js';
+import { saveRecords, countByType, forgetOverview, refreshStatistics } from '../knowledge/index.js';
 
 describe('planner statistics of the knowledge tables', () => {
   let rt: TestRuntime;

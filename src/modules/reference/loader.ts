@@ -9,7 +9,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { getSetting, setSetting } from '../../platform/db/settings.js';
 import type { Logger } from '../../platform/log.js';
-import { saveRecords, type SaveOutcome } from '../knowledge/service.js';
+import { saveRecords, type SaveOutcome } from '../knowledge/index.js';
 import { TAXONOMIES, TAXONOMY_NAMES, definedTermKeys } from './definitions/taxonomies.js';
 import {
   findCountriesNotIn,

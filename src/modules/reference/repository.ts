@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Taxonomy } from './tables.js';
+import { entryIsVisible, visibleTitles } from '../knowledge/index.js';
 
 export async function selectCountries(db: Kysely<DB>) {
   return db.selectFrom('countries').select(['iso3', 'iso2', 'm49', 'region_code', 'subregion_code', 'intermediate_region_code', 'names']).orderBy('iso3').execute();
@@ -34,10 +35,11 @@ export async function selectInstruments(db: Kysely<DB>, id?: string) {
       't.parent_id',
       't.source_url',
       'e.demo',
-      sql<Record<string, string>>`(SELECT coalesce(jsonb_object_agg(x.lang, x.title), '{}'::jsonb) FROM entry_texts x WHERE x.entry_id = t.entry_id AND x.status = 'published')`.as('titles'),
+      visibleTitles('t.entry_id').as('titles'),
       sql<number>`(SELECT count(*) FROM treaty_articles a WHERE a.treaty_id = t.entry_id)::int`.as('article_count'),
     ])
     .where(sql<boolean>`EXISTS (SELECT 1 FROM treaty_articles a WHERE a.treaty_id = t.entry_id)`)
+    .where(entryIsVisible('t.entry_id'))
     .orderBy('t.adopted_on')
     .orderBy('t.entry_id');
   if (id) q = q.where('t.entry_id', '=', id);
@@ -71,7 +73,7 @@ export async function countPublishedEntriesByType(db: Kysely<DB>, iso3: string):
     // The type list lets the (type, country) index serve the lookup.
     .where('e.type', 'in', ['legislation', 'case', 'treaty', 'strategy'])
     .where('e.country', '=', iso3)
-    .where(sql<boolean>`EXISTS (SELECT 1 FROM entry_texts x WHERE x.entry_id = e.id AND x.status = 'published')`)
+    .where(entryIsVisible('e.id'))
     .groupBy('e.type')
     .execute();
 }
@@ -90,12 +92,21 @@ export async function selectTreatyParticipation(db: Kysely<DB>, iso3: string) {
       'p.consent_on',
       'p.entry_into_force_on',
       'p.demo',
-      sql<Record<string, string>>`(SELECT coalesce(jsonb_object_agg(x.lang, x.title), '{}'::jsonb) FROM entry_texts x WHERE x.entry_id = p.treaty_id AND x.status = 'published')`.as(
-        'titles',
-      ),
+      visibleTitles('p.treaty_id').as('titles'),
     ])
     .where('p.country', '=', iso3)
+    .where(entryIsVisible('p.treaty_id'))
     .orderBy('t.adopted_on')
     .orderBy('p.treaty_id')
     .execute();
+}
+
+/** Fingerprint of the labels other modules copy (term labels, country names and regions). */
+export async function selectReferenceSignature(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ signature: string }>`
+    SELECT md5(
+      coalesce((SELECT string_agg(taxonomy || ':' || code || labels::text, E'\n' ORDER BY taxonomy, code) FROM taxonomy_terms), '') || E'\n--\n' ||
+      coalesce((SELECT string_agg(iso3 || coalesce(region_code, '') || coalesce(subregion_code, '') || names::text, E'\n' ORDER BY iso3) FROM countries), '')
+    ) AS signature`.execute(db);
+  return r.rows[0]!.signature;
 }

@@ -8,16 +8,24 @@ import { GenerationCache } from '../../platform/db/generations.js';
 import type { DB } from '../../platform/db/schema.js';
 import { pickLocalized, type Lang, type LocalizedText } from '../../platform/i18n/languages.js';
 import type { Taxonomy } from './tables.js';
+
+export type { Taxonomy };
 import {
   countPublishedEntriesByType,
   selectArticles,
   selectCountries,
   selectInstruments,
   selectRegions,
+  selectReferenceSignature,
   selectTerms,
   selectTreatyParticipation,
 } from './repository.js';
 import { updateTermTexts } from './repository-write.js';
+import { defineTopic, publishChanges } from '../../platform/events.js';
+import { inTransaction } from '../../platform/db/batch.js';
+
+/** The labels of taxonomy terms changed (published by the editorial workflow). */
+export const TERM_LABELS_CHANGED = defineTopic<{ terms: { taxonomy: Taxonomy; code: string }[] }>('reference.term-labels');
 
 export interface Country {
   iso3: string;
@@ -66,7 +74,11 @@ export function invalidateReferenceCache(_db?: Kysely<DB>): void {
 
 /** Change the labels and scope notes of a taxonomy term (the editorial workflow publishes them). */
 export async function saveTermTexts(db: Kysely<DB>, taxonomy: Taxonomy, code: string, labels: Record<string, string>, descriptions: Record<string, string> | null): Promise<void> {
-  await updateTermTexts(db, taxonomy, code, labels, descriptions);
+  await inTransaction(db, async (trx) => {
+    await updateTermTexts(trx, taxonomy, code, labels, descriptions);
+    // Labels are copied into derived data (search documents of the entries tagged with the term), in the same transaction.
+    await publishChanges(trx, TERM_LABELS_CHANGED, { terms: [{ taxonomy, code }] });
+  });
 }
 
 export async function listCountries(db: Kysely<DB>): Promise<Country[]> {
@@ -85,6 +97,19 @@ export async function listRegions(db: Kysely<DB>): Promise<Region[]> {
 export async function listTerms(db: Kysely<DB>, taxonomy?: Taxonomy): Promise<Term[]> {
   const all = await terms.get(db);
   return taxonomy ? all.filter((t) => t.taxonomy === taxonomy) : all;
+}
+
+/**
+ * Fingerprint of the reference data that other modules copy into derived data (term labels, country
+ * names and regions): when it changes, they rebuild (search documents, at start-up).
+ */
+export function referenceSignature(db: Kysely<DB>): Promise<string> {
+  return selectReferenceSignature(db);
+}
+
+/** One taxonomy term read now from the database (not from the cache), or undefined. */
+export async function readTerm(db: Kysely<DB>, taxonomy: Taxonomy, code: string): Promise<Term | undefined> {
+  return ((await selectTerms(db, taxonomy)) as Term[]).find((t) => t.code === code);
 }
 
 /**

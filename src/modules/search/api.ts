@@ -3,7 +3,7 @@ import { Type, type TSchema } from 'typebox';
 import type { RoutePlugin } from '../../platform/http/app.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import { LANGS } from '../../platform/i18n/languages.js';
-import { ENTRY_TYPES } from '../knowledge/domain/entry-types.js';
+import { ENTRY_TYPES } from '../knowledge/index.js';
 import { FACETS, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, parseSearchParams } from './domain/params.js';
 import { runSearch } from './service.js';
 

@@ -4,11 +4,10 @@ import type { DB } from '../../platform/db/schema.js';
 import { INTL_LOCALE, pickLocalized, type Lang } from '../../platform/i18n/languages.js';
 import { translator } from '../../platform/i18n/messages.js';
 import { common } from '../../platform/web/common.messages.js';
-import { ENTRY_TYPES } from '../knowledge/domain/entry-types.js';
-import type { EntryType } from '../knowledge/tables.js';
-import { countryName, listCountries, listRegions, listTerms, termLabel } from '../reference/service.js';
+import { ENTRY_TYPES, articleLabels, parseArticleRef, treatySummaries, type EntryType } from '../knowledge/index.js';
+import { countryName, listCountries, listRegions, listTerms, termLabel } from '../reference/index.js';
 import { FACETS, type FacetName, type Filters } from './domain/params.js';
-import { articleTitles, instrumentLabels, type FacetCount } from './repository/search.js';
+import type { FacetCount } from './repository/search.js';
 
 export interface FacetValue {
   value: string;
@@ -72,8 +71,11 @@ export async function labelFacets(db: Kysely<DB>, counts: readonly FacetCount[],
     byFacet.get('country')!.size ? listCountries(db) : [],
     byFacet.get('region')!.size ? listRegions(db) : [],
     ['crime', 'cooperation', 'issue', 'measure'].some((f) => byFacet.get(f as FacetName)!.size) ? listTerms(db) : [],
-    instrumentLabels(db, instrumentIds),
-    articleTitles(db, articleRefs),
+    // Labels of visible instruments and of articles, from the knowledge module.
+    instrumentIds.length ? treatySummaries(db, instrumentIds).then((rows) => new Map(rows.map((r) => [r.id, r]))) : new Map<string, never>(),
+    articleRefs.length
+      ? articleLabels(db, articleRefs.map((a) => parseArticleRef(a))).then((rows) => new Map(rows.map((r) => [`${r.treaty_id}:${r.number}`, r.titles])))
+      : new Map<string, Record<string, string>>(),
   ]);
   const regionBy = new Map(regions.map((r) => [r.code, r]));
   const collator = new Intl.Collator(INTL_LOCALE[hl]);

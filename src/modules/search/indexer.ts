@@ -1,61 +1,82 @@
 /**
- * The search indexer: rebuilds the search documents of entries. Called by the knowledge service in
- * the same transaction as every change, by `palermo reindex`, and at start-up when the reference
- * data copied into documents (labels, country names, regions) has changed.
+ * The search indexer: keeps the search documents of entries. It subscribes to the knowledge
+ * module's ENTRIES_CHANGED and to reference's TERM_LABELS_CHANGED (subscribe(), wired at start-up)
+ * and writes in the transaction of the change; `palermo reindex` and the start-up check (when the
+ * reference data copied into documents — labels, country names, regions — changed) rebuild them all
+ * from knowledge's `publishedEntries`. It never reads the knowledge or reference tables.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { chunks, inTransaction } from '../../platform/db/batch.js';
+import { onChange } from '../../platform/events.js';
 import { getSetting, setSetting } from '../../platform/db/settings.js';
+import { countAllEntries, entriesTaggedWith, entriesWithTerm, ENTRIES_CHANGED, listEntryIds, publishedEntries, type EntriesChanged } from '../knowledge/index.js';
+import { listCountries, listTerms, referenceSignature, TERM_LABELS_CHANGED } from '../reference/index.js';
 import { documentMeta, documentSegments } from './domain/document.js';
-import { loadEntrySources } from './repository/index-source.js';
-import {
-  countDocuments,
-  countEntries,
-  currentInstrumentSignatures,
-  deleteDocuments,
-  entriesTaggedWith,
-  entryIdsAfter,
-  referenceSignature,
-  storedInstrumentSignatures,
-  storeInstrumentSignatures,
-  upsertDocuments,
-  vacuumDocuments,
-} from './repository/index-write.js';
+import { entrySource, instrumentSignature, type ReferenceLookup } from './domain/source.js';
+import { countDocuments, deleteDocuments, storedInstrumentSignatures, storeInstrumentSignatures, upsertDocuments, vacuumDocuments } from './repository/index-write.js';
 
 const BATCH = 500;
 const UPSERT_BATCH = 100;
 
-/** Index one batch; returns the treaties whose article titles or terms changed since they were last indexed. */
-async function indexBatch(db: Kysely<DB>, ids: readonly string[]): Promise<string[]> {
-  const sources = await loadEntrySources(db, ids);
+async function referenceLookup(db: Kysely<DB>): Promise<ReferenceLookup> {
+  const [countries, terms] = await Promise.all([listCountries(db), listTerms(db)]);
+  return {
+    countries: new Map(countries.map((c) => [c.iso3, { names: c.names as Record<string, string>, region_code: c.region_code, subregion_code: c.subregion_code }])),
+    terms: new Map(terms.map((t) => [`${t.taxonomy}:${t.code}`, t.labels as Record<string, string>])),
+  };
+}
+
+/** Index one announcement; returns the treaties whose articles (numbers, headings, terms) changed since they were last indexed. */
+async function indexBatch(db: Kysely<DB>, change: EntriesChanged): Promise<string[]> {
+  const ref = await referenceLookup(db);
+  const sources = change.changed.map((e) => entrySource(e, ref));
   // Analysing text is the expensive part: statements of ~100 entries stay well under a second.
   for (const part of chunks(sources, UPSERT_BATCH)) await upsertDocuments(db, part.map(documentMeta), part.flatMap(documentSegments));
-  await deleteDocuments(db, ids, sources.map((s) => s.entry.id));
-  const treaties = sources.filter((s) => s.entry.type === 'treaty').map((s) => s.entry.id);
+  await deleteDocuments(db, change.removed, []);
+  const treaties = change.changed.flatMap((e) => (e.document.type === 'treaty' ? [e.document] : []));
   if (!treaties.length) return [];
-  const [current, stored] = await Promise.all([currentInstrumentSignatures(db, treaties), storedInstrumentSignatures(db, treaties)]);
-  const changed = new Map([...current].filter(([id, sig]) => stored.get(id) !== sig));
+  const stored = await storedInstrumentSignatures(db, treaties.map((t) => t.id));
+  const changed = new Map(treaties.map((t) => [t.id, instrumentSignature(t)] as const).filter(([id, sig]) => stored.get(id) !== sig));
   await storeInstrumentSignatures(db, changed);
   return [...changed.keys()];
 }
 
 /**
- * Rebuild the search documents of the given entries (deleted or unpublished entries leave the index).
- * Called by the knowledge service in the same transaction as the change. When a treaty's article
- * titles or article terms changed, the entries tagged with its articles are re-indexed too.
+ * Rebuild the documents of announced entries (those removed or no longer visible leave the index),
+ * in the publisher's transaction. When a treaty's articles changed, the entries tagged with them
+ * are re-indexed too.
  */
-export async function indexEntries(db: Kysely<DB>, entryIds: readonly string[]): Promise<void> {
+export async function indexChanges(db: Kysely<DB>, change: EntriesChanged): Promise<void> {
   const done = new Set<string>();
-  let pending = [...new Set(entryIds)];
+  let pending: EntriesChanged[] = [change];
   while (pending.length) {
     const changedTreaties: string[] = [];
-    for (const part of chunks(pending, BATCH)) {
-      changedTreaties.push(...(await indexBatch(db, part)));
-      for (const id of part) done.add(id);
+    for (const batch of pending) {
+      changedTreaties.push(...(await indexBatch(db, batch)));
+      for (const e of batch.changed) done.add(e.document.id);
+      for (const id of batch.removed) done.add(id);
     }
-    pending = (await entriesTaggedWith(db, changedTreaties)).filter((id) => !done.has(id));
+    const next = (await entriesTaggedWith(db, changedTreaties)).filter((id) => !done.has(id));
+    pending = [];
+    for (const part of chunks(next, BATCH)) pending.push(await publishedEntries(db, part));
   }
+}
+
+/** Rebuild the documents of the given entries (as announced by knowledge for them now). */
+export async function indexEntries(db: Kysely<DB>, entryIds: readonly string[]): Promise<void> {
+  for (const part of chunks([...new Set(entryIds)], BATCH)) await indexChanges(db, await publishedEntries(db, part));
+}
+
+/** Term labels are indexed in the entries tagged with the term. */
+async function indexTermChanges(db: Kysely<DB>, change: { terms: { taxonomy: string; code: string }[] }): Promise<void> {
+  for (const t of change.terms) await indexEntries(db, await entriesWithTerm(db, t.taxonomy, t.code));
+}
+
+/** Wire the indexer to the announcements of knowledge and reference (PalermoModule.subscribe; idempotent). */
+export function subscribeIndexer(): void {
+  onChange(ENTRIES_CHANGED, indexChanges);
+  onChange(TERM_LABELS_CHANGED, indexTermChanges);
 }
 
 export interface ReindexProgress {
@@ -66,13 +87,15 @@ export interface ReindexProgress {
 /** Rebuild every search document, batch by batch (keyset over entry ids), each batch in its own transaction. */
 export async function reindexAll(db: Kysely<DB>, options: { batchSize?: number; onProgress?: (p: ReindexProgress) => void } = {}): Promise<ReindexProgress> {
   const size = options.batchSize ?? BATCH;
-  const total = await countEntries(db);
-  let after: string | null = null;
+  const total = await countAllEntries(db);
+  let after: string | undefined;
   let done = 0;
   for (;;) {
-    const ids = await entryIdsAfter(db, after, size);
+    const ids = await listEntryIds(db, { limit: size, ...(after !== undefined ? { after } : {}) });
     if (!ids.length) break;
-    await inTransaction(db, (trx) => indexBatch(trx, ids));
+    await inTransaction(db, async (trx) => {
+      await indexBatch(trx, await publishedEntries(trx, ids));
+    });
     done += ids.length;
     after = ids[ids.length - 1]!;
     options.onProgress?.({ done, total: Math.max(total, done) });

@@ -1,7 +1,7 @@
 import type { PalermoModule } from '../module.js';
 import { searchApi } from './api.js';
 import { searchCommands } from './cli.js';
-import { refreshIfReferenceChanged } from './indexer.js';
+import { refreshIfReferenceChanged, subscribeIndexer } from './indexer.js';
 import { setMatchCacheBytes } from './facet-cache.js';
 import { setTermIndexBytes } from './term-cache.js';
 import { searchPages } from './pages/routes.js';
@@ -10,6 +10,8 @@ export const searchModule: PalermoModule = {
   name: 'search',
   routes: [searchApi, searchPages],
   commands: searchCommands,
+  /** Search documents follow knowledge's ENTRIES_CHANGED and reference's TERM_LABELS_CHANGED. */
+  subscribe: subscribeIndexer,
   /** Size the match cache and the term index; rebuild the search documents when the reference data copied into them (labels, names, regions) changed. */
   async prepare(runtime) {
     setMatchCacheBytes(runtime.db, runtime.config.searchCacheMb * 2 ** 20);

@@ -1,7 +1,7 @@
 /** Tables of the search module (declared by migrations/0005_search.sql, 0045_search_facet_index.sql and 0047_search_match.sql). */
 import type { ColumnType, Generated } from 'kysely';
 import type { DateString, Json, Timestamp } from '../../platform/db/types.js';
-import type { EntryType } from '../knowledge/tables.js';
+import type { EntryType } from '../knowledge/index.js';
 
 /** A tsvector column; written only through SQL built by the search repository. */
 export type TsVector = ColumnType<string, never, never>;

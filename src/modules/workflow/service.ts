@@ -12,9 +12,8 @@ import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { nulCharacterIssues } from '../../platform/validation.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../platform/http/errors.js';
-import type { Action } from '../access/actions.js';
-import { allow, assertAllowed, type Resource } from '../access/policy.js';
-import { recordAudit, type AuditContext } from '../audit/service.js';
+import { type Action, allow, assertAllowed, type Resource } from '../access/index.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { canTransition, availableTransitions, type TransitionName, type WorkflowVerb } from './domain/transitions.js';
 import { diffDocuments, type FieldChange } from './domain/diff.js';
 import {

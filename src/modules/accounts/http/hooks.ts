@@ -5,8 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { globalPlugin, type App } from '../../../platform/http/app.js';
 import { ForbiddenError, UnauthorizedError } from '../../../platform/http/errors.js';
-import { ANONYMOUS, type Actor } from '../../access/actor.js';
-import { allowedActions } from '../../access/policy.js';
+import { ANONYMOUS, type Actor, allowedActions } from '../../access/index.js';
 import { authenticateToken } from '../api-tokens.js';
 import { hmacHex, randomToken, safeEqual } from '../domain/crypto.js';
 import { accountsEnv, type AccountsEnv } from '../env.js';
@@ -43,7 +42,7 @@ export function clientInfo(request: FastifyRequest): ClientInfo {
   return { ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null };
 }
 
-export { auditContext } from '../../audit/context.js';
+export { auditContext } from '../../audit/index.js';
 
 export function envOf(app: App): Promise<AccountsEnv> {
   return accountsEnv(app.db, app.config);

@@ -5,7 +5,7 @@ import { UnauthorizedError } from '../../../platform/http/errors.js';
 import { LANGS, NATIVE_NAMES } from '../../../platform/i18n/languages.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
-import type { Actor } from '../../access/actor.js';
+import type { Actor } from '../../access/index.js';
 import { changePassword, updateProfile } from '../auth.js';
 import { PASSWORD_MIN } from '../domain/passwords.js';
 import { auditContext, clearSessionCookie, envOf } from '../http/hooks.js';

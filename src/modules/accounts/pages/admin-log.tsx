@@ -1,7 +1,7 @@
 /** Administration: the audit log search and the e-mail outbox. */
 import type { App } from '../../../platform/http/app.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
-import { searchAudit, type AuditEventView, type AuditQuery } from '../../audit/service.js';
+import { searchAudit, type AuditEventView, type AuditQuery } from '../../audit/index.js';
 import { readOutbox } from '../admin.js';
 import { ErrorSummary, formError, sendAccountPage, tr, type PageIssue } from './components.js';
 

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { Lang } from '../../../platform/i18n/languages.js';
-import type { RoleGrant, RoleName } from '../../access/roles.js';
+import type { RoleGrant, RoleName } from '../../access/index.js';
 
 export async function findUserByEmail(db: Kysely<DB>, emailNormalized: string) {
   return db.selectFrom('users').selectAll().where('email_normalized', '=', emailNormalized).executeTakeFirst();

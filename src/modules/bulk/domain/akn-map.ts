@@ -2,7 +2,7 @@
  * Akoma Ntoso document → knowledge records: the act becomes a `law`, each article-level unit of its
  * main body a `legislation` extract. Pure: the country table is given as a lookup.
  */
-import type { LawDocument, LegislationDocument } from '../../knowledge/domain/schemas.js';
+import type { LawDocument, LegislationDocument } from '../../knowledge/index.js';
 import type { AknDocument, AknUnit } from './akn-read.js';
 import { bcp47FromIso639, extractId, isEntryId, iso2FromFrbrCountry, lawIdFromWorkUri, workUri } from './akn-ids.js';
 import type { LineIssue } from './report.js';

@@ -3,7 +3,7 @@
  * articles of the body, and Palermo's own fields (id, citation, full text…) under <proprietary> so
  * that a Palermo import of the file gives back the same law. Pure; every value is escaped.
  */
-import type { LawDocument, LegislationDocument } from '../../knowledge/domain/schemas.js';
+import type { LawDocument, LegislationDocument } from '../../knowledge/index.js';
 import { AKN_NS, PALERMO_NS } from './akn-text.js';
 import { iso639FromBcp47 } from './akn-ids.js';
 

@@ -5,7 +5,7 @@ import { AknReader, type AknDocument } from './akn-read.js';
 import { mapAkn } from './akn-map.js';
 import { writeAkn } from './akn-write.js';
 import { bcp47FromIso639, iso639FromBcp47, lawIdFromWorkUri } from './akn-ids.js';
-import type { LawDocument, LegislationDocument } from '../../knowledge/domain/schemas.js';
+import type { LawDocument, LegislationDocument } from '../../knowledge/index.js';
 
 function read(xml: string, chunk = 7): AknDocument {
   const r = new AknReader();

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { columnOfField, escapeCell, exportHeader, parseHeader, recordToRow, rowToFields, rowToRecord, unescapeCell } from './csv-columns.js';
-import type { CaseDocument } from '../../knowledge/domain/schemas.js';
+import type { CaseDocument } from '../../knowledge/index.js';
 
 describe('CSV columns', () => {
   it('reads language columns, including tags with a region, and names unknown ones', () => {

@@ -4,7 +4,7 @@
  * and parties have their own files keyed by treaty_id. Pure: header → columns, row ↔ record.
  */
 import type { FieldIssue } from '../../../platform/http/errors.js';
-import type { KnowledgeRecord, Provision, TreatyParty } from '../../knowledge/domain/schemas.js';
+import type { KnowledgeRecord, Provision, TreatyParty } from '../../knowledge/index.js';
 
 export const CSV_TYPES = ['law', 'legislation', 'case', 'treaty', 'strategy', 'treaty-provision', 'treaty-party'] as const;
 export type CsvType = (typeof CSV_TYPES)[number];

@@ -2,12 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { chunks } from '../../../platform/db/batch.js';
-import { listLawIds } from '../../knowledge/repository/read.js';
-import type { LawDocument, LegislationDocument } from '../../knowledge/domain/schemas.js';
-import { loadEntryDocuments, loadLawDocuments } from '../../knowledge/service.js';
-import { listCountries } from '../../reference/service.js';
+import { listLawIds, type LawDocument, type LegislationDocument, loadEntryDocuments, loadLawDocuments, visibleExtractIdsOfLaws } from '../../knowledge/index.js';
+import { listCountries } from '../../reference/index.js';
 import { writeAkn } from '../domain/akn-write.js';
-import { selectExtractIdsOfLaws } from '../repository.js';
 
 export const AKN_MEDIA_TYPE = 'application/akn+xml; charset=utf-8';
 
@@ -17,7 +14,7 @@ async function iso2Lookup(db: Kysely<DB>): Promise<(iso3: string) => string> {
 }
 
 async function documentsOf(db: Kysely<DB>, laws: LawDocument[], iso2: (iso3: string) => string, generatedOn: string): Promise<{ law: LawDocument; xml: string }[]> {
-  const extractIds = await selectExtractIdsOfLaws(db, laws.map((l) => l.id));
+  const extractIds = await visibleExtractIdsOfLaws(db, laws.map((l) => l.id));
   const extracts = new Map<string, LegislationDocument>();
   for (const part of chunks([...extractIds.values()].flat(), 500)) {
     for (const doc of await loadEntryDocuments(db, part, { publishedOnly: true })) if (doc.type === 'legislation') extracts.set(doc.id, doc);

@@ -6,12 +6,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { LANGS } from '../../../platform/i18n/languages.js';
-import { listEntryIds, listLawIds } from '../../knowledge/repository/read.js';
-import type { EntryDocument, KnowledgeRecord, LawDocument, TreatyDocument } from '../../knowledge/domain/schemas.js';
-import { loadEntryDocuments, loadLawDocuments } from '../../knowledge/service.js';
-import type { EntryType } from '../../knowledge/tables.js';
+import { listEntryIds, listLawIds, type EntryDocument, type KnowledgeRecord, type LawDocument, type TreatyDocument, loadEntryDocuments, loadLawDocuments, type EntryType, countLaws, countVisibleEntries, countTreatyDetails, visibleLanguages } from '../../knowledge/index.js';
 import { CSV_TYPES, exportHeader, partyToRow, provisionToRow, recordToRow, type CsvType } from '../domain/csv-columns.js';
-import { countLaws, countPublishedEntries, countTreatyDetails, selectFileContents, selectLanguages } from '../repository.js';
+import { selectFileContents } from '../repository.js';
 
 export type ExportType = CsvType;
 export type ExportFormat = 'jsonl' | 'csv';
@@ -88,7 +85,7 @@ export async function* documentBatches(db: Kysely<DB>, type: 'law' | EntryType, 
 /** CSV language columns: the six UN languages, then any other language present, in a stable order. */
 export async function csvLanguages(db: Kysely<DB>, type: ExportType): Promise<string[]> {
   if (type === 'treaty-party') return [];
-  const present = await selectLanguages(db, type === 'treaty-provision' ? 'treaty-provision' : type);
+  const present = await visibleLanguages(db, type === 'treaty-provision' ? 'treaty-provision' : type);
   return [...LANGS, ...present.filter((l) => !(LANGS as readonly string[]).includes(l)).sort()];
 }
 
@@ -136,7 +133,7 @@ export interface DatasetInfo {
 
 /** Every dataset with the number of records it has now. */
 export async function listDatasets(db: Kysely<DB>): Promise<DatasetInfo[]> {
-  const [entries, laws, details] = await Promise.all([countPublishedEntries(db), countLaws(db), countTreatyDetails(db)]);
+  const [entries, laws, details] = await Promise.all([countVisibleEntries(db), countLaws(db), countTreatyDetails(db)]);
   return EXPORT_TYPES.map((type) => {
     const formats = formatsOf(type);
     if (type === 'law') return { type, records: laws.total, demo_records: laws.demo, formats };

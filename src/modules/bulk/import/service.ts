@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { ValidationError } from '../../../platform/http/errors.js';
-import { listCountries } from '../../reference/service.js';
+import { listCountries } from '../../reference/index.js';
 import { CSV_TYPES, isCsvType, type CsvType } from '../domain/csv-columns.js';
 import { analyzeTables, finishImportRun, insertImportRun } from '../repository.js';
 import { aknSource } from './akn.js';

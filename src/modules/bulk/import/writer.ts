@@ -1,13 +1,8 @@
 /** Pass 3 of an import: batches of checked records to saveRecords, inside the caller's transaction. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
-import { canonicalJson, contentHash } from '../../knowledge/domain/canonical.js';
-import { findEntryHeads, findLawHeads } from '../../knowledge/repository/write.js';
-import type { ReferenceSets } from '../../knowledge/domain/checks.js';
-import { parseRecord } from '../../knowledge/domain/parse.js';
-import type { KnowledgeRecord, Provision, TreatyDocument, TreatyParty } from '../../knowledge/domain/schemas.js';
-import { loadEntryDocuments, loadLawDocuments, saveRecords, type SaveOutcome } from '../../knowledge/service.js';
-import { keepUnpublished, sameEntry, sameLaw } from './compare.js';
+import { canonicalJson, contentHash, keepUnpublished, sameEntry, sameLaw, findEntryHeads, findLawHeads, type ReferenceSets, parseRecord, type KnowledgeRecord, type Provision, type TreatyDocument, type TreatyParty, loadEntryDocuments, loadLawDocuments, saveRecords, type SaveOutcome } from '../../knowledge/index.js';
+
 import type { ImportItem } from './source.js';
 
 export type PatchItem = Extract<ImportItem, { kind: 'patch' }>;

@@ -1,5 +1,5 @@
 /** Demo case law: facts by crime, a decision by kind of cooperation, with a partner State. */
-import type { CaseDocument } from '../../knowledge/domain/schemas.js';
+import type { CaseDocument } from '../../knowledge/index.js';
 import { TEXTS } from '../text/index.js';
 import { allocate, nameOf, tagsOf, type DemoContext, type DemoCountry } from './context.js';
 import { flags } from './laws.js';

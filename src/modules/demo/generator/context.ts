@@ -4,7 +4,7 @@
  * and which instruments are loaded. Pure data, built by the service from the reference data.
  */
 import type { Lang } from '../../../platform/i18n/languages.js';
-import type { TreatyParty } from '../../knowledge/domain/schemas.js';
+import type { TreatyParty } from '../../knowledge/index.js';
 import { DEMO_PROFILES } from './countries.js';
 import type { Tags } from './spec.js';
 

@@ -1,9 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LANGS } from '../../../platform/i18n/languages.js';
-import { checkRecord } from '../../knowledge/domain/checks.js';
-import { parseRecord } from '../../knowledge/domain/parse.js';
-import type { KnowledgeRecord } from '../../knowledge/domain/schemas.js';
+import { checkRecord, parseRecord, type KnowledgeRecord } from '../../knowledge/index.js';
 import { textProblem } from '../text/script-check.js';
 import { buildCorpus, SIZE_PLAN } from './corpus.js';
 import { INSTRUMENT_RULES, entryIntoForceFor } from './parties.js';

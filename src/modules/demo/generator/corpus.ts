@@ -1,5 +1,5 @@
 /** The whole demo corpus for a database, built in memory (pure and deterministic). */
-import type { KnowledgeRecord, TreatyParty } from '../../knowledge/domain/schemas.js';
+import type { KnowledgeRecord, TreatyParty } from '../../knowledge/index.js';
 import type { DemoContext } from './context.js';
 import { generateCases } from './cases.js';
 import { generateLaws } from './laws.js';

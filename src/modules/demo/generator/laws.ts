@@ -1,6 +1,6 @@
 /** Demo laws and their article-level extracts (the legislation database). */
 import type { Lang } from '../../../platform/i18n/languages.js';
-import type { LawDocument, LegislationDocument } from '../../knowledge/domain/schemas.js';
+import type { LawDocument, LegislationDocument } from '../../knowledge/index.js';
 import { TEXTS } from '../text/index.js';
 import type { LawTitleParams } from '../text/types.js';
 import { allocate, tagsOf, type DemoContext, type DemoCountry } from './context.js';

@@ -5,7 +5,7 @@
  * State as the instrument provides; some declarations and reservations.
  */
 import type { Lang } from '../../../platform/i18n/languages.js';
-import type { TreatyParty } from '../../knowledge/domain/schemas.js';
+import type { TreatyParty } from '../../knowledge/index.js';
 import { DECLARATIONS } from '../text/declarations.js';
 import { TEXTS } from '../text/index.js';
 import type { DemoContext, DemoCountry, DemoInstrument } from './context.js';

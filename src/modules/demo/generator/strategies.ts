@@ -1,5 +1,5 @@
 /** Demo national strategies and action plans, with their periods. */
-import type { StrategyDocument } from '../../knowledge/domain/schemas.js';
+import type { StrategyDocument } from '../../knowledge/index.js';
 import { TEXTS } from '../text/index.js';
 import { allocate, tagsOf, type DemoContext, type DemoCountry } from './context.js';
 import { flags } from './laws.js';

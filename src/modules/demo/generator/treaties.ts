@@ -1,6 +1,6 @@
 /** Demo bilateral treaties (mutual legal assistance, extradition, transfer of sentenced persons). */
 import { LANGS, type Lang } from '../../../platform/i18n/languages.js';
-import type { TreatyDocument, TreatyParty } from '../../knowledge/domain/schemas.js';
+import type { TreatyDocument, TreatyParty } from '../../knowledge/index.js';
 import { TEXTS } from '../text/index.js';
 import { nameOf, tagsOf, type DemoContext, type DemoCountry } from './context.js';
 import { partnerOf } from './cases.js';

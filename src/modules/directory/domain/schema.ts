@@ -4,7 +4,7 @@
  * texts are `{ "<BCP 47 tag>": "text" }`. See docs/DIRECTORY.md.
  */
 import { Type, type Static } from 'typebox';
-import { ArticleRefSchema, CountryCodeSchema, DateSchema, EntryIdSchema, LangTagSchema, TermCodeSchema, UrlSchema } from '../../knowledge/domain/schemas.js';
+import { ArticleRefSchema, CountryCodeSchema, DateSchema, EntryIdSchema, LangTagSchema, TermCodeSchema, UrlSchema } from '../../knowledge/index.js';
 import { FUNCTION_CODES } from './functions.js';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });

@@ -2,8 +2,7 @@
  * THE rule of what a reader sees of an authority. Every read path (pages, API, lookup, exports,
  * book, search snippets) passes documents through visibleAuthority before using them.
  */
-import type { Actor } from '../../access/actor.js';
-import { allow } from '../../access/policy.js';
+import { type Actor, allow } from '../../access/index.js';
 import { visibilityOf } from './checks.js';
 import { VISIBILITY_FIELDS, type AuthorityDocument } from './schema.js';
 

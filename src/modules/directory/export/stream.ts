@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
-import { recordAudit, type AuditContext } from '../../audit/service.js';
+import { recordAudit, type AuditContext } from '../../audit/index.js';
 import { csvHeader, documentToRow } from '../domain/csv.js';
 import type { AuthorityDocument } from '../domain/schema.js';
 import { visibleAuthority, type DirectoryViewer } from '../domain/visibility.js';

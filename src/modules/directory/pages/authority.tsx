@@ -8,7 +8,7 @@ import type { AuthorityDetail } from '../service.js';
 import { RestrictedNote } from './list.js';
 import { ArticleLink, AuthorityName, Badges, countryLabel, dirT, edT, fnLabel, HoursBlock, languageName, measureLabel, ML, nameText, Section, type PageRefs } from './ui.js';
 import { TransitionForms } from './workflow-forms.js';
-import { wfT } from '../../workflow/pages/components.js';
+import { wfT } from '../../workflow/index.js';
 
 export interface LawLink {
   id: string;

@@ -2,11 +2,10 @@
 import { Layout } from '../../../platform/web/layout.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import type { HistoryItem } from '../../workflow/service.js';
+import { type HistoryItem, RevisionCard, wfT } from '../../workflow/index.js';
 import type { WorkQueue } from '../editing.js';
 import { countryLabel, dirT, edT, nameText, type PageRefs } from './ui.js';
 import { OFFERED } from './workflow-forms.js';
-import { RevisionCard, wfT } from '../../workflow/pages/components.js';
 
 export function HistoryPage(props: { ctx: PageContext; id: string; name: string; items: HistoryItem[]; canRevert: boolean }) {
   const { ctx } = props;

@@ -5,7 +5,7 @@ import type { DB } from '../../../platform/db/schema.js';
 import { INTL_LOCALE, dirOf, pickLocalized, type Lang } from '../../../platform/i18n/languages.js';
 import { formatDate, translator } from '../../../platform/i18n/messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { listCountries, listInstruments, listRegions, listTerms, type Country, type InstrumentSummary, type Region, type Term } from '../../reference/service.js';
+import { listCountries, listInstruments, listRegions, listTerms, type Country, type InstrumentSummary, type Region, type Term } from '../../reference/index.js';
 import { directoryMessages } from '../directory.messages.js';
 import { editorMessages } from '../editor.messages.js';
 import { functionMessages } from '../functions.messages.js';

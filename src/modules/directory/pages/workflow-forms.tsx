@@ -1,6 +1,6 @@
 /** Buttons (POST forms) for the workflow transitions a reader may apply to a revision of an authority. */
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { TransitionForms as WorkflowForms } from '../../workflow/pages/components.js';
+import { TransitionForms as WorkflowForms } from '../../workflow/index.js';
 
 /** Archiving and restoring an authority have their own form on its page. */
 export const OFFERED = ['submit', 'publish', 'return', 'withdraw', 'discard'];

@@ -3,8 +3,7 @@
  * Pure. Form field names are the document's field names, so the issues of validation name the form
  * field they belong to ("sources.1.url" → field "sources").
  */
-import type { RecordType } from '../../knowledge/domain/schemas.js';
-import { TREATY_KINDS } from '../../knowledge/domain/schemas.js';
+import { type RecordType, TREATY_KINDS } from '../../knowledge/index.js';
 import { TEXT_FIELDS, UN_LANGS } from './parts.js';
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'int' | 'yesno' | 'list' | 'codes' | 'enum' | 'terms' | 'sources';

@@ -9,7 +9,7 @@
  */
 import { LANGS } from '../../../platform/i18n/languages.js';
 import type { FieldIssue } from '../../../platform/http/errors.js';
-import type { RecordType } from '../../knowledge/domain/schemas.js';
+import type { RecordType } from '../../knowledge/index.js';
 
 export type EditorialType = 'entry' | 'law' | 'taxonomy_term';
 export const EDITORIAL_TYPES: readonly EditorialType[] = ['entry', 'law', 'taxonomy_term'];

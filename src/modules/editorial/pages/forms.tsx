@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../../platform/http/errors.js';
 import { pickLocalized } from '../../../platform/i18n/languages.js';
 import { CsrfField, Layout } from '../../../platform/web/layout.js';
 import type { PageContext } from '../../../platform/web/page.js';
-import type { Term } from '../../reference/service.js';
+import type { Term } from '../../reference/index.js';
 import { fieldText, type FieldSpec } from '../domain/fields.js';
 import { UN_LANGS } from '../domain/parts.js';
 import { Crumbs, edT, ErrorSummary, FieldError, fieldLabel, issuesByField, languageName, type EdKey } from './ui.js';

@@ -2,10 +2,9 @@
 import { pickLocalized } from '../../../platform/i18n/languages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { entryPath, lawPath } from '../../knowledge/domain/entry-types.js';
-import type { Term } from '../../reference/service.js';
-import { EventList, DiffTable, RevisionCard, TransitionForms, wfT } from '../../workflow/pages/components.js';
-import type { HistoryItem } from '../../workflow/service.js';
+import { entryPath, lawPath } from '../../knowledge/index.js';
+import type { Term } from '../../reference/index.js';
+import { EventList, DiffTable, RevisionCard, TransitionForms, wfT, type HistoryItem } from '../../workflow/index.js';
 import { META_PART, missingLanguages, type EditorialType } from '../domain/parts.js';
 import type { RevisionView, SubjectView } from '../service.js';
 import { Crumbs, edT, fieldLabel, languageName, partLabel, partSlug, subjectHref, type EdKey } from './ui.js';

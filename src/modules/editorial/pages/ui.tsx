@@ -4,7 +4,7 @@ import type { Lang } from '../../../platform/i18n/languages.js';
 import { translator } from '../../../platform/i18n/messages.js';
 import type { FieldIssue } from '../../../platform/http/errors.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { languageName } from '../../directory/pages/ui.js';
+import { languageName } from '../../directory/index.js';
 import { editorialMessages } from '../editorial.messages.js';
 import { fieldOfIssue, issueKind } from '../domain/fields.js';
 import { META_PART, SEGMENT, type EditorialType } from '../domain/parts.js';

@@ -1,24 +1,17 @@
 /**
  * SQL for the public pages beyond whole documents: counts, short entry lists (titles only, never
  * bodies), law summaries, treaty participation of a State, and public attachments.
- * "Public" means the entry has at least one published language version.
+ * "Public" is the visibility rule of domain/visibility.ts (repository/visibility.ts in SQL).
  */
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { ConsentKind, EntryType, TreatyKind } from '../tables.js';
+import { entryIsVisible, visibleMachineTranslatedLangs, visibleTitles } from './visibility.js';
 
 type EntriesEb = ExpressionBuilder<DB, 'entries'>;
 
-/** The entry has a published language version. */
-function isPublic(eb: EntriesEb) {
-  return eb.exists(
-    eb
-      .selectFrom('entry_texts as pub')
-      .select(sql`1`.as('one'))
-      .whereRef('pub.entry_id', '=', 'entries.id')
-      .where('pub.status', '=', 'published'),
-  );
-}
+/** The entry is visible (domain/visibility.ts). */
+const isPublic = (_eb: EntriesEb) => entryIsVisible('entries.id');
 
 export interface EntryFilter {
   type?: EntryType;
@@ -125,8 +118,8 @@ export async function selectEntrySummaries(db: Kysely<DB>, f: EntryFilter, optio
       'l.position',
       'c.court',
       'c.case_number',
-      sql<Record<string, string>>`(SELECT coalesce(jsonb_object_agg(t.lang, t.title), '{}'::jsonb) FROM entry_texts t WHERE t.entry_id = e.id AND t.status = 'published')`.as('titles'),
-      sql<string[]>`coalesce((SELECT array_agg(t.lang ORDER BY t.lang) FROM entry_texts t WHERE t.entry_id = e.id AND t.status = 'published' AND t.machine_translated), '{}')`.as('mt_langs'),
+      visibleTitles('e.id').as('titles'),
+      visibleMachineTranslatedLangs('e.id').as('mt_langs'),
     ]);
   if (options.order === 'updated') q = q.orderBy('e.updated_at', 'desc').orderBy('e.id');
   else if (options.order === 'date') q = q.orderBy(sql`e.date DESC NULLS LAST`).orderBy('e.id');
@@ -185,7 +178,7 @@ function lawSummaries(db: Kysely<DB>) {
       'laws.demo',
       sql<Record<string, string>>`(SELECT coalesce(jsonb_object_agg(t.lang, t.title), '{}'::jsonb) FROM law_texts t WHERE t.law_id = laws.id)`.as('titles'),
       sql<string[]>`coalesce((SELECT array_agg(t.lang ORDER BY t.lang) FROM law_texts t WHERE t.law_id = laws.id AND t.machine_translated), '{}')`.as('mt_langs'),
-      sql<number>`(SELECT count(*) FROM legislation x WHERE x.law_id = laws.id AND EXISTS (SELECT 1 FROM entry_texts p WHERE p.entry_id = x.entry_id AND p.status = 'published'))::int`.as(
+      sql<number>`(SELECT count(*) FROM legislation x WHERE x.law_id = laws.id AND ${entryIsVisible('x.entry_id')})::int`.as(
         'extract_count',
       ),
     ]);
@@ -234,7 +227,7 @@ function treatySummaries(db: Kysely<DB>) {
       'tr.parent_id',
       'tr.adopted_on',
       'entries.demo',
-      sql<Record<string, string>>`(SELECT coalesce(jsonb_object_agg(t.lang, t.title), '{}'::jsonb) FROM entry_texts t WHERE t.entry_id = tr.entry_id AND t.status = 'published')`.as('titles'),
+      visibleTitles('tr.entry_id').as('titles'),
     ]);
 }
 
@@ -301,7 +294,7 @@ export async function selectArticleLabels(db: Kysely<DB>, refs: readonly { treat
       'a.number',
       'tr.short_name',
       'a.titles',
-      sql<Record<string, string>>`(SELECT coalesce(jsonb_object_agg(t.lang, t.title), '{}'::jsonb) FROM entry_texts t WHERE t.entry_id = a.treaty_id AND t.status = 'published')`.as('treaty_titles'),
+      visibleTitles('a.treaty_id').as('treaty_titles'),
     ])
     .where((eb) => eb(eb.refTuple('a.treaty_id', 'a.number'), 'in', refs.map((r) => eb.tuple(r.treatyId, r.number))))
     .execute()) as ArticleLabelRow[];

@@ -5,10 +5,11 @@ import type { EntryType } from '../tables.js';
 import type { ReferenceSets } from '../domain/checks.js';
 import type { LawDocument, Provision } from '../domain/schemas.js';
 import { entryFromParts, partyFromRow, type EntryParts } from './rows.js';
+import { entryIsVisible, textIsVisible } from './visibility.js';
 import type { EntryDocument } from '../domain/schemas.js';
 
 export interface ReadOptions {
-  /** Only published language versions; entries without one are treated as absent. */
+  /** Only visible language versions (domain/visibility.ts); entries without one are treated as absent. */
   publishedOnly: boolean;
 }
 
@@ -31,7 +32,7 @@ export async function loadEntryDocuments(db: Kysely<DB>, ids: readonly string[],
   if (!entries.length) return [];
   const found = entries.map((e) => e.id);
   let textsQuery = db.selectFrom('entry_texts').selectAll().where('entry_id', 'in', found);
-  if (options.publishedOnly) textsQuery = textsQuery.where('status', '=', 'published');
+  if (options.publishedOnly) textsQuery = textsQuery.where(textIsVisible('entry_texts'));
   const byType = (t: EntryType) => entries.filter((e) => e.type === t).map((e) => e.id);
   const [texts, legislation, cases, treaties, strategies, articles, terms, countries] = await Promise.all([
     textsQuery.orderBy('lang').execute(),
@@ -160,9 +161,7 @@ export async function listEntryIds(
   if (options.after) q = q.where('entries.id', '>', options.after);
   if (options.demo !== undefined) q = q.where('entries.demo', '=', options.demo);
   if (options.publishedOnly) {
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('entry_texts').select('entry_texts.entry_id').whereRef('entry_texts.entry_id', '=', 'entries.id').where('entry_texts.status', '=', 'published')),
-    );
+    q = q.where(entryIsVisible('entries.id'));
   }
   return (await q.execute()).map((r) => r.id);
 }

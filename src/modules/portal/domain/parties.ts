@@ -1,6 +1,6 @@
 /** Treaty status table: order and counts of the States' participation. Pure. */
 import { INTL_LOCALE, type Lang } from '../../../platform/i18n/languages.js';
-import type { TreatyParty } from '../../knowledge/domain/schemas.js';
+import type { TreatyParty } from '../../knowledge/index.js';
 
 export const PARTY_SORTS = ['country', 'consent'] as const;
 export type PartySort = (typeof PARTY_SORTS)[number];

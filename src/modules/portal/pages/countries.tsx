@@ -4,7 +4,7 @@ import { pickLocalized, type Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import type { Country, Region } from '../../reference/service.js';
+import type { Country, Region } from '../../reference/index.js';
 import { collatorFor } from '../domain/parties.js';
 import { placesMessages } from '../places.messages.js';
 import type { CountriesModel } from '../service.js';

@@ -3,16 +3,14 @@ import { formatDate, formatNumber, translator } from '../../../platform/i18n/mes
 import { common } from '../../../platform/web/common.messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { entryPath, lawPath } from '../../knowledge/domain/entry-types.js';
-import type { Participation } from '../../knowledge/queries.js';
+import { entryPath, lawPath, type Participation } from '../../knowledge/index.js';
 import { pickText } from '../domain/versions.js';
 import type { CountryModel, EntryBlock } from '../service.js';
 import { EntryList, portalT } from '../components/entry.js';
 import { Breadcrumbs, Content, searchHref, type SearchFilters } from '../components/ui.js';
 import { consentLabel } from './treaty.js';
 import { localName, placesT, regionName } from './countries.js';
-import type { AuthorityView } from '../../directory/service.js';
-import { CountryAuthorities } from '../../directory/pages/country-block.js';
+import { type AuthorityView, CountryAuthorities } from '../../directory/index.js';
 
 function Block(props: { ctx: PageContext; id: string; heading: string; block: EntryBlock; search: SearchFilters; searchLabel: string; model: CountryModel; showCountry?: boolean }) {
   const { ctx, block } = props;

@@ -3,7 +3,7 @@ import { formatDate, formatNumber, translator } from '../../../platform/i18n/mes
 import { common } from '../../../platform/web/common.messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { entryPath, lawPath } from '../../knowledge/domain/entry-types.js';
+import { entryPath, lawPath } from '../../knowledge/index.js';
 import { chooseVersion, fieldWithFallback, pickText } from '../domain/versions.js';
 import type { LawModel } from '../service.js';
 import { CiteThis, CountryLink, VersionLinks, VersionNotices, portalT } from '../components/entry.js';

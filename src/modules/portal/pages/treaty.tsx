@@ -3,10 +3,8 @@ import { formatDate, formatNumber, translator } from '../../../platform/i18n/mes
 import type { Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { countryName } from '../../reference/service.js';
-import { entryPath } from '../../knowledge/domain/entry-types.js';
-import type { TreatyDocument, TreatyParty } from '../../knowledge/domain/schemas.js';
-import type { TreatySummary } from '../../knowledge/queries.js';
+import { countryName } from '../../reference/index.js';
+import { entryPath, type TreatyDocument, type TreatyParty, type TreatySummary } from '../../knowledge/index.js';
 import { partyCounts, sortParties, type PartySort } from '../domain/parties.js';
 import { pickText } from '../domain/versions.js';
 import { treatyMessages } from '../treaty.messages.js';

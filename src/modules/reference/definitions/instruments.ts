@@ -6,7 +6,7 @@
  * which comes from the file itself). Dates: UN Treaty Collection and Council of Europe Treaty
  * Office; the dates printed in the texts' final clauses are checked by the tests.
  */
-import type { TreatyDocument } from '../../knowledge/domain/schemas.js';
+import type { TreatyDocument } from '../../knowledge/index.js';
 
 export interface InstrumentDefinition {
   id: string;

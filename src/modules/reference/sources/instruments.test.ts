@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TreatySchema, type TreatyDocument } from '../../knowledge/domain/schemas.js';
+import { TreatySchema, type TreatyDocument } from '../../knowledge/index.js';
 import { validator } from '../../../platform/validation.js';
 import { ARTICLE_TERMS } from '../definitions/article-terms.js';
 import { INSTRUMENTS } from '../definitions/instruments.js';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Provision, TreatyDocument } from '../../knowledge/domain/schemas.js';
+import type { Provision, TreatyDocument } from '../../knowledge/index.js';
 import { ARTICLE_TERMS } from '../definitions/article-terms.js';
 import { INSTRUMENTS, type InstrumentDefinition } from '../definitions/instruments.js';
 import { parseTreatyMarkdown, type ParsedTreaty } from './treaty-markdown.js';

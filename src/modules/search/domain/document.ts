@@ -2,7 +2,7 @@
  * From an entry and everything that describes it to its search document: facet values and the
  * text segments (configuration, weight, text) the database turns into the tsvector. Pure.
  */
-import type { EntryType } from '../../knowledge/tables.js';
+import type { EntryType } from '../../knowledge/index.js';
 import type { SearchContext } from '../tables.js';
 import { SIMPLE_CONFIG, cjkUnigramText, configFor, forExact, forStemming, hasCjk } from './text.js';
 

@@ -4,8 +4,7 @@
  */
 import type { FieldIssue } from '../../../platform/http/errors.js';
 import { DEFAULT_LANG, isLang, type Lang } from '../../../platform/i18n/languages.js';
-import { ENTRY_TYPES } from '../../knowledge/domain/entry-types.js';
-import type { EntryType } from '../../knowledge/tables.js';
+import { ENTRY_TYPES, type EntryType } from '../../knowledge/index.js';
 
 export const FACETS = ['type', 'country', 'region', 'instrument', 'article', 'crime', 'cooperation', 'issue', 'measure', 'year', 'lang'] as const;
 export type FacetName = (typeof FACETS)[number];

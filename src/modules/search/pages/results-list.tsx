@@ -3,7 +3,7 @@ import { formatDate, formatNumber, type Translate } from '../../../platform/i18n
 import { translator } from '../../../platform/i18n/messages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import type { PageContext } from '../../../platform/web/page.js';
-import type { EntryType } from '../../knowledge/tables.js';
+import type { EntryType } from '../../knowledge/index.js';
 import { FACETS } from '../domain/params.js';
 import type { Facets } from '../facets.js';
 import { languageName } from '../facets.js';

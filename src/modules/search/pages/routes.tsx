@@ -2,9 +2,8 @@
 import { ValidationError } from '../../../platform/http/errors.js';
 import { pageRoutes } from '../../../platform/web/routes.js';
 import { pageContext, sendPage } from '../../../platform/web/page.js';
-import { ENTRY_PATH } from '../../knowledge/domain/entry-types.js';
-import type { EntryType } from '../../knowledge/tables.js';
-import { countryName, listCountries } from '../../reference/service.js';
+import { ENTRY_PATH, type EntryType } from '../../knowledge/index.js';
+import { countryName, listCountries } from '../../reference/index.js';
 import { FACETS, MAX_RESULT_WINDOW, parseSearchParams, type FacetName } from '../domain/params.js';
 import { runSearch } from '../service.js';
 import { SearchPage } from './search-page.js';

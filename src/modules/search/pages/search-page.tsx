@@ -6,7 +6,7 @@
 import { formatNumber, translator } from '../../../platform/i18n/messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import type { PageContext } from '../../../platform/web/page.js';
-import type { EntryType } from '../../knowledge/tables.js';
+import type { EntryType } from '../../knowledge/index.js';
 import { DEFAULT_PER_PAGE, FACETS, canonicalEntries, toQueryString } from '../domain/params.js';
 import { typeLabel } from '../facets.js';
 import { searchMessages } from '../search.messages.js';

@@ -58,23 +58,6 @@ export async function deleteDocuments(db: Kysely<DB>, ids: readonly string[], ke
   await sql`DELETE FROM search_documents WHERE entry_id = ANY(${[...ids]}::text[]) AND NOT (entry_id = ANY(${[...keep]}::text[]))`.execute(db);
 }
 
-/** Current fingerprints of the article titles and terms of the given treaties. */
-export async function currentInstrumentSignatures(db: Kysely<DB>, treatyIds: readonly string[]): Promise<Map<string, string>> {
-  if (!treatyIds.length) return new Map();
-  const r = await sql<{ treaty_id: string; signature: string }>`
-    SELECT t.entry_id AS treaty_id,
-           md5(coalesce(string_agg(a.number || '|' || a.titles::text || '|' || coalesce(x.terms, ''), E'\n' ORDER BY a.number), '')) AS signature
-    FROM treaties t
-    LEFT JOIN treaty_articles a ON a.treaty_id = t.entry_id
-    LEFT JOIN LATERAL (
-      SELECT string_agg(tat.taxonomy || ':' || tat.code, ',' ORDER BY tat.taxonomy, tat.code) AS terms
-      FROM treaty_article_terms tat WHERE tat.treaty_id = a.treaty_id AND tat.number = a.number
-    ) x ON true
-    WHERE t.entry_id = ANY(${[...treatyIds]}::text[])
-    GROUP BY t.entry_id`.execute(db);
-  return new Map(r.rows.map((row) => [row.treaty_id, row.signature]));
-}
-
 export async function storedInstrumentSignatures(db: Kysely<DB>, treatyIds: readonly string[]): Promise<Map<string, string>> {
   if (!treatyIds.length) return new Map();
   const rows = await db.selectFrom('search_instrument_signatures').select(['treaty_id', 'signature']).where('treaty_id', 'in', [...treatyIds]).execute();
@@ -90,38 +73,9 @@ export async function storeInstrumentSignatures(db: Kysely<DB>, signatures: Read
     .execute();
 }
 
-/** Entries tagged with an article of the given treaties. */
-export async function entriesTaggedWith(db: Kysely<DB>, treatyIds: readonly string[]): Promise<string[]> {
-  if (!treatyIds.length) return [];
-  const rows = await db.selectFrom('entry_articles').select('entry_id').distinct().where('treaty_id', 'in', [...treatyIds]).orderBy('entry_id').execute();
-  return rows.map((r) => r.entry_id);
-}
-
-/** One page of entry ids in id order after `after` (keyset pagination for full rebuilds). */
-export async function entryIdsAfter(db: Kysely<DB>, after: string | null, limit: number): Promise<string[]> {
-  let q = db.selectFrom('entries').select('id').orderBy('id').limit(limit);
-  if (after !== null) q = q.where('id', '>', after);
-  return (await q.execute()).map((r) => r.id);
-}
-
-export async function countEntries(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 export async function countDocuments(db: Kysely<DB>): Promise<number> {
   const r = await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-/** Fingerprint of the reference data copied into search documents (term labels, country names and regions). */
-export async function referenceSignature(db: Kysely<DB>): Promise<string> {
-  const r = await sql<{ signature: string }>`
-    SELECT md5(
-      coalesce((SELECT string_agg(taxonomy || ':' || code || labels::text, E'\n' ORDER BY taxonomy, code) FROM taxonomy_terms), '') || E'\n--\n' ||
-      coalesce((SELECT string_agg(iso3 || coalesce(region_code, '') || coalesce(subregion_code, '') || names::text, E'\n' ORDER BY iso3) FROM countries), '')
-    ) AS signature`.execute(db);
-  return r.rows[0]!.signature;
 }
 
 const GENERATION_KEY = 'search.generation';

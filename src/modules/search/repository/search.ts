@@ -9,7 +9,7 @@ import { json } from '../../../platform/db/types.js';
 import { SIMPLE_CONFIG } from '../domain/text.js';
 import { FACETS, type FacetName, type Filters } from '../domain/params.js';
 import { TOTAL_KEY, facetKey } from '../domain/document.js';
-import type { EntryType } from '../../knowledge/tables.js';
+import type { EntryType } from '../../knowledge/index.js';
 import type { SearchContext } from '../tables.js';
 
 /**
@@ -185,26 +185,6 @@ export async function snippets(
       WHERE NOT r.raw AND numnode(pq) > 0
     ) hq ON true`.execute(db);
   return new Map(r.rows.map((row) => [row.entry_id, { text: row.snippet ?? '', headline: row.headline }]));
-}
-
-/** Labels of instruments: short name and published titles. */
-export async function instrumentLabels(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { short_name: string | null; titles: Record<string, string> }>> {
-  if (!ids.length) return new Map();
-  const r = await sql<{ id: string; short_name: string | null; titles: Record<string, string> }>`
-    SELECT t.entry_id AS id, t.short_name,
-           coalesce((SELECT jsonb_object_agg(x.lang, x.title) FROM entry_texts x WHERE x.entry_id = t.entry_id AND x.status = 'published'), '{}'::jsonb) AS titles
-    FROM treaties t WHERE t.entry_id = ANY(${[...ids]}::text[])`.execute(db);
-  return new Map(r.rows.map((row) => [row.id, { short_name: row.short_name, titles: row.titles }]));
-}
-
-/** Titles of instrument articles ("treaty:number"). */
-export async function articleTitles(db: Kysely<DB>, refs: readonly string[]): Promise<Map<string, Record<string, string>>> {
-  if (!refs.length) return new Map();
-  const r = await sql<{ ref: string; titles: Record<string, string> }>`
-    SELECT a.treaty_id || ':' || a.number AS ref, a.titles
-    FROM treaty_articles a
-    WHERE (a.treaty_id || ':' || a.number) = ANY(${[...refs]}::text[])`.execute(db);
-  return new Map(r.rows.map((row) => [row.ref, row.titles]));
 }
 
 export interface SearchLogRow {

@@ -6,9 +6,9 @@
  * compared. Pure.
  */
 import crypto from 'node:crypto';
-import { canonicalJson } from '../../knowledge/domain/canonical.js';
-import type { EntryDocument, LawDocument } from '../../knowledge/domain/schemas.js';
-import { entryToRows, lawToRows } from '../../knowledge/repository/rows.js';
+import { canonicalJson } from '../domain/canonical.js';
+import type { EntryDocument, LawDocument } from '../domain/schemas.js';
+import { entryToRows, lawToRows } from './rows.js';
 
 const EPOCH = new Date(0);
 const byKey = (key: (x: Record<string, unknown>) => string) => (a: Record<string, unknown>, b: Record<string, unknown>) => key(a).localeCompare(key(b));

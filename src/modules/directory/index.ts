@@ -1,0 +1,9 @@
+/**
+ * The public entry of the directory module: the only file other modules import (scripts/check-deps.mjs).
+ * Everything else in src/modules/directory/ is internal.
+ */
+export { removeDemoAuthorities, seedDemoAuthorities } from './demo.js';
+export { CountryAuthorities } from './pages/country-block.js';
+export { languageName } from './pages/ui.js';
+export { authoritiesOfCountry } from './service.js';
+export type { AuthorityView } from './service.js';

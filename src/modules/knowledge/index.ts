@@ -1,0 +1,20 @@
+/**
+ * The public entry of the knowledge module: the only file other modules import (scripts/check-deps.mjs).
+ * Everything else in src/modules/knowledge/ is internal.
+ */
+export { canonicalJson, contentHash } from './domain/canonical.js';
+export { checkRecord } from './domain/checks.js';
+export type { ReferenceSets } from './domain/checks.js';
+export { ENTRY_PATH, ENTRY_TYPES, entryPath, isEntryType, lawPath, parseArticleRef } from './domain/entry-types.js';
+export { parseRecord } from './domain/parse.js';
+export { ArticleRefSchema, CountryCodeSchema, DateSchema, EntryIdSchema, LangTagSchema, TREATY_KINDS, TermCodeSchema, TreatySchema, UrlSchema } from './domain/schemas.js';
+export type { CaseDocument, EntryDocument, EntryText, KnowledgeRecord, LawDocument, LegislationDocument, Provision, RecordType, StrategyDocument, TreatyDocument, TreatyParty } from './domain/schemas.js';
+export { articleLabels, countLaws, countTreatyDetails, countVisibleEntries, visibleExtractIdsOfLaws, visibleLanguages, countByCountry, countByType, entryBlock, forgetOverview, getLawAttachment, getLawSummaries, getLawWithExtracts, getPublicEntry, isEntryId, lawsOfCountry, participationOf, recentEntries, refreshStatistics, resolveId, treatyChildren, treatySummaries } from './queries.js';
+export type { ArticleLabel, EntrySummary, LawSummary, Participation, TreatySummary } from './queries.js';
+export { checkRecords, findEntryHeads, findLawHeads, listEntryIds, listLawIds, keepUnpublished, sameEntry, sameLaw, getEntry, getLaw, loadEntryDocuments, loadLawDocuments, loadReferenceSets, removeDemoContent, saveRecords, saveTreatyParties } from './service.js';
+export type { SaveOutcome } from './service.js';
+export type { EntryType } from './tables.js';
+export { PUBLIC_STATUS, isVisibleText, visibleDocument } from './domain/visibility.js';
+export { entryIsVisible, textIsVisible, visibleTitles } from './repository/visibility.js';
+export { ENTRIES_CHANGED, announceEntryChanges, countAllEntries, entriesTaggedWith, entriesWithTerm, publishedEntries } from './changes.js';
+export type { EntriesChanged, PublishedEntry, TaggedArticle } from './domain/changes.js';
