@@ -16,6 +16,8 @@ export const mailMessages = defineMessages({
     refused_subject: 'Palermo: your practitioner request was not approved',
     refused_body: 'Hello {name},\n\nYour request to be recognised as a practitioner ({authority}) was not approved, for the following reason:\n\n{reason}\n\nYou may submit a new request with more information: {link}',
     signature: '— Palermo, international cooperation in criminal matters',
+    tokens_revoked_subject: 'Palermo: your API tokens were revoked',
+    tokens_revoked_body: 'Hello {name},\n\n{count, plural, one {Your API token ({tokens}) was revoked} other {Your # API tokens ({tokens}) were revoked}} because {reason, select, password_change {the password of your Palermo account was changed} password_reset {the password of your Palermo account was reset} sign_out_everywhere {you signed out of Palermo everywhere} other {an administrator reset your two-step verification}}. Programs that use a revoked token are refused; create new tokens for those that still need one:\n\n{link}\n\nIf you did not expect this, reset your password at once: {reset}',
   },
   fr: {
     verify_subject: 'Confirmez votre adresse électronique pour Palermo',
@@ -31,6 +33,8 @@ export const mailMessages = defineMessages({
     refused_subject: 'Palermo : votre demande de statut de praticien n’a pas été approuvée',
     refused_body: 'Bonjour {name},\n\nVotre demande de reconnaissance comme praticien ({authority}) n’a pas été approuvée, pour le motif suivant :\n\n{reason}\n\nVous pouvez présenter une nouvelle demande avec des informations complémentaires : {link}',
     signature: '— Palermo, coopération internationale en matière pénale',
+    tokens_revoked_subject: 'Palermo : vos jetons d’API ont été révoqués',
+    tokens_revoked_body: 'Bonjour {name},\n\n{count, plural, one {Votre jeton d’API ({tokens}) a été révoqué} other {Vos # jetons d’API ({tokens}) ont été révoqués}} {reason, select, password_change {parce que le mot de passe de votre compte Palermo a été modifié} password_reset {parce que le mot de passe de votre compte Palermo a été réinitialisé} sign_out_everywhere {parce que vous vous êtes déconnecté de Palermo partout} other {parce qu’un administrateur a réinitialisé votre vérification en deux étapes}}. Les programmes qui utilisent un jeton révoqué sont refusés ; créez de nouveaux jetons pour ceux qui en ont encore besoin :\n\n{link}\n\nSi vous ne vous y attendiez pas, réinitialisez immédiatement votre mot de passe : {reset}',
   },
   es: {
     verify_subject: 'Confirme su dirección de correo electrónico para Palermo',
@@ -46,6 +50,8 @@ export const mailMessages = defineMessages({
     refused_subject: 'Palermo: no se ha aprobado su solicitud de condición de profesional',
     refused_body: 'Hola, {name}:\n\nNo se ha aprobado su solicitud de reconocimiento como profesional ({authority}), por el siguiente motivo:\n\n{reason}\n\nPuede presentar una nueva solicitud con más información: {link}',
     signature: '— Palermo, cooperación internacional en asuntos penales',
+    tokens_revoked_subject: 'Palermo: se han revocado sus tokens de API',
+    tokens_revoked_body: 'Hola, {name}:\n\n{count, plural, one {Se ha revocado su token de API ({tokens})} other {Se han revocado sus # tokens de API ({tokens})}} porque {reason, select, password_change {se ha cambiado la contraseña de su cuenta de Palermo} password_reset {se ha restablecido la contraseña de su cuenta de Palermo} sign_out_everywhere {ha cerrado sesión en Palermo en todas partes} other {un administrador ha restablecido su verificación en dos pasos}}. Los programas que utilicen un token revocado serán rechazados; cree nuevos tokens para los que todavía los necesiten:\n\n{link}\n\nSi no lo esperaba, restablezca su contraseña de inmediato: {reset}',
   },
   ru: {
     verify_subject: 'Подтвердите адрес электронной почты для Палермо',
@@ -61,6 +67,8 @@ export const mailMessages = defineMessages({
     refused_subject: 'Палермо: ваш запрос о статусе практического работника не одобрен',
     refused_body: 'Здравствуйте, {name}!\n\nВаш запрос о признании в качестве практического работника ({authority}) не одобрен по следующей причине:\n\n{reason}\n\nВы можете подать новый запрос с дополнительной информацией: {link}',
     signature: '— «Палермо», международное сотрудничество по уголовным делам',
+    tokens_revoked_subject: 'Палермо: ваши токены API отозваны',
+    tokens_revoked_body: 'Здравствуйте, {name}!\n\n{count, plural, one {Отозван # токен API ({tokens})} few {Отозваны # токена API ({tokens})} many {Отозваны # токенов API ({tokens})} other {Отозваны # токена API ({tokens})}}, потому что {reason, select, password_change {пароль вашей учетной записи в системе «Палермо» был изменен} password_reset {пароль вашей учетной записи в системе «Палермо» был сброшен} sign_out_everywhere {вы вышли из системы «Палермо» на всех устройствах} other {администратор сбросил вашу двухэтапную проверку}}. Программам, использующим отозванный токен, будет отказано в доступе; создайте новые токены для тех программ, которым они еще нужны:\n\n{link}\n\nЕсли вы этого не ожидали, немедленно сбросьте пароль: {reset}',
   },
   ar: {
     verify_subject: 'أكِّد عنوان بريدك الإلكتروني في باليرمو',
@@ -76,6 +84,8 @@ export const mailMessages = defineMessages({
     refused_subject: 'باليرمو: لم تتم الموافقة على طلب صفة الممارس',
     refused_body: 'مرحبًا {name}،\n\nلم تتم الموافقة على طلبك الاعتراف بك ممارسًا ({authority})، للسبب التالي:\n\n{reason}\n\nيمكنك تقديم طلب جديد بمزيد من المعلومات: {link}',
     signature: '— باليرمو، التعاون الدولي في المسائل الجنائية',
+    tokens_revoked_subject: 'باليرمو: أُلغيت رموز واجهة البرمجة الخاصة بك',
+    tokens_revoked_body: 'مرحبًا {name}،\n\n{count, plural, zero {لم يُلغَ أي رمز لواجهة البرمجة} one {أُلغي رمز واجهة البرمجة الخاص بك ({tokens})} two {أُلغي رمزا واجهة البرمجة الخاصان بك ({tokens})} few {أُلغيت # رموز لواجهة البرمجة ({tokens})} many {أُلغي # رمزًا لواجهة البرمجة ({tokens})} other {أُلغي # رمز لواجهة البرمجة ({tokens})}} بسبب {reason, select, password_change {تغيير كلمة مرور حسابك في باليرمو} password_reset {إعادة تعيين كلمة مرور حسابك في باليرمو} sign_out_everywhere {تسجيلك الخروج من باليرمو في كل مكان} other {إعادة تعيين أحد المسؤولين للتحقق بخطوتين لديك}}. ستُرفض البرامج التي تستخدم رمزًا ملغى؛ فأنشئ رموزًا جديدة للبرامج التي لا تزال تحتاج إليها:\n\n{link}\n\nإذا لم تكن تتوقع ذلك، فأعِد تعيين كلمة المرور فورًا: {reset}',
   },
   zh: {
     verify_subject: '确认您在巴勒莫的电子邮件地址',
@@ -91,5 +101,7 @@ export const mailMessages = defineMessages({
     refused_subject: '巴勒莫：您的从业人员身份申请未获批准',
     refused_body: '{name}，您好：\n\n您关于认定为从业人员（{authority}）的申请未获批准，理由如下：\n\n{reason}\n\n您可以补充信息后重新提出申请：{link}',
     signature: '— 巴勒莫，刑事事项国际合作',
+    tokens_revoked_subject: '巴勒莫：您的 API 令牌已被撤销',
+    tokens_revoked_body: '{name}，您好：\n\n由于{reason, select, password_change {您的巴勒莫账户密码已更改} password_reset {您的巴勒莫账户密码已重置} sign_out_everywhere {您已在所有地方退出巴勒莫} other {管理员重置了您的两步验证}}，您的 {count, plural, other {# 个 API 令牌（{tokens}）}}已被撤销。使用已撤销令牌的程序将被拒绝；请为仍需要令牌的程序创建新令牌：\n\n{link}\n\n如果这出乎您的意料，请立即重置密码：{reset}',
   },
 });
