@@ -1,6 +1,7 @@
 /** The import history's bookkeeping of live runs: who owns a run, its heartbeat, and runs left by dead processes. */
 import os from 'node:os';
 import type { Kysely } from 'kysely';
+import { processAlive } from '../../../platform/db/lock.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { HEARTBEAT_MS, interruptedMessage, interruptedRunIds } from '../domain/runs.js';
 import { markImportRunsInterrupted, selectRunningImportRuns, touchImportRun } from '../repository.js';
@@ -24,15 +25,6 @@ export function keepAlive(db: Kysely<DB>, runId: number): () => void {
   return () => clearInterval(timer);
 }
 
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
 /**
  * At start: mark "interrupted" the runs still "running" whose process is gone (see interruptedRunIds).
  * `exclusive` when the database is this process's alone (embedded). Returns how many were marked.
@@ -41,7 +33,7 @@ export async function markInterruptedImports(db: Kysely<DB>, exclusive: boolean)
   const running = await selectRunningImportRuns(db);
   if (!running.length) return 0;
   const me = thisProcess();
-  const ids = new Set(interruptedRunIds(running, { exclusive, host: me.owner_host, pid: me.owner_pid, gone: processGone }));
+  const ids = new Set(interruptedRunIds(running, { exclusive, host: me.owner_host, pid: me.owner_pid, gone: (pid) => !processAlive(pid) }));
   let marked = 0;
   for (const r of running) if (ids.has(r.id)) marked += await markImportRunsInterrupted(db, [r.id], interruptedMessage(r));
   return marked;
