@@ -30,6 +30,24 @@ export function reportAndExit(err: unknown): never {
   process.exit(1);
 }
 
+/** Set when the reader of standard output went away (`palermo imports | head`). */
+let stdoutClosed = false;
+
+/**
+ * When standard output is a pipe whose reader has gone (`| head`), stop printing but let the command
+ * finish its work (an export or an import is never cut in the middle) and exit with its own code,
+ * without an EPIPE stack trace.
+ */
+export function quietOnClosedStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
+      stdoutClosed = true;
+      return;
+    }
+    reportAndExit(err);
+  });
+}
+
 export function buildProgram(): Command {
   const program = new Command('palermo')
     .description('Palermo: open platform for international cooperation in criminal matters')
@@ -49,7 +67,7 @@ export function buildProgram(): Command {
       }
     },
     print(line) {
-      process.stdout.write(`${line}\n`);
+      if (!stdoutClosed) process.stdout.write(`${line}\n`);
     },
   };
 

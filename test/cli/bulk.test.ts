@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/platform/log.js';
@@ -33,6 +35,30 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Run a command whose standard output is closed before it writes (like `palermo ... | head` once head has quit). */
+function palermoIntoClosedPipe(...args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PALERMO_DEMO: '0', LOG_LEVEL: 'warn' } });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+}
+
+/** The id of a process that has exited. */
+function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0']);
+  return new Promise((resolve) => child.on('exit', () => resolve(child.pid!)));
+}
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openRuntime>>['db']) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PALERMO_DEMO: '0', LOG_LEVEL: 'silent' }), createLogger('silent'));
+  try {
+    return await fn(runtime.db);
+  } finally {
+    await runtime.database.close();
+  }
 }
 
 describe('palermo import / export commands', () => {
@@ -140,5 +166,39 @@ describe('palermo import / export commands', () => {
     const back = await palermo('import', out);
     assert.equal(back.code, 0, back.stderr);
     assert.match(back.stdout, /^cases\.jsonl: \d+ records, 0 created, 0 updated, \d+ unchanged$/m);
+  });
+
+  it('marks an import left running by a stopped process as interrupted at the next start, and lists it', async () => {
+    const pid = await deadPid();
+    const [crashed, elsewhere] = await withDatabase(async (db) => {
+      const row = (owner_host: string, owner_pid: number) =>
+        db
+          .insertInto('import_runs')
+          .values({ file_name: `crash-${owner_host}.jsonl`, format: 'jsonl', record_type: null, sha256: null, byte_size: 10, owner_host, owner_pid, heartbeat_at: sql`now()`, errors: sql`'[]'::jsonb` })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+      // As a crash leaves it: "running", its process gone, on this host; and a live run on another node.
+      return [(await row(os.hostname(), pid)).id, (await row('another-node.example', 4242)).id];
+    });
+    const history = await palermo('imports', '--limit', '5');
+    assert.equal(history.code, 0, history.stderr);
+    assert.match(history.stdout, new RegExp(`^#${crashed} .* interrupted jsonl crash-.* interrupted: the importing process \\(host .*, pid ${pid}\\) stopped before the import finished; nothing was written$`, 'm'));
+    const other = await withDatabase((db) => db.selectFrom('import_runs').select('outcome').where('id', '=', elsewhere).executeTakeFirstOrThrow());
+    // A shared server: another node's run with a fresh heartbeat is left running. The embedded database
+    // is held by one process at a time, so any run found there at start has lost its process.
+    assert.equal(other.outcome, databaseUrl ? 'running' : 'interrupted');
+  });
+
+  it('exits quietly (0, no EPIPE trace) when its output pipe is closed early, still finishing its work', async () => {
+    for (const args of [['imports'], ['admin', 'list']]) {
+      const r = await palermoIntoClosedPipe(...args);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /EPIPE|Error/, args.join(' '));
+    }
+    const out = path.join(tmp.dir, 'export-piped');
+    const r = await palermoIntoClosedPipe('export', out, '--format', 'jsonl');
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+    assert.ok(fs.existsSync(path.join(out, 'manifest.json')), 'the export went to the end');
   });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { SMTPServer } from 'smtp-server';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { closeMailTransports } from '../../src/modules/accounts/mail.js';
-import { Client, PASSWORD, uniqueEmail } from './accounts-support.js';
+import { Client, PASSWORD, makeUser, signInAs, uniqueEmail } from './accounts-support.js';
 
 interface Received {
   from: string;
@@ -123,5 +123,21 @@ describe('mail over SMTP', () => {
     assert.equal(row!.attempts, 1);
     assert.match(row!.last_error ?? '', /550|mailbox unavailable/);
     assert.ok(row!.body, 'kept for the retry');
+  });
+
+  it('tells the owner over SMTP, in their language, that signing out everywhere revoked the API tokens', async () => {
+    const user = await makeUser(server, { lang: 'es' });
+    const c = new Client(server);
+    await signInAs(c, user);
+    const form = await c.page('/es/account/tokens');
+    const scope = /name="scopes" value="([^"]+)"/.exec(form.html)![1]!;
+    await c.post('/es/account/tokens', { _csrf: form.csrf, name: 'Exportación SIEM', scopes: [scope] });
+    const page = await c.page('/es/account/sessions');
+    assert.equal((await c.post('/es/account/sessions/end-all', { _csrf: page.csrf })).status, 303);
+    const { subject, body, headers } = parse((await waitFor(user.email)).raw);
+    assert.equal(subject, 'Palermo: se han revocado sus tokens de API');
+    assert.match(headers, /Content-Language: es/);
+    assert.match(body, /Se ha revocado su token de API \(Exportación SIEM\) porque ha cerrado sesión en Palermo en todas partes/);
+    assert.match(body, /http:\/\/localhost:3000\/es\/account\/tokens/);
   });
 });

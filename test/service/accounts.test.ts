@@ -269,8 +269,8 @@ describe('accounts services', () => {
     await confirmEnrolment(rt.db, env, { ...ctx, actor: me.actor! }, me.userId, { code: totpCode(enrol.secret) });
     const admin = userActor({ userId: '00000000-0000-4000-8000-000000000001', name: 'a', email: 'a', grants: [{ role: 'administrator' }], totpEnabled: true });
     const curator = userActor({ userId: 'cur-x', name: 'c', email: 'c', grants: [{ role: 'curator' }], totpEnabled: true });
-    await assert.rejects(resetSecondFactor(rt.db, { ...ctx, actor: curator }, me.userId), ForbiddenError);
-    await resetSecondFactor(rt.db, { ...ctx, actor: admin }, me.userId);
+    await assert.rejects(resetSecondFactor(rt.db, env, { ...ctx, actor: curator }, me.userId), ForbiddenError);
+    await resetSecondFactor(rt.db, env, { ...ctx, actor: admin }, me.userId);
     assert.equal(await resolveSession(rt.db, env, s.session.id), null);
     assert.equal((await signIn(rt.db, env, ctx, { email: addr, password: PASSWORD }, client)).stage, 'active', 'no second factor any more');
     assert.equal(await rt.db.selectFrom('recovery_codes').select('code_hash').where('user_id', '=', me.userId).executeTakeFirst(), undefined);

@@ -6,7 +6,9 @@ import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/languages.js';
 import { type Actor, assertAllowed, isRoleName, roleScope, type RoleName } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
+import { revokeTokensAtSecurityEvent } from './api-tokens.js';
 import { hashPassword } from './domain/passwords.js';
+import type { AccountsEnv } from './env.js';
 import { replaceRecoveryCodes } from './repository/sessions.js';
 import { selectOutbox } from './repository/tokens.js';
 import { deleteGrant, findUserById, insertGrant, insertUser, selectGrants, selectUsers, selectUsersWithRole, updateUser } from './repository/users.js';
@@ -99,10 +101,11 @@ export async function setUserDisabled(db: Kysely<DB>, ctx: AuditContext, userId:
 }
 
 /**
- * Reset a user's second factor (lost phone and recovery codes): the secret and the codes are erased
- * and every session ends; the user enrols again at the next sign-in. Administrators only; audited.
+ * Reset a user's second factor (lost phone and recovery codes): the secret and the codes are erased,
+ * every session ends and the API tokens are revoked (the user is told by mail); the user enrols again
+ * at the next sign-in. Administrators only; audited.
  */
-export async function resetSecondFactor(db: Kysely<DB>, ctx: AuditContext, userId: string): Promise<void> {
+export async function resetSecondFactor(db: Kysely<DB>, env: AccountsEnv, ctx: AuditContext, userId: string): Promise<void> {
   assertAllowed(ctx.actor, 'users.manage');
   if (userId === ctx.actor.userId) throw new ConflictError('Use your own security page to change your second factor');
   await inTransaction(db, async (trx) => {
@@ -113,6 +116,7 @@ export async function resetSecondFactor(db: Kysely<DB>, ctx: AuditContext, userI
     await replaceRecoveryCodes(trx, userId, []);
     await endOtherSessions(trx, userId);
     await recordAudit(trx, ctx, { action: 'auth.totp_reset', targetType: 'user', targetId: userId });
+    await revokeTokensAtSecurityEvent(trx, env, ctx, user, 'second_factor_reset');
   });
 }
 

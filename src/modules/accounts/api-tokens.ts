@@ -2,12 +2,15 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/batch.js';
 import type { DB } from '../../platform/db/schema.js';
+import type { Lang } from '../../platform/i18n/languages.js';
 import { userActor, type Actor, isAction, type Action, assertAllowed, grantableScopes } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { randomToken, sha256Hex } from './domain/crypto.js';
 import type { AccountsEnv } from './env.js';
-import { insertApiToken, revokeApiToken, selectApiTokens, selectLiveApiToken, touchApiToken } from './repository/tokens.js';
+import { queueMail } from './mail.js';
+import { insertApiToken, revokeApiToken, revokeLiveApiTokens, selectApiTokens, selectLatestForcedRevocation, selectLiveApiToken, touchApiToken } from './repository/tokens.js';
 import { selectGrants } from './repository/users.js';
+import type { TokenRevocationReason } from './tables.js';
 import { AccountValidationError, Fields, issue, type Input } from './validation.js';
 
 export const TOKEN_PREFIX = 'plm_';
@@ -57,6 +60,51 @@ export async function revokeToken(db: Kysely<DB>, ctx: AuditContext, tokenId: st
     const revoked = await revokeApiToken(trx, ctx.actor.userId!, tokenId);
     if (revoked) await recordAudit(trx, ctx, { action: 'tokens.revoke', targetType: 'api_token', targetId: tokenId, changes: { name: revoked.name } });
   });
+}
+
+/** How long the security page tells the owner about tokens revoked by a security event. */
+export const REVOCATION_NOTICE_DAYS = 30;
+
+/**
+ * At a security event of the owner (password changed or reset, "sign out everywhere", second factor
+ * reset by an administrator), revoke all the owner's live tokens in the caller's transaction: each is
+ * audited, and the owner is told by mail (in their language) when there was any. Revocation, not
+ * suspension: a token is a bearer secret that may have leaked with the password or the device, and a
+ * new one costs the owner a minute. Returns how many were revoked.
+ */
+export async function revokeTokensAtSecurityEvent(
+  trx: Kysely<DB>,
+  env: AccountsEnv,
+  ctx: AuditContext,
+  owner: { id: string; email: string; display_name: string; lang: Lang },
+  reason: Exclude<TokenRevocationReason, 'owner'>,
+): Promise<number> {
+  const revoked = await revokeLiveApiTokens(trx, owner.id, reason);
+  if (!revoked.length) return 0;
+  const byOwner = ctx.actor.userId === null ? { actorUserId: owner.id } : {};
+  await recordAudit(trx, ctx, ...revoked.map((t) => ({ action: 'tokens.revoke', targetType: 'api_token', targetId: t.id, changes: { name: t.name, reason, owner_id: owner.id }, ...byOwner })));
+  await queueMail(trx, env, {
+    to: owner.email,
+    lang: owner.lang,
+    kind: 'tokens_revoked',
+    values: {
+      name: owner.display_name,
+      count: revoked.length,
+      tokens: revoked.map((t) => t.name).join(', '),
+      reason,
+      link: `${env.config.publicUrl}/${owner.lang}/account/tokens`,
+      reset: `${env.config.publicUrl}/${owner.lang}/account/forgot`,
+    },
+  });
+  return revoked.length;
+}
+
+/** The latest forced revocation of the actor's tokens to tell them about (see REVOCATION_NOTICE_DAYS), or null. */
+export async function forcedRevocationNotice(db: Kysely<DB>, who: Actor | string): Promise<{ at: Date; reason: TokenRevocationReason; count: number } | null> {
+  const userId = typeof who === 'string' ? who : who.userId;
+  if (!userId) return null;
+  const row = await selectLatestForcedRevocation(db, userId, REVOCATION_NOTICE_DAYS);
+  return row?.revoked_at && row.revoked_reason ? { at: new Date(row.revoked_at), reason: row.revoked_reason, count: row.count } : null;
 }
 
 /** The actor of a Bearer token (its owner restricted to the token's scopes), or null when invalid, expired or revoked. */

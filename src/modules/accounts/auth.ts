@@ -9,6 +9,7 @@ import type { Lang } from '../../platform/i18n/languages.js';
 import { diffChanges, recordAudit, type AuditContext } from '../audit/index.js';
 import { randomToken, sha256Hex } from './domain/crypto.js';
 import { dummyHash, hashPassword, verifyPassword } from './domain/passwords.js';
+import { revokeTokensAtSecurityEvent } from './api-tokens.js';
 import type { AccountsEnv } from './env.js';
 import { queueMail } from './mail.js';
 import { consumeUserToken, expireUserTokens, insertUserToken, peekUserToken } from './repository/sessions.js';
@@ -214,7 +215,7 @@ export async function requestPasswordReset(db: Kysely<DB>, env: AccountsEnv, ctx
   });
 }
 
-/** Set a new password with a reset token (single use); every session of the user ends. */
+/** Set a new password with a reset token (single use); every session and API token of the user ends. */
 export async function resetPassword(db: Kysely<DB>, env: AccountsEnv, ctx: AuditContext, input: Input): Promise<void> {
   const token = input.token;
   const f = new Fields(input);
@@ -233,10 +234,12 @@ export async function resetPassword(db: Kysely<DB>, env: AccountsEnv, ctx: Audit
     await updateUser(trx, used.user_id, { password_hash: hash, ...(user?.email_verified_at ? {} : { email_verified_at: new Date() }) });
     await endOtherSessions(trx, used.user_id);
     await recordAudit(trx, ctx, { action: 'auth.password_reset', actorUserId: used.user_id, targetType: 'user', targetId: used.user_id });
+    const owner = await findUserById(trx, used.user_id);
+    if (owner) await revokeTokensAtSecurityEvent(trx, env, ctx, owner, 'password_reset');
   });
 }
 
-/** Change the password (current one required); other sessions end; the user is told by e-mail. */
+/** Change the password (current one required); other sessions and the API tokens end; the user is told by e-mail. */
 export async function changePassword(db: Kysely<DB>, env: AccountsEnv, ctx: AuditContext, userId: string, currentIdHash: string, input: Input): Promise<void> {
   const user = await findUserById(db, userId);
   if (!user) throw new SignInFailedError();
@@ -256,6 +259,7 @@ export async function changePassword(db: Kysely<DB>, env: AccountsEnv, ctx: Audi
     await endOtherSessions(trx, userId, currentIdHash);
     await queueMail(trx, env, { to: user.email, lang: user.lang, kind: 'password_changed', values: { name: user.display_name, reset: link(env, user.lang, '/account/forgot') } });
     await recordAudit(trx, ctx, { action: 'auth.password_change', targetType: 'user', targetId: userId });
+    await revokeTokensAtSecurityEvent(trx, env, ctx, user, 'password_change');
   });
 }
 

@@ -16,6 +16,8 @@ const keys = [
   'refused_subject',
   'refused_body',
   'signature',
+  'tokens_revoked_subject',
+  'tokens_revoked_body',
 ] as const;
 
 /** A key of the `mail` catalogue. */

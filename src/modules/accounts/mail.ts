@@ -13,7 +13,7 @@ import type { AccountsEnv } from './env.js';
 import { mailMessages } from './mail.messages.js';
 import { insertOutbox, markMailFailed, markMailSent, selectPendingMail } from './repository/tokens.js';
 
-export type MailKind = 'verify' | 'existing' | 'reset' | 'password_changed' | 'approved' | 'refused';
+export type MailKind = 'verify' | 'existing' | 'reset' | 'password_changed' | 'approved' | 'refused' | 'tokens_revoked';
 
 export interface MailRequest {
   to: string;

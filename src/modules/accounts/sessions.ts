@@ -7,10 +7,11 @@ import { inTransaction } from '../../platform/db/batch.js';
 import type { DB } from '../../platform/db/schema.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { userActor, type Actor } from '../access/index.js';
+import { revokeTokensAtSecurityEvent } from './api-tokens.js';
 import { randomToken, sha256Hex } from './domain/crypto.js';
 import type { AccountsEnv } from './env.js';
 import { deleteExpiredSessions, deleteSession, deleteUserSessions, insertSession, selectLiveSession, selectUserSessions, touchSession } from './repository/sessions.js';
-import { selectGrants } from './repository/users.js';
+import { findUserById, selectGrants } from './repository/users.js';
 import type { SessionStage } from './tables.js';
 
 /** A second-factor step must be completed within this time. */
@@ -130,11 +131,13 @@ export async function endSessionByRef(db: Kysely<DB>, ctx: AuditContext, userId:
   });
 }
 
-/** "Sign out everywhere": end every session of the user, this one included; audited. */
-export async function endAllSessions(db: Kysely<DB>, ctx: AuditContext, userId: string): Promise<number> {
+/** "Sign out everywhere": end every session of the user, this one included, and revoke the API tokens; audited. */
+export async function endAllSessions(db: Kysely<DB>, env: AccountsEnv, ctx: AuditContext, userId: string): Promise<number> {
   return inTransaction(db, async (trx) => {
     const n = await deleteUserSessions(trx, userId);
     await recordAudit(trx, ctx, { action: 'auth.sign_out_everywhere', targetType: 'user', targetId: userId, changes: { sessions: n } });
+    const owner = await findUserById(trx, userId);
+    if (owner) await revokeTokensAtSecurityEvent(trx, env, ctx, owner, 'sign_out_everywhere');
     return n;
   });
 }

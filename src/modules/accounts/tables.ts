@@ -80,8 +80,12 @@ export interface ApiTokensTable {
   expires_at: Timestamp;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  revoked_reason: TokenRevocationReason | null;
   created_at: Timestamp;
 }
+
+/** Why a token was revoked: by its owner, or together with the sessions at a security event. */
+export type TokenRevocationReason = 'owner' | 'password_change' | 'password_reset' | 'sign_out_everywhere' | 'second_factor_reset';
 
 export type RequestStatus = 'pending' | 'approved' | 'refused';
 

@@ -6,10 +6,41 @@ import type { ImportFormat, ImportOutcome } from './tables.js';
 
 export async function insertImportRun(
   db: Kysely<DB>,
-  run: { file_name: string; format: ImportFormat; record_type: string | null; sha256: string; byte_size: number; dry_run: boolean },
+  run: { file_name: string; format: ImportFormat; record_type: string | null; sha256: string; byte_size: number; dry_run: boolean; owner_host: string; owner_pid: number },
 ): Promise<number> {
-  const row = await db.insertInto('import_runs').values({ ...run, errors: json([]) }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('import_runs')
+    .values({ ...run, errors: json([]), heartbeat_at: sql`now()` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The importing process is alive: refresh the run's heartbeat. */
+export async function touchImportRun(db: Kysely<DB>, id: number): Promise<void> {
+  await db.updateTable('import_runs').set({ heartbeat_at: sql`now()` }).where('id', '=', id).where('outcome', '=', 'running').execute();
+}
+
+/** Runs still marked running, with their owner and the age of their last sign of life. */
+export async function selectRunningImportRuns(db: Kysely<DB>) {
+  return db
+    .selectFrom('import_runs')
+    .select(['id', 'owner_host', 'owner_pid', sql<number>`extract(epoch FROM now() - coalesce(heartbeat_at, started_at))::float8`.as('silent_s')])
+    .where('outcome', '=', 'running')
+    .orderBy('id')
+    .execute();
+}
+
+/** Mark runs interrupted (their process is gone); a run that finished meanwhile is left alone. */
+export async function markImportRunsInterrupted(db: Kysely<DB>, ids: readonly number[], message: string): Promise<number> {
+  if (!ids.length) return 0;
+  const r = await db
+    .updateTable('import_runs')
+    .set({ outcome: 'interrupted', finished_at: sql`now()`, message })
+    .where('id', 'in', [...ids])
+    .where('outcome', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function finishImportRun(

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/db/types.js';
 
 export type ImportFormat = 'jsonl' | 'csv' | 'akn';
-export type ImportOutcome = 'running' | 'succeeded' | 'invalid' | 'failed';
+export type ImportOutcome = 'running' | 'succeeded' | 'invalid' | 'failed' | 'interrupted';
 
 export interface ImportRunsTable {
   id: Generated<number>;
@@ -22,6 +22,9 @@ export interface ImportRunsTable {
   error_count: Generated<number>;
   errors: Json<{ line?: number; field: string; message: string }[]>;
   message: string | null;
+  owner_host: string | null;
+  owner_pid: number | null;
+  heartbeat_at: NullableTimestamp;
 }
 
 export interface BulkTables {

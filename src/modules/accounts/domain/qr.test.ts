@@ -25,7 +25,7 @@ function decode(m: boolean[][]): string | null {
   return jsQR(px, n, n)?.data ?? null;
 }
 
-describe('QR code encoder', () => {
+describe('QR code (@paulmillr/qr, drawn as SVG)', () => {
   it('encodes otpauth URIs that an independent decoder reads back', () => {
     const uri = 'otpauth://totp/Palermo%3Amaria.rossi%40giustizia.it?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Palermo&algorithm=SHA1&digits=6&period=30';
     assert.equal(decode(qrMatrix(uri)), uri);
@@ -37,6 +37,15 @@ describe('QR code encoder', () => {
       const m = qrMatrix(text);
       assert.equal(decode(m), text, `length ${len} (version ${(m.length - 17) / 4})`);
     }
+  });
+
+  it('draws an SVG whose dark squares decode to the same URI', () => {
+    const uri = 'otpauth://totp/Palermo%3A%D0%BC%D0%B0%D1%80%D0%B8%D1%8F%40example.org?secret=JBSWY3DPEHPK3PXP&issuer=Palermo';
+    const svg = qrSvg(uri, 'QR');
+    const size = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)![1]) - 8;
+    const m = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
+    for (const [, x, y] of svg.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) m[Number(y) - 4]![Number(x) - 4] = true;
+    assert.equal(decode(m), uri);
   });
 
   it('produces SVG without inline style, labelled for assistive technology', () => {

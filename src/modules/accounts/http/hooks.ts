@@ -62,6 +62,9 @@ function bearerOf(request: FastifyRequest): string | null {
 }
 
 function sameOrigin(request: FastifyRequest, env: AccountsEnv): boolean {
+  // Browsers say where a request comes from (Fetch Metadata); only this origin, or the user, may post.
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return false;
   const origin = request.headers.origin;
   const referer = request.headers.referer;
   let seen: string | null = null;
@@ -147,8 +150,10 @@ export const accountsHooks = globalPlugin(async (app: App) => {
     if (!UNSAFE.has(request.method) || SKIP.test(request.url)) return;
     const env = await envOf(app);
     if (request.url.startsWith('/api/')) {
-      // Tokens are not sent by browsers on their own: no CSRF risk. Cookie sessions need the header.
+      // Tokens are not sent by browsers on their own: no CSRF risk. Cookie sessions need the same
+      // origin as pages, and the header.
       if (bearerOf(request) || !request.session) return;
+      if (!sameOrigin(request, env)) throw new ForbiddenError('Cross-site request refused (Origin/Referer/Sec-Fetch-Site)');
       const given = request.headers['x-csrf-token'];
       if (typeof given !== 'string' || !safeEqual(given, request.session.csrfToken)) throw new ForbiddenError('CSRF token missing or invalid (X-CSRF-Token)');
       return;

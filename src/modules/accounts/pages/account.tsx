@@ -12,6 +12,7 @@ import { auditContext, clearSessionCookie, envOf } from '../http/hooks.js';
 import { findUserById } from '../repository/users.js';
 import { endAllSessions, endSessionByRef, listSessions, type ResolvedSession } from '../sessions.js';
 import { ErrorSummary, Field, Notice, PostForm, bodyOf, formError, sendAccountPage, str, tr, type AT, type PageIssue } from './components.js';
+import { afterMail } from './register.js';
 
 /** The signed-in user of a page request, or 401. */
 export function requireUser(request: FastifyRequest): { actor: Actor & { userId: string }; session: ResolvedSession } {
@@ -95,6 +96,7 @@ function Overview({ ctx, user, actor, issues, values, done }: { ctx: PageContext
         <Field name="current_password" type="password" label={t('field_current_password')} issues={issues} autocomplete="current-password" maxLength={256} />
         <Field name="password" type="password" label={t('field_new_password')} hint={t('password_hint', { min: PASSWORD_MIN })} issues={issues} autocomplete="new-password" maxLength={256} />
         <Field name="password_confirm" type="password" label={t('field_password_confirm')} issues={issues} autocomplete="new-password" maxLength={256} />
+        <p class="muted">{t('password_tokens_note')}</p>
         <button type="submit">{t('change_password_button')}</button>
       </PostForm>
     </>
@@ -140,6 +142,7 @@ function SessionsPage({ ctx, sessions, done }: { ctx: PageContext; sessions: Awa
       </div>
       <PostForm ctx={ctx} action={href(ctx, '/account/sessions/end-all')}>
         <p>{t('sign_out_everywhere_text')}</p>
+        <p>{t('sign_out_everywhere_tokens')}</p>
         <button type="submit">{t('sign_out_everywhere_button')}</button>
       </PostForm>
     </>
@@ -181,6 +184,7 @@ export async function accountPages(app: App) {
     const ctx = pageContext(request);
     try {
       await changePassword(app.db, await envOf(app), auditContext(request), actor.userId, session.idHash, bodyOf(request));
+      void afterMail(app);
       return reply.redirect(href(ctx, '/account', { done: 'password' }), 303);
     } catch (err) {
       const fe = formError(tr(ctx), err);
@@ -211,7 +215,8 @@ export async function accountPages(app: App) {
   app.post('/account/sessions/end-all', async (request, reply) => {
     const { actor } = requireUser(request);
     const ctx = pageContext(request);
-    await endAllSessions(app.db, auditContext(request), actor.userId);
+    await endAllSessions(app.db, await envOf(app), auditContext(request), actor.userId);
+    void afterMail(app);
     clearSessionCookie(reply, await envOf(app));
     return reply.redirect(href(ctx, '/sign-in'), 303);
   });

@@ -275,7 +275,8 @@ export async function adminUserPages(app: App) {
   app.post('/admin/users/:id/reset-second-factor', async (request, reply) => {
     const ctx = pageContext(request);
     const id = (request.params as { id: string }).id;
-    await resetSecondFactor(app.db, auditContext(request), id);
+    await resetSecondFactor(app.db, await envOf(app), auditContext(request), id);
+    void afterMail(app);
     return reply.redirect(href(ctx, `/admin/users/${id}`), 303);
   });
 

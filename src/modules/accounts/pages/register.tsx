@@ -50,6 +50,7 @@ function TokenForm({ ctx, action, token, title, intro, button, issues, withPassw
     <>
       <h1>{title}</h1>
       <p>{intro}</p>
+      {withPassword ? <p>{t('reset_tokens_note')}</p> : null}
       <ErrorSummary t={t} issues={issues} labels={{ token: t('field_link'), password: t('field_new_password'), password_confirm: t('field_password_confirm') }} />
       <PostForm ctx={ctx} action={action}>
         <input type="hidden" name="token" value={token} />
@@ -169,6 +170,7 @@ export async function registerPages(app: App) {
     const body = bodyOf(request);
     try {
       await resetPassword(app.db, await envOf(app), auditContext(request), body);
+      void afterMail(app);
       return sendAccountPage(reply, ctx, t('reset_done_title'), (<><h1>{t('reset_done_title')}</h1><Notice kind="ok">{t('reset_done_text')}</Notice><p><a class="button" href={href(ctx, '/sign-in')}>{t('sign_in_link')}</a></p></>));
     } catch (err) {
       const fe = formError(t, err);

@@ -4,9 +4,11 @@ import type { App } from '../../../platform/http/app.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
 import { auditContext, envOf } from '../http/hooks.js';
 import { confirmEnrolment, disableSecondFactor, regenerateRecoveryCodes, secondFactorStatus, startEnrolment, type Enrolment } from '../second-factor.js';
+import { forcedRevocationNotice } from '../api-tokens.js';
 import { qrSvg } from '../domain/qr.js';
 import { AccountMenu, requireUser } from './account.js';
 import { ErrorSummary, Field, Notice, PostForm, bodyOf, formError, sendAccountPage, str, tr, type PageIssue } from './components.js';
+import { RevokedTokensNotice, type ForcedRevocation } from './tokens.js';
 
 interface SecurityState {
   enabled: boolean;
@@ -16,6 +18,8 @@ interface SecurityState {
   codes?: string[];
   issues: PageIssue[];
   done?: string;
+  /** API tokens revoked by a recent security event, told to the owner here. */
+  revocation: ForcedRevocation;
 }
 
 function RecoveryCodes({ ctx, codes }: { ctx: PageContext; codes: string[] }) {
@@ -42,6 +46,7 @@ function SecurityPage({ ctx, s }: { ctx: PageContext; s: SecurityState }) {
     <>
       <h1>{t('security_title')}</h1>
       <AccountMenu ctx={ctx} current="/account/security" />
+      <RevokedTokensNotice ctx={ctx} revocation={s.revocation} link />
       {s.required && !s.enabled ? <Notice kind="warn">{t('enrol_required')}</Notice> : null}
       {s.done ? <Notice kind="ok">{t(s.done === 'disabled' ? 'totp_disabled' : 'totp_enabled')}</Notice> : null}
       <ErrorSummary t={t} issues={s.issues} labels={labels} />
@@ -91,8 +96,8 @@ function SecurityPage({ ctx, s }: { ctx: PageContext; s: SecurityState }) {
 export async function securityPages(app: App) {
   const state = async (userId: string, extra: Partial<SecurityState>): Promise<SecurityState> => {
     const env = await envOf(app);
-    const st = await secondFactorStatus(app.db, userId);
-    return { ...st, enrolment: st.enabled ? null : await startEnrolment(app.db, env, userId), required: false, issues: [], ...extra };
+    const [st, revocation] = await Promise.all([secondFactorStatus(app.db, userId), forcedRevocationNotice(app.db, userId)]);
+    return { ...st, enrolment: st.enabled ? null : await startEnrolment(app.db, env, userId), required: false, issues: [], revocation, ...extra };
   };
 
   app.get('/account/security', async (request, reply) => {

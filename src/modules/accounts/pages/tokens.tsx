@@ -6,13 +6,31 @@ import { formatDate } from '../../../platform/i18n/messages.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
 import { type Actor, type Action, allow, grantableScopes } from '../../access/index.js';
 import { listCountries } from '../../reference/index.js';
-import { createApiToken, listApiTokens, revokeToken, type CreatedToken } from '../api-tokens.js';
+import { createApiToken, forcedRevocationNotice, listApiTokens, revokeToken, type CreatedToken } from '../api-tokens.js';
 import { auditContext, envOf } from '../http/hooks.js';
 import { myPractitionerRequests, requestPractitionerStatus } from '../practitioners.js';
 import { AccountMenu, requireUser } from './account.js';
 import { ErrorSummary, Field, Notice, PostForm, bodyOf, formError, sendAccountPage, str, tr, type PageIssue } from './components.js';
 
-function TokensPage({ ctx, actor, tokens, created, issues, values }: { ctx: PageContext; actor: Actor; tokens: Awaited<ReturnType<typeof listApiTokens>>; created?: CreatedToken; issues: PageIssue[]; values: Record<string, unknown> }) {
+export type ForcedRevocation = Awaited<ReturnType<typeof forcedRevocationNotice>>;
+
+/** Tells the owner that a security event revoked their tokens (security and tokens pages). */
+export function RevokedTokensNotice({ ctx, revocation, link }: { ctx: PageContext; revocation: ForcedRevocation; link?: boolean }) {
+  if (!revocation) return null;
+  const t = tr(ctx);
+  return (
+    <Notice kind="warn">
+      <p data-testid="tokens-revoked">{t('tokens_revoked_notice', { count: revocation.count, reason: revocation.reason, date: formatDate(ctx.lang, revocation.at, 'long') })}</p>
+      {link ? (
+        <p>
+          <a href={href(ctx, '/account/tokens')}>{t('tokens_revoked_action')}</a>
+        </p>
+      ) : null}
+    </Notice>
+  );
+}
+
+function TokensPage({ ctx, actor, tokens, created, issues, values, revocation }: { ctx: PageContext; actor: Actor; tokens: Awaited<ReturnType<typeof listApiTokens>>; created?: CreatedToken; issues: PageIssue[]; values: Record<string, unknown>; revocation: ForcedRevocation }) {
   const t = tr(ctx);
   const scopes = grantableScopes(actor);
   const chosen = new Set(([] as unknown[]).concat(values.scopes ?? []).map(String));
@@ -22,6 +40,7 @@ function TokensPage({ ctx, actor, tokens, created, issues, values }: { ctx: Page
       <h1>{t('tokens_title')}</h1>
       <AccountMenu ctx={ctx} current="/account/tokens" />
       <p>{t('tokens_intro')}</p>
+      {created ? null : <RevokedTokensNotice ctx={ctx} revocation={revocation} />}
       {created ? (
         <Notice kind="ok">
           <p>{t('token_created')}</p>
@@ -158,8 +177,8 @@ export async function tokenPages(app: App) {
   const tokensPage = async (request: FastifyRequest, extra: { created?: CreatedToken; issues?: PageIssue[]; values?: Record<string, unknown> }) => {
     const { actor } = requireUser(request);
     const ctx = pageContext(request);
-    const tokens = await listApiTokens(app.db, actor);
-    return { ctx, node: <TokensPage ctx={ctx} actor={actor} tokens={tokens} created={extra.created} issues={extra.issues ?? []} values={extra.values ?? {}} /> };
+    const [tokens, revocation] = await Promise.all([listApiTokens(app.db, actor), forcedRevocationNotice(app.db, actor)]);
+    return { ctx, node: <TokensPage ctx={ctx} actor={actor} tokens={tokens} created={extra.created} issues={extra.issues ?? []} values={extra.values ?? {}} revocation={revocation} /> };
   };
 
   app.get('/account/tokens', async (request, reply) => {

@@ -1,7 +1,7 @@
 /** SQL for API tokens, practitioner requests and the outbox. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
-import type { OutboxStatus, RequestStatus } from '../tables.js';
+import type { OutboxStatus, RequestStatus, TokenRevocationReason } from '../tables.js';
 
 export async function insertApiToken(db: Kysely<DB>, t: { user_id: string; name: string; token_hash: string; prefix: string; scopes: string[]; expires_at: Date }) {
   return db.insertInto('api_tokens').values(t).returning(['id', 'created_at']).executeTakeFirstOrThrow();
@@ -10,7 +10,7 @@ export async function insertApiToken(db: Kysely<DB>, t: { user_id: string; name:
 export async function selectApiTokens(db: Kysely<DB>, userId: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'prefix', 'scopes', 'expires_at', 'last_used_at', 'revoked_at', 'created_at'])
+    .select(['id', 'name', 'prefix', 'scopes', 'expires_at', 'last_used_at', 'revoked_at', 'revoked_reason', 'created_at'])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .limit(200)
@@ -20,11 +20,41 @@ export async function selectApiTokens(db: Kysely<DB>, userId: string) {
 export async function revokeApiToken(db: Kysely<DB>, userId: string, id: string) {
   return db
     .updateTable('api_tokens')
-    .set({ revoked_at: sql`now()` })
+    .set({ revoked_at: sql`now()`, revoked_reason: 'owner' })
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .returning(['id', 'name'])
+    .executeTakeFirst();
+}
+
+/** Revoke every live (unrevoked, unexpired) token of a user at once, giving the reason. */
+export async function revokeLiveApiTokens(db: Kysely<DB>, userId: string, reason: TokenRevocationReason) {
+  return db
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql`now()`, revoked_reason: reason })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning(['id', 'name'])
+    .execute();
+}
+
+/**
+ * The latest revocation of a user's tokens by a security event (not by hand) in the last `days`,
+ * unless the user has created a token since: what the security page tells the owner.
+ */
+export async function selectLatestForcedRevocation(db: Kysely<DB>, userId: string, days: number) {
+  return db
+    .selectFrom('api_tokens as t')
+    .select(['t.revoked_at', 't.revoked_reason', sql<number>`count(*)::int`.as('count')])
+    .where('t.user_id', '=', userId)
+    .where('t.revoked_reason', '<>', 'owner')
+    .where('t.revoked_at', '>', sql<Date>`now() - make_interval(days => ${days})`)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('api_tokens as n').select('n.id').where('n.user_id', '=', userId).whereRef('n.created_at', '>', 't.revoked_at'))))
+    .groupBy(['t.revoked_at', 't.revoked_reason'])
+    .orderBy('t.revoked_at', 'desc')
+    .limit(1)
     .executeTakeFirst();
 }
 

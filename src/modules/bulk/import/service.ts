@@ -11,6 +11,7 @@ import { aknSource } from './akn.js';
 import { csvSource } from './csv.js';
 import { jsonlSource } from './jsonl.js';
 import { runPipeline, type PipelineOptions, type PipelineResult } from './pipeline.js';
+import { keepAlive, thisProcess } from './runs.js';
 import { fileChunks, hashFile, type ImportFormat, type ImportSource } from './source.js';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['jsonl', 'csv', 'akn'];
@@ -94,13 +95,16 @@ export async function importFile(db: Kysely<DB>, file: string, options: ImportOp
   const { source, format, type } = await openSource(db, file, options);
   const { sha256, bytes } = await hashFile(file);
   const name = path.basename(file);
-  const runId = await insertImportRun(db, { file_name: name, format, record_type: type ?? null, sha256, byte_size: bytes, dry_run: options.dryRun ?? false });
+  const runId = await insertImportRun(db, { file_name: name, format, record_type: type ?? null, sha256, byte_size: bytes, dry_run: options.dryRun ?? false, ...thisProcess() });
+  const stopBeating = keepAlive(db, runId);
   let result: PipelineResult;
   try {
     result = await runPipeline(db, source, options);
   } catch (err) {
     // Reading or checking failed for another reason than the content (e.g. the database went away).
     result = { outcome: 'failed', dryRun: options.dryRun ?? false, records: 0, created: 0, updated: 0, unchanged: 0, issues: [], issueCount: 0, warnings: [], failure: err instanceof Error ? err.message : String(err) };
+  } finally {
+    stopBeating();
   }
   if (result.outcome === 'succeeded' && result.created + result.updated > 0) await analyzeTables(db).catch(() => undefined);
   await finishImportRun(db, runId, {

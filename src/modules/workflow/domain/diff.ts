@@ -1,7 +1,8 @@
 /**
  * Readable differences between two versions of a document: which fields changed, and for text
- * fields which words were inserted or deleted (Myers' O(ND) algorithm on word tokens).
+ * fields which words were inserted or deleted (jsdiff's Myers diff on word tokens).
  */
+import { diffArrays } from 'diff';
 
 export type TextOp = { op: 'equal' | 'insert' | 'delete'; text: string };
 
@@ -30,12 +31,19 @@ function merge(ops: TextOp[]): TextOp[] {
   return out;
 }
 
-/** Word diff of two texts. Falls back to delete-all/insert-all beyond maxEdits to bound the cost. */
+/** A word diff taking longer than this (a long text rewritten throughout) falls back too. */
+export const DIFF_TIMEOUT_MS = 250;
+
+/**
+ * Word diff of two texts: Myers' algorithm from the maintained library jsdiff (`diffArrays`) on our
+ * word tokens. Beyond maxEdits changed tokens, or DIFF_TIMEOUT_MS, the changed middle is shown as
+ * deleted then inserted whole (bounded cost on the event loop).
+ */
 export function diffText(a: string, b: string, maxEdits = 4000): TextOp[] {
   if (a === b) return a ? [{ op: 'equal', text: a }] : [];
   const x = tokenize(a);
   const y = tokenize(b);
-  // Trim the common prefix and suffix first (the usual case for edits).
+  // The common prefix and suffix stay "equal" even when the middle falls back.
   let start = 0;
   while (start < x.length && start < y.length && x[start] === y[start]) start++;
   let endX = x.length;
@@ -44,62 +52,18 @@ export function diffText(a: string, b: string, maxEdits = 4000): TextOp[] {
     endX--;
     endY--;
   }
-  const head: TextOp[] = start ? [{ op: 'equal', text: x.slice(0, start).join('') }] : [];
-  const tail: TextOp[] = endX < x.length ? [{ op: 'equal', text: x.slice(endX).join('') }] : [];
   const xs = x.slice(start, endX);
   const ys = y.slice(start, endY);
-  const n = xs.length;
-  const m = ys.length;
-  const max = Math.min(n + m, maxEdits);
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = n === 0 && m === 0;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let px: number;
-      if (k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)) px = v[offset + k + 1]!;
-      else px = v[offset + k - 1]! + 1;
-      let py = px - k;
-      while (px < n && py < m && xs[px] === ys[py]) {
-        px++;
-        py++;
-      }
-      v[offset + k] = px;
-      if (px >= n && py >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  if (!found) {
-    const ops: TextOp[] = [...head, { op: 'delete', text: xs.join('') }, { op: 'insert', text: ys.join('') }, ...tail];
-    return merge(ops.filter((o) => o.text));
-  }
-  // Backtrack through the saved frontiers.
-  const ops: TextOp[] = [];
-  let px = n;
-  let py = m;
-  for (let d = trace.length - 1; d >= 0 && (px > 0 || py > 0); d--) {
-    const vd = trace[d]!;
-    const k = px - py;
-    let prevK: number;
-    if (k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!)) prevK = k + 1;
-    else prevK = k - 1;
-    const prevX = vd[offset + prevK]!;
-    const prevY = prevX - prevK;
-    while (px > prevX && py > prevY) {
-      ops.push({ op: 'equal', text: xs[--px]! });
-      py--;
-    }
-    if (d > 0) {
-      if (px === prevX) ops.push({ op: 'insert', text: ys[--py]! });
-      else ops.push({ op: 'delete', text: xs[--px]! });
-    }
-  }
-  ops.reverse();
-  return merge([...head, ...ops, ...tail]);
+  const head: TextOp[] = [{ op: 'equal', text: x.slice(0, start).join('') }];
+  const tail: TextOp[] = [{ op: 'equal', text: x.slice(endX).join('') }];
+  const parts = diffArrays(xs, ys, { maxEditLength: maxEdits, timeout: DIFF_TIMEOUT_MS });
+  const middle: TextOp[] = parts
+    ? parts.map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', text: p.value.join('') }))
+    : [
+        { op: 'delete', text: xs.join('') },
+        { op: 'insert', text: ys.join('') },
+      ];
+  return merge([...head, ...middle, ...tail].filter((o) => o.text));
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -77,6 +77,31 @@ describe('diff', () => {
     );
   });
 
+  it('cuts only between words, never leaves an empty part or two neighbours of one kind (property)', () => {
+    const word = fc.constantFrom('court', 'cour', 'extradition', 'مساعدة', '司法', 'Верховный', '1969', ' ', '  ', '.', ',', '\n');
+    const text = fc.array(word, { maxLength: 40 }).map((w) => w.join(''));
+    const boundaries = (s: string) => {
+      const out = new Set([0]);
+      let at = 0;
+      for (const t of tokenize(s)) out.add((at += t.length));
+      return out;
+    };
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 1, max: 4000 }), (a, b, maxEdits) => {
+        const ops = diffText(a, b, maxEdits);
+        if (join(ops, 'a') !== a || join(ops, 'b') !== b) return false;
+        if (ops.some((o, i) => !o.text || (i > 0 && ops[i - 1]!.op === o.op))) return false;
+        for (const [text, kind] of [[a, 'delete'], [b, 'insert']] as const) {
+          const cuts = boundaries(text);
+          let at = 0;
+          for (const o of ops.filter((o) => o.op === 'equal' || o.op === kind)) if (!cuts.has((at += o.text.length))) return false;
+          if (at !== text.length) return false;
+        }
+        return true;
+      }),
+    );
+  });
+
   it('keeps every character when tokenizing', () => {
     fc.assert(fc.property(fc.string(), (s) => tokenize(s).join('') === s));
   });
