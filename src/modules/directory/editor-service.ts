@@ -7,9 +7,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
+import type { Action } from '../access/actions.js';
 import type { Actor } from '../access/actor.js';
 import { allow, assertAllowedSomewhere, scopeOf } from '../access/policy.js';
 import type { AuditContext } from '../audit/service.js';
+import { refusalsAudited } from './refusals.js';
 import type { HistoryItem } from '../workflow/service.js';
 import { getRevision } from '../workflow/service.js';
 import type { AuthorityDocument } from './domain/schema.js';
@@ -79,6 +81,11 @@ export async function editAuthorityForm(db: Kysely<DB>, actor: Actor, id: string
   return { id, doc: doc as unknown as Record<string, unknown>, langs, issues: [], ...(open?.note ? { note: open.note } : {}) };
 }
 
+/** The permission check of a change (assertEditorOf), its refusal audited: a refused privileged attempt. */
+function guardChange(db: Kysely<DB>, ctx: AuditContext, id: string, action: Action, audited: string): Promise<string> {
+  return refusalsAudited(db, ctx, { action: audited, targetId: id }, () => assertEditorOf(db, ctx.actor, id, action));
+}
+
 export type SaveOutcome = { saved: true; id: string; live: boolean } | { saved: false; form: FormState };
 
 /**
@@ -92,9 +99,9 @@ export async function saveAuthorityForm(db: Kysely<DB>, ctx: AuditContext, id: s
   let country: string;
   let live = false;
   if (id === undefined) {
-    assertAllowedSomewhere(actor, 'directory.create');
+    await refusalsAudited(db, ctx, { action: 'directory.create' }, async () => assertAllowedSomewhere(actor, 'directory.create'));
   } else {
-    await assertEditorOf(db, actor, id, 'directory.edit');
+    await guardChange(db, ctx, id, 'directory.edit', 'directory.edit');
   }
   const body: FormBody = parseForm(AuthorityForm, input);
   const note = first(body.note);
@@ -127,7 +134,7 @@ async function revisionOf(db: Kysely<DB>, id: string, revision: number) {
 
 /** Apply a workflow transition from the authority's page. Returns whether the authority is live (where to go next). */
 export async function transitionAuthorityForm(db: Kysely<DB>, ctx: AuditContext, id: string, input: unknown): Promise<{ name: string; live: boolean }> {
-  await assertEditorOf(db, ctx.actor, id, 'directory.edit');
+  await guardChange(db, ctx, id, 'directory.edit', 'directory.transition');
   const body = parseForm(TransitionForm, input);
   const rev = await revisionOf(db, id, Number(body.revision));
   await transitionAuthority(db, ctx, rev.id, body.transition, body.comment ? { comment: body.comment } : {});
@@ -137,20 +144,20 @@ export async function transitionAuthorityForm(db: Kysely<DB>, ctx: AuditContext,
 
 /** Start a new draft from an earlier revision. */
 export async function revertAuthorityForm(db: Kysely<DB>, ctx: AuditContext, id: string, input: unknown): Promise<void> {
-  await assertEditorOf(db, ctx.actor, id, 'directory.edit');
+  await guardChange(db, ctx, id, 'directory.edit', 'directory.revert');
   const body = parseForm(RevertForm, input);
   const rev = await revisionOf(db, id, Number(body.revision));
   await revertAuthority(db, ctx, rev.id);
 }
 
 export async function archiveAuthorityForm(db: Kysely<DB>, ctx: AuditContext, id: string, archived: boolean, input: unknown): Promise<void> {
-  await assertEditorOf(db, ctx.actor, id, 'directory.archive');
+  await guardChange(db, ctx, id, 'directory.archive', archived ? 'directory.archive' : 'directory.restore');
   const body = parseForm(ArchiveForm, input);
   await setAuthorityArchived(db, ctx, id, archived, body.comment ?? '');
 }
 
 export async function verifyAuthorityForm(db: Kysely<DB>, ctx: AuditContext, id: string, input: unknown): Promise<void> {
-  await assertEditorOf(db, ctx.actor, id, 'directory.review');
+  await guardChange(db, ctx, id, 'directory.review', 'directory.verify');
   parseForm(VerifyForm, input);
   await markVerified(db, ctx, id);
 }

@@ -31,7 +31,8 @@ export async function importUpload(db: Kysely<DB>, ctx: AuditContext, file: Uplo
   const format = /\.csv$/i.test(file.filename) ? 'csv' : 'jsonl';
   let tooLarge = false;
   async function* open(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of file.stream) {
+    // Not destroyed when the import stops early (at 1,000 problems): the rest is drained below.
+    for await (const chunk of file.stream.iterator({ destroyOnReturn: false })) {
       yield chunk as Uint8Array;
     }
     if (file.stream.truncated) {
@@ -42,10 +43,10 @@ export async function importUpload(db: Kysely<DB>, ctx: AuditContext, file: Uplo
   try {
     return await importAuthorities(db, ctx, format, open);
   } catch (err) {
+    // Whatever the import did not read is drained (at most the limit): a file cut at the limit is a 413
+    // whatever problems its first part had.
+    if (!file.stream.destroyed) for await (const _ of file.stream) void _;
     if (tooLarge || file.stream.truncated) throw new UploadTooLargeError(maxBytes);
     throw err;
-  } finally {
-    // Whatever the import did not read (it stops at 1,000 problems) is drained, so the request ends.
-    file.stream.resume();
   }
 }
