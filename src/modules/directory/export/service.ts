@@ -15,7 +15,7 @@ import type { AuditContext } from '../../audit/service.js';
 import type { DirectoryViewer } from '../domain/visibility.js';
 import { parseForm } from '../forms.js';
 import { refusalsAudited } from '../refusals.js';
-import { readDirectoryGeneration } from '../repository.js';
+import { directoryVersion, readDirectoryGeneration } from '../repository.js';
 import { bookCacheDir, cachedBook } from './book-cache.js';
 import { buildBookDocx } from './docx.js';
 import { buildBookPdf } from './pdf.js';
@@ -53,7 +53,9 @@ export async function directoryBook(db: Kysely<DB>, ctx: AuditContext, req: Book
   const { edition = 'public' } = parseForm(BookQuery, req.query);
   const viewer = await exportViewer(db, ctx, edition, req.format, req.lang);
   const now = new Date();
-  const key = { format: req.format, lang: req.lang, restricted: viewer.restricted, site: req.site, version: await readDirectoryGeneration(db), day: now.toISOString().slice(0, 10) };
+  // The generation changes with every write on any node; the content summary (last change, count)
+  // keeps a cache from answering for another database behind the same DATA_DIR (a restored backup).
+  const key = { format: req.format, lang: req.lang, restricted: viewer.restricted, site: req.site, version: `${await readDirectoryGeneration(db)}|${await directoryVersion(db)}`, day: now.toISOString().slice(0, 10) };
   const options = { lang: req.lang, viewer, site: req.site, now };
   const file = await cachedBook(bookCacheDir(req.dataDir), key, (out, work) => (req.format === 'pdf' ? buildBookPdf(db, options, out, work) : buildBookDocx(db, options, out)));
   return { file, restricted: viewer.restricted };
