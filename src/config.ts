@@ -7,7 +7,7 @@ export interface Config {
   port: number;
   /** Interface to bind (HOST, default "localhost"). */
   host: string;
-  /** Directory for the embedded database, lock file and outbox (DATA_DIR, default ./data). */
+  /** Directory for the embedded database, lock file and the directory books' cache (DATA_DIR, default ./data). */
   dataDir: string;
   /** PostgreSQL connection string (DATABASE_URL); when absent the embedded PGlite database is used. */
   databaseUrl: string | undefined;

@@ -3,6 +3,9 @@
  * embedded PGlite in memory by default, or a new database on the server named by TEST_DATABASE_URL.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -50,7 +53,12 @@ async function createServerDatabase(baseUrl: string): Promise<{ database: Databa
 }
 
 export async function createTestRuntime(overrides: Partial<Config> = {}): Promise<TestRuntime> {
-  const config = testConfig(overrides);
+  // A data directory of its own (file caches such as the directory books), unless the test gives one.
+  const ownDataDir = overrides.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-test-data-'));
+  const config = testConfig({ ...(ownDataDir ? { dataDir: ownDataDir } : {}), ...overrides });
+  const removeDataDir = () => {
+    if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
+  };
   const logger = createLogger(config.logLevel);
   const baseUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
@@ -66,11 +74,13 @@ export async function createTestRuntime(overrides: Partial<Config> = {}): Promis
       async close() {
         await database.close();
         await drop?.();
+        removeDataDir();
       },
     };
   } catch (err) {
     await database.close();
     await drop?.();
+    removeDataDir();
     throw err;
   }
 }

@@ -1,6 +1,10 @@
 /** The directory books: a real PDF printed by Chromium and a valid DOCX, with what the reader may see only. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bookBuildCount } from '../../src/modules/directory/export/book-cache.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, makeUser, signInAs } from './accounts-support.js';
 import { anAuthority, SECRET } from '../factories/directory.js';
@@ -12,18 +16,25 @@ const HOSTILE = '<script>alert(1)</script>';
 describe('directory books (PDF and DOCX)', () => {
   let server: TestServer;
   let prac: Client;
+  let focal: Client;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-book-test-'));
   const fra = anAuthority({ country: 'FRA', notes: { en: `Notes ${HOSTILE}` } });
   const egy = anAuthority({ country: 'EGY', names: { ar: 'وزارة العدل المصرية', en: 'Ministry of Justice of Egypt' } });
   const chn = anAuthority({ country: 'CHN', names: { zh: '中华人民共和国司法部', en: 'Ministry of Justice of China' } });
 
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ dataDir });
     await publishAuthorities(server.runtime.db, [fra, egy, chn]);
     const u = await makeUser(server, { roles: [{ role: 'practitioner' }] });
     prac = new Client(server);
     await signInAs(prac, u);
+    focal = new Client(server);
+    await signInAs(focal, await makeUser(server, { roles: [{ role: 'focal_point', country: 'FRA' }], totp: true }));
   });
-  after(async () => server?.close());
+  after(async () => {
+    await server?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('prints a real PDF with a page per country section and the country names in its text', async () => {
     const res = await server.get('/en/directory/book.pdf');
@@ -56,7 +67,7 @@ describe('directory books (PDF and DOCX)', () => {
     }
   });
 
-  it('writes a DOCX whose document.xml holds the content, escaped, right-to-left for Arabic, restricted fields only for practitioners', async () => {
+  it('writes a DOCX whose document.xml holds the content, escaped, right-to-left for Arabic, restricted fields only in the restricted edition', async () => {
     for (const lang of ['en', 'ar'] as const) {
       const res = await server.get(`/${lang}/directory/book.docx`);
       assert.equal(res.status, 200);
@@ -73,9 +84,36 @@ describe('directory books (PDF and DOCX)', () => {
         assert.match(xml, /<w:rtl\/>|<w:rtl w:val="(true|1)"\/>/);
       }
     }
+    // A practitioner reads restricted fields on the pages, but the books they download are the public edition.
     const pracDocx = unzip(Buffer.from(await (await prac.get('/en/directory/book.docx')).arrayBuffer())).get('word/document.xml')!.toString('utf8');
-    assert.ok(pracDocx.includes(SECRET.contact));
+    assertNoSecret(pracDocx, SECRET, 'practitioner DOCX');
+    const restricted = await focal.get('/en/directory/book.docx?edition=restricted');
+    assert.equal(restricted.headers.get('cache-control'), 'private, no-store');
+    const focalDocx = unzip(Buffer.from(await restricted.arrayBuffer())).get('word/document.xml')!.toString('utf8');
+    assert.ok(focalDocx.includes(SECRET.contact));
     const audited = await server.runtime.db.selectFrom('audit_events').select('changes').where('action', '=', 'directory.export').execute();
     assert.ok(audited.some((a) => (a.changes as { format?: string } | null)?.format === 'docx'));
+  });
+
+  it('builds each book once per directory version under DATA_DIR, however many ask at once', async () => {
+    for (const format of ['docx', 'pdf'] as const) {
+      const url = `/es/directory/book.${format}`;
+      const before = bookBuildCount();
+      const responses = await Promise.all([server.get(url), server.get(url), server.get(url)]);
+      const bodies = await Promise.all(responses.map(async (r) => Buffer.from(await r.arrayBuffer())));
+      assert.deepEqual(responses.map((r) => r.status), [200, 200, 200], format);
+      assert.equal(bookBuildCount() - before, 1, `three concurrent requests for the ${format} book, one build`);
+      assert.ok(bodies.every((b) => b.equals(bodies[0]!)), 'the same book for everyone');
+      assert.equal((await (await server.get(url)).arrayBuffer()).byteLength, bodies[0]!.length);
+      assert.equal(bookBuildCount() - before, 1, 'served from the cache afterwards');
+    }
+    const cached = fs.readdirSync(path.join(dataDir, 'cache', 'books'));
+    assert.ok(cached.some((f) => f.endsWith('.docx')) && cached.some((f) => f.endsWith('.pdf')), `books cached under DATA_DIR: ${cached.join(', ')}`);
+    assert.ok(!cached.some((f) => f.startsWith('build-')), 'no scratch directory left behind');
+    // A change to the directory makes a new book.
+    const before = bookBuildCount();
+    await publishAuthorities(server.runtime.db, [anAuthority({ country: 'ESP' })]);
+    await (await server.get('/es/directory/book.docx')).arrayBuffer();
+    assert.equal(bookBuildCount() - before, 1, 'rebuilt after a change');
   });
 });

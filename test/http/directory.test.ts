@@ -93,12 +93,20 @@ describe('directory over HTTP', () => {
     const actor = userActor({ userId: practitioner.id, name: 'Prac', email: practitioner.email, grants: [{ role: 'practitioner' }], totpEnabled: false });
     const withScope = await createApiToken(server.runtime.db, env, { actor }, { name: 'directory', scopes: ['directory.read_restricted'], expires_in_days: '5' });
     const withoutScope = await createApiToken(server.runtime.db, env, { actor }, { name: 'other', scopes: ['tokens.manage'], expires_in_days: '5' });
-    const scoped = await server.get('/api/v1/authorities/export?format=jsonl', { headers: { authorization: `Bearer ${withScope.token}` } });
+    const scoped = await server.get('/api/v1/authorities?country=FRA', { headers: { authorization: `Bearer ${withScope.token}` } });
     assert.ok((await scoped.text()).includes(SECRET.contactEmail));
-    const unscoped = await server.get('/api/v1/authorities/export?format=jsonl', { headers: { authorization: `Bearer ${withoutScope.token}` } });
+    assert.equal(scoped.headers.get('cache-control'), 'private, no-store');
+    const unscoped = await server.get('/api/v1/authorities?country=FRA', { headers: { authorization: `Bearer ${withoutScope.token}` } });
     assertNoSecret(await unscoped.text(), SECRET, 'token without the scope');
-    const audited = await server.runtime.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('action', '=', 'directory.export').execute();
-    assert.ok(audited.some((a) => a.actor_user_id === practitioner.id), 'restricted export audited');
+    // A practitioner reads restricted fields but does not export them in bulk (directory.export_restricted).
+    const exported = await server.get('/api/v1/authorities/export?format=jsonl', { headers: { authorization: `Bearer ${withScope.token}` } });
+    assertNoSecret(await exported.text(), SECRET, 'a practitioner’s export is the public edition');
+    const refused = await server.get('/api/v1/authorities/export?format=jsonl&edition=restricted', { headers: { authorization: `Bearer ${withScope.token}` } });
+    assert.equal(refused.status, 403);
+    await refused.text();
+    const audited = await server.runtime.db.selectFrom('audit_events').select(['action', 'actor_user_id', 'outcome']).where('action', 'in', ['directory.read_restricted', 'directory.export_restricted']).execute();
+    assert.ok(audited.some((a) => a.action === 'directory.read_restricted' && a.actor_user_id === practitioner.id && a.outcome === 'success'), 'bulk read audited');
+    assert.ok(audited.some((a) => a.action === 'directory.export_restricted' && a.actor_user_id === practitioner.id && a.outcome === 'refused'), 'refused export audited');
   });
 
   it('does not let a search on a restricted field reveal the authority through counts or snippets', async () => {

@@ -6,7 +6,7 @@ import { aUser, type TestUser } from '../factories/users.js';
 import { anAuthority, SECRET } from '../factories/directory.js';
 import { CLI_ACTOR, ANONYMOUS } from '../../src/modules/access/actor.js';
 import { ForbiddenError, ValidationError } from '../../src/platform/http/errors.js';
-import { saveAuthorityDraft, setAuthorityArchived, transitionAuthority, workQueue } from '../../src/modules/directory/editing.js';
+import { authorityHistory, saveAuthorityDraft, setAuthorityArchived, transitionAuthority, workQueue } from '../../src/modules/directory/editing.js';
 import { getAuthority, lookupAuthority, searchDirectory } from '../../src/modules/directory/service.js';
 import { importAuthorities } from '../../src/modules/directory/import/service.js';
 import { directoryFigures } from '../../src/modules/directory/figures.js';
@@ -86,6 +86,33 @@ describe('directory services', () => {
     await assert.rejects(importAuthorities(rt.db, fpIta.ctx, 'jsonl', bytes(jsonl([anAuthority({ country: 'FRA' })]))), (e: unknown) => e instanceof ValidationError && e.issues?.[0]?.field === 'country' && e.issues[0].line === 1);
     const d = await importAuthorities(rt.db, fpIta.ctx, 'jsonl', bytes(jsonl([anAuthority({ country: 'ITA' })])));
     assert.deepEqual([d.mode, d.drafts], ['drafts', 1]);
+  });
+
+  it('keeps every change by import as a revision with a readable diff; an administrator’s import waits for a focal point', async () => {
+    const doc = anAuthority({ country: 'BEL' });
+    // Published before the history began (e.g. an earlier load), then changed by the command line.
+    await importAuthorities(rt.db, { actor: CLI_ACTOR }, 'jsonl', bytes(jsonl([doc])));
+    await importAuthorities(rt.db, { actor: CLI_ACTOR }, 'jsonl', bytes(jsonl([{ ...doc, website: 'https://justice.example/new' }])));
+    const fpBel = await aUser(rt.db, [{ role: 'focal_point', country: 'BEL' }], 'FP Belgium');
+    const hist = await authorityHistory(rt.db, fpBel.ctx, doc.id);
+    assert.deepEqual(hist.map((h) => h.revision.state), ['published', 'superseded']);
+    assert.deepEqual(hist[0]!.changes.map((c) => c.path), ['website'], 'the second import changed the website only');
+    assert.ok(hist[1]!.changes.length > 0, 'the first import is its own revision');
+    // An administrator's import is submitted for review; the administrator cannot publish it.
+    const admin = await aUser(rt.db, [{ role: 'administrator' }], 'Admin');
+    const r = await importAuthorities(rt.db, admin.ctx, 'jsonl', bytes(jsonl([{ ...doc, website: 'https://justice.example/admin' }])));
+    assert.deepEqual([r.mode, r.submitted], ['review', 1]);
+    assert.equal((await getAuthority(rt.db, ANONYMOUS, doc.id)).doc.website, 'https://justice.example/new', 'not published yet');
+    const open = (await authorityHistory(rt.db, fpBel.ctx, doc.id))[0]!;
+    assert.equal(open.revision.state, 'in_review');
+    assert.deepEqual(open.changes.map((c) => c.path), ['website']);
+    await assert.rejects(transitionAuthority(rt.db, admin.ctx, open.revision.id, 'publish'), ForbiddenError);
+    // A second import while the change is in review is refused for that line, nothing written.
+    await assert.rejects(importAuthorities(rt.db, admin.ctx, 'jsonl', bytes(jsonl([{ ...doc, website: 'https://justice.example/other' }]))), (e: unknown) => e instanceof ValidationError && e.issues?.[0]?.field === 'id');
+    await transitionAuthority(rt.db, fpBel.ctx, open.revision.id, 'publish');
+    assert.equal((await getAuthority(rt.db, ANONYMOUS, doc.id)).doc.website, 'https://justice.example/admin');
+    const refused = await rt.db.selectFrom('audit_events').select(['action', 'outcome']).where('actor_user_id', '=', admin.id).where('outcome', '=', 'refused').execute();
+    assert.deepEqual(refused.map((x) => x.action), ['directory.publish'], 'the refused self-publication is audited');
   });
 
   it('answers the lookup from the authorities of the State', async () => {

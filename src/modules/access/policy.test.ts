@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ForbiddenError, UnauthorizedError } from '../../platform/http/errors.js';
 import { ANONYMOUS, userActor, type Actor } from './actor.js';
 import { ACTIONS, type Action } from './actions.js';
-import { allow, allowedActions, assertAllowed, grantableScopes, type Resource } from './policy.js';
+import { administers, allow, allowedActions, assertAllowed, assertAllowedSomewhere, grantableScopes, scopeOf, type Resource } from './policy.js';
 import type { RoleGrant } from './roles.js';
 
 const SELF = 'u-self';
@@ -108,5 +108,43 @@ describe('access policy: roles × actions', () => {
     assert.throws(() => assertAllowed(ANONYMOUS, 'audit.read'), UnauthorizedError);
     assert.throws(() => assertAllowed(ROLES.curator!, 'audit.read'), ForbiddenError);
     assert.doesNotThrow(() => assertAllowed(ROLES.administrator!, 'audit.read'));
+  });
+
+  it('says where an actor may act (scopeOf), from the same rules', () => {
+    const multi = actorWith([{ role: 'focal_point', country: 'FRA' }, { role: 'focal_point', country: 'ITA' }, { role: 'authority_officer', authorityId: 'deu-moj' }]);
+    assert.deepEqual(scopeOf(multi, 'directory.create'), { all: false, countries: ['FRA', 'ITA'], authorities: [], some: true });
+    assert.deepEqual(scopeOf(multi, 'directory.edit'), { all: false, countries: ['FRA', 'ITA'], authorities: ['deu-moj'], some: true });
+    assert.deepEqual(scopeOf(ROLES.administrator!, 'directory.import'), { all: true, countries: [], authorities: [], some: true });
+    assert.equal(scopeOf(ROLES.administrator!, 'directory.edit').some, false, 'administrators do not edit content');
+    assert.equal(scopeOf(ROLES.practitioner!, 'directory.export_restricted').some, false);
+    assert.equal(scopeOf(ROLES.focal_point!, 'directory.export_restricted').some, true);
+    assert.equal(scopeOf(ROLES.curator_without_second_factor!, 'knowledge.edit').some, false);
+    // Every country or authority in a scope is one where allow() says yes, for every role and action.
+    for (const actor of Object.values(ROLES)) {
+      for (const action of ACTIONS) {
+        const s = scopeOf(actor, action);
+        for (const country of s.countries) assert.ok(allow(actor, action, { country, authorId: OTHER }), `${action} ${country}`);
+        for (const authorityId of s.authorities) assert.ok(allow(actor, action, { authorityId, authorId: OTHER }), `${action} ${authorityId}`);
+        assert.equal(s.some, s.all || s.countries.length > 0 || s.authorities.length > 0);
+      }
+    }
+  });
+
+  it('refuses an actor who may act nowhere before anything is looked up (assertAllowedSomewhere)', () => {
+    assert.throws(() => assertAllowedSomewhere(ANONYMOUS, 'directory.edit'), UnauthorizedError);
+    for (const role of ['registered', 'practitioner', 'curator', 'administrator']) assert.throws(() => assertAllowedSomewhere(ROLES[role]!, 'directory.edit'), ForbiddenError, role);
+    assert.deepEqual(assertAllowedSomewhere(ROLES.authority_officer!, 'directory.edit').authorities, ['fra-moj']);
+  });
+
+  it('opens the administration area to administrators and to focal points (practitioner approvals)', () => {
+    const expected: Record<string, boolean> = { administrator: true, focal_point: true };
+    for (const [role, actor] of Object.entries(ROLES)) assert.equal(administers(actor), expected[role] ?? false, role);
+  });
+
+  it('never lets anyone decide on their own practitioner request', () => {
+    for (const role of ['administrator', 'focal_point']) {
+      assert.equal(allow(ROLES[role]!, 'practitioner.approve', { country: 'FRA', requesterId: SELF }), false, role);
+      assert.equal(allow(ROLES[role]!, 'practitioner.approve', { country: 'FRA', requesterId: OTHER }), true, role);
+    }
   });
 });

@@ -22,6 +22,8 @@ export interface Resource {
   authorityId?: string | null;
   /** Owner of a personal object (API token, own account). */
   ownerId?: string | null;
+  /** The person a decision is about (a practitioner request): nobody decides on their own. */
+  requesterId?: string | null;
 }
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
@@ -35,6 +37,8 @@ const focalPointOf: Rule = (a, r) => !!r.country && grants(a, 'focal_point').som
 const ofAuthority = (...roles: RoleName[]): Rule => (a, r) => !!r.authorityId && a.grants.some((g) => roles.includes(g.role) && g.authorityId === r.authorityId);
 /** Four-eyes: the resource names its author and it is not the actor. */
 const notOwnChange: Rule = (a, r) => !!r.authorId && r.authorId !== a.userId;
+/** The decision is not about the actor themself. */
+const notOwnRequest: Rule = (a, r) => !r.requesterId || r.requesterId !== a.userId;
 const any = (...rules: Rule[]): Rule => (a, r) => rules.some((rule) => rule(a, r));
 const all = (...rules: Rule[]): Rule => (a, r) => rules.every((rule) => rule(a, r));
 
@@ -61,7 +65,7 @@ export const RULES: Record<Action, Rule> = {
   'directory.import': any(admin, focalPointOf),
 
   'practitioner.request': all(signedIn, (a) => !a.grants.some((g) => g.role === 'practitioner')),
-  'practitioner.approve': any(admin, focalPointOf),
+  'practitioner.approve': all(any(admin, focalPointOf), notOwnRequest),
 
   'users.read': admin,
   'users.manage': admin,
@@ -96,6 +100,51 @@ export function assertAllowed(actor: Actor, action: Action, resource: Resource =
 /** Of the candidate actions, those the actor may take on the resource (for pages and API responses). */
 export function allowedActions(actor: Actor, resource: Resource = {}, candidates: readonly Action[] = ACTIONS): Action[] {
   return candidates.filter((a) => allow(actor, a, resource));
+}
+
+/** A stand-in author for probing four-eyes rules: "a change by someone else". */
+const SOMEONE_ELSE = '__someone_else__';
+
+/** Where an actor may take an action, derived from the rules by probing each of the actor's grants. */
+export interface ActionScope {
+  /** Everywhere (no country or authority needed, e.g. an administrator importing). */
+  all: boolean;
+  /** Countries (ISO alpha-3) the actor may act for. */
+  countries: string[];
+  /** Authorities (directory ids) the actor may act for. */
+  authorities: string[];
+  /** Somewhere at all: all, or at least one country or authority. */
+  some: boolean;
+}
+
+/**
+ * For which countries and authorities may the actor take this action? For lists, filters, links and
+ * work queues: the answer comes from the same rules as allow(), so they cannot disagree.
+ */
+export function scopeOf(actor: Actor, action: Action): ActionScope {
+  const all = allow(actor, action, { authorId: SOMEONE_ELSE, ownerId: actor.userId });
+  const countries = [...new Set(actor.grants.flatMap((g) => (g.country && allow(actor, action, { country: g.country, authorId: SOMEONE_ELSE }) ? [g.country] : [])))];
+  const authorities = [...new Set(actor.grants.flatMap((g) => (g.authorityId && allow(actor, action, { authorityId: g.authorityId, authorId: SOMEONE_ELSE }) ? [g.authorityId] : [])))];
+  return { all, countries, authorities, some: all || countries.length > 0 || authorities.length > 0 };
+}
+
+/**
+ * Refuse (401 anonymous, 403 signed in) an actor who may take the action nowhere at all, before
+ * anything about the object is read: whether it exists and what state it is in stay unknown to them.
+ */
+export function assertAllowedSomewhere(actor: Actor, action: Action): ActionScope {
+  const scope = scopeOf(actor, action);
+  if (scope.some) return scope;
+  if (actor.userId === null) throw new UnauthorizedError();
+  throw new ForbiddenError(`You are not allowed to do this (${action})`);
+}
+
+/** Actions behind the administration area (/admin): who may open it and which of its pages they see. */
+export const ADMIN_AREA_ACTIONS = ['users.read', 'practitioner.approve', 'audit.read', 'outbox.read'] as const satisfies readonly Action[];
+
+/** May the actor open the administration area (one of its actions somewhere: e.g. a focal point approving practitioners of their State)? */
+export function administers(actor: Actor): boolean {
+  return ADMIN_AREA_ACTIONS.some((a) => scopeOf(actor, a).some);
 }
 
 /** Actions an API token may be scoped to: the actions its owner may take at all (for some resource). */

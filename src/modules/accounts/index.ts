@@ -1,5 +1,6 @@
 /**
  * The public entry of the accounts module: the only file other modules import (scripts/check-deps.mjs).
- * No other module uses anything of accounts today; its routes and commands are plugged in by src/modules/index.ts.
+ * Its routes and commands are plugged in by src/modules/index.ts; other modules use only the form
+ * token check (multipart forms are parsed by their route, after the global hook).
  */
-export {};
+export { assertFormToken } from './http/hooks.js';

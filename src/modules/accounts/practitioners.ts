@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/db/batch.js';
 import type { DB } from '../../platform/db/schema.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
-import { type Actor, allow, assertAllowed } from '../access/index.js';
+import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
+import { type Actor, assertAllowed, assertAllowedSomewhere } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { AccountsEnv } from './env.js';
 import { queueMail } from './mail.js';
@@ -35,10 +35,9 @@ export async function myPractitionerRequests(db: Kysely<DB>, actor: Actor) {
 
 /** Requests the actor may decide: all for administrators, their countries' for focal points. */
 export async function practitionerRequestsToDecide(db: Kysely<DB>, actor: Actor, status: RequestStatus = 'pending', limit = 100) {
-  if (allow(actor, 'practitioner.approve', {})) return selectPractitionerRequests(db, { status, limit });
-  const countries = actor.grants.filter((g) => g.role === 'focal_point' && g.country).map((g) => g.country!);
-  if (!countries.length) assertAllowed(actor, 'practitioner.approve', {});
-  return selectPractitionerRequests(db, { status, countries, limit });
+  const scope = assertAllowedSomewhere(actor, 'practitioner.approve');
+  if (scope.all) return selectPractitionerRequests(db, { status, limit });
+  return selectPractitionerRequests(db, { status, countries: scope.countries, limit });
 }
 
 export async function decidePractitioner(db: Kysely<DB>, env: AccountsEnv, ctx: AuditContext, requestId: string, input: Input): Promise<void> {
@@ -51,8 +50,7 @@ export async function decidePractitioner(db: Kysely<DB>, env: AccountsEnv, ctx: 
   await inTransaction(db, async (trx) => {
     const req = await selectPractitionerRequest(trx, requestId);
     if (!req) throw new NotFoundError('No such request');
-    assertAllowed(ctx.actor, 'practitioner.approve', { country: req.country });
-    if (req.user_id === ctx.actor.userId) throw new ForbiddenError('Nobody decides on their own request');
+    assertAllowed(ctx.actor, 'practitioner.approve', { country: req.country, requesterId: req.user_id });
     const status = decision === 'approve' ? 'approved' : 'refused';
     if (!(await decidePractitionerRequest(trx, requestId, { status, reason: reason ?? null, decided_by: ctx.actor.userId }))) {
       throw new AccountValidationError([issue('decision', 'invalid')]);

@@ -14,7 +14,7 @@ const Event = Type.Object({
   actor_ip: Type.Union([Type.String(), Type.Null()]),
   via: Type.String({ description: 'web, api, cli or system' }),
   action: Type.String({ description: 'e.g. auth.sign_in, roles.assign' }),
-  outcome: Type.String({ description: 'success or failure' }),
+  outcome: Type.String({ description: 'success, failure, or refused (a privileged action the policy refused)' }),
   target_type: Type.Union([Type.String(), Type.Null()]),
   target_id: Type.Union([Type.String(), Type.Null()]),
   changes: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], { description: 'What changed: {field: {from, to}} or event details' }),

@@ -10,7 +10,7 @@ export interface AuditRow {
   actor_ip: string | null;
   via: AuditVia;
   action: string;
-  outcome: 'success' | 'failure';
+  outcome: 'success' | 'failure' | 'refused';
   target_type: string | null;
   target_id: string | null;
   changes: Record<string, unknown> | null;

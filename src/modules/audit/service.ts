@@ -18,7 +18,8 @@ export interface AuditContext {
 export interface AuditEvent {
   /** Dotted name: auth.sign_in, roles.assign, knowledge.publish... */
   action: string;
-  outcome?: 'success' | 'failure';
+  /** failure: e.g. a failed sign-in; refused: a privileged action the policy refused (recorded in its own transaction). */
+  outcome?: 'success' | 'failure' | 'refused';
   targetType?: string;
   targetId?: string;
   /** What changed ({field: {from, to}}, see diffChanges) or event details. Never secrets. */

@@ -11,7 +11,7 @@ export interface AuditEventsTable {
   actor_ip: string | null;
   via: AuditVia;
   action: string;
-  outcome: 'success' | 'failure';
+  outcome: 'success' | 'failure' | 'refused';
   target_type: string | null;
   target_id: string | null;
   changes: Json<Record<string, unknown>> | null;

@@ -1,7 +1,7 @@
 /** The directory API: list and search, one authority, lookup, and export (JSONL, CSV). */
 import { Readable } from 'node:stream';
 import { Type, type TSchema } from 'typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RoutePlugin } from '../../platform/http/app.js';
 import { DEFAULT_LANG } from '../../platform/i18n/languages.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
@@ -10,9 +10,9 @@ import { allow, type Actor } from '../access/index.js';
 import { AuthorityDocumentSchema, type AuthorityDocument } from './domain/schema.js';
 import { FUNCTION_CODES } from './domain/functions.js';
 import { viewerOf } from './domain/visibility.js';
-import { getAuthority, lookupAuthority, searchDirectory, type AuthorityView } from './service.js';
+import { getAuthority, lookupAuthorityAudited, searchDirectoryAudited, type AuthorityView } from './service.js';
 import { explainLookup } from './lookup-text.js';
-import { auditExport, csvChunks, jsonlChunks } from './export/stream.js';
+import { directoryExport, EditionParam, type Edition } from './export/service.js';
 
 const ACTIONS_DESC = 'What the caller may do with this authority now: edit (propose a change, reviewed before publication), history, verify (mark as verified), archive or restore';
 
@@ -51,6 +51,12 @@ function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Responses with practitioners-only fields are never stored by a cache; any response depends on who asks. */
+function privacy(reply: FastifyReply, actor: Actor): void {
+  reply.header('vary', 'Cookie, Authorization');
+  if (viewerOf(actor).restricted) reply.header('cache-control', 'private, no-store');
+}
+
 export const directoryApi: RoutePlugin = async (app: App) => {
   app.get(
     '/api/v1/authorities',
@@ -86,9 +92,10 @@ export const directoryApi: RoutePlugin = async (app: App) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const r = await searchDirectory(app.db, actor, request.query as Record<string, string>);
+      privacy(reply, actor);
+      const r = await searchDirectoryAudited(app.db, auditContext(request), request.query as Record<string, string>);
       return { total: r.total, page: r.query.page, pages: r.pages, items: r.items.map((v) => out(v, actor)), facets: r.facets };
     },
   );
@@ -129,10 +136,11 @@ export const directoryApi: RoutePlugin = async (app: App) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
+      privacy(reply, actor);
       const q = request.query as { state?: string; request?: string };
-      const r = await lookupAuthority(app.db, actor, q);
+      const r = await lookupAuthorityAudited(app.db, auditContext(request), q);
       const code = r.request.code;
       return {
         state: r.state,
@@ -160,29 +168,31 @@ export const directoryApi: RoutePlugin = async (app: App) => {
         tags: ['directory'],
         summary: 'The whole directory as JSON Lines or CSV',
         description:
-          'Every published authority, streamed: JSON Lines (one canonical authority document per line, the format `palermo directory import` reads) or CSV (one row per authority; names_<lang>, urgent_procedure_<lang>, notes_<lang> columns; structured fields as JSON cells). Fields restricted to registered practitioners are included only for practitioners (session, or a token with the directory.read_restricted scope); each such export is recorded in the audit log.',
-        querystring: Type.Object({ format: Type.Optional(Type.Enum(['jsonl', 'csv'], { description: 'Default jsonl' })) }, { additionalProperties: false }),
+          'Every published authority, streamed: JSON Lines (one canonical authority document per line, the format `palermo directory import` reads) or CSV (one row per authority; names_<lang>, urgent_procedure_<lang>, notes_<lang> columns; structured fields as JSON cells). The public edition (default) leaves out the fields restricted to registered practitioners; `edition=restricted` includes them, for callers allowed directory.export_restricted (focal points and administrators; a token needs that scope), 401/403 otherwise; each restricted export is recorded in the audit log.',
+        querystring: Type.Object({ format: Type.Optional(Type.Enum(['jsonl', 'csv'], { description: 'Default jsonl' })), edition: EditionParam }, { additionalProperties: false }),
         response: {
           200: {
             description: 'The export file',
             content: { 'application/x-ndjson': { schema: Type.String() }, 'text/csv': { schema: Type.String() } },
           },
-          400: { description: 'Unknown format', content: { 'application/problem+json': { schema: ProblemSchema } } },
+          400: { description: 'Unknown format or edition', content: { 'application/problem+json': { schema: ProblemSchema } } },
+          401: { description: 'The restricted edition needs a signed-in caller', content: { 'application/problem+json': { schema: ProblemSchema } } },
+          403: { description: 'The caller may not export the restricted edition (directory.export_restricted)', content: { 'application/problem+json': { schema: ProblemSchema } } },
         },
       },
     },
     async (request, reply) => {
-      const format = (request.query as { format?: 'jsonl' | 'csv' }).format ?? 'jsonl';
-      const viewer = viewerOf(actorOf(request));
-      await auditExport(app.db, auditContext(request), viewer, format);
-      const chunks = format === 'csv' ? csvChunks(app.db, viewer) : jsonlChunks(app.db, viewer);
+      const query = request.query as { format?: 'jsonl' | 'csv'; edition?: Edition };
+      const format = query.format ?? 'jsonl';
+      const { chunks, restricted } = await directoryExport(app.db, auditContext(request), format, query.edition);
       async function* body() {
         for await (const c of chunks) yield Buffer.from(c, 'utf8');
       }
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="palermo-authorities.${format}"`)
-        .header('cache-control', 'private, no-store')
+        .header('vary', 'Cookie, Authorization')
+        .header('cache-control', restricted ? 'private, no-store' : 'public, max-age=300')
         .send(Readable.from(body(), { objectMode: false }) as never);
     },
   );
@@ -198,8 +208,9 @@ export const directoryApi: RoutePlugin = async (app: App) => {
         response: { 200: AuthorityOut, ...problems({ 404: 'No such authority' }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
+      privacy(reply, actor);
       const a = await getAuthority(app.db, actor, (request.params as { id: string }).id);
       return out(a, actor, a.actions);
     },

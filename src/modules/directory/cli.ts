@@ -1,4 +1,4 @@
-/** `palermo directory import <file>`: import authorities (JSON Lines or CSV), all or nothing, published at once. */
+/** `palermo directory import <file>`: import authorities (JSON Lines or CSV), all or nothing, published at once (each change kept as a revision). */
 import fs from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { CLI_ACTOR } from '../access/index.js';
@@ -10,7 +10,7 @@ export function directoryCommands(program: Command, cli: CliContext): void {
   const dir = program.command('directory').description('The directory of competent national authorities');
   dir
     .command('import')
-    .description('Import authorities from a JSON Lines or CSV file (see docs/DIRECTORY.md): all or nothing, published at once')
+    .description('Import authorities from a JSON Lines or CSV file (see docs/DIRECTORY.md): all or nothing, published at once, each change kept as a revision')
     .argument('<file>', 'the file (.jsonl or .csv)')
     .option('--format <format>', 'jsonl or csv (default: from the extension)', (v: string) => {
       if (v !== 'jsonl' && v !== 'csv') throw new InvalidArgumentError('--format must be jsonl or csv');

@@ -33,6 +33,8 @@ const keys = [
   'figures_link',
   'book_pdf',
   'book_docx',
+  'book_pdf_restricted',
+  'book_docx_restricted',
   'queue_link',
   'new_link',
   'import_link',

@@ -77,6 +77,7 @@ const keys = [
   'import_button',
   'import_done',
   'import_drafts',
+  'import_review',
   'import_failed',
   'import_line',
   'figures_title',

@@ -1,48 +1,21 @@
 /**
- * /{lang}/directory/import: the upload form for focal points and administrators. The file comes as
- * multipart/form-data, parsed here (one file field and the CSRF field, 20 MB at most) for this route only.
+ * /{lang}/directory/import: the upload form for focal points and administrators. The form is read as
+ * a stream (@fastify/multipart): its CSRF token field, which comes before the file, is checked before
+ * the file is read; the file is streamed into the import (at most MAX_UPLOAD_BYTES, 413 beyond).
  */
+import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../../platform/http/app.js';
 import { AppError, ValidationError } from '../../platform/http/errors.js';
 import { CsrfField, Layout } from '../../platform/web/layout.js';
 import { href, pageContext, sendPage, type PageContext } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
-import { allow } from '../access/index.js';
+import { assertAllowedSomewhere } from '../access/index.js';
+import { assertFormToken } from '../accounts/index.js';
 import { auditContext } from '../audit/index.js';
-import { importAuthorities, type ImportResult } from './import/service.js';
+import type { ImportResult } from './import/service.js';
+import { importUpload, MAX_UPLOAD_BYTES } from './import/upload.js';
 import { dirT, edT } from './pages/ui.js';
-
-const MAX_BYTES = 20 * 1024 * 1024;
-
-interface Upload {
-  fields: Record<string, string>;
-  file?: { name: string; data: Buffer };
-}
-
-/** Parse a multipart/form-data body (RFC 7578) held in a buffer. */
-export function parseMultipart(body: Buffer, contentType: string): Upload {
-  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  if (!m) throw new ValidationError([{ field: 'file', message: 'the form must be sent as multipart/form-data' }]);
-  const boundary = Buffer.from(`--${m[1] ?? m[2]}`);
-  const out: Upload = { fields: {} };
-  let at = body.indexOf(boundary);
-  while (at >= 0) {
-    const start = at + boundary.length;
-    if (body.subarray(start, start + 2).toString() === '--') break;
-    const headEnd = body.indexOf('\r\n\r\n', start);
-    const next = body.indexOf(boundary, headEnd);
-    if (headEnd < 0 || next < 0) break;
-    const head = body.subarray(start, headEnd).toString('utf8');
-    const data = body.subarray(headEnd + 4, next - 2);
-    const name = /name="([^"]*)"/i.exec(head)?.[1] ?? '';
-    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
-    if (filename !== undefined) out.file = { name: filename, data };
-    else out.fields[name] = data.toString('utf8');
-    at = next;
-  }
-  return out;
-}
 
 function ImportPage(props: { ctx: PageContext; admin: boolean; result?: ImportResult; issues?: { line?: number; field: string; message: string }[] }) {
   const { ctx } = props;
@@ -62,7 +35,11 @@ function ImportPage(props: { ctx: PageContext; admin: boolean; result?: ImportRe
       <p>{props.admin ? e('import_admin') : e('import_focal')}</p>
       {props.result ? (
         <p class="dir-done" role="status">
-          {props.result.mode === 'drafts' ? e('import_drafts', { count: props.result.drafts }) : e('import_done', { count: props.result.read, created: props.result.created, updated: props.result.updated, unchanged: props.result.unchanged })}
+          {props.result.mode === 'drafts'
+            ? e('import_drafts', { count: props.result.drafts })
+            : props.result.mode === 'review'
+              ? e('import_review', { count: props.result.submitted, unchanged: props.result.unchanged })
+              : e('import_done', { count: props.result.read, created: props.result.created, updated: props.result.updated, unchanged: props.result.unchanged })}
         </p>
       ) : null}
       {props.issues?.length ? (
@@ -87,46 +64,53 @@ function ImportPage(props: { ctx: PageContext; admin: boolean; result?: ImportRe
   );
 }
 
-function mayImport(request: FastifyRequest): { admin: boolean } | undefined {
-  const a = request.actor;
-  if (allow(a, 'directory.import', {})) return { admin: true };
-  if (a.grants.some((g) => g.role === 'focal_point' && g.country && allow(a, 'directory.import', { country: g.country }))) return { admin: false };
-  return undefined;
+/** May the actor import (401/403 otherwise)? Administrators submit for review; focal points save drafts. */
+function mayImport(request: FastifyRequest): { admin: boolean } {
+  return { admin: assertAllowedSomewhere(request.actor, 'directory.import').all };
+}
+
+/** A multipart error that is the client's fault (malformed body) is a 400 naming the file, never a 500. */
+function uploadError(err: unknown): unknown {
+  if (err instanceof AppError || (typeof (err as { statusCode?: unknown })?.statusCode === 'number' && (err as { statusCode: number }).statusCode < 500)) return err;
+  return new ValidationError([{ field: 'file', message: `the upload could not be read (${(err as Error)?.message ?? 'malformed form'})` }]);
 }
 
 export const importRoutes: RoutePlugin = pageRoutes(async (app) => {
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_BYTES }, (request, body, done) => {
-    try {
-      const upload = parseMultipart(body as Buffer, String(request.headers['content-type'] ?? ''));
-      // The CSRF check (accounts hooks) reads body._csrf.
-      done(null, { _csrf: upload.fields._csrf ?? '', upload });
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 } });
 
   app.get('/directory/import', async (request, reply) => {
     const may = mayImport(request);
-    if (!may) throw request.actor.userId ? new AppError(403, 'forbidden', 'Only focal points and administrators import authorities') : new AppError(401, 'unauthorized', 'Sign in to continue');
     return sendPage(reply, <ImportPage ctx={pageContext(request)} admin={may.admin} />);
   });
 
-  app.post('/directory/import', async (request, reply) => {
+  app.post('/directory/import', { config: { csrfInMultipart: true } }, async (request, reply) => {
     const may = mayImport(request);
-    if (!may) throw request.actor.userId ? new AppError(403, 'forbidden', 'Only focal points and administrators import authorities') : new AppError(401, 'unauthorized', 'Sign in to continue');
     const ctx = pageContext(request);
-    const upload = (request.body as { upload?: Upload } | undefined)?.upload;
-    if (!upload?.file || !upload.file.data.length) return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={[{ field: 'file', message: 'choose a .jsonl or .csv file' }]} />, 400);
-    const format = /\.csv$/i.test(upload.file.name) ? 'csv' : 'jsonl';
-    const data = upload.file.data;
+    if (!request.isMultipart()) throw new ValidationError([{ field: 'file', message: 'the form must be sent as multipart/form-data' }]);
+    let token: string | undefined;
+    let result: ImportResult | undefined;
+    let tokenChecked = false;
     try {
-      const result = await importAuthorities(app.db, auditContext(request), format, async function* () {
-        yield data;
-      });
-      return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} result={result} />);
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          if (part.fieldname === '_csrf' && typeof part.value === 'string') token = part.value;
+          continue;
+        }
+        // The token comes before the file in the form: checked before a byte of the file is read.
+        await assertFormToken(app, request, token);
+        tokenChecked = true;
+        if (part.fieldname !== 'file' || result) {
+          part.file.resume();
+          continue;
+        }
+        result = await importUpload(app.db, auditContext(request), { filename: part.filename, stream: part.file });
+      }
     } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={err.issues ?? []} />, 400);
+      if (err instanceof ValidationError && tokenChecked) return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={err.issues ?? []} />, 400);
+      throw uploadError(err);
     }
+    if (!tokenChecked) await assertFormToken(app, request, token);
+    if (!result) return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={[{ field: 'file', message: 'choose a .jsonl or .csv file' }]} />, 400);
+    return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} result={result} />);
   });
 });

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import { type Actor, allow } from '../access/index.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { isEntryId } from '../knowledge/index.js';
 import { getCountry, listCountriesInRegion, listTerms } from '../reference/index.js';
 import { partStatuses, type PartStatus } from '../workflow/index.js';
@@ -252,4 +253,28 @@ export async function lookupAuthority(db: Kysely<DB>, actor: Actor, input: { sta
   const views = await authoritiesOfCountry(db, actor, state);
   const answer = lookup(state, kind!, views.map((v) => v.doc), (doc) => !viewer.restricted && visibilityOf(doc, 'requirements') === 'practitioners');
   return { ...answer, views: new Map(views.map((v) => [v.doc.id, v])) };
+}
+
+/**
+ * Bulk reads of practitioners-only fields (the API search, the lookup) are recorded in the audit log
+ * like exports (directory.read_restricted): who, which query, how many authorities and which.
+ */
+async function auditRestrictedRead(db: Kysely<DB>, ctx: AuditContext, kind: 'search' | 'lookup', query: Record<string, unknown>, ids: readonly string[]): Promise<void> {
+  if (!viewerOf(ctx.actor).restricted || !ids.length) return;
+  await recordAudit(db, ctx, { action: 'directory.read_restricted', targetType: 'directory', targetId: kind, changes: { query, count: ids.length, ids: ids.slice(0, 100) } });
+}
+
+/** The API search: searchDirectory, audited when it returns practitioners-only fields. */
+export async function searchDirectoryAudited(db: Kysely<DB>, ctx: AuditContext, input: DirectoryQuery): Promise<DirectoryResults> {
+  const r = await searchDirectory(db, ctx.actor, input);
+  const { page, ...filters } = r.query;
+  await auditRestrictedRead(db, ctx, 'search', { ...filters, page }, r.items.map((i) => i.doc.id));
+  return r;
+}
+
+/** The lookup (page and API), audited when it returns practitioners-only fields. */
+export async function lookupAuthorityAudited(db: Kysely<DB>, ctx: AuditContext, input: { state?: unknown; request?: unknown }): Promise<LookupResult> {
+  const r = await lookupAuthority(db, ctx.actor, input);
+  await auditRestrictedRead(db, ctx, 'lookup', { state: r.state, request: r.request.code }, r.matches.map((m) => m.doc.id));
+  return r;
 }

@@ -117,6 +117,57 @@ export async function updateRevisionState(
     .executeTakeFirstOrThrow();
 }
 
+/** The highest revision number and the live (published or archived) revision of each part of some subjects. */
+export async function selectLatestOfSubjects(db: Kysely<DB>, type: SubjectType, ids: readonly string[]): Promise<Map<string, { maxNumber: number; live: { id: number; number: number } | null }>> {
+  const out = new Map<string, { maxNumber: number; live: { id: number; number: number } | null }>();
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('revisions')
+    .select(['subject_id', 'part', 'number', 'state', 'id'])
+    .where('subject_type', '=', type)
+    .where('subject_id', 'in', [...ids])
+    .where((eb) => eb.or([eb('state', 'in', ['published', 'archived']), eb('number', '=', eb.selectFrom('revisions as r2').select(sql<number>`max(r2.number)`.as('m')).whereRef('r2.subject_type', '=', 'revisions.subject_type').whereRef('r2.subject_id', '=', 'revisions.subject_id').whereRef('r2.part', '=', 'revisions.part'))]))
+    .execute();
+  for (const r of rows) {
+    const key = `${r.subject_id}\u0000${r.part}`;
+    const cur = out.get(key) ?? { maxNumber: 0, live: null };
+    cur.maxNumber = Math.max(cur.maxNumber, r.number);
+    if ((r.state === 'published' || r.state === 'archived') && (!cur.live || cur.live.number < r.number)) cur.live = { id: Number(r.id), number: r.number };
+    out.set(key, cur);
+  }
+  return out;
+}
+
+/** Insert several revisions in one statement; returns them in the order given. */
+export async function insertRevisions(
+  db: Kysely<DB>,
+  list: readonly (SubjectPart & { number: number; state: RevisionState; document: unknown; baseNumber: number | null; authorId: string | null; note: string | null })[],
+): Promise<RevisionRow[]> {
+  if (!list.length) return [];
+  const rows = await db
+    .insertInto('revisions')
+    .values(list.map((r) => ({ subject_type: r.type, subject_id: r.id, part: r.part, number: r.number, state: r.state, document: json(r.document), base_number: r.baseNumber, author_id: r.authorId, editor_ids: r.authorId ? [r.authorId] : [], note: r.note })))
+    .returningAll()
+    .execute();
+  const byKey = new Map(rows.map((r) => [`${r.subject_id}\u0000${r.part}\u0000${r.number}`, r]));
+  return list.map((r) => byKey.get(`${r.id}\u0000${r.part}\u0000${r.number}`)!);
+}
+
+/** Mark the published/archived revisions of some subjects' parts as superseded; returns their ids. */
+export async function supersedeLive(db: Kysely<DB>, type: SubjectType, ids: readonly string[], part: string): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .updateTable('revisions')
+    .set({ state: 'superseded', updated_at: sql`now()` })
+    .where('subject_type', '=', type)
+    .where('subject_id', 'in', [...ids])
+    .where('part', '=', part)
+    .where('state', 'in', ['published', 'archived'])
+    .returning('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
 /** Mark the earlier published/archived revisions of a part as superseded; returns their ids. */
 export async function supersedeOthers(db: Kysely<DB>, s: SubjectPart, keepId: number): Promise<number[]> {
   const rows = await db

@@ -19,6 +19,9 @@ import { diffDocuments, type FieldChange } from './domain/diff.js';
 import {
   insertEvents,
   insertRevision,
+  insertRevisions,
+  selectLatestOfSubjects,
+  supersedeLive,
   nextNumber,
   selectEvents,
   selectLiveRevision,
@@ -197,6 +200,50 @@ async function publishOne(
   ]);
   await audit(trx, ctx, 'publish', updated, { reviewed: input.reviewed ?? false });
   return updated;
+}
+
+export interface PublishedContent {
+  subjectId: string;
+  /** The content made live (already checked by the caller). */
+  document: unknown;
+  /** The content live before, for a subject whose history has not begun (kept as a baseline to compare with). */
+  previous?: unknown;
+}
+
+/**
+ * Record content made live outside the review — the command-line import, run by whoever controls
+ * the installation — as published revisions of one part, so the history keeps every change with a
+ * readable diff. Per subject: a baseline of the content live before when its history had not begun,
+ * then the new content as the published revision (superseding the previous one). Open drafts and
+ * reviews stay open. A few statements for any number of subjects (large imports). The caller makes
+ * the content live (adapter.publish is not called) and audits.
+ */
+export async function recordPublishedMany(trx: Kysely<DB>, ctx: AuditContext, adapter: WorkflowAdapter, part: string, items: readonly PublishedContent[], note: string): Promise<RevisionRow[]> {
+  if (!items.length) return [];
+  const ids = items.map((i) => i.subjectId);
+  const latest = await selectLatestOfSubjects(trx, adapter.type, ids);
+  const superseded = await supersedeLive(trx, adapter.type, ids, part);
+  const baselines: Parameters<typeof insertRevisions>[1][number][] = [];
+  const published: Parameters<typeof insertRevisions>[1][number][] = [];
+  for (const item of items) {
+    const info = latest.get(`${item.subjectId}\u0000${part}`);
+    let number = info?.maxNumber ?? 0;
+    let base = info?.live?.number ?? null;
+    if (!info && item.previous !== undefined) {
+      number += 1;
+      base = number;
+      baselines.push({ type: adapter.type, id: item.subjectId, part, number, state: 'superseded', document: item.previous, baseNumber: null, authorId: null, note: 'Content published before its editorial history began' });
+    }
+    published.push({ type: adapter.type, id: item.subjectId, part, number: number + 1, state: 'published', document: item.document, baseNumber: base, authorId: ctx.actor.userId, note });
+  }
+  const baseRows = await insertRevisions(trx, baselines);
+  const rows = await insertRevisions(trx, published);
+  await insertEvents(trx, [
+    ...baseRows.map((r) => ({ revisionId: r.id, event: 'create' as const, from: null, to: 'superseded' as const, actorId: null, comment: 'baseline' })),
+    ...superseded.map((id) => ({ revisionId: id, event: 'supersede' as const, from: null, to: 'superseded' as const, actorId: ctx.actor.userId })),
+    ...rows.map((r) => ({ revisionId: r.id, event: 'publish' as const, from: null, to: 'published' as const, actorId: ctx.actor.userId, comment: note })),
+  ]);
+  return rows;
 }
 
 /** Start a new draft from an earlier revision's content (it then goes through review like any change). */

@@ -66,10 +66,11 @@ export function pageContext(request: FastifyRequest): PageContext {
 /** Send a server-rendered page. Preact escapes every interpolated value. */
 export function sendPage(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
   const html = `<!doctype html>${renderToString(node)}`;
+  // A route may have asked for more (private, no-store for restricted content).
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
     .header('vary', 'accept-encoding, cookie')
     .send(html);
 }

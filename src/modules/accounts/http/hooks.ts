@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { globalPlugin, type App } from '../../../platform/http/app.js';
 import { ForbiddenError, UnauthorizedError } from '../../../platform/http/errors.js';
-import { ANONYMOUS, type Actor, allowedActions } from '../../access/index.js';
+import { ANONYMOUS, type Actor, administers, allowedActions } from '../../access/index.js';
 import { authenticateToken } from '../api-tokens.js';
 import { hmacHex, randomToken, safeEqual } from '../domain/crypto.js';
 import { accountsEnv, type AccountsEnv } from '../env.js';
@@ -18,6 +18,10 @@ declare module 'fastify' {
     actor: Actor;
     /** The browser session, when the request carries a live session cookie. */
     session: ResolvedSession | null;
+  }
+  interface FastifyContextConfig {
+    /** The route reads its multipart body as a stream and checks the token field itself (assertFormToken), before the file. */
+    csrfInMultipart?: boolean;
   }
 }
 
@@ -52,7 +56,6 @@ export function envOf(app: App): Promise<AccountsEnv> {
 const personal = new WeakSet<FastifyRequest>();
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SKIP = /^\/(assets\/|healthz$|readyz$)/;
-const ADMIN_ACTIONS = ['users.read', 'audit.read', 'outbox.read', 'practitioner.approve'] as const;
 
 function bearerOf(request: FastifyRequest): string | null {
   const h = request.headers.authorization;
@@ -123,7 +126,7 @@ export const accountsHooks = globalPlugin(async (app: App) => {
         request.viewer = {
           id: actor.userId!,
           name: actor.name ?? '',
-          admin: allowedActions(actor, {}, ADMIN_ACTIONS).length > 0 || actor.grants.some((g) => g.role === 'focal_point'),
+          admin: administers(actor),
           editor: allowedActions(actor, {}, ['knowledge.edit']).length > 0,
         };
       }
@@ -143,7 +146,7 @@ export const accountsHooks = globalPlugin(async (app: App) => {
 
   // Pages for a signed-in person, or carrying a form token, must not be stored by any cache.
   app.addHook('onSend', async (request, reply) => {
-    if (request.session || personal.has(request)) reply.header('cache-control', 'no-store');
+    if ((request.session || personal.has(request)) && !/no-store/.test(String(reply.getHeader('cache-control') ?? ''))) reply.header('cache-control', 'no-store');
   });
 
   app.addHook('preValidation', async (request) => {
@@ -159,16 +162,22 @@ export const accountsHooks = globalPlugin(async (app: App) => {
       return;
     }
     if (!sameOrigin(request, env)) throw new ForbiddenError('Cross-site request refused (Origin/Referer)');
+    if (request.routeOptions.config.csrfInMultipart && /^multipart\/form-data/i.test(request.headers['content-type'] ?? '')) return;
     const body = request.body as Record<string, unknown> | undefined;
-    const given = (body && typeof body === 'object' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
-    let expected: string | null = null;
-    if (request.session) expected = request.session.csrfToken;
-    else {
-      const pre = request.cookies[cookieNames(env).pre];
-      if (pre) expected = hmacHex(env.keys.csrf, pre);
-    }
-    if (typeof given !== 'string' || !expected || !safeEqual(given, expected)) {
-      throw new ForbiddenError('The form has expired or did not come from this site (CSRF token missing or invalid). Reload the page and try again.');
-    }
+    await assertFormToken(app, request, (body && typeof body === 'object' ? body._csrf : undefined) ?? request.headers['x-csrf-token']);
   });
 });
+
+/** The CSRF token of a form: the session's token, or before sign-in the pre-session token; 403 otherwise. */
+export async function assertFormToken(app: App, request: FastifyRequest, given: unknown): Promise<void> {
+  const env = await envOf(app);
+  let expected: string | null = null;
+  if (request.session) expected = request.session.csrfToken;
+  else {
+    const pre = request.cookies[cookieNames(env).pre];
+    if (pre) expected = hmacHex(env.keys.csrf, pre);
+  }
+  if (typeof given !== 'string' || !expected || !safeEqual(given, expected)) {
+    throw new ForbiddenError('The form has expired or did not come from this site (CSRF token missing or invalid). Reload the page and try again.');
+  }
+}

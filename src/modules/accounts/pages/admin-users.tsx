@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../platform/http/app.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
-import { type Actor, allow, allowedActions, assertAllowed, ROLE_NAMES } from '../../access/index.js';
+import { type Actor, administers, assertAllowed, scopeOf, ROLE_NAMES } from '../../access/index.js';
 import { listCountries } from '../../reference/index.js';
 import { assignRole, getUserDetail, listUsers, resetSecondFactor, revokeRole, setUserDisabled } from '../admin.js';
 import { auditContext, envOf } from '../http/hooks.js';
@@ -21,13 +21,12 @@ function AdminIndex({ ctx, actor }: { ctx: PageContext; actor: Actor }) {
     ['audit.read', '/admin/audit', t('admin_audit')],
     ['outbox.read', '/admin/outbox', t('admin_outbox')],
   ] as const;
-  const focal = actor.grants.some((g) => g.role === 'focal_point');
   return (
     <>
       <h1>{t('admin_title')}</h1>
       <ul class="admin-links">
         {links
-          .filter(([action]) => allow(actor, action, {}) || (action === 'practitioner.approve' && focal))
+          .filter(([action]) => scopeOf(actor, action).some)
           .map(([, path, label]) => (
             <li>
               <a href={href(ctx, path)}>{label}</a>
@@ -209,9 +208,7 @@ export async function adminUserPages(app: App) {
   app.get('/admin', async (request, reply) => {
     const ctx = pageContext(request);
     const actor = request.actor;
-    if (!allowedActions(actor, {}, ['users.read', 'audit.read', 'outbox.read', 'practitioner.approve']).length && !actor.grants.some((g) => g.role === 'focal_point')) {
-      assertAllowed(actor, 'users.read');
-    }
+    if (!administers(actor)) assertAllowed(actor, 'users.read');
     return sendAccountPage(reply, ctx, tr(ctx)('admin_title'), <AdminIndex ctx={ctx} actor={actor} />, 200, 'admin');
   });
 

@@ -3,6 +3,7 @@
  * contact persons and requirements as tables; right-to-left paragraphs for Arabic text.
  * docx builds the whole document in memory before packing it: one paragraph tree per authority.
  */
+import fs from 'node:fs';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
@@ -37,6 +38,11 @@ function table(rows: (string | BookText)[][], rtl: boolean, header = true): Tabl
         }),
     ),
   });
+}
+
+/** Write the DOCX book to a file. */
+export async function buildBookDocx(db: Kysely<DB>, options: BookOptions, file: string): Promise<void> {
+  await fs.promises.writeFile(file, await bookDocx(db, options), { mode: 0o600 });
 }
 
 /** The DOCX book as bytes. */

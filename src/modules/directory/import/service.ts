@@ -1,9 +1,13 @@
 /**
  * Import of authorities from JSON Lines or CSV, all or nothing. Every line is checked first (schema,
  * references, permission for the record's State); one problem anywhere and nothing is written, and
- * every problem is reported with its line and field. Then, in one transaction:
- *  - administrators (and the command line): records are published at once (they are the source of
- *    record, e.g. the UNODC directory); identical records are left as they are;
+ * every problem is reported with its line and field (a record for a State the importer may not act
+ * for is also audited as a refused directory.import). Then, in one transaction, every change keeps
+ * its revision (history with a readable diff):
+ *  - the command line (whoever controls the installation, e.g. loading the UNODC directory): records
+ *    are published at once, each as a published revision; identical records are left as they are;
+ *  - administrators on the web: each changed record is submitted for review (in review), published
+ *    by a focal point of its State — never by the importer (four eyes);
  *  - focal points: each record becomes a draft of the workflow, reviewed and published by another
  *    focal point of the State (four eyes).
  * Reuses the bulk module's line reader (JSON Lines) and UTF-8 decoder (CSV).
@@ -14,26 +18,35 @@ import type { Kysely } from 'kysely';
 import { chunks, inTransaction } from '../../../platform/db/batch.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { AppError, ValidationError, type FieldIssue } from '../../../platform/http/errors.js';
-import { allow, assertAllowed } from '../../access/index.js';
+import { allow, assertAllowed, scopeOf } from '../../access/index.js';
 import { recordAudit, type AuditContext } from '../../audit/index.js';
 import { decodeUtf8, Utf8Error, jsonlSource } from '../../bulk/index.js';
 import { unknownLaws } from '../adapter.js';
 import { checkAuthority } from '../domain/checks.js';
 import { parseCsvHeader, rowToDocument } from '../domain/csv.js';
 import type { AuthorityDocument } from '../domain/schema.js';
+import { recordPublishedMany, saveDraft, transition, type WorkflowAdapter } from '../../workflow/index.js';
+import { AUTHORITY_PART, authorityAdapter } from '../adapter.js';
 import { saveAuthorityDraft } from '../editing.js';
-import { authorityHash, loadDirectoryRefs, writeLiveMany } from '../live.js';
-import { analyzeAuthorities, selectContentHashes } from '../repository.js';
+import { auditRefusal } from '../refusals.js';
+import { authorityHash, contentOf, loadDirectoryRefs, writeLiveMany } from '../live.js';
+import { analyzeAuthorities, selectAuthorities, selectContentHashes, selectOpenRevisionCountry } from '../repository.js';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
+/** The workflow as an importer acts in it: creating and submitting changes needs directory.import (for the record's State). */
+const importAdapter: WorkflowAdapter = { ...authorityAdapter, actions: { ...authorityAdapter.actions, create: 'directory.import', edit: 'directory.import' } };
+
 export interface ImportResult {
-  mode: 'published' | 'drafts';
+  /** published: the command line; review: submitted for review (administrators); drafts: focal points. */
+  mode: 'published' | 'review' | 'drafts';
   read: number;
   created: number;
   updated: number;
   unchanged: number;
   drafts: number;
+  /** Changes submitted for review (mode review). */
+  submitted: number;
   dryRun: boolean;
 }
 
@@ -86,6 +99,21 @@ async function* jsonlCandidates(open: () => AsyncIterable<Uint8Array>, issues: F
   }
 }
 
+async function refuse(db: Kysely<DB>, ctx: AuditContext, countries: Set<string>): Promise<void> {
+  if (countries.size) await auditRefusal(db, ctx, { action: 'directory.import', targetType: 'directory', details: { countries: [...countries].sort().slice(0, 50) } }, 'records for a State the importer may not act for');
+}
+
+/** The content a revision holds: no dates, verification or demo mark (as the workflow adapter keeps it). */
+function draftContent(doc: AuthorityDocument): AuthorityDocument {
+  const { demo: _demo, ...content } = contentOf(doc);
+  return content;
+}
+
+function lineError(line: number, err: unknown): never {
+  if (err instanceof AppError) throw new ValidationError([{ line, field: err.issues?.[0]?.field ?? 'id', message: err.issues?.[0]?.message ?? err.message }]);
+  throw err;
+}
+
 /** Import a file of authorities (see the module comment). Throws ValidationError listing every problem by line. */
 export async function importAuthorities(
   db: Kysely<DB>,
@@ -94,15 +122,14 @@ export async function importAuthorities(
   open: () => AsyncIterable<Uint8Array>,
   options: { dryRun?: boolean } = {},
 ): Promise<ImportResult> {
-  const admin = allow(ctx.actor, 'directory.import', {});
-  if (!admin) {
-    const countries = ctx.actor.grants.filter((g) => g.role === 'focal_point').map((g) => g.country);
-    if (!countries.length) assertAllowed(ctx.actor, 'directory.import', {});
-  }
+  const scope = scopeOf(ctx.actor, 'directory.import');
+  if (!scope.some) assertAllowed(ctx.actor, 'directory.import', {});
+  const mode: ImportResult['mode'] = ctx.actor.via === 'cli' ? 'published' : scope.all ? 'review' : 'drafts';
   const refs = await loadDirectoryRefs(db);
   const issues: FieldIssue[] = [];
   const docs: { line: number; doc: AuthorityDocument }[] = [];
   const seen = new Map<string, number>();
+  const refused = new Set<string>();
   for await (const c of format === 'csv' ? csvCandidates(open, issues) : jsonlCandidates(open, issues)) {
     const checked = checkAuthority(c.value, refs);
     if (!checked.ok) {
@@ -112,7 +139,10 @@ export async function importAuthorities(
     const doc = checked.doc;
     if (seen.has(doc.id)) issues.push({ line: c.line, field: 'id', message: `${doc.id} is also on line ${seen.get(doc.id)}` });
     seen.set(doc.id, c.line);
-    if (!admin && !allow(ctx.actor, 'directory.import', { country: doc.country })) issues.push({ line: c.line, field: 'country', message: `you may import authorities of your own State only, not ${doc.country}` });
+    if (!allow(ctx.actor, 'directory.import', { country: doc.country, authorityId: doc.id })) {
+      refused.add(doc.country);
+      issues.push({ line: c.line, field: 'country', message: `you may import authorities of your own State only, not ${doc.country}` });
+    }
     for (const i of await unknownLaws(db, doc)) issues.push({ ...i, line: c.line });
     docs.push({ line: c.line, doc });
     if (issues.length >= MAX_ISSUES) break;
@@ -122,31 +152,44 @@ export async function importAuthorities(
     const e = existing.get(doc.id);
     if (e && e.country !== doc.country) issues.push({ line, field: 'country', message: `${doc.id} belongs to ${e.country}; an authority cannot move to another State` });
   }
+  const changed = docs.filter(({ doc }) => {
+    const e = existing.get(doc.id);
+    return !(e && e.hash === authorityHash(doc) && e.state === 'published');
+  });
+  if (mode === 'review') {
+    for (const { line, doc } of changed) if ((await selectOpenRevisionCountry(db, doc.id)) !== undefined) issues.push({ line, field: 'id', message: `${doc.id} has a change in progress (a draft or a review): it must be published or discarded first` });
+  }
   if (!docs.length && !issues.length) issues.push({ line: 1, field: '(file)', message: 'holds no authority' });
-  if (issues.length) throw new ValidationError(issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_ISSUES));
+  if (issues.length) {
+    await refuse(db, ctx, refused);
+    throw new ValidationError(issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_ISSUES));
+  }
 
-  const result: ImportResult = { mode: admin ? 'published' : 'drafts', read: docs.length, created: 0, updated: 0, unchanged: 0, drafts: 0, dryRun: !!options.dryRun };
+  const result: ImportResult = { mode, read: docs.length, created: 0, updated: 0, unchanged: 0, drafts: 0, submitted: 0, dryRun: !!options.dryRun };
   if (options.dryRun) return result;
   await inTransaction(db, async (trx) => {
-    if (!admin) {
+    if (mode === 'drafts') {
       for (const { line, doc } of docs) {
-        try {
-          await saveAuthorityDraft(trx, ctx, doc.id, doc, 'Imported from a file');
-        } catch (err) {
-          if (err instanceof AppError) throw new ValidationError([{ line, field: err.issues?.[0]?.field ?? 'id', message: err.issues?.[0]?.message ?? err.message }]);
-          throw err;
-        }
+        await saveAuthorityDraft(trx, ctx, doc.id, doc, 'Imported from a file').catch((err: unknown) => lineError(line, err));
         result.drafts++;
       }
       return;
     }
-    const changed = docs.filter(({ doc }) => {
-      const e = existing.get(doc.id);
-      return !(e && e.hash === authorityHash(doc) && e.state === 'published');
-    });
     result.unchanged = docs.length - changed.length;
-    // Multi-row statements: a few hundred authorities and their audit events per round trip.
+    if (mode === 'review') {
+      // Four eyes: the importer submits; a focal point of the State reviews and publishes.
+      for (const { line, doc } of changed) {
+        const rev = await saveDraft(trx, ctx, importAdapter, { subjectId: doc.id, part: AUTHORITY_PART, document: doc, note: 'Imported from a file' }).catch((err: unknown) => lineError(line, err));
+        await transition(trx, ctx, importAdapter, rev.id, 'submit').catch((err: unknown) => lineError(line, err));
+        result.submitted++;
+      }
+      return;
+    }
+    // The command line: published at once, each change kept as a published revision (multi-row
+    // statements: a few hundred authorities, their revisions and audit events per round trip).
     for (const part of chunks(changed, WRITE_BATCH)) {
+      const before = new Map((await selectAuthorities(trx, part.filter((p) => existing.has(p.doc.id)).map((p) => p.doc.id), { publishedOnly: false })).map((r) => [r.id, contentOf(r.document)]));
+      await recordPublishedMany(trx, ctx, authorityAdapter, AUTHORITY_PART, part.map(({ doc }) => ({ subjectId: doc.id, document: draftContent(doc), ...(before.has(doc.id) ? { previous: before.get(doc.id) } : {}) })), 'Imported from a file (command line)');
       await writeLiveMany(
         trx,
         part.map(({ doc }) => ({ doc, options: { origin: 'import' as const, demo: !!doc.demo, ...(doc.verified ? { verified: { on: doc.verified.on, by: doc.verified.by ?? null, userId: null } } : {}) } })),

@@ -10,12 +10,9 @@ import { ArticleLink, AuthorityName, Badges, countryLabel, dirT, edT, fnLabel, H
 import { TransitionForms } from './workflow-forms.js';
 import { wfT } from '../../workflow/index.js';
 
-export interface LawLink {
-  id: string;
-  path: string;
-  title: string;
-  lang?: string;
-}
+import type { LawLink } from '../reader-service.js';
+
+export type { LawLink };
 
 export interface AuthorityPageProps {
   ctx: PageContext;

@@ -8,12 +8,9 @@ import { ELECTRONIC } from '../domain/schema.js';
 import type { DirectoryResults, ParsedQuery } from '../service.js';
 import { AuthorityName, Badges, countryLabel, dirT, fnLabel, instrumentLabel, languageName, Pagination, type PageRefs } from './ui.js';
 
-export interface DirectoryLinks {
-  queue: boolean;
-  create: boolean;
-  import: boolean;
-  restricted: boolean;
-}
+import type { DirectoryLinks } from '../editor-service.js';
+
+export type { DirectoryLinks };
 
 function queryParams(q: ParsedQuery, page?: number) {
   return { q: q.q, country: q.country, region: q.region, function: q.function, instrument: q.instrument, language: q.language, electronic: q.electronic, stale: q.stale ? '1' : undefined, page: page && page > 1 ? page : undefined };
@@ -40,6 +37,16 @@ export function DirectoryLinksNav(props: { ctx: PageContext; links: DirectoryLin
         <li>
           <a href={href(ctx, '/directory/book.docx')}>{t('book_docx')}</a>
         </li>
+        {links.exportRestricted ? (
+          <>
+            <li>
+              <a href={href(ctx, '/directory/book.pdf', { edition: 'restricted' })}>{t('book_pdf_restricted')}</a>
+            </li>
+            <li>
+              <a href={href(ctx, '/directory/book.docx', { edition: 'restricted' })}>{t('book_docx_restricted')}</a>
+            </li>
+          </>
+        ) : null}
         {links.queue ? (
           <li>
             <a href={href(ctx, '/directory/queue')}>{t('queue_link')}</a>

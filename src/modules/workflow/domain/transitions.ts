@@ -54,8 +54,9 @@ export function canTransition(
 ): TransitionCheck {
   const transition = TRANSITIONS.find((t) => t.name === name);
   if (!transition) return { ok: false, reason: 'unknown' };
-  if (!transition.from.includes(subject.state)) return { ok: false, reason: 'state' };
+  // Permission first: someone who may not take this step learns nothing of the revision's state.
   if (!actorId || !allowed(transition.verb)) return { ok: false, reason: 'permission' };
+  if (!transition.from.includes(subject.state)) return { ok: false, reason: 'state' };
   if (transition.fourEyes && subject.authorIds.includes(actorId)) return { ok: false, reason: 'four_eyes' };
   if (transition.requiresComment && comment !== undefined && !comment.trim()) return { ok: false, reason: 'comment' };
   return { ok: true, transition };

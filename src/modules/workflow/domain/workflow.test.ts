@@ -22,6 +22,10 @@ describe('workflow transitions', () => {
     assert.deepEqual(canTransition('ben', { state: 'draft', authorIds: ['ana'] }, 'publish', all), { ok: false, reason: 'state' });
     assert.deepEqual(canTransition('ben', { state: 'in_review', authorIds: ['ana'] }, 'publish', (v) => v !== 'publish'), { ok: false, reason: 'permission' });
     assert.deepEqual(canTransition(undefined, { state: 'in_review', authorIds: ['ana'] }, 'publish', all), { ok: false, reason: 'permission' });
+    // Without the permission, the answer is the same whatever the state (nothing revealed).
+    for (const state of ['draft', 'in_review', 'published', 'archived', 'discarded', 'superseded'] as const) {
+      assert.deepEqual(canTransition('eve', { state, authorIds: ['ana'] }, 'publish', () => false), { ok: false, reason: 'permission' }, state);
+    }
     assert.deepEqual(canTransition('ben', { state: 'in_review', authorIds: ['ana'] }, 'return', all, '  '), { ok: false, reason: 'comment' });
   });
 
