@@ -19,8 +19,8 @@ const TARGET_MB = Number(process.env.BENCH_IMPORT_MB ?? 100);
 const words = 'entraide judiciaire extradition confiscation des produits du crime groupe criminel organisé demande autorité centrale coopération internationale preuve électronique'.split(' ');
 const text = (n: number, seed: number) => Array.from({ length: n }, (_, i) => words[(i * 7 + seed) % words.length]).join(' ');
 
-/** Writes laws (one per 100 extracts), extracts and cases until the file reaches the target size. */
-async function generate(file: string): Promise<{ records: number; bytes: number }> {
+/** Writes laws (one per 100 extracts), extracts and cases until the file reaches the target size (MB; ~340 records a MB). */
+export async function generate(file: string, targetMb = TARGET_MB): Promise<{ records: number; bytes: number }> {
   const out = fs.createWriteStream(file);
   let bytes = 0;
   let records = 0;
@@ -31,7 +31,7 @@ async function generate(file: string): Promise<{ records: number; bytes: number 
     records++;
     if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
-  while (bytes < TARGET_MB * 1_000_000) {
+  while (bytes < targetMb * 1_000_000) {
     const lawId = `bench-law-${String(i).padStart(6, '0')}`;
     await write({ type: 'law', id: lawId, country: 'FRA', adopted_on: '2004-03-09', original_lang: 'fr', texts: { fr: { title: `Loi ${i}`, full_text: text(400, i) } } });
     for (let j = 0; j < 100; j++) {
@@ -89,7 +89,8 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: n
   }
 }
 
-async function runtimeFor(kind: 'pglite' | 'postgres'): Promise<TestRuntime> {
+/** A fresh test runtime on PGlite or on the PostgreSQL server of TEST_DATABASE_URL. */
+export async function runtimeFor(kind: 'pglite' | 'postgres'): Promise<TestRuntime> {
   const url = process.env.TEST_DATABASE_URL;
   if (kind === 'postgres') return createTestRuntime();
   delete process.env.TEST_DATABASE_URL;

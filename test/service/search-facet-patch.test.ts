@@ -6,11 +6,11 @@ import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
 import { ensureTestReference } from '../factories/reference.js';
 import { aCase } from '../factories/knowledge.js';
 import { saveRecords } from '../../src/modules/knowledge/service.js';
-import { FACETS } from '../../src/modules/search/domain/params.js';
+import { currentFacetIndex, facetSnapshot } from '../helpers/search-index.js';
 import { FacetIndex } from '../../src/modules/search/facet-index.js';
 import { facetIndex, setMatchCacheBytes } from '../../src/modules/search/facet-cache.js';
 import { loadPackedDocuments } from '../../src/modules/search/repository/matches.js';
-import { readGeneration } from '../../src/modules/search/repository/index-write.js';
+import { readGeneration } from '../../src/modules/search/repository/generation.js';
 import { parseSearchParams } from '../../src/modules/search/domain/params.js';
 import { search } from '../../src/modules/search/service.js';
 
@@ -23,12 +23,6 @@ import { search } from '../../src/modules/search/service.js';
 const COUNTRIES = ['FRA', 'ITA', 'ESP', 'COL', 'DEU'];
 const DATES = [undefined, '2015-03-01', '2015-03-01', '2018-07-15', '2020-01-31', '2030-12-31'];
 
-/** Documents in date order, each with its facet keys (sorted): comparable whatever the dense ids. */
-function snapshot(index: FacetIndex): [number, string[]][] {
-  const { docNos, offsets, ids, dictionary } = index.parts();
-  const key = (d: number) => (dictionary.facetOf[d]! < 0 ? '*' : `${FACETS[dictionary.facetOf[d]!]}:${dictionary.values[d]}`);
-  return Array.from(docNos, (n, i) => [n, Array.from(ids.subarray(offsets[i]!, offsets[i + 1]!), key).sort()]);
-}
 
 const op = fc.oneof(
   fc.record({ kind: fc.constant('save' as const), n: fc.integer({ min: 0, max: 30 }), date: fc.constantFrom(...DATES), country: fc.constantFrom(...COUNTRIES), crime: fc.boolean() }),
@@ -63,11 +57,9 @@ describe('search: facet index patched after changes', () => {
                 { origin: 'import' },
               );
           }
-          const generation = await readGeneration(rt.db);
-          const patched = await facetIndex(rt.db, generation);
+          const patched = await currentFacetIndex(rt.db);
           assert.ok(patched, 'patched, not read again in the background');
-          assert.equal(patched.generation, generation);
-          assert.deepEqual(snapshot(patched), snapshot(new FacetIndex(await loadPackedDocuments(rt.db))));
+          assert.deepEqual(facetSnapshot(patched), facetSnapshot(new FacetIndex(await loadPackedDocuments(rt.db))));
         }
       }),
       { numRuns: 8 },
@@ -81,7 +73,7 @@ describe('search: facet index patched after changes', () => {
     const r = await search(rt.db, p.value);
     assert.equal(r.total, 1);
     assert.equal(r.results[0]?.id, 'fp-new');
-    const index = await facetIndex(rt.db, await readGeneration(rt.db));
+    const index = await currentFacetIndex(rt.db);
     assert.ok(index?.slot(await docNoOf('fp-new')));
   });
 

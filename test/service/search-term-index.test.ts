@@ -8,14 +8,16 @@ import { saveRecords } from '../../src/modules/knowledge/service.js';
 import { search } from '../../src/modules/search/service.js';
 import { parseSearchParams, type RawQuery } from '../../src/modules/search/domain/params.js';
 import { setMatchCacheBytes } from '../../src/modules/search/facet-cache.js';
-import { patchLimits, setTermIndexBytes, termIndexAt } from '../../src/modules/search/term-cache.js';
+import { patchLimits, setTermIndexBytes } from '../../src/modules/search/term-cache.js';
 import { lexemePostings, postingsOf, titleRanks } from '../../src/modules/search/repository/postings.js';
 import { phraseLimits } from '../../src/modules/search/term-match.js';
 import { anyLexemeOf, rankLimits } from '../../src/modules/search/title-rank.js';
 import { HeldRanks } from '../../src/modules/search/domain/ranked.js';
 import { phraseKey, rankKey, splitKeys } from '../../src/modules/search/term-index.js';
 import { Bits } from '../../src/modules/search/domain/bits.js';
-import { readGeneration } from '../../src/modules/search/repository/index-write.js';
+import { changedSince, readGeneration } from '../../src/modules/search/repository/generation.js';
+import { isNewer, parseGeneration } from '../../src/modules/search/domain/generation.js';
+import { currentTermIndex, sameChanges } from '../helpers/search-index.js';
 
 /**
  * The term index (postings of frequent words in memory, kept current from search_changes) must
@@ -97,7 +99,7 @@ describe('search: term index', () => {
 
   it('matches what the database matches, and keeps frequent words', async () => {
     await compareAll('initial');
-    const index = await termIndexAt(rt.db, await readGeneration(rt.db));
+    const index = await currentTermIndex(rt.db);
     assert.ok(index, 'the term index is at the current generation');
     assert.ok(index.size >= 5, `words are held (${index.held().join(', ')})`);
     assert.ok(index.held().includes('extradit'));
@@ -105,23 +107,27 @@ describe('search: term index', () => {
     assert.ok(splitKeys(index.held()).ranked.length > 0, 'title ranks of a query are held');
   });
 
-  it('logs each change of the documents under its generation', async () => {
-    const before = BigInt(await readGeneration(rt.db));
+  it('logs each change of the documents under its writing transaction', async () => {
+    const before = await readGeneration(rt.db);
     await saveRecords(rt.db, cases(100, 2, 1), { origin: 'import' });
-    const after = BigInt(await readGeneration(rt.db));
-    assert.ok(after > before);
-    const logged = await sql<{ doc_no: number; generation: string }>`
-      SELECT c.doc_no, c.generation FROM search_changes c WHERE c.generation > ${String(before)}::bigint`.execute(rt.db);
+    const after = await readGeneration(rt.db);
+    assert.ok(isNewer(after, before), `${after} is newer than ${before}`);
+    const logged = await sql<{ doc_no: number }>`${changedSince(before)}`.execute(rt.db);
     const docs = await sql<{ doc_no: number }>`SELECT doc_no FROM search_documents WHERE entry_id IN ('ti-c100', 'ti-c101')`.execute(rt.db);
     assert.equal(docs.rows.length, 2);
     for (const d of docs.rows) assert.ok(logged.rows.some((l) => l.doc_no === d.doc_no), `document ${d.doc_no} is logged`);
-    for (const l of logged.rows) assert.ok(BigInt(l.generation) <= after);
+    // One writing transaction, recorded once, every change under it.
+    const writers = await sql<{ xid: string; changes: number }>`
+      SELECT t.xid::text AS xid, (SELECT count(*)::int FROM search_changes c WHERE c.xid = t.xid) AS changes
+      FROM search_transactions t WHERE t.xid > ${String(parseGeneration(before).below)}::xid8 AND NOT (t.xid = ANY (${(parseGeneration(before).recent ?? []).map(String)}::text[]::xid8[]))`.execute(rt.db);
+    assert.equal(writers.rows.length, 1);
+    assert.equal(writers.rows[0]!.changes, logged.rows.length);
   });
 
   it('is patched, not rebuilt, when documents are added, changed and removed', async () => {
     setTermIndexBytes(rt.db, 2 ** 20);
     await compareAll('before changes');
-    const held = (await termIndexAt(rt.db, await readGeneration(rt.db)))!;
+    const held = (await currentTermIndex(rt.db))!;
     const words = held.held();
 
     await saveRecords(rt.db, cases(200, 5, 2), { origin: 'import' }); // new documents
@@ -129,13 +135,13 @@ describe('search: term index', () => {
     await sql`DELETE FROM entries WHERE id IN ('ti-c11', 'ti-c12', 'ti-c201')`.execute(rt.db);
 
     // The same index object, brought to the new generation, still holding its words.
-    const patched = await termIndexAt(rt.db, await readGeneration(rt.db));
+    const patched = await currentTermIndex(rt.db);
     assert.equal(patched, held);
     for (const w of words) assert.ok(patched.held().includes(w), `${w} is still held`);
     // Each held word's documents are those the database finds now.
     const { lexemes } = splitKeys(words);
     const fresh = await lexemePostings(rt.db, lexemes);
-    assert.equal(fresh.generation, patched.generation);
+    assert.ok(sameChanges(fresh.generation, patched.generation));
     for (const w of lexemes) assert.deepEqual([...patched.get(w)!.values()], [...Bits.fromPacked(fresh.postings.get(w)!).values()], w);
     // So are the held phrases' (the database checks the changed documents only).
     const phrase = "('mutual' <-> 'court')";
@@ -164,12 +170,12 @@ describe('search: term index', () => {
   it('drops its phrases and ranks, keeping its words, when a change is too large to check them', async () => {
     setTermIndexBytes(rt.db, 2 ** 20);
     await compareAll('before a large change');
-    const held = (await termIndexAt(rt.db, await readGeneration(rt.db)))!;
+    const held = (await currentTermIndex(rt.db))!;
     assert.ok(splitKeys(held.held()).phrases.length > 0 && splitKeys(held.held()).ranked.length > 0);
     patchLimits.checks = 0;
     try {
       await saveRecords(rt.db, cases(300, 3, 3), { origin: 'import' });
-      const patched = await termIndexAt(rt.db, await readGeneration(rt.db));
+      const patched = await currentTermIndex(rt.db);
       assert.equal(patched, held, 'patched, not started again');
       const keys = splitKeys(patched.held());
       assert.deepEqual([keys.phrases.length, keys.ranked.length], [0, 0]);

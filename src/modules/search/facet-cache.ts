@@ -1,15 +1,16 @@
 /**
  * Per application database handle, kept until the search documents change: the facet index, and
  * the matches of recent queries (a query's other pages, sort orders and filters reuse its match).
- * Every change of the documents increments a generation number in the database (a trigger, in
- * the writer's transaction), so every application node sees it; both are keyed by it.
+ * Both are keyed by the generation read from the database with every statement (the writers a
+ * snapshot sees, domain/generation.ts), so every application node sees every committed change.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { FacetIndex } from './facet-index.js';
 import { documentChangesSince, loadPackedDocuments, type PackedMatch, type TitleRanks } from './repository/matches.js';
 import { patchFacetIndex } from './facet-patch.js';
-import { CHANGE_WINDOW, PATCH_LIMIT } from './term-index.js';
+import { PATCH_LIMIT } from './term-index.js';
+import { listed, sees } from './domain/generation.js';
 import type { FacetCount } from './repository/search.js';
 
 const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
@@ -47,18 +48,21 @@ export function setMatchCacheBytes(db: Kysely<DB>, bytes: number): void {
 
 /**
  * The facet index of `db` (the application's database handle) for `generation`. The first time,
- * it is read (and awaited). When the one held is of another generation, it is patched from the
- * documents changed since (one statement; awaited); when that cannot be done (too many changes,
- * a truncation), a fresh one is read in the background (one read at a time) and undefined is
+ * it is read (and awaited). When the one held is older, it is patched from the documents changed
+ * since (one statement; awaited); when that cannot be done (too many changes, a truncation, the
+ * log pruned), a fresh one is read in the background (one read at a time) and undefined is
  * returned: the caller answers with SQL meanwhile, so a write never makes a search wait for the
- * whole index to be read again.
+ * whole index to be read again. Undefined too for a generation that is not listed (domain/generation.ts).
+ * A newer index than asked for is returned as it is: the caller reads the generation again.
  */
 export async function facetIndex(db: Kysely<DB>, generation: string): Promise<FacetIndex | undefined> {
   const h = holderOf(db);
   if (h.index?.generation === generation) return h.index;
-  if (h.index && !h.loading && BigInt(h.index.generation) < BigInt(generation)) {
+  if (!listed(generation)) return undefined;
+  if (h.index && !sees(generation, h.index.generation)) return h.index; // a search that read an older snapshot
+  if (h.index && !h.loading) {
     const patched = await patchHeld(db, h);
-    if (patched && BigInt(patched.generation) >= BigInt(generation)) return patched; // a newer one: the caller reads the generation again
+    if (patched && sees(patched.generation, generation)) return patched;
   }
   const first = !h.index;
   h.loading ??= loadPackedDocuments(db)
@@ -75,9 +79,12 @@ export async function facetIndex(db: Kysely<DB>, generation: string): Promise<Fa
   return undefined;
 }
 
-/** Keep the newest index: a read that started earlier may finish later. A new index empties the match cache. */
+/**
+ * Keep the newest index: a read that started earlier may finish later (one that sees the same
+ * changes under the text of a later snapshot replaces it). A new index empties the match cache.
+ */
 function install(h: Holder, index: FacetIndex): void {
-  if (h.index && BigInt(index.generation) <= BigInt(h.index.generation)) return;
+  if (!listed(index.generation) || (h.index && (index.generation === h.index.generation || !sees(index.generation, h.index.generation)))) return;
   h.index = index;
   h.matches.clear();
   h.bytes = 0;
@@ -87,10 +94,10 @@ function install(h: Holder, index: FacetIndex): void {
 function patchHeld(db: Kysely<DB>, h: Holder): Promise<FacetIndex | undefined> {
   h.patching ??= (async () => {
     const index = h.index!;
-    const changes = await documentChangesSince(db, index.generation, index.maxFacetId, PATCH_LIMIT);
-    const span = BigInt(changes.generation) - BigInt(index.generation);
-    // The log keeps the last CHANGE_WINDOW generations: an older index cannot know what changed.
-    const patched = span > 0n && span < CHANGE_WINDOW ? patchFacetIndex(index, changes) : undefined;
+    const changes = await documentChangesSince(db, index.generation, PATCH_LIMIT);
+    if (changes.generation === index.generation) return index;
+    // The log keeps the last 10,000 writers: an older index cannot know what changed.
+    const patched = !changes.pruned && listed(changes.generation) ? patchFacetIndex(index, changes) : undefined;
     if (patched) install(h, patched);
     return h.index;
   })()

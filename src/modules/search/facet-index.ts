@@ -126,11 +126,6 @@ export class FacetIndex {
     return { generation: this.generation, dictionary: this.dictionary, docNos: this.docNos, offsets: this.offsets, ids: this.ids };
   }
 
-  /** The highest search_facet_values id this index knows (a patch reads the ones above). */
-  get maxFacetId(): number {
-    return this.dictionary.dense.length - 1;
-  }
-
   /** Index + 1 of a doc_no (0: not in the index). */
   slot(docNo: number): number {
     return docNo >= 0 && docNo < this.slotOf.length ? this.slotOf[docNo]! : 0;

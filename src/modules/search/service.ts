@@ -16,7 +16,7 @@ import { labelFacets, type Facets } from './facets.js';
 import { cachedCounts, cachedMatch, cachedTerms, facetIndex, keepCounts, keepMatch } from './facet-cache.js';
 import { MARK_END, MARK_START, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets, type FacetCount, type ResultRow } from './repository/search.js';
 import { matchDocuments, rowsByNumber, type PackedMatch } from './repository/matches.js';
-import { readGeneration } from './repository/index-write.js';
+import { readGeneration } from './repository/generation.js';
 import { termIndexAt } from './term-cache.js';
 import { RETRY, matchWithTerms } from './term-match.js';
 import { rankEligible } from './title-rank.js';

@@ -1,11 +1,12 @@
 /**
  * The term index (term-index.ts) of each application database handle, brought to the generation
  * a search reads: patched from the change log, one patch at a time, or started empty when the
- * log cannot tell what changed (too many documents, truncated, or older than its window).
+ * log cannot tell what changed (too many documents, truncated, or pruned past it).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { CHANGE_WINDOW, PATCH_LIMIT, TermIndex, phraseKey, rankKey, splitKeys } from './term-index.js';
+import { PATCH_LIMIT, TermIndex, phraseKey, rankKey, splitKeys } from './term-index.js';
+import { listed, sees } from './domain/generation.js';
 import { anyLexemeOf } from './title-rank.js';
 import { changesSince } from './repository/postings.js';
 
@@ -39,13 +40,15 @@ export function setTermIndexBytes(db: Kysely<DB>, bytes: number): void {
 }
 
 /**
- * The term index of `db` at `generation`, or undefined when it is disabled or already at another
- * generation (documents changed meanwhile: the caller reads the generation again).
+ * The term index of `db` at `generation`, or undefined when it is disabled, the generation is not
+ * listed (domain/generation.ts), or the index is already at another generation (documents changed
+ * meanwhile: the caller reads the generation again).
  */
 export async function termIndexAt(db: Kysely<DB>, generation: string): Promise<TermIndex | undefined> {
   const h = holderOf(db);
-  if (!h.budget) return undefined;
+  if (!h.budget || !listed(generation)) return undefined;
   if (!h.index) h.index = new TermIndex(generation, h.budget);
+  if (!sees(generation, h.index.generation)) return undefined; // a search that read an older snapshot
   if (h.index.generation !== generation) {
     h.patching ??= bringUp(db, h).finally(() => {
       h.patching = undefined;
@@ -65,10 +68,9 @@ async function bringUp(db: Kysely<DB>, h: Holder): Promise<void> {
   const checkLimit = perDocument ? Math.floor(patchLimits.checks / perDocument) : PATCH_LIMIT;
   const changes = await changesSince(db, index.generation, { ...keys, ranked }, PATCH_LIMIT, checkLimit);
   if (h.index !== index) return; // disabled or replaced meanwhile
-  const from = BigInt(index.generation);
-  const to = BigInt(changes.generation);
-  if (to === from) return;
-  if (to < from || to - from >= CHANGE_WINDOW || changes.truncated || !changes.changed) h.index = new TermIndex(changes.generation, h.budget);
+  if (changes.generation === index.generation) return;
+  if (!listed(changes.generation)) h.index = undefined; // started again at the next listed generation
+  else if (!sees(changes.generation, index.generation) || changes.pruned || changes.truncated || !changes.changed) h.index = new TermIndex(changes.generation, h.budget);
   else
     index.patch(
       changes.generation,

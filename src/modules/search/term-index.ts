@@ -6,7 +6,7 @@
  *
  * The postings describe the documents at one generation. When the documents change, the index is
  * brought to the new generation by re-reading only the changed documents (search_changes,
- * migration 0048); when too many changed, or the log no longer reaches back, it starts empty.
+ * migrations 0048 and 0051); when too many changed, or the log no longer reaches back, it starts empty.
  * Rare lexemes are not kept: the database's GIN index finds them fast.
  *
  * Frequent phrases are held the same way, under their tsquery text (phraseKey): the database
@@ -19,8 +19,6 @@ import { HeldRanks } from './domain/ranked.js';
 
 /** Changed documents re-read at most to bring the index to a new generation (beyond: start empty). */
 export const PATCH_LIMIT = 5000;
-/** Generations kept in search_changes (the trigger's window, migration 0048). */
-export const CHANGE_WINDOW = 10_000n;
 
 export interface ChangedDocument {
   docNo: number;

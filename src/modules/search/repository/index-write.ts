@@ -78,13 +78,8 @@ export async function countDocuments(db: Kysely<DB>): Promise<number> {
   return Number(r.n);
 }
 
-const GENERATION_KEY = 'search.generation';
-
-/** The number of changes of the search documents so far (incremented by a trigger, migration 0005). */
-export async function readGeneration(db: Kysely<DB>): Promise<string> {
-  const r = await sql<{ g: string | null }>`SELECT value #>> '{}' AS g FROM app_settings WHERE key = ${GENERATION_KEY}`.execute(db);
-  return r.rows[0]?.g ?? '0';
-}
+/** The generation of the search documents (read where it is used: repository/generation.ts). */
+export { readGeneration } from './generation.js';
 
 /** Reclaim the space of rewritten documents and refresh planner statistics (outside any transaction). */
 export async function vacuumDocuments(db: Kysely<DB>): Promise<void> {

@@ -6,9 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { ResultRow } from './search.js';
-
-/** The generation number, read in the same statement as what it describes. */
-export const GENERATION = sql<string>`(SELECT s.value #>> '{}' FROM app_settings s WHERE s.key = 'search.generation')`;
+import { GENERATION, changedSince, prunedSince } from './generation.js';
 
 export interface PackedDocuments {
   generation: string;
@@ -25,11 +23,11 @@ export interface PackedDocuments {
 export async function loadPackedDocuments(db: Kysely<DB>): Promise<PackedDocuments> {
   const r = await loadPackedDocumentsQuery().execute(db);
   const row = r.rows[0]!;
-  return { generation: row.generation ?? '0', facetIds: row.facet_ids ?? [], facetKeys: row.facet_keys ?? [], docs: row.docs ?? Buffer.alloc(0) };
+  return { generation: row.generation, facetIds: row.facet_ids ?? [], facetKeys: row.facet_keys ?? [], docs: row.docs ?? Buffer.alloc(0) };
 }
 
 /** The statement of loadPackedDocuments (also explained by the search benchmark). */
-export function loadPackedDocumentsQuery(): RawBuilder<{ generation: string | null; facet_ids: number[] | null; facet_keys: string[] | null; docs: Buffer | null }> {
+export function loadPackedDocumentsQuery(): RawBuilder<{ generation: string; facet_ids: number[] | null; facet_keys: string[] | null; docs: Buffer | null }> {
   return sql`
     SELECT ${GENERATION} AS generation,
            (SELECT array_agg(v.id ORDER BY v.id) FROM search_facet_values v) AS facet_ids,
@@ -54,11 +52,11 @@ export interface PackedMatch {
 /** The documents matching `tsquery`. */
 export async function matchDocuments(db: Kysely<DB>, tsquery: string): Promise<PackedMatch> {
   const row = (await matchDocumentsQuery(tsquery).execute(db)).rows[0]!;
-  return { generation: row.generation ?? '0', matches: row.matches ?? Buffer.alloc(0) };
+  return { generation: row.generation, matches: row.matches ?? Buffer.alloc(0) };
 }
 
 /** The statement of matchDocuments (also explained by the search benchmark). */
-export function matchDocumentsQuery(tsquery: string): RawBuilder<{ generation: string | null; matches: Buffer | null }> {
+export function matchDocumentsQuery(tsquery: string): RawBuilder<{ generation: string; matches: Buffer | null }> {
   // search_match is narrow (migration 0047): visiting the row of each of 90,000 matches is cheap.
   return sql`
     SELECT ${GENERATION} AS generation, string_agg(int4send(d.doc_no), ''::bytea) AS matches
@@ -80,29 +78,32 @@ export interface DocumentChanges {
   generation: string;
   /** The table was truncated since. */
   truncated: boolean;
+  /** The log no longer reaches back to the generation asked about. */
+  pruned: boolean;
   /**
    * Each document changed since (undefined when more than the limit: not read): whether it is
    * still there, its facet ids, and the doc_no of the document that now follows it in date order
    * (null: the last).
    */
   changed: { docNo: number; present: boolean; facetIds: number[]; next: number | null }[] | undefined;
-  /** Facet values added since (id above the one given). */
+  /** The facet values of the changed documents (ids are drawn by concurrent writers: a new one may be below ids already known). */
   facets: { id: number; key: string }[];
 }
 
 /**
  * The documents changed after generation `since` (at most `limit`), with their facet ids and
  * their place in date order (the document after each, found through the date index), and the
- * facet values with an id above `knownFacetId`: what patching the facet index needs. One statement.
+ * facet values they hold: what patching the facet index needs. One statement.
  */
-export async function documentChangesSince(db: Kysely<DB>, since: string, knownFacetId: number, limit: number): Promise<DocumentChanges> {
+export async function documentChangesSince(db: Kysely<DB>, since: string, limit: number): Promise<DocumentChanges> {
   // "After" in ORDER BY date DESC NULLS LAST, entry_id: same date and a greater id; else an earlier
   // date; else (a dated document) the first undated one. Each is one probe of the date index.
-  const r = await sql<{ generation: string | null; n: number; truncated: boolean; changed: [number, boolean, number[] | null, number | null][] | null; facets: [number, string][] | null }>`
-    WITH c AS (SELECT DISTINCT doc_no FROM search_changes WHERE generation > ${since}::bigint)
+  const r = await sql<{ generation: string; n: number; truncated: boolean; pruned: boolean; changed: [number, boolean, number[] | null, number | null][] | null; facets: [number, string][] | null }>`
+    WITH c AS (${changedSince(since)})
     SELECT ${GENERATION} AS generation,
            (SELECT count(*)::int FROM c) AS n,
            EXISTS (SELECT 1 FROM c WHERE c.doc_no = -1) AS truncated,
+           ${prunedSince(since)} AS pruned,
            CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN
              (SELECT json_agg(json_build_array(c.doc_no, d.doc_no IS NOT NULL, d.facet_ids, CASE WHEN d.doc_no IS NOT NULL THEN coalesce(
                 (SELECT n.doc_no FROM search_documents n WHERE n.date = d.date AND n.entry_id > d.entry_id ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1),
@@ -111,11 +112,15 @@ export async function documentChangesSince(db: Kysely<DB>, since: string, knownF
                 (SELECT n.doc_no FROM search_documents n WHERE d.date IS NULL AND n.date IS NULL AND n.entry_id > d.entry_id ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1)) END))
               FROM c LEFT JOIN search_documents d ON d.doc_no = c.doc_no WHERE c.doc_no >= 0)
            END AS changed,
-           (SELECT json_agg(json_build_array(v.id, v.key) ORDER BY v.id) FROM search_facet_values v WHERE v.id > ${knownFacetId}) AS facets`.execute(db);
+           CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN
+             (SELECT json_agg(json_build_array(v.id, v.key) ORDER BY v.id) FROM search_facet_values v
+               WHERE v.id IN (SELECT unnest(d.facet_ids) FROM c JOIN search_documents d ON d.doc_no = c.doc_no))
+           END AS facets`.execute(db);
   const row = r.rows[0]!;
   return {
-    generation: row.generation ?? '0',
+    generation: row.generation,
     truncated: row.truncated,
+    pruned: row.pruned,
     changed: row.n <= limit ? (row.changed ?? []).map(([docNo, present, facetIds, next]) => ({ docNo, present, facetIds: facetIds ?? [], next })) : undefined,
     facets: (row.facets ?? []).map(([id, key]) => ({ id, key })),
   };

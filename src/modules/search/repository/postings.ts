@@ -7,14 +7,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { quoteLexeme } from '../domain/tsquery.js';
-import { GENERATION, type TitleRanks } from './matches.js';
+import type { TitleRanks } from './matches.js';
+import { GENERATION, changedSince, prunedSince } from './generation.js';
 
 /**
  * Documents matching each of `queries` (int4 doc_no each), by key, read through the GIN index
  * (call within preferIndexScans). Keys stay here: only the tsquery texts are sent.
  */
 export async function postingsOf(db: Kysely<DB>, queries: readonly { key: string; tsquery: string }[]): Promise<{ generation: string; documents: number; postings: Map<string, Buffer> }> {
-  const r = await sql<{ generation: string | null; documents: number; postings: { i: number; d: string | null }[] | null }>`
+  const r = await sql<{ generation: string; documents: number; postings: { i: number; d: string | null }[] | null }>`
     SELECT ${GENERATION} AS generation,
            (SELECT count(*)::int FROM search_match) AS documents,
            (SELECT json_agg(json_build_object('i', l.i, 'd', encode(
@@ -22,7 +23,7 @@ export async function postingsOf(db: Kysely<DB>, queries: readonly { key: string
             FROM unnest(${queries.map((q) => q.tsquery)}::text[]) WITH ORDINALITY AS l(q, i)) AS postings`.execute(db);
   const row = r.rows[0]!;
   return {
-    generation: row.generation ?? '0',
+    generation: row.generation,
     documents: row.documents,
     postings: new Map((row.postings ?? []).map((p) => [queries[p.i - 1]!.key, Buffer.from(p.d ?? '', 'base64')])),
   };
@@ -40,6 +41,8 @@ export interface Changes {
   changed: { docNo: number; lexemes: string[]; phrases: string[]; ranks: [tsquery: string, rank: number][] }[] | undefined;
   /** The table was truncated since. */
   truncated: boolean;
+  /** The log no longer reaches back to the generation asked about. */
+  pruned: boolean;
   /** Whether the phrases and ranks were checked (at most `checkLimit` documents changed); if not, only the lexemes are told. */
   checked: boolean;
 }
@@ -58,11 +61,12 @@ export interface HeldKeys {
  * document's vectors per key: they are checked only when at most `checkLimit` documents changed.
  */
 export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys, limit: number, checkLimit: number): Promise<Changes> {
-  const r = await sql<{ generation: string | null; n: number; truncated: boolean; changed: [number, string[] | null, number[] | null, [number, number][] | null][] | null }>`
-    WITH c AS (SELECT DISTINCT doc_no FROM search_changes WHERE generation > ${since}::bigint)
+  const r = await sql<{ generation: string; n: number; truncated: boolean; pruned: boolean; changed: [number, string[] | null, number[] | null, [number, number][] | null][] | null }>`
+    WITH c AS (${changedSince(since)})
     SELECT ${GENERATION} AS generation,
            (SELECT count(*)::int FROM c) AS n,
            EXISTS (SELECT 1 FROM c WHERE c.doc_no = -1) AS truncated,
+           ${prunedSince(since)} AS pruned,
            CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN
              (SELECT json_agg(json_build_array(c.doc_no,
                 (SELECT array_agg(u.lexeme) FROM unnest(m.document) AS u WHERE u.lexeme = ANY(${[...held.lexemes]}::text[])),
@@ -77,8 +81,9 @@ export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys
   const row = r.rows[0]!;
   const fits = row.n <= limit;
   return {
-    generation: row.generation ?? '0',
+    generation: row.generation,
     truncated: row.truncated,
+    pruned: row.pruned,
     checked: row.n <= checkLimit,
     changed: fits ? (row.changed ?? []).map(([docNo, lexemes, phrases, ranks]) => ({
           docNo,
@@ -98,21 +103,21 @@ export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys
 export async function titleRanks(db: Kysely<DB>, tsquery: string, anyLexeme: string, only?: Int32Array): Promise<{ generation: string } & TitleRanks> {
   // Few documents: rank those (by number); else every title holding a query word (title-vector index).
   const among = only ? sql`d.doc_no = ANY(${Array.from(only)}::int[]) AND` : sql``;
-  const r = await sql<{ generation: string | null; ranked: Buffer | null; base_rank: number }>`
+  const r = await sql<{ generation: string; ranked: Buffer | null; base_rank: number }>`
     SELECT ${GENERATION} AS generation,
            (SELECT string_agg(int4send(d.doc_no) || float4send(ts_rank(d.rank_vector, ${tsquery}::tsquery)), ''::bytea)
               FROM search_match d WHERE ${among} (d.rank_vector @@ ${anyLexeme}::tsquery OR length(d.rank_vector) = 0)) AS ranked,
            ts_rank('''~'''::tsvector, ${tsquery}::tsquery) AS base_rank`.execute(db);
   const row = r.rows[0]!;
-  return { generation: row.generation ?? '0', ranked: row.ranked ?? Buffer.alloc(0), baseRank: Math.fround(Number(row.base_rank)) };
+  return { generation: row.generation, ranked: row.ranked ?? Buffer.alloc(0), baseRank: Math.fround(Number(row.base_rank)) };
 }
 
 /** The candidates (doc_no) that match `tsquery` (phrases checked against word positions). */
 export async function checkCandidates(db: Kysely<DB>, tsquery: string, candidates: Int32Array): Promise<{ generation: string; matches: Buffer }> {
-  const r = await sql<{ generation: string | null; matches: Buffer | null }>`
+  const r = await sql<{ generation: string; matches: Buffer | null }>`
     SELECT ${GENERATION} AS generation,
            (SELECT string_agg(int4send(d.doc_no), ''::bytea) FROM search_match d
              WHERE d.doc_no = ANY(${Array.from(candidates)}::int[]) AND d.document @@ ${tsquery}::tsquery) AS matches`.execute(db);
   const row = r.rows[0]!;
-  return { generation: row.generation ?? '0', matches: row.matches ?? Buffer.alloc(0) };
+  return { generation: row.generation, matches: row.matches ?? Buffer.alloc(0) };
 }

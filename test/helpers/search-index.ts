@@ -1,0 +1,43 @@
+/** Views of the in-memory search indexes that tests compare with a fresh read of the database. */
+import { FACETS } from '../../src/modules/search/domain/params.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/platform/db/schema.js';
+import type { FacetIndex } from '../../src/modules/search/facet-index.js';
+import type { TermIndex } from '../../src/modules/search/term-index.js';
+import { facetIndex } from '../../src/modules/search/facet-cache.js';
+import { termIndexAt } from '../../src/modules/search/term-cache.js';
+import { readGeneration } from '../../src/modules/search/repository/generation.js';
+import { sees } from '../../src/modules/search/domain/generation.js';
+
+/** Documents in date order, each with its facet keys (sorted): comparable whatever the dense ids. */
+export function facetSnapshot(index: FacetIndex): [number, string[]][] {
+  const { docNos, offsets, ids, dictionary } = index.parts();
+  const key = (d: number) => (dictionary.facetOf[d]! < 0 ? '*' : `${FACETS[dictionary.facetOf[d]!]}:${dictionary.values[d]}`);
+  return Array.from(docNos, (n, i) => [n, Array.from(ids.subarray(offsets[i]!, offsets[i + 1]!), key).sort()]);
+}
+
+/**
+ * The facet index at the generation just read (asked again while the generation's text moves
+ * under other transactions of the server; undefined when the index must be read whole).
+ */
+export async function currentFacetIndex(db: Kysely<DB>): Promise<FacetIndex | undefined> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const generation = await readGeneration(db);
+    const index = await facetIndex(db, generation);
+    if (!index || index.generation === generation) return index;
+  }
+  throw new Error('the generation kept moving');
+}
+
+/** The term index at the generation just read (same as currentFacetIndex). */
+export async function currentTermIndex(db: Kysely<DB>): Promise<TermIndex | undefined> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const generation = await readGeneration(db);
+    const index = await termIndexAt(db, generation);
+    if (index?.generation === generation) return index;
+  }
+  return undefined;
+}
+
+/** Two generations that see the same changes (their texts may differ). */
+export const sameChanges = (a: string, b: string) => sees(a, b) && sees(b, a);
