@@ -223,7 +223,29 @@ describe('accounts services', () => {
     assert.match(mail.subject, /praticien est approuvé/);
     const admin = userActor({ userId: 'a', name: 'a', email: 'a', grants: [{ role: 'administrator' }], totpEnabled: true });
     const audit = await searchAudit(rt.db, admin, { target_id: reqId });
-    assert.deepEqual(audit.events.map((e) => e.action), ['practitioner.approve', 'practitioner.request']);
+    // Italy's attempt on a French request was refused and audited as such, in a transaction of its own.
+    assert.deepEqual(audit.events.map((e) => `${e.action}:${e.outcome}`), ['practitioner.approve:success', 'practitioner.approve:refused', 'practitioner.request:success']);
+    assert.deepEqual(audit.events.map((e) => e.actor_user_id), [fpId, fpId, userId]);
+  });
+
+  it('refuses and audits a focal point approving their own practitioner request, granting nothing', async () => {
+    const countries = new Set(['FRA', 'ITA']);
+    const { addr, token } = await registered(email('self'));
+    await verifyEmail(rt.db, ctx, { token });
+    const userId = (await rt.db.selectFrom('users').select('id').where('email_normalized', '=', addr).executeTakeFirstOrThrow()).id;
+    const self = userActor({ userId, name: 'Self', email: addr, grants: [{ role: 'focal_point', country: 'ITA' }], totpEnabled: true });
+    const reqId = await requestPractitionerStatus(rt.db, { ...ctx, actor: self }, { authority_name: 'Procura di Roma', function: 'Sostituto procuratore', country: 'ITA' }, countries);
+    await assert.rejects(decidePractitioner(rt.db, env, { ...ctx, actor: self }, reqId, { decision: 'approve' }), ForbiddenError);
+    const roles = await rt.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).where('role', '=', 'practitioner').execute();
+    assert.equal(roles.length, 0);
+    const status = await rt.db.selectFrom('practitioner_requests').select('status').where('id', '=', reqId).executeTakeFirstOrThrow();
+    assert.equal(status.status, 'pending');
+    const admin = userActor({ userId: 'a', name: 'a', email: 'a', grants: [{ role: 'administrator' }], totpEnabled: true });
+    const audit = await searchAudit(rt.db, admin, { target_id: reqId });
+    const refused = audit.events.find((e) => e.outcome === 'refused');
+    assert.equal(refused?.action, 'practitioner.approve');
+    assert.equal(refused?.actor_user_id, userId);
+    assert.equal(refused?.target_type, 'practitioner_request');
   });
 
   it('assigns roles (administrators only) and audits them', async () => {

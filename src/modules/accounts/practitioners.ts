@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/db/batch.js';
 import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import { type Actor, assertAllowed, assertAllowedSomewhere } from '../access/index.js';
-import { recordAudit, type AuditContext } from '../audit/index.js';
+import { recordAudit, refusalsAudited, type AuditContext } from '../audit/index.js';
 import type { AccountsEnv } from './env.js';
 import { queueMail } from './mail.js';
 import { decidePractitionerRequest, insertPractitionerRequest, selectPractitionerRequest, selectPractitionerRequests } from './repository/tokens.js';
@@ -47,7 +47,8 @@ export async function decidePractitioner(db: Kysely<DB>, env: AccountsEnv, ctx: 
   if (decision !== 'approve' && decision !== 'refuse') f.add('decision', 'invalid');
   const reason = f.text('reason', 2000, { required: decision === 'refuse', multiline: true });
   f.check();
-  await inTransaction(db, async (trx) => {
+  const event = { action: decision === 'approve' ? 'practitioner.approve' : 'practitioner.refuse', targetType: 'practitioner_request', targetId: requestId };
+  await refusalsAudited(db, ctx, event, () => inTransaction(db, async (trx) => {
     const req = await selectPractitionerRequest(trx, requestId);
     if (!req) throw new NotFoundError('No such request');
     assertAllowed(ctx.actor, 'practitioner.approve', { country: req.country, requesterId: req.user_id });
@@ -69,5 +70,5 @@ export async function decidePractitioner(db: Kysely<DB>, env: AccountsEnv, ctx: 
       targetId: requestId,
       changes: { status: { from: 'pending', to: status }, user_id: req.user_id, country: req.country, ...(reason ? { reason } : {}) },
     });
-  });
+  }));
 }

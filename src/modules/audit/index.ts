@@ -5,3 +5,5 @@
 export { auditContext } from './context.js';
 export { diffChanges, recordAudit, searchAudit } from './service.js';
 export type { AuditContext, AuditEventView, AuditQuery } from './service.js';
+export { auditRefusal, refusalsAudited } from './refusals.js';
+export type { RefusalEvent } from './refusals.js';
