@@ -32,6 +32,7 @@ export interface RunningServer {
 export async function listen(runtime: Runtime, config: Config, logger: Logger): Promise<RunningServer> {
   const app = await createApp(runtime);
   const address = await app.listen({ port: config.port, host: config.host });
+  await runtime.jobs.startWorkers();
   logger.info({ address, database: runtime.database.mode }, `Palermo is serving on ${address}`);
   let closing: Promise<void> | undefined;
   return {
@@ -40,6 +41,7 @@ export async function listen(runtime: Runtime, config: Config, logger: Logger): 
     close() {
       closing ??= (async () => {
         await app.close();
+        await runtime.jobs.stopWorkers();
         await runtime.database.close();
       })();
       return closing;

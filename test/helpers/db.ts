@@ -10,15 +10,33 @@ import { createLogger } from '../../src/platform/log.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 
 export interface TestRuntime extends Runtime {
-  /** Close the database and drop it (server mode). */
+  /** Stop job workers, close the database and drop it (server mode). */
   close(): Promise<void>;
+  /** URL of the test database on the server (absent on PGlite). */
+  databaseUrl?: string;
+}
+
+/**
+ * Another runtime on the same database, as a second app node has: its own pool on the server; on
+ * PGlite (one connection, one process) the same database handle. Close it before the first one.
+ */
+export async function openPeerRuntime(rt: TestRuntime): Promise<Runtime & { close(): Promise<void> }> {
+  const own = rt.databaseUrl ? await openDatabase({ url: rt.databaseUrl, poolMax: 5 }) : undefined;
+  const other = await openRuntime(rt.config, rt.logger, { database: own ?? { ...rt.database, close: async () => undefined } });
+  return {
+    ...other,
+    async close() {
+      await other.jobs.stopWorkers();
+      await own?.close();
+    },
+  };
 }
 
 function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }), ...overrides };
 }
 
-async function createServerDatabase(baseUrl: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function createServerDatabase(baseUrl: string): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
   const name = `palermo_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -32,6 +50,7 @@ async function createServerDatabase(baseUrl: string): Promise<{ database: Databa
   const database = await openDatabase({ url: url.toString(), poolMax: 5 });
   return {
     database,
+    url: url.toString(),
     async drop() {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
@@ -50,16 +69,19 @@ export async function createTestRuntime(overrides: Partial<Config> = {}): Promis
   const baseUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
   let drop: (() => Promise<void>) | undefined;
-  if (baseUrl) ({ database, drop } = await createServerDatabase(baseUrl));
+  let url: string | undefined;
+  if (baseUrl) ({ database, url, drop } = await createServerDatabase(baseUrl));
   else database = await openDatabase({ embedded: 'memory://' });
   try {
     const runtime = await openRuntime(config, logger, { database });
     return {
       ...runtime,
       async close() {
+        await runtime.jobs.stopWorkers();
         await database.close();
         await drop?.();
       },
+      ...(url ? { databaseUrl: url } : {}),
     };
   } catch (err) {
     await database.close();

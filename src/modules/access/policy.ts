@@ -68,6 +68,7 @@ export const RULES: Record<Action, Rule> = {
   'roles.assign': admin,
   'audit.read': admin,
   'outbox.read': admin,
+  'jobs.manage': admin,
   'tokens.manage': all(signedIn, (a, r) => r.ownerId === undefined || r.ownerId === a.userId),
 
   'casework.read': ofAuthority('authority_officer', 'authority_supervisor'),

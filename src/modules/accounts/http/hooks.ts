@@ -10,7 +10,6 @@ import { allowedActions } from '../../access/policy.js';
 import { authenticateToken } from '../api-tokens.js';
 import { hmacHex, randomToken, safeEqual } from '../domain/crypto.js';
 import { accountsEnv, type AccountsEnv } from '../env.js';
-import { deliverPendingMail } from '../mail.js';
 import { resolveSession, type ClientInfo, type ResolvedSession } from '../sessions.js';
 
 declare module 'fastify' {
@@ -53,7 +52,7 @@ export function envOf(app: App): Promise<AccountsEnv> {
 const personal = new WeakSet<FastifyRequest>();
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SKIP = /^\/(assets\/|healthz$|readyz$)/;
-const ADMIN_ACTIONS = ['users.read', 'audit.read', 'outbox.read', 'practitioner.approve'] as const;
+const ADMIN_ACTIONS = ['users.read', 'audit.read', 'outbox.read', 'jobs.manage', 'practitioner.approve'] as const;
 
 function bearerOf(request: FastifyRequest): string | null {
   const h = request.headers.authorization;
@@ -85,14 +84,6 @@ export const accountsHooks = globalPlugin(async (app: App) => {
   app.decorateRequest('session', null);
   app.decorateRequest('viewer', null);
   app.decorateRequest('csrfToken', null);
-
-  // Mail that could not be delivered is retried every minute (SMTP only).
-  if (app.config.smtpUrl) {
-    const timer = setInterval(() => {
-      void envOf(app).then((env) => deliverPendingMail(app.db, env, app.log));
-    }, 60_000).unref();
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
 
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;

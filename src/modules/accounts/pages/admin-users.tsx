@@ -1,11 +1,12 @@
 /** Administration: index, users and their roles, practitioner requests. */
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../platform/http/app.js';
-import { formatDate } from '../../../platform/i18n/messages.js';
+import { formatDate, translator } from '../../../platform/i18n/messages.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
 import type { Actor } from '../../access/actor.js';
 import { allow, allowedActions, assertAllowed } from '../../access/policy.js';
 import { ROLE_NAMES } from '../../access/roles.js';
+import { jobsMessages } from '../admin-jobs.messages.js';
 import { listCountries } from '../../reference/service.js';
 import { assignRole, getUserDetail, listUsers, resetSecondFactor, revokeRole, setUserDisabled } from '../admin.js';
 import { auditContext, envOf } from '../http/hooks.js';
@@ -22,6 +23,7 @@ function AdminIndex({ ctx, actor }: { ctx: PageContext; actor: Actor }) {
     ['practitioner.approve', '/admin/practitioner-requests', t('admin_requests')],
     ['audit.read', '/admin/audit', t('admin_audit')],
     ['outbox.read', '/admin/outbox', t('admin_outbox')],
+    ['jobs.manage', '/admin/jobs', translator(jobsMessages, ctx.lang)('admin_jobs')],
   ] as const;
   const focal = actor.grants.some((g) => g.role === 'focal_point');
   return (
@@ -211,7 +213,7 @@ export async function adminUserPages(app: App) {
   app.get('/admin', async (request, reply) => {
     const ctx = pageContext(request);
     const actor = request.actor;
-    if (!allowedActions(actor, {}, ['users.read', 'audit.read', 'outbox.read', 'practitioner.approve']).length && !actor.grants.some((g) => g.role === 'focal_point')) {
+    if (!allowedActions(actor, {}, ['users.read', 'audit.read', 'outbox.read', 'jobs.manage', 'practitioner.approve']).length && !actor.grants.some((g) => g.role === 'focal_point')) {
       assertAllowed(actor, 'users.read');
     }
     return sendAccountPage(reply, ctx, tr(ctx)('admin_title'), <AdminIndex ctx={ctx} actor={actor} />, 200, 'admin');
@@ -292,7 +294,7 @@ export async function adminUserPages(app: App) {
     const id = (request.params as { id: string }).id;
     try {
       await decidePractitioner(app.db, await envOf(app), auditContext(request), id, bodyOf(request));
-      void afterMail(app);
+      afterMail();
       return sendAccountPage(reply, ctx, tr(ctx)('admin_requests'), (<><Notice kind="ok">{tr(ctx)('decision_saved')}</Notice><RequestsPage ctx={ctx} requests={await practitionerRequestsToDecide(app.db, request.actor)} issues={[]} /></>), 200, 'admin');
     } catch (err) {
       const fe = formError(tr(ctx), err);
