@@ -16,22 +16,6 @@ export interface TestRuntime extends Runtime {
   databaseUrl?: string;
 }
 
-/**
- * Another runtime on the same database, as a second app node has: its own pool on the server; on
- * PGlite (one connection, one process) the same database handle. Close it before the first one.
- */
-export async function openPeerRuntime(rt: TestRuntime): Promise<Runtime & { close(): Promise<void> }> {
-  const own = rt.databaseUrl ? await openDatabase({ url: rt.databaseUrl, poolMax: 5 }) : undefined;
-  const other = await openRuntime(rt.config, rt.logger, { database: own ?? { ...rt.database, close: async () => undefined } });
-  return {
-    ...other,
-    async close() {
-      await other.jobs.stopWorkers();
-      await own?.close();
-    },
-  };
-}
-
 function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }), ...overrides };
 }
