@@ -20,7 +20,8 @@ function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }), ...overrides };
 }
 
-async function createServerDatabase(baseUrl: string): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
+/** A new, empty database on the server at baseUrl (its URL, and how to drop it). */
+export async function createServerDatabase(baseUrl: string, poolMax = 5): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
   const name = `palermo_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -31,7 +32,7 @@ async function createServerDatabase(baseUrl: string): Promise<{ database: Databa
   }
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolMax: 5 });
+  const database = await openDatabase({ url: url.toString(), poolMax });
   return {
     database,
     url: url.toString(),

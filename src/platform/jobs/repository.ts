@@ -29,6 +29,9 @@ export interface JobCount {
 const job = sql.table(`${JOBS_SCHEMA}.job`);
 const archive = sql.table(`${JOBS_SCHEMA}.archive`);
 const queue = sql.table(`${JOBS_SCHEMA}.queue`);
+/** A job's columns as JobRow; the error is the message of the last failure (pg-boss keeps it in output). */
+const columns = sql`id::text, name, state::text AS state, data, retry_count, retry_limit, created_on, start_after, started_on, completed_on,
+  left(COALESCE(output->>'message', output->'value'->>'message', output::text), 1000) AS error`;
 
 export async function queueExists(db: Kysely<any>, name: string): Promise<boolean> {
   const r = await sql<{ one: number }>`SELECT 1 AS one FROM ${queue} WHERE name = ${name}`.execute(db);
@@ -55,8 +58,7 @@ export async function countJobs(db: Kysely<any>): Promise<JobCount[]> {
 /** Jobs in the given states, oldest first for queued and running ones, newest first otherwise. */
 export async function selectJobs(db: Kysely<any>, states: readonly JobState[], limit: number, newestFirst: boolean): Promise<JobRow[]> {
   const r = await sql<JobRow>`
-    SELECT id::text, name, state::text AS state, data, retry_count, retry_limit, created_on, start_after, started_on, completed_on,
-           left(COALESCE(output->>'message', output->'value'->>'message', output::text), 1000) AS error
+    SELECT ${columns}
     FROM ${job}
     WHERE state::text = ANY(${[...states]}::text[])
     ORDER BY ${newestFirst ? sql`COALESCE(completed_on, created_on) DESC` : sql`start_after, created_on`}, id
@@ -67,8 +69,7 @@ export async function selectJobs(db: Kysely<any>, states: readonly JobState[], l
 
 export async function findJob(db: Kysely<any>, id: string): Promise<JobRow | null> {
   const r = await sql<JobRow>`
-    SELECT id::text, name, state::text AS state, data, retry_count, retry_limit, created_on, start_after, started_on, completed_on,
-           left(COALESCE(output->>'message', output->'value'->>'message', output::text), 1000) AS error
+    SELECT ${columns}
     FROM ${job} WHERE id = ${id}::uuid
   `.execute(db);
   return r.rows[0] ?? null;
