@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import type { DB } from './platform/db/schema.js';
 import { getSetting, setSetting } from './platform/db/settings.js';
+import { JobQueue } from './platform/jobs/queue.js';
 import type { Logger } from './platform/log.js';
 import { modules } from './modules/index.js';
 
@@ -13,6 +14,8 @@ export interface Runtime {
   logger: Logger;
   database: Database;
   db: Kysely<DB>;
+  /** The job queue: installed and its queues created; workers run only where startWorkers() was called (serve). */
+  jobs: JobQueue<Runtime>;
 }
 
 export interface OpenRuntimeOptions {
@@ -32,7 +35,8 @@ export async function openRuntime(config: Config, logger: Logger, options: OpenR
       : await openDatabase({ embedded: config.dataDir, logger }));
   try {
     await migrate(database.db, logger);
-    const runtime: Runtime = { config, logger, database, db: database.db };
+    const runtime = { config, logger, database, db: database.db } as Runtime;
+    runtime.jobs = await JobQueue.open({ pool: database.pool, definitions: modules.flatMap((m) => m.jobs ?? []), context: runtime, logger });
     for (const m of modules) await m.prepare?.(runtime);
     if (options.firstStart && !(await getSetting<boolean>(database.db, 'first_start.done'))) {
       for (const m of modules) await m.firstStart?.(runtime);

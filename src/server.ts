@@ -33,6 +33,7 @@ export interface RunningServer {
 export async function listen(runtime: Runtime, config: Config, logger: Logger): Promise<RunningServer> {
   const app = await createApp(runtime);
   const address = await app.listen({ port: config.port, host: config.host });
+  await runtime.jobs.startWorkers();
   logger.info({ address, database: runtime.database.mode }, `Palermo is serving on ${address}`);
   let closing: Promise<void> | undefined;
   return {
@@ -41,6 +42,7 @@ export async function listen(runtime: Runtime, config: Config, logger: Logger): 
     close() {
       closing ??= (async () => {
         await app.close();
+        await runtime.jobs.stopWorkers();
         await runtime.database.close();
       })();
       return closing;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { RoutePlugin } from '../platform/http/app.js';
+import type { JobDefinition } from '../platform/jobs/definition.js';
 import type { Runtime } from '../runtime.js';
 
 /** Output and runtime access for CLI commands. */
@@ -26,4 +27,6 @@ export interface PalermoModule {
   prepare?: (runtime: Runtime) => Promise<void>;
   /** Once, at the first start of the server on a new database. */
   firstStart?: (runtime: Runtime) => Promise<void>;
+  /** Kinds of background job the module runs; queue one with enqueue(trx, name, data) from platform/jobs. */
+  jobs?: JobDefinition<any, Runtime>[];
 }

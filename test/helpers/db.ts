@@ -15,7 +15,7 @@ import { createLogger } from '../../src/platform/log.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 
 export interface TestRuntime extends Runtime {
-  /** Close the database and drop it (server mode). */
+  /** Stop job workers, close the database and drop it (server mode). */
   close(): Promise<void>;
   /** The test database on the server (server mode). */
   databaseUrl?: string;
@@ -25,7 +25,8 @@ function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }), ...overrides };
 }
 
-async function createServerDatabase(baseUrl: string): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
+/** A new, empty database on the server at baseUrl (its URL, and how to drop it). */
+export async function createServerDatabase(baseUrl: string, poolMax = 5): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
   const name = `palermo_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -36,7 +37,7 @@ async function createServerDatabase(baseUrl: string): Promise<{ database: Databa
   }
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolMax: 5 });
+  const database = await openDatabase({ url: url.toString(), poolMax });
   return {
     database,
     url: url.toString(),
@@ -63,15 +64,16 @@ export async function createTestRuntime(overrides: Partial<Config> = {}): Promis
   const baseUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
   let drop: (() => Promise<void>) | undefined;
-  let databaseUrl: string | undefined;
-  if (baseUrl) ({ database, drop, url: databaseUrl } = await createServerDatabase(baseUrl));
+  let url: string | undefined;
+  if (baseUrl) ({ database, url, drop } = await createServerDatabase(baseUrl));
   else database = await openDatabase({ embedded: 'memory://' });
   try {
     const runtime = await openRuntime(config, logger, { database });
     return {
       ...runtime,
-      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(url ? { databaseUrl: url } : {}),
       async close() {
+        await runtime.jobs.stopWorkers();
         await database.close();
         await drop?.();
         removeDataDir();
@@ -105,7 +107,14 @@ export async function openSecondNode(first: TestRuntime, overrides: Partial<Conf
   }
   try {
     const runtime = await openRuntime(config, logger, { database });
-    return { ...runtime, ...(first.databaseUrl ? { databaseUrl: first.databaseUrl } : {}), close: () => database.close() };
+    return {
+      ...runtime,
+      ...(first.databaseUrl ? { databaseUrl: first.databaseUrl } : {}),
+      async close() {
+        await runtime.jobs.stopWorkers();
+        await database.close();
+      },
+    };
   } catch (err) {
     await database.close();
     throw err;

@@ -13,10 +13,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** As `serve` does: the HTTP app and the job workers. */
 export async function startTestServer(overrides: Partial<Config> = {}, runtime?: TestRuntime): Promise<TestServer> {
   const rt = runtime ?? (await createTestRuntime({ rateLimitPerMinute: 100_000, ...overrides }));
   const app = await createApp(rt);
   await app.listen({ port: 0, host: '127.0.0.1' });
+  await rt.jobs.startWorkers();
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   const url = `http://127.0.0.1:${address.port}`;
@@ -27,6 +29,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, runtime?:
     get: (path, init) => fetch(`${url}${path}`, { redirect: 'manual', ...init }),
     async close() {
       await app.close();
+      await rt.jobs.stopWorkers();
       await rt.close();
     },
   };

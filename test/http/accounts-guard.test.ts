@@ -2,6 +2,7 @@
  * Guards of the accounts module over HTTP: CSRF on every state-changing route, restricted pages for
  * each role, over-long and malformed fields (400 naming the field, nothing written).
  */
+import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -89,6 +90,8 @@ describe('accounts guards', () => {
       '/:lang/admin/users/:id/enable': {},
       '/:lang/admin/users/:id/reset-second-factor': {},
       '/:lang/admin/practitioner-requests/:id': { decision: 'approve' },
+      '/:lang/admin/jobs/:id/retry': {},
+      '/api/v1/admin/jobs/:id/retry': {},
       '/:lang/directory/new': { country: 'FRA', 'names.en': 'CSRF authority', 'fn.mla': '1', langs: 'en' },
       '/:lang/directory/import': {},
       '/:lang/directory/authorities/:id/edit': { 'names.en': 'CSRF', 'fn.mla': '1', langs: 'en' },
@@ -107,7 +110,7 @@ describe('accounts guards', () => {
     };
     /** Values for the other path parameters of the editor routes. */
     const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1' };
-    const ids: Record<string, string> = { '/:lang/account/tokens/:id/revoke': tokenId, '/:lang/admin/practitioner-requests/:id': requestId };
+    const ids: Record<string, string> = { '/:lang/account/tokens/:id/revoke': tokenId, '/:lang/admin/practitioner-requests/:id': requestId, '/:lang/admin/jobs/:id/retry': crypto.randomUUID(), '/api/v1/admin/jobs/:id/retry': crypto.randomUUID() };
     for (const path of Object.keys(bodies)) if (path.startsWith('/:lang/directory/authorities/:id')) ids[path] = 'csrf-test-authority';
     for (const path of Object.keys(bodies)) if (path.includes('/editor/')) ids[path] = 'csrf-test-entry';
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
@@ -137,7 +140,7 @@ describe('accounts guards', () => {
   });
 
   it('answers restricted pages with 401 for anonymous readers and 403 for roles without the right', async () => {
-    const pages = ['/en/account', '/en/account/security', '/en/account/sessions', '/en/account/tokens', '/en/account/practitioner', '/en/admin', '/en/admin/users', `/en/admin/users/${target.id}`, '/en/admin/practitioner-requests', '/en/admin/audit', '/en/admin/outbox'];
+    const pages = ['/en/account', '/en/account/security', '/en/account/sessions', '/en/account/tokens', '/en/account/practitioner', '/en/admin', '/en/admin/users', `/en/admin/users/${target.id}`, '/en/admin/practitioner-requests', '/en/admin/audit', '/en/admin/outbox', '/en/admin/jobs'];
     const accountPages = pages.filter((p) => p.startsWith('/en/account'));
     const who = {
       anonymous: null,

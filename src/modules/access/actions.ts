@@ -25,6 +25,7 @@ export const ACTIONS = [
   'roles.assign',
   'audit.read',
   'outbox.read',
+  'jobs.manage',
   'tokens.manage',
   'casework.read',
   'casework.create',

@@ -72,6 +72,7 @@ export const RULES: Record<Action, Rule> = {
   'roles.assign': admin,
   'audit.read': admin,
   'outbox.read': admin,
+  'jobs.manage': admin,
   'tokens.manage': all(signedIn, (a, r) => r.ownerId === undefined || r.ownerId === a.userId),
 
   'casework.read': ofAuthority('authority_officer', 'authority_supervisor'),
@@ -140,7 +141,7 @@ export function assertAllowedSomewhere(actor: Actor, action: Action): ActionScop
 }
 
 /** Actions behind the administration area (/admin): who may open it and which of its pages they see. */
-export const ADMIN_AREA_ACTIONS = ['users.read', 'practitioner.approve', 'audit.read', 'outbox.read'] as const satisfies readonly Action[];
+export const ADMIN_AREA_ACTIONS = ['users.read', 'practitioner.approve', 'audit.read', 'outbox.read', 'jobs.manage'] as const satisfies readonly Action[];
 
 /** May the actor open the administration area (one of its actions somewhere: e.g. a focal point approving practitioners of their State)? */
 export function administers(actor: Actor): boolean {

@@ -1,17 +1,26 @@
 /**
  * Outgoing mail. Every mail is written to the outbox table in the caller's transaction (so it exists
  * only if the change that causes it commits). Without SMTP_URL it stays there (status "stored") for the
- * administrator to read at /{lang}/admin/outbox; with SMTP_URL, deliverPendingMail() sends it with
- * nodemailer after the commit and clears its body.
+ * administrator to read at /{lang}/admin/outbox; with SMTP_URL a delivery job is queued in the same
+ * transaction, and a worker (on whichever node takes it) sends the mail with nodemailer and clears its
+ * body. A refused delivery is retried by the job queue with exponential back-off (1-2 minutes, then
+ * doubling, six retries: about two hours in all); the mail is then "failed" and an administrator may
+ * retry its job at /{lang}/admin/jobs.
  */
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DB } from '../../platform/db/schema.js';
 import type { Lang } from '../../platform/i18n/languages.js';
 import { translator } from '../../platform/i18n/messages.js';
-import type { AccountsEnv } from './env.js';
+import { enqueue, wakeWorkers, type JobDefinition, type JobInfo } from '../../platform/jobs/index.js';
+import type { Logger } from '../../platform/log.js';
+import type { Runtime } from '../../runtime.js';
+import { accountsEnv, type AccountsEnv } from './env.js';
 import { mailMessages } from './mail.messages.js';
-import { insertOutbox, markMailFailed, markMailSent, selectPendingMail } from './repository/tokens.js';
+import { findOutboxMail, insertOutbox, markMailFailed, markMailSent, markMailStored, selectPendingMail } from './repository/tokens.js';
+
+/** The job that delivers one outbox mail over SMTP. */
+export const DELIVER_MAIL = 'accounts.deliver_mail';
 
 export type MailKind = 'verify' | 'existing' | 'reset' | 'password_changed' | 'approved' | 'refused' | 'tokens_revoked';
 
@@ -22,13 +31,20 @@ export interface MailRequest {
   values: Record<string, string | number>;
 }
 
-/** Compose a mail in the recipient's language and put it in the outbox. */
+/** Compose a mail in the recipient's language, put it in the outbox and, with SMTP, queue its delivery. */
 export async function queueMail(trx: Kysely<DB>, env: AccountsEnv, m: MailRequest): Promise<string> {
   const t = translator(mailMessages, m.lang);
   const subject = t(`${m.kind}_subject`);
   const body = `${t(`${m.kind}_body`, m.values)}\n\n${t('signature')}\n`;
   const row = await insertOutbox(trx, { to_address: m.to, lang: m.lang, purpose: m.kind, subject, body, status: env.config.smtpUrl ? 'pending' : 'stored' });
-  return String(row.id);
+  const id = String(row.id);
+  if (env.config.smtpUrl) await enqueue(trx, DELIVER_MAIL, { outboxId: id }, { key: id });
+  return id;
+}
+
+/** Deliver the mail just queued by this process now rather than at the next poll (after the commit). */
+export function deliverSoon(): void {
+  wakeWorkers(DELIVER_MAIL);
 }
 
 const transports = new Map<string, Transporter>();
@@ -41,35 +57,57 @@ function transportFor(url: string): Transporter {
   return t;
 }
 
-const MAX_ATTEMPTS = 5;
-
-/** Deliver pending mail over SMTP (no-op without SMTP_URL). Returns how many were sent. Never throws. */
-export async function deliverPendingMail(db: Kysely<DB>, env: AccountsEnv, log?: { warn: (o: object, m: string) => void }): Promise<number> {
+/**
+ * Deliver one outbox mail (the job's handler). A mail already sent is not sent again (a job may run
+ * twice); without SMTP_URL (removed since) the mail is kept for the administrator. A refused delivery
+ * is recorded on the mail and thrown, for the queue to retry; after the last attempt the mail is failed.
+ */
+export async function deliverMail(db: Kysely<DB>, env: AccountsEnv, outboxId: string, job: JobInfo, log?: Logger): Promise<void> {
+  const m = await findOutboxMail(db, outboxId);
+  if (!m || m.status === 'sent' || m.status === 'stored') return;
   const url = env.config.smtpUrl;
-  if (!url) return 0;
-  let sent = 0;
-  try {
-    const pending = await selectPendingMail(db, 50);
-    for (const m of pending) {
-      try {
-        await transportFor(url).sendMail({
-          from: env.config.mailFrom,
-          to: m.to_address,
-          subject: m.subject,
-          text: m.body ?? '',
-          headers: { 'Content-Language': m.lang, 'Auto-Submitted': 'auto-generated' },
-        });
-        await markMailSent(db, String(m.id));
-        sent++;
-      } catch (err) {
-        await markMailFailed(db, String(m.id), err instanceof Error ? err.message : String(err), m.attempts + 1 >= MAX_ATTEMPTS);
-        log?.warn({ err, outbox_id: m.id }, 'mail delivery failed');
-      }
-    }
-  } catch (err) {
-    log?.warn({ err }, 'mail delivery failed');
+  if (!url) {
+    await markMailStored(db, outboxId);
+    return;
   }
-  return sent;
+  try {
+    await transportFor(url).sendMail({
+      from: env.config.mailFrom,
+      to: m.to_address,
+      subject: m.subject,
+      text: m.body ?? '',
+      headers: { 'Content-Language': m.lang, 'Auto-Submitted': 'auto-generated' },
+    });
+  } catch (err) {
+    await markMailFailed(db, outboxId, err instanceof Error ? err.message : String(err), job.lastAttempt);
+    log?.warn({ err, outbox_id: outboxId, attempt: job.attempt }, 'mail delivery failed');
+    throw err;
+  }
+  await markMailSent(db, outboxId);
+}
+
+export const deliverMailJob: JobDefinition<{ outboxId: string }, Runtime> = {
+  name: DELIVER_MAIL,
+  retryLimit: 6,
+  retryDelaySeconds: 60,
+  expireInSeconds: 600,
+  concurrency: 2,
+  async handler(data, job, runtime) {
+    await deliverMail(runtime.db, await accountsEnv(runtime.db, runtime.config), data.outboxId, job, runtime.logger);
+  },
+};
+
+/**
+ * Queue the delivery of pending mail that has no job (written before mail moved onto the job queue,
+ * or whose job was dropped unrun); idempotent, a job per mail. At every start, with SMTP only.
+ */
+export async function queuePendingMail(db: Kysely<DB>, env: AccountsEnv): Promise<number> {
+  if (!env.config.smtpUrl) return 0;
+  let queued = 0;
+  for (const m of await selectPendingMail(db, 10_000)) {
+    if (await enqueue(db, DELIVER_MAIL, { outboxId: String(m.id) }, { key: String(m.id) })) queued++;
+  }
+  return queued;
 }
 
 /** Close SMTP connections (tests, shutdown). */

@@ -9,7 +9,6 @@ import { ANONYMOUS, type Actor, administers, allowedActions } from '../../access
 import { authenticateToken } from '../api-tokens.js';
 import { hmacHex, randomToken, safeEqual } from '../domain/crypto.js';
 import { accountsEnv, type AccountsEnv } from '../env.js';
-import { deliverPendingMail } from '../mail.js';
 import { resolveSession, type ClientInfo, type ResolvedSession } from '../sessions.js';
 
 declare module 'fastify' {
@@ -90,14 +89,6 @@ export const accountsHooks = globalPlugin(async (app: App) => {
   app.decorateRequest('session', null);
   app.decorateRequest('viewer', null);
   app.decorateRequest('csrfToken', null);
-
-  // Mail that could not be delivered is retried every minute (SMTP only).
-  if (app.config.smtpUrl) {
-    const timer = setInterval(() => {
-      void envOf(app).then((env) => deliverPendingMail(app.db, env, app.log));
-    }, 60_000).unref();
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
 
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;

@@ -184,7 +184,7 @@ export async function accountPages(app: App) {
     const ctx = pageContext(request);
     try {
       await changePassword(app.db, await envOf(app), auditContext(request), actor.userId, session.idHash, bodyOf(request));
-      void afterMail(app);
+      afterMail();
       return reply.redirect(href(ctx, '/account', { done: 'password' }), 303);
     } catch (err) {
       const fe = formError(tr(ctx), err);
@@ -216,7 +216,7 @@ export async function accountPages(app: App) {
     const { actor } = requireUser(request);
     const ctx = pageContext(request);
     await endAllSessions(app.db, await envOf(app), auditContext(request), actor.userId);
-    void afterMail(app);
+    afterMail();
     clearSessionCookie(reply, await envOf(app));
     return reply.redirect(href(ctx, '/sign-in'), 303);
   });

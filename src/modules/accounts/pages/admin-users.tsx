@@ -1,10 +1,11 @@
 /** Administration: index, users and their roles, practitioner requests. */
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../platform/http/app.js';
-import { formatDate } from '../../../platform/i18n/messages.js';
+import { formatDate, translator } from '../../../platform/i18n/messages.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
 import { type Actor, administers, assertAllowed, scopeOf, ROLE_NAMES } from '../../access/index.js';
 import { listCountries } from '../../reference/index.js';
+import { jobsMessages } from '../admin-jobs.messages.js';
 import { assignRole, getUserDetail, listUsers, resetSecondFactor, revokeRole, setUserDisabled } from '../admin.js';
 import { auditContext, envOf } from '../http/hooks.js';
 import { decidePractitioner, practitionerRequestsToDecide } from '../practitioners.js';
@@ -20,6 +21,7 @@ function AdminIndex({ ctx, actor }: { ctx: PageContext; actor: Actor }) {
     ['practitioner.approve', '/admin/practitioner-requests', t('admin_requests')],
     ['audit.read', '/admin/audit', t('admin_audit')],
     ['outbox.read', '/admin/outbox', t('admin_outbox')],
+    ['jobs.manage', '/admin/jobs', translator(jobsMessages, ctx.lang)('admin_jobs')],
   ] as const;
   return (
     <>
@@ -273,7 +275,7 @@ export async function adminUserPages(app: App) {
     const ctx = pageContext(request);
     const id = (request.params as { id: string }).id;
     await resetSecondFactor(app.db, await envOf(app), auditContext(request), id);
-    void afterMail(app);
+    afterMail();
     return reply.redirect(href(ctx, `/admin/users/${id}`), 303);
   });
 
@@ -288,7 +290,7 @@ export async function adminUserPages(app: App) {
     const id = (request.params as { id: string }).id;
     try {
       await decidePractitioner(app.db, await envOf(app), auditContext(request), id, bodyOf(request));
-      void afterMail(app);
+      afterMail();
       return sendAccountPage(reply, ctx, tr(ctx)('admin_requests'), (<><Notice kind="ok">{tr(ctx)('decision_saved')}</Notice><RequestsPage ctx={ctx} requests={await practitionerRequestsToDecide(app.db, request.actor)} issues={[]} /></>), 200, 'admin');
     } catch (err) {
       const fe = formError(tr(ctx), err);

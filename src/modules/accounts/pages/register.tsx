@@ -5,7 +5,7 @@ import { href, pageContext, type PageContext } from '../../../platform/web/page.
 import { register, requestPasswordReset, resetPassword, tokenIsValid, verifyEmail } from '../auth.js';
 import { PASSWORD_MIN } from '../domain/passwords.js';
 import { auditContext, envOf } from '../http/hooks.js';
-import { deliverPendingMail } from '../mail.js';
+import { deliverSoon } from '../mail.js';
 import { ErrorSummary, Field, Notice, PostForm, bodyOf, formError, sendAccountPage, str, tr, type PageIssue } from './components.js';
 
 function RegisterForm({ ctx, values, issues }: { ctx: PageContext; values: Record<string, unknown>; issues: PageIssue[] }) {
@@ -106,7 +106,7 @@ export async function registerPages(app: App) {
     const body = bodyOf(request);
     try {
       await register(app.db, await envOf(app), auditContext(request), body, ctx.lang);
-      void afterMail(app);
+      afterMail();
       return sendAccountPage(reply, ctx, t('register_done_title'), (<><h1>{t('register_done_title')}</h1><Notice kind="ok">{t('register_done_text')}</Notice></>), 200, 'register');
     } catch (err) {
       const fe = formError(t, err);
@@ -147,7 +147,7 @@ export async function registerPages(app: App) {
     const body = bodyOf(request);
     try {
       await requestPasswordReset(app.db, await envOf(app), auditContext(request), body);
-      void afterMail(app);
+      afterMail();
       return sendAccountPage(reply, ctx, t('forgot_title'), (<><h1>{t('forgot_title')}</h1><Notice kind="ok">{t('forgot_done')}</Notice></>));
     } catch (err) {
       const fe = formError(t, err);
@@ -170,7 +170,7 @@ export async function registerPages(app: App) {
     const body = bodyOf(request);
     try {
       await resetPassword(app.db, await envOf(app), auditContext(request), body);
-      void afterMail(app);
+      afterMail();
       return sendAccountPage(reply, ctx, t('reset_done_title'), (<><h1>{t('reset_done_title')}</h1><Notice kind="ok">{t('reset_done_text')}</Notice><p><a class="button" href={href(ctx, '/sign-in')}>{t('sign_in_link')}</a></p></>));
     } catch (err) {
       const fe = formError(t, err);
@@ -182,7 +182,7 @@ export async function registerPages(app: App) {
   });
 }
 
-/** Deliver queued mail (no-op without SMTP_URL); never throws. */
-export async function afterMail(app: App): Promise<void> {
-  await deliverPendingMail(app.db, await envOf(app), app.log);
+/** After the commit: this node's mail worker delivers the mail just queued now (other nodes poll). */
+export function afterMail(): void {
+  deliverSoon();
 }

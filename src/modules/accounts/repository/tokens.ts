@@ -127,7 +127,16 @@ export async function selectOutbox(db: Kysely<DB>, f: { beforeId?: string; limit
 }
 
 export async function selectPendingMail(db: Kysely<DB>, limit: number) {
-  return db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('id').limit(limit).execute();
+  return db.selectFrom('outbox').select(['id']).where('status', '=', 'pending').orderBy('id').limit(limit).execute();
+}
+
+export async function findOutboxMail(db: Kysely<DB>, id: string) {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Keep a mail for the administrator (no SMTP server any more). */
+export async function markMailStored(db: Kysely<DB>, id: string): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'stored' }).where('id', '=', id).where('status', 'in', ['pending', 'failed']).execute();
 }
 
 export async function markMailSent(db: Kysely<DB>, id: string): Promise<void> {
