@@ -1,7 +1,8 @@
 /**
  * Two app nodes, one database, over real HTTP: what is changed through node A is seen through node B
  * (a search result, a taxonomy label, a directory entry), although each node keeps its own caches;
- * a rate limit counts the requests made to both; a sign-in lock-out counts the failures on both.
+ * a rate limit counts the requests made to both; a sign-in lock-out counts the failures on both;
+ * mail queued through either node is delivered once, by one node's job worker, to a real SMTP server.
  *
  * With TEST_DATABASE_URL each node has its own pool of connections to the server database. On PGlite
  * (one session in all) node B has its own database handle over node A's single connection: every
@@ -9,9 +10,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { SMTPServer } from 'smtp-server';
 import { openSecondNode } from '../helpers/db.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, makeUser, signInAs, PASSWORD } from './accounts-support.js';
+import { Client, makeUser, signInAs, PASSWORD, uniqueEmail } from './accounts-support.js';
+import { closeMailTransports, DELIVER_MAIL } from '../../src/modules/accounts/mail.js';
 import { anAuthority } from '../factories/directory.js';
 import { publishAuthorities } from './directory-support.js';
 import { createApiToken } from '../../src/modules/accounts/api-tokens.js';
@@ -20,7 +24,7 @@ import { userActor } from '../../src/modules/access/actor.js';
 import type { Action } from '../../src/modules/access/actions.js';
 import type { Config } from '../../src/config.js';
 
-const NODE_CONFIG: Partial<Config> = { signinMaxFailures: 3 };
+const NODE_CONFIG: Partial<Config> = { signinMaxFailures: 3, mailFrom: 'Palermo <no-reply@palermo.test>' };
 
 /** A browser's cookie jar used on either node (the session is in the database). */
 function clientOn(node: TestServer, jarOf?: Client): Client {
@@ -33,6 +37,9 @@ describe('two app nodes on one database', () => {
   let a: TestServer;
   let b: TestServer;
   const tokens = {} as Record<'curator' | 'curator2', string>;
+  let smtp: SMTPServer;
+  /** Recipients of every message the SMTP server accepted, once per delivery. */
+  const delivered: string[] = [];
 
   async function api(node: TestServer, who: keyof typeof tokens | null, method: string, path: string, body?: unknown) {
     const headers: Record<string, string> = who ? { authorization: `Bearer ${tokens[who]}` } : {};
@@ -43,7 +50,21 @@ describe('two app nodes on one database', () => {
   }
 
   before(async () => {
-    a = await startTestServer(NODE_CONFIG);
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, cb) {
+        stream.on('data', () => undefined);
+        stream.on('end', () => {
+          delivered.push(...session.envelope.rcptTo.map((r) => r.address));
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+    a = await startTestServer({ ...NODE_CONFIG, smtpUrl });
     b = await startTestServer(NODE_CONFIG, await openSecondNode(a.runtime));
     const env = await accountsEnv(a.runtime.db, a.runtime.config);
     const scopes: Action[] = ['knowledge.create', 'knowledge.edit', 'knowledge.review', 'knowledge.publish', 'taxonomy.edit'];
@@ -56,6 +77,8 @@ describe('two app nodes on one database', () => {
   after(async () => {
     await b?.close();
     await a?.close();
+    closeMailTransports();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
   it('finds on node B an entry saved and published through node A', async () => {
@@ -179,6 +202,31 @@ describe('two app nodes on one database', () => {
     assert.ok((await account.text()).includes('Roaming'));
   });
 
-  // Work done once, whichever node does it — a mail is sent once, a job runs once — belongs here:
-  // added with the durable job queue (issue 9, part 1), which moves mail delivery onto it.
+  it('delivers each mail once, and runs each delivery job once, whichever node queued or took it', async () => {
+    // Registrations alternate between the nodes; both nodes run job workers on the same queue.
+    const addresses: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const node = i % 2 ? b : a;
+      const email = uniqueEmail(`twonodes${i}`);
+      addresses.push(email);
+      const res = await new Client(node).submit('/en/register', '/en/register', { name: `Node ${i}`, email, password: PASSWORD, password_confirm: PASSWORD });
+      assert.equal(res.status, 200);
+    }
+    const outbox = () => a.runtime.db.selectFrom('outbox').select(['id', 'to_address', 'status', 'attempts']).where('to_address', 'in', addresses).execute();
+    let rows = await outbox();
+    for (let tries = 0; tries < 600 && !(rows.length === addresses.length && rows.every((r) => r.status === 'sent')); tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+      rows = await outbox();
+    }
+    assert.equal(rows.length, addresses.length, 'one outbox row per registration');
+    assert.ok(rows.every((r) => r.status === 'sent'), JSON.stringify(rows));
+    // The job of each mail: one per outbox row, completed, on its first attempt.
+    const jobs = await sql<{ outbox_id: string; state: string; retry_count: number }>`
+      SELECT data->>'outboxId' AS outbox_id, state::text AS state, retry_count FROM pgboss.job
+      WHERE name = ${DELIVER_MAIL} AND data->>'outboxId' IN (${sql.join(rows.map((r) => String(r.id)))})`.execute(a.runtime.db);
+    assert.deepEqual(jobs.rows.map((j) => j.outbox_id).sort(), rows.map((r) => String(r.id)).sort(), 'one delivery job per mail');
+    assert.ok(jobs.rows.every((j) => j.state === 'completed' && j.retry_count === 0), JSON.stringify(jobs.rows));
+    // And the SMTP server received each mail exactly once.
+    for (const email of addresses) assert.equal(delivered.filter((to) => to === email).length, 1, `mails to ${email}`);
+  });
 });
