@@ -65,6 +65,14 @@ function collect(elements: MessageFormatElement[], args: Args): void {
 /** Integers that show every plural category of the six languages (French and Spanish "many" is 1,000,000). */
 const SAMPLE = [...Array.from({ length: 1001 }, (_, i) => i), 1e4, 1e5, 1e6, 2e6, 1e7, 1e9];
 
+const CLDR_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** The plural categories of a language in CLDR order (ICU versions list them in different orders: Node 20 and 24 differ). */
+export function pluralCategoriesOf(lang: Lang, type: 'cardinal' | 'ordinal'): string[] {
+  const categories = new Intl.PluralRules(INTL_LOCALE[lang], { type }).resolvedOptions().pluralCategories as string[];
+  return [...categories].sort((a, b) => CLDR_ORDER.indexOf(a) - CLDR_ORDER.indexOf(b));
+}
+
 /**
  * Problems with the options of one plural or selectordinal element in `lang`: an option that is
  * neither `=N` nor a category of the language, or a category of the language that is not covered
@@ -72,7 +80,7 @@ const SAMPLE = [...Array.from({ length: 1001 }, (_, i) => i), 1e4, 1e5, 1e6, 2e6
  */
 export function pluralProblems(lang: Lang, type: 'cardinal' | 'ordinal', options: readonly string[]): string[] {
   const rules = new Intl.PluralRules(INTL_LOCALE[lang], { type });
-  const categories = rules.resolvedOptions().pluralCategories as string[];
+  const categories = pluralCategoriesOf(lang, type);
   const exact = new Set(options.filter((o) => /^=\d+$/.test(o)).map((o) => Number(o.slice(1))));
   const problems: string[] = [];
   for (const option of options) {
@@ -169,7 +177,7 @@ export function catalogueProblems(files: CatalogueFiles): string[] {
         for (const [name, enUse] of en) {
           for (const kind of ['plural', 'selectordinal'] as const) {
             if (!enUse.kinds.has(kind) || args.get(name)?.kinds.has(kind)) continue;
-            const categories = new Intl.PluralRules(INTL_LOCALE[lang], { type: kind === 'plural' ? 'cardinal' : 'ordinal' }).resolvedOptions().pluralCategories;
+            const categories = pluralCategoriesOf(lang, kind === 'plural' ? 'cardinal' : 'ordinal');
             if (categories.length > 1) problems.push(`${lang} ${key}: English uses {${name}, ${kind}}, this language needs one too (${categories.join(', ')})`);
           }
         }

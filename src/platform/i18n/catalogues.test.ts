@@ -58,7 +58,7 @@ describe('catalogue check', () => {
 
   it('requires a plural where English has one, in languages with plural forms', () => {
     const problems = catalogueProblems(files({ ...good, fr: { ...good.fr, results: '{count, number} résultat(s)' } }));
-    assert.deepEqual(problems, ['fr results: English uses {count, plural}, this language needs one too (many, one, other)']);
+    assert.deepEqual(problems, ['fr results: English uses {count, plural}, this language needs one too (one, many, other)']);
   });
 
   it('requires the same select options as English', () => {
