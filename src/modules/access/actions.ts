@@ -32,6 +32,13 @@ export const ACTIONS = [
   'casework.edit',
   'casework.approve',
   'casework.send',
+  'casework.assign',
+  'casework.decide',
+  'casework.execute',
+  'casework.supervise',
+  'casework.statistics',
+  'casework.import',
+  'casework.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -35,12 +35,16 @@ const EXPECTED: Record<string, Action[]> = {
   ],
   focal_point: [
     'directory.read_restricted', 'directory.create', 'directory.edit', 'directory.review', 'directory.publish', 'directory.archive',
-    'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve', 'tokens.manage',
+    'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve', 'tokens.manage', 'casework.statistics',
   ],
-  authority_officer: ['directory.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage', 'casework.read', 'casework.create', 'casework.edit'],
+  authority_officer: [
+    'directory.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
+    'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics',
+  ],
   authority_supervisor: [
     'directory.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
-    'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send',
+    'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
+    'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export',
   ],
   administrator: [
     'directory.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
@@ -72,7 +76,7 @@ describe('access policy: roles × actions', () => {
   it('confines authority roles to their authority', () => {
     for (const role of ['authority_officer', 'authority_supervisor']) {
       const a = ROLES[role]!;
-      for (const action of ['casework.read', 'casework.create', 'directory.edit'] as const) {
+      for (const action of ['casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'directory.edit'] as const) {
         assert.equal(allow(a, action, { ...OWN_SCOPE, authorityId: 'ita-moj' }), false, `${role} ${action}`);
       }
     }

@@ -75,11 +75,27 @@ export const RULES: Record<Action, Rule> = {
   'jobs.manage': admin,
   'tokens.manage': all(signedIn, (a, r) => r.ownerId === undefined || r.ownerId === a.userId),
 
+  // Casework: the resource's authorityId is the case's owner, or the executing authority for its
+  // own track (casework.execute, and casework.read of what was forwarded to it).
   'casework.read': ofAuthority('authority_officer', 'authority_supervisor'),
   'casework.create': ofAuthority('authority_officer', 'authority_supervisor'),
   'casework.edit': ofAuthority('authority_officer', 'authority_supervisor'),
+  /** Approve an outgoing request: a supervisor, never the request's author (four eyes). */
   'casework.approve': all(ofAuthority('authority_supervisor'), notOwnChange),
-  'casework.send': ofAuthority('authority_supervisor'),
+  /** Send an approved request, record acknowledgements and answers. */
+  'casework.send': ofAuthority('authority_officer', 'authority_supervisor'),
+  /** Assign cases and set deputies for absences. */
+  'casework.assign': ofAuthority('authority_supervisor'),
+  /** Decisions: refuse, postpone, withdraw, reopen. */
+  'casework.decide': ofAuthority('authority_supervisor'),
+  /** Record progress and results on a track forwarded to the actor's (executing) authority. */
+  'casework.execute': ofAuthority('authority_officer', 'authority_supervisor'),
+  /** Service levels, reference patterns, holidays, who looked at a case, publication of figures. */
+  'casework.supervise': ofAuthority('authority_supervisor'),
+  /** Figures of an authority (its officers and supervisors) or of a State (its focal point). */
+  'casework.statistics': any(ofAuthority('authority_officer', 'authority_supervisor'), focalPointOf),
+  'casework.import': ofAuthority('authority_supervisor'),
+  'casework.export': ofAuthority('authority_supervisor'),
 };
 
 /** May the actor take this action on this resource? */

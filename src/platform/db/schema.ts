@@ -12,6 +12,7 @@ import type { AuditTables } from '../../modules/audit/tables.js';
 import type { WorkflowTables } from '../../modules/workflow/tables.js';
 import type { BulkTables } from '../../modules/bulk/tables.js';
 import type { DirectoryTables } from '../../modules/directory/tables.js';
+import type { CaseworkTables } from '../../modules/casework/tables.js';
 
 export interface FilesTable {
   id: string;
@@ -32,4 +33,4 @@ export interface PlatformTables {
   rate_limit_windows: { key: string; hits: number; expires_at: Date };
 }
 
-export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables {}
+export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables {}

@@ -1,0 +1,6 @@
+/**
+ * The public entry of the casework module: the only file other modules import (scripts/check-deps.ts).
+ * Everything else in src/modules/casework/ is internal.
+ */
+export { CASE_KINDS, DIRECTIONS } from './domain/vocabulary.js';
+export type { CaseKind, Direction } from './domain/vocabulary.js';
