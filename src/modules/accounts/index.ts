@@ -4,3 +4,5 @@
  * token check (multipart forms are parsed by their route, after the global hook).
  */
 export { assertFormToken } from './http/hooks.js';
+export { queueMailToUser, userNames, usersOfAuthority } from './people.js';
+export type { AuthorityUser } from './people.js';

@@ -1,4 +1,5 @@
 import type { PalermoModule } from '../module.js';
+import { scanDeadlinesJob, scheduleScan } from './jobs.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -7,4 +8,9 @@ import type { PalermoModule } from '../module.js';
 export const caseworkModule: PalermoModule = {
   name: 'casework',
   routes: [],
+  jobs: [scanDeadlinesJob],
+  async prepare(runtime) {
+    // The hourly deadline scan: this hour's and the next run are queued once for the installation.
+    await scheduleScan(runtime.db);
+  },
 };

@@ -16,6 +16,9 @@ export interface CaseworkSettingsTable {
   publish_statistics: Generated<boolean>;
   chase_after_days: Generated<number>;
   updated_at: Timestamp;
+  /** Migration 0061. */
+  remind_days_before: Generated<number>;
+  statutory_days: Generated<Json<Record<string, number>>>;
 }
 
 export interface CaseReferenceCountersTable {
@@ -88,6 +91,9 @@ export interface CaseExecutionsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0061. */
+  chased_on: DateCol | null;
+  reason: string | null;
 }
 
 export interface IdentityDocument {
@@ -199,4 +205,43 @@ export interface CaseworkTables {
   case_document_chunks: CaseDocumentChunksTable;
   case_events: CaseEventsTable;
   case_access_log: CaseAccessLogTable;
+  casework_service_levels: CaseworkServiceLevelsTable;
+  casework_deputies: CaseworkDeputiesTable;
+  case_notifications: CaseNotificationsTable;
+}
+
+/** Migration 0061: service levels per kind and state. */
+export interface CaseworkServiceLevelsTable {
+  authority_id: string;
+  kind: CaseKind;
+  state: CaseState;
+  days: number;
+  working_days: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** Migration 0061: deputies during absences. */
+export interface CaseworkDeputiesTable {
+  id: Generated<string>;
+  authority_id: string;
+  user_id: string;
+  deputy_id: string;
+  from_date: DateCol;
+  until_date: DateCol;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export type NotificationKind = 'deadline_soon' | 'deadline_overdue' | 'chase_due' | 'forwarded' | 'execution_changed';
+
+/** Migration 0061: in-app notifications. */
+export interface CaseNotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  case_id: string;
+  kind: NotificationKind;
+  data: Json<Record<string, unknown>>;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
 }

@@ -7,3 +7,5 @@ export { CountryAuthorities } from './pages/country-block.js';
 export { languageName } from './pages/ui.js';
 export { authoritiesOfCountry } from './service.js';
 export type { AuthorityView } from './service.js';
+export { authorityNames } from './names.js';
+export type { AuthorityName } from './names.js';

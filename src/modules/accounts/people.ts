@@ -1,0 +1,45 @@
+/**
+ * Users as other modules need them (casework: the officers and supervisors of an authority for
+ * reminders and deputies, names for pages, a mail to one user). Exported by the module's index.
+ */
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Lang } from '../../platform/i18n/languages.js';
+import { enqueue } from '../../platform/jobs/index.js';
+import type { RoleName } from '../access/roles.js';
+import { DELIVER_MAIL } from './mail.js';
+import { insertOutbox } from './repository/tokens.js';
+import { selectAuthorityUsers, selectMailRecipient, selectUserNames } from './repository/people.js';
+
+export interface AuthorityUser {
+  id: string;
+  name: string;
+  lang: Lang;
+  role: RoleName;
+}
+
+/** Enabled users holding one of these roles for the authority (a user with two roles appears twice). */
+export async function usersOfAuthority(db: Kysely<DB>, authorityId: string, roles: readonly RoleName[]): Promise<AuthorityUser[]> {
+  return (await selectAuthorityUsers(db, authorityId, roles)).map((r) => ({ id: r.id, name: r.display_name, lang: r.lang, role: r.role }));
+}
+
+/** Display names of users by id (unknown ids are left out). */
+export async function userNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await selectUserNames(db, ids)).map((r) => [r.id, r.display_name]));
+}
+
+/**
+ * Put a mail to one user in the outbox, composed in the user's language by the caller, and with SMTP
+ * queue its delivery (the accounts delivery job sends it), in the caller's transaction. Returns the
+ * outbox id, or null for a disabled or unverified user (no mail).
+ */
+export async function queueMailToUser(trx: Kysely<DB>, config: Config, userId: string, purpose: string, compose: (lang: Lang, name: string) => { subject: string; body: string }): Promise<string | null> {
+  const user = await selectMailRecipient(trx, userId);
+  if (!user) return null;
+  const { subject, body } = compose(user.lang, user.display_name);
+  const row = await insertOutbox(trx, { to_address: user.email, lang: user.lang, purpose, subject, body, status: config.smtpUrl ? 'pending' : 'stored' });
+  const id = String(row.id);
+  if (config.smtpUrl) await enqueue(trx, DELIVER_MAIL, { outboxId: id }, { key: id });
+  return id;
+}
