@@ -7,7 +7,7 @@ import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Lang } from '../../platform/i18n/languages.js';
 import { enqueue } from '../../platform/jobs/index.js';
-import type { RoleName } from '../access/roles.js';
+import type { RoleName } from '../access/index.js';
 import { DELIVER_MAIL } from './mail.js';
 import { insertOutbox } from './repository/tokens.js';
 import { selectAuthorityUsers, selectMailRecipient, selectUserNames } from './repository/people.js';

@@ -1,7 +1,7 @@
 /** Reads of users for other modules (casework: who works for an authority, names, a recipient's address). */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
-import type { RoleName } from '../../access/roles.js';
+import type { RoleName } from '../../access/index.js';
 
 /** Enabled users holding one of the roles for the authority. */
 export async function selectAuthorityUsers(db: Kysely<DB>, authorityId: string, roles: readonly RoleName[]) {
