@@ -1,4 +1,5 @@
 import type { PalermoModule } from '../module.js';
+import { executionApi } from './execution-api.js';
 import { scanDeadlinesJob, scheduleScan } from './jobs.js';
 
 /**
@@ -7,7 +8,7 @@ import { scanDeadlinesJob, scheduleScan } from './jobs.js';
  */
 export const caseworkModule: PalermoModule = {
   name: 'casework',
-  routes: [],
+  routes: [executionApi],
   jobs: [scanDeadlinesJob],
   async prepare(runtime) {
     // The hourly deadline scan: this hour's and the next run are queued once for the installation.
