@@ -178,7 +178,16 @@ async function officersOf(trx: Kysely<DB>, authorityId: string): Promise<string[
 }
 
 /** The tracks of a case the reader may see: all for the owner's officers, their own for an executing authority. */
-export async function listExecutions(db: Kysely<DB>, actor: Actor, caseId: string): Promise<{ executions: ExecutionView[]; summary: TracksSummary }> {
+export interface CaseExecutions {
+  executions: ExecutionView[];
+  summary: TracksSummary;
+  /** The reader may forward the request to (another) executing authority now. */
+  mayForward: boolean;
+  /** The reader may record a status enquiry from the partner (the owner's officers). */
+  mayRecordEnquiry: boolean;
+}
+
+export async function listExecutions(db: Kysely<DB>, actor: Actor, caseId: string): Promise<CaseExecutions> {
   const authorities = assertSomewhere(actor, ['casework.read', 'casework.execute']);
   if (!UUID.test(caseId)) throw new NotFoundError('No such case');
   return withCaseScope(db, authorities, async (trx) => {
@@ -190,7 +199,8 @@ export async function listExecutions(db: Kysely<DB>, actor: Actor, caseId: strin
     const visible = owner ? rows : rows.filter((e) => !!e.executing_authority_id && allow(actor, 'casework.execute', { authorityId: e.executing_authority_id }));
     if (!owner && !visible.length) throw new NotFoundError('No such case');
     const executions = visible.map((e) => view(actor, c, e));
-    return { executions, summary: tracksSummary(executions) };
+    const edit = allow(actor, 'casework.edit', { authorityId: c.authority_id, country: c.country });
+    return { executions, summary: tracksSummary(executions), mayForward: edit && c.direction === 'incoming' && FORWARDABLE_STATES.includes(c.state), mayRecordEnquiry: edit };
   });
 }
 
