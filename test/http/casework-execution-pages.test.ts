@@ -11,7 +11,7 @@ import { renderToString } from 'preact-render-to-string';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, makeUser, signInAs } from './accounts-support.js';
 import { forwardRequest, listExecutions } from '../../src/modules/casework/execution-service.js';
-import { ExecutionsSection } from '../../src/modules/casework/pages/executions.js';
+import { ExecutionsSection, loadExecutionsSection } from '../../src/modules/casework/pages/executions.js';
 import { executionWorld, insertCase, type ExecutionWorld } from '../service/casework-execution-support.js';
 
 const HOSTILE = '<script>alert(1)</script>';
@@ -78,7 +78,7 @@ describe('casework execution pages', () => {
   });
 
   it('the case page section shows the tracks, the forward and enquiry forms, and the forms work', async () => {
-    const model = { ...(await listExecutions(server.runtime.db, w.officer.actor, caseId)), caseId, back: `/casework/cases/${caseId}` };
+    const model = await loadExecutionsSection(server.runtime.db, w.officer.actor, caseId);
     const html = renderToString(ExecutionsSection({ ctx: { lang: 'zh', dir: 'ltr', pathAndQuery: '/', query: {}, requestId: 'x', viewer: null, csrfToken: 'tok' }, model }));
     assert.match(html, /执行机关/);
     assert.match(html, /name="_csrf" value="tok"/);

@@ -4,12 +4,15 @@
  * (forward, record progress, chase, status enquiry) that go back where they came from. Without JavaScript.
  */
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
 import type { App } from '../../../platform/http/app.js';
+import type { Actor } from '../../access/index.js';
 import { CsrfField } from '../../../platform/web/layout.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
 import { TRACK_TRANSITIONS, type TrackTransitionName, type TracksSummary } from '../domain/execution.js';
 import { CHANNELS, EXECUTING_BODY_KINDS } from '../domain/vocabulary.js';
-import { forwardRequest, listMyTracks, recordChase, recordStatusEnquiry, transitionExecution, type ExecutionView } from '../execution-service.js';
+import { forwardRequest, listExecutions, listMyTracks, recordChase, recordStatusEnquiry, transitionExecution, type ExecutionView } from '../execution-service.js';
 import { backPath, fmtDate, handleForm, label, sendCaseworkPage, signInFirst, tx, type ET } from './execution-ui.js';
 
 export interface ExecutionsSectionModel {
@@ -20,6 +23,11 @@ export interface ExecutionsSectionModel {
   mayRecordEnquiry: boolean;
   /** Path under /{lang} the forms return to, e.g. /casework/cases/<id>. */
   back: string;
+}
+
+/** The view model of ExecutionsSection for a case, as the reader may see it (404/403 as listExecutions). */
+export async function loadExecutionsSection(db: Kysely<DB>, actor: Actor, caseId: string): Promise<ExecutionsSectionModel> {
+  return { ...(await listExecutions(db, actor, caseId)), caseId, back: `/casework/cases/${caseId}` };
 }
 
 const needsReason = (name: TrackTransitionName) => TRACK_TRANSITIONS.find((t) => t.name === name)?.requiresReason ?? false;
