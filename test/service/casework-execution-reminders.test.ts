@@ -110,6 +110,12 @@ describe('casework deadlines and reminders', () => {
     await scanDeadlinesJob.handler({}, info, rt);
     const scans = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${SCAN_DEADLINES} AND start_after > now()`.execute(rt.db);
     assert.equal(scans.rows[0]!.n, 1, 'one future run queued');
+    // Two nodes scanning at the same moment: one notification and one mail for a new deadline.
+    const fresh = await setDeadline(rt.db, w.officer.actor, caseId, { kind: 'custom', label: 'Concurrent', dueOn: today });
+    const both = await Promise.all([runDeadlineScan(rt.db, config), runDeadlineScan(rt.db, config)]);
+    assert.equal(both[0].mailed + both[1].mailed, 2, 'officer and deputy, once each');
+    const once = await withCaseScope(rt.db, [w.central], (trx) => trx.selectFrom('case_notifications').select('user_id').where('dedupe_key', '=', `soon:${fresh.id}:${today}`).execute());
+    assert.equal(once.length, 2);
     await removeDeputy(rt.db, w.supervisor.ctx, w.central, deputy.id);
     assert.deepEqual(await actingFor(rt.db, w.central, w.officer2.id), []);
   });
