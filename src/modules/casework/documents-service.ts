@@ -81,11 +81,16 @@ function notFound(caseId: string): NotFoundError {
  * authority of the track (`executionId`) the document belongs to. The file is then received (size,
  * type by content, SHA-256) and written in one transaction with its 'document_added' event.
  */
+/** 401/403 unless the actor may add documents somewhere (to a case, or to an executing authority's track). */
+export function assertMayUploadSomewhere(actor: Actor): void {
+  if (!scopeOf(actor, 'casework.edit').some && !scopeOf(actor, 'casework.execute').some) assertAllowedSomewhere(actor, 'casework.edit');
+}
+
 export async function uploadDocument(db: Kysely<DB>, actor: Actor, caseId: string, input: UploadInput, opts: UploadOptions): Promise<DocumentView> {
   try {
+    assertMayUploadSomewhere(actor);
     const edit = scopeOf(actor, 'casework.edit');
     const execute = scopeOf(actor, 'casework.execute');
-    if (!edit.some && !execute.some) assertAllowedSomewhere(actor, 'casework.edit');
     if (!isUuid(caseId)) throw notFound(caseId);
     const { fields, issues } = checkDocumentFields(input);
     if (issues.length) throw new ValidationError(issues);
@@ -151,7 +156,7 @@ export async function uploadDocument(db: Kysely<DB>, actor: Actor, caseId: strin
           actorName: actor.name,
           actingAuthorityId: plan.actingAuthorityId,
         });
-        return view({ ...doc, id: row.id, uploaded_at: row.uploaded_at });
+        return view({ ...doc, id: row.id, uploaded_at: new Date(row.uploaded_at) });
       });
     } finally {
       await file.remove();
@@ -177,6 +182,8 @@ function isUniqueViolation(err: unknown): boolean {
 
 export interface CaseDocuments {
   caseId: string;
+  /** The case's reference, or its title before it has one (for headings). */
+  reference: string;
   /** Every version, oldest first; `replacedBy` marks the versions no longer current. */
   documents: DocumentView[];
   /** May add documents to the case itself (casework.edit on its authority). */
@@ -201,7 +208,7 @@ export async function caseDocuments(db: Kysely<DB>, actor: Actor, caseId: string
     const tracks = (await repo.listTracks(trx, caseId))
       .filter((t) => mayUpload || (!!t.executing_authority_id && allow(actor, 'casework.execute', { authorityId: t.executing_authority_id, country: kase.country })))
       .map((t) => ({ id: t.id, name: t.executing_name }));
-    return { caseId, documents: rows.map((r) => view(r, replacedBy.get(r.id) ?? null)), mayUpload, tracks, maySupervise: allow(actor, 'casework.supervise', resource) };
+    return { caseId, reference: kase.reference ?? kase.title, documents: rows.map((r) => view(r, replacedBy.get(r.id) ?? null)), mayUpload, tracks, maySupervise: allow(actor, 'casework.supervise', resource) };
   });
 }
 

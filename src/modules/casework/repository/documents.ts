@@ -3,9 +3,9 @@
  * (withCaseScope): row-level security shows only the acting authorities' cases, and of a track's
  * documents only those of the owning or that executing authority (migration 0063).
  */
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
-import type { DocumentKind } from '../domain/vocabulary.js';
+import type { CaseDocumentsTable } from '../tables.js';
 
 declare module '../tables.js' {
   interface CaseAccessLogTable {
@@ -21,10 +21,12 @@ export interface CaseForDocuments {
   authority_id: string;
   country: string;
   executing_authority_ids: string[];
+  reference: string | null;
+  title: string;
 }
 
 export async function findCase(trx: Trx, caseId: string): Promise<CaseForDocuments | undefined> {
-  return trx.selectFrom('casework_cases').select(['id', 'authority_id', 'country', 'executing_authority_ids']).where('id', '=', caseId).executeTakeFirst();
+  return trx.selectFrom('casework_cases').select(['id', 'authority_id', 'country', 'executing_authority_ids', 'reference', 'title']).where('id', '=', caseId).executeTakeFirst();
 }
 
 export interface TrackRow {
@@ -44,22 +46,8 @@ export async function findTrack(trx: Trx, caseId: string, executionId: string): 
 
 const DOCUMENT_COLUMNS = ['id', 'case_id', 'execution_id', 'kind', 'title', 'filename', 'media_type', 'byte_size', 'sha256', 'language', 'version', 'previous_id', 'uploaded_by', 'uploaded_at'] as const;
 
-export interface DocumentRow {
-  id: string;
-  case_id: string;
-  execution_id: string | null;
-  kind: DocumentKind;
-  title: string;
-  filename: string;
-  media_type: string;
-  byte_size: number;
-  sha256: string;
-  language: string | null;
-  version: number;
-  previous_id: string | null;
-  uploaded_by: string | null;
-  uploaded_at: Date | string;
-}
+/** A document version as read (its content is in the chunks). */
+export type DocumentRow = Omit<Selectable<CaseDocumentsTable>, 'complete'>;
 
 function normalise(row: DocumentRow): DocumentRow {
   // bigint arrives as a string from node-postgres.
@@ -83,20 +71,7 @@ export async function successorOf(trx: Trx, documentId: string): Promise<{ id: s
   return trx.selectFrom('case_documents').select(['id', 'version']).where('previous_id', '=', documentId).executeTakeFirst();
 }
 
-export interface NewDocument {
-  case_id: string;
-  execution_id: string | null;
-  kind: DocumentKind;
-  title: string;
-  filename: string;
-  media_type: string;
-  byte_size: number;
-  sha256: string;
-  language: string | null;
-  version: number;
-  previous_id: string | null;
-  uploaded_by: string | null;
-}
+export type NewDocument = Omit<DocumentRow, 'id' | 'uploaded_at'>;
 
 /** Insert the document row, not yet complete; its chunks follow, then markComplete. */
 export async function insertDocument(trx: Trx, doc: NewDocument): Promise<{ id: string; uploaded_at: Date | string }> {
