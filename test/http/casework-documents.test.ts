@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, makeUser, signInAs } from './accounts-support.js';
 import { withCaseScope } from '../../src/modules/casework/repository/scope.js';
@@ -187,6 +188,27 @@ describe('case documents over HTTP', () => {
     });
     assert.ok(malformed.status >= 400 && malformed.status < 500, `malformed multipart: ${malformed.status}`);
     assert.deepEqual(await counts(), before);
+  });
+
+  it('never answers a fuzzed upload with a server error', async () => {
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('request', 'result', 'en', 'fr-CA', crypto.randomUUID(), docId ?? '', ''));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ kind: fc.option(text), title: fc.option(fc.string({ maxLength: 400 })), language: fc.option(text), execution_id: fc.option(text), replaces: fc.option(text), filename: fc.string({ maxLength: 80 }) }),
+        fc.uint8Array({ maxLength: 600 }),
+        fc.boolean(),
+        async (fields, bytes, asPdf) => {
+          const parts: Part[] = [];
+          for (const k of ['kind', 'title', 'language', 'execution_id', 'replaces'] as const) if (fields[k] !== null) parts.push([k, fields[k]!]);
+          parts.push(['file', blob([asPdf ? Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(bytes)]) : Buffer.from(bytes)]), fields.filename]);
+          const res = await postForm(c.officer, `/api/v1/casework/cases/${caseId}/documents`, parts, { 'x-csrf-token': csrf.officer! });
+          assert.ok([201, 400, 409, 415].includes(res.status), `status ${res.status}: ${await res.text()}`);
+          if (res.status !== 201) assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+          else await res.arrayBuffer();
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('lets the supervisor see who downloaded what; an officer does not see the list', async () => {

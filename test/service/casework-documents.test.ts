@@ -14,6 +14,7 @@ import { aUser, type TestUser } from '../factories/users.js';
 import { withCaseScope } from '../../src/modules/casework/repository/scope.js';
 import { appendEvent, listEvents } from '../../src/modules/casework/repository/history.js';
 import { verifyChain } from '../../src/modules/casework/domain/history.js';
+import { removeStaleUploads, spoolDirOf } from '../../src/modules/casework/documents-spool.js';
 import { accessLog, caseDocuments, openDocument, uploadDocument, type UploadInput } from '../../src/modules/casework/documents-service.js';
 
 let rt: TestRuntime;
@@ -25,7 +26,7 @@ let trackY: string;
 
 before(async () => {
   rt = await createTestRuntime();
-  spoolDir = path.join(rt.config.dataDir, 'tmp', 'uploads');
+  spoolDir = spoolDirOf(rt.config.dataDir);
   users.officerA = await aUser(rt.db, [{ role: 'authority_officer', authority_id: 'ca-a' }], 'Officer A');
   users.supervisorA = await aUser(rt.db, [{ role: 'authority_supervisor', authority_id: 'ca-a' }], 'Supervisor A');
   users.officerB = await aUser(rt.db, [{ role: 'authority_officer', authority_id: 'ca-b' }], 'Officer B');
@@ -240,4 +241,17 @@ test('a 40 MB upload and download keep memory growth far below the file size', a
   }
   t.diagnostic(`peak growth of heap + array buffers: ${(peak / 1024 / 1024).toFixed(1)} MB for a 40 MB file`);
   assert.ok(peak < 30 * 1024 * 1024, `memory grew by ${(peak / 1024 / 1024).toFixed(1)} MB`);
+});
+
+test('what a crashed upload left behind is removed at the next start, nothing younger', async () => {
+  fs.mkdirSync(spoolDir, { recursive: true });
+  const old = path.join(spoolDir, 'crashed.part');
+  const young = path.join(spoolDir, 'receiving.part');
+  fs.writeFileSync(old, 'x');
+  fs.writeFileSync(young, 'y');
+  const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
+  fs.utimesSync(old, dayAgo, dayAgo);
+  assert.equal(await removeStaleUploads(spoolDir), 1);
+  assert.deepEqual(fs.readdirSync(spoolDir), ['receiving.part']);
+  fs.rmSync(young);
 });

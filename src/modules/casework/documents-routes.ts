@@ -5,7 +5,6 @@
  * JavaScript, who looked for supervisors). Permission is checked before the body is read; the page
  * form's CSRF field, which comes before the file, is checked before the file is read.
  */
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -28,12 +27,13 @@ import {
   UploadTooLargeError,
   type DocumentView,
 } from './documents-service.js';
+import { spoolDirOf } from './documents-spool.js';
 import { contentPath, DocumentsPage, documentsPath, type UploadProblem } from './pages/documents.js';
 
 const FIELDS = new Set(['_csrf', 'kind', 'title', 'language', 'execution_id', 'replaces', 'back']);
 
 function limits(app: App) {
-  return { maxBytes: app.config.caseworkMaxUploadMb * 1024 * 1024, spoolDir: path.resolve(app.config.dataDir, 'tmp', 'uploads') };
+  return { maxBytes: app.config.caseworkMaxUploadMb * 1024 * 1024, spoolDir: spoolDirOf(app.config.dataDir) };
 }
 
 /** A multipart error that is the client's fault (malformed body) is a 400 naming the file, never a 500. */

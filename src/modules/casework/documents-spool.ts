@@ -119,3 +119,29 @@ export async function drain(stream: UploadStream): Promise<void> {
     // the client went away or the body was malformed: nothing left to read
   }
 }
+
+/** Where uploads are received (under DATA_DIR, which is on disk and kept per node). */
+export function spoolDirOf(dataDir: string): string {
+  return path.resolve(dataDir, 'tmp', 'uploads');
+}
+
+/** At start-up: remove what a crashed process left behind (files older than a day; an upload in progress never is). */
+export async function removeStaleUploads(dir: string, olderThanMs = 24 * 3600 * 1000, now = Date.now()): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith('.part')) continue;
+    const file = path.join(dir, name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat?.isFile() && now - stat.mtimeMs > olderThanMs) {
+      await fs.rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
