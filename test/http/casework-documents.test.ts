@@ -46,7 +46,8 @@ function pdf(size: number, seed = 'x'): Buffer {
 describe('case documents over HTTP', () => {
   let server: TestServer;
   let caseId: string;
-  const c: Record<'officer' | 'supervisor' | 'other', Client> = {} as never;
+  let trackId: string;
+  const c: Record<'officer' | 'supervisor' | 'other' | 'executing', Client> = {} as never;
   const csrf: Record<string, string> = {};
 
   const counts = async () => {
@@ -60,16 +61,18 @@ describe('case documents over HTTP', () => {
     caseId = await withCaseScope(server.runtime.db, ['ca-a'], async (trx) => {
       const row = await trx
         .insertInto('casework_cases')
-        .values({ authority_id: 'ca-a', country: 'FRA', direction: 'incoming', kind: 'mla', state: 'registered', reference: 'MLI/2026/00042', partner_country: 'ITA', title: 'Request of Italy' })
+        .values({ authority_id: 'ca-a', country: 'FRA', direction: 'incoming', kind: 'mla', state: 'registered', reference: 'MLI/2026/00042', partner_country: 'ITA', title: 'Request of Italy', executing_authority_ids: ['exec-x'] })
         .returning('id')
         .executeTakeFirstOrThrow();
       await appendEvent(trx, { caseId: row.id, type: 'created', data: {}, actorId: null, actorName: 'test', actingAuthorityId: 'ca-a' });
+      trackId = (await trx.insertInto('case_executions').values({ case_id: row.id, executing_authority_id: 'exec-x', executing_name: 'Procura di Roma', forwarded_on: '2026-12-01' }).returning('id').executeTakeFirstOrThrow()).id;
       return row.id;
     });
     const users = {
       officer: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'ca-a' }], totp: true, name: 'Officer A' }),
       supervisor: await makeUser(server, { roles: [{ role: 'authority_supervisor', authority_id: 'ca-a' }], totp: true, name: 'Supervisor A' }),
       other: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'ca-b' }], totp: true, name: 'Officer B' }),
+      executing: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'exec-x' }], totp: true, name: 'Prosecutor X' }),
     };
     for (const [k, u] of Object.entries(users) as [keyof typeof users, (typeof users)['officer']][]) {
       c[k] = new Client(server);
@@ -188,6 +191,25 @@ describe('case documents over HTTP', () => {
     });
     assert.ok(malformed.status >= 400 && malformed.status < 500, `malformed multipart: ${malformed.status}`);
     assert.deepEqual(await counts(), before);
+  });
+
+  it("lets the executing authority add a result to its own track from the page, and read the request", async () => {
+    const page = await c.executing.page(`/en/casework/cases/${caseId}/documents`);
+    assert.equal(page.res.status, 200);
+    assert.match(page.html, /Richiesta di assistenza/);
+    assert.match(page.html, new RegExp(`<option value="${trackId}"[^>]*>Procura di Roma</option>`));
+    assert.doesNotMatch(page.html, /<option value="">The case<\/option>/, 'no case-level upload for an executing authority');
+    const res = await postForm(c.executing, `/en/casework/cases/${caseId}/documents`, [
+      ['_csrf', page.csrf],
+      ['kind', 'result'],
+      ['title', 'Verbale di audizione'],
+      ['execution_id', trackId],
+      ['file', blob([pdf(5000, 'verbale')]), 'verbale.pdf'],
+    ]);
+    assert.equal(res.status, 303, await res.text());
+    const caseLevel = await postForm(c.executing, `/en/casework/cases/${caseId}/documents`, [['_csrf', page.csrf], ['kind', 'result'], ['title', 'x'], ['file', blob([pdf(5000)]), 'x.pdf']]);
+    assert.equal(caseLevel.status, 403);
+    assert.equal((await c.executing.get(`/api/v1/casework/documents/${docId}/content`)).status, 200);
   });
 
   it('never answers a fuzzed upload with a server error', async () => {

@@ -137,7 +137,6 @@ function sendContent(reply: FastifyReply, d: DocumentView, content: AsyncGenerat
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .header('etag', `"${d.sha256}"`)
-    .header('digest', `sha-256=${Buffer.from(d.sha256, 'hex').toString('base64')}`)
     .header('vary', 'Cookie, Authorization')
     .send(Readable.from(content));
 }
