@@ -149,6 +149,7 @@ export const documentRoutes: RoutePlugin = async (app) => {
     {
       schema: {
         tags: ['casework'],
+        security: [{ bearerAuth: [] }],
         summary: 'Add a document (or a new version of one) to a case',
         description:
           'multipart/form-data with the fields `kind` (' +
@@ -171,6 +172,7 @@ export const documentRoutes: RoutePlugin = async (app) => {
     {
       schema: {
         tags: ['casework'],
+        security: [{ bearerAuth: [] }],
         summary: "A case's documents, every version",
         description: "Scope casework.read. An executing authority sees the case's documents and those of its own track.",
         params: CaseParams,
@@ -194,6 +196,7 @@ export const documentRoutes: RoutePlugin = async (app) => {
       exposeHeadRoute: false,
       schema: {
         tags: ['casework'],
+        security: [{ bearerAuth: [] }],
         summary: 'Download a document',
         description: 'The content, streamed, as an attachment (Content-Security-Policy sandbox, nosniff, not cached). Scope casework.read. Each download is recorded in the case\'s access log.',
         params: Type.Object({ docId: Type.String({ description: 'Identifier of the document version' }) }),
