@@ -9,6 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, makeUser, signInAs } from './accounts-support.js';
+import { createApiToken } from '../../src/modules/accounts/api-tokens.js';
+import { accountsEnv } from '../../src/modules/accounts/env.js';
+import { userActor } from '../../src/modules/access/actor.js';
 import { withCaseScope } from '../../src/modules/casework/repository/scope.js';
 import { appendEvent } from '../../src/modules/casework/repository/history.js';
 
@@ -49,6 +52,7 @@ describe('case documents over HTTP', () => {
   let trackId: string;
   const c: Record<'officer' | 'supervisor' | 'other' | 'executing', Client> = {} as never;
   const csrf: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
 
   const counts = async () => {
     const db = server.runtime.db;
@@ -74,6 +78,9 @@ describe('case documents over HTTP', () => {
       other: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'ca-b' }], totp: true, name: 'Officer B' }),
       executing: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'exec-x' }], totp: true, name: 'Prosecutor X' }),
     };
+    const env = await accountsEnv(server.runtime.db, server.runtime.config);
+    const actor = userActor({ userId: users.officer.id, name: 'Officer A', email: users.officer.email, grants: [{ role: 'authority_officer', authorityId: 'ca-a' }], totpEnabled: true });
+    for (const scope of ['casework.read', 'casework.edit'] as const) tokens[scope] = (await createApiToken(server.runtime.db, env, { actor }, { name: scope, scopes: [scope], expires_in_days: '5' })).token;
     for (const [k, u] of Object.entries(users) as [keyof typeof users, (typeof users)['officer']][]) {
       c[k] = new Client(server);
       await signInAs(c[k], u);
@@ -213,6 +220,16 @@ describe('case documents over HTTP', () => {
     const caseLevel = await postForm(c.executing, `/en/casework/cases/${caseId}/documents`, [['_csrf', page.csrf], ['kind', 'result'], ['title', 'x'], ['file', blob([pdf(5000)]), 'x.pdf']]);
     assert.equal(caseLevel.status, 403);
     assert.equal((await c.executing.get(`/api/v1/casework/documents/${docId}/content`)).status, 200);
+  });
+
+  it('holds API tokens to their scopes: casework.read lists but may not upload, casework.edit uploads', async () => {
+    const parts = (): Part[] => [['kind', 'correspondence'], ['title', 'Note verbale'], ['file', blob([Buffer.from('Note verbale 12/2026\n')]), 'note.txt']];
+    const bearer = (scope: string) => ({ authorization: `Bearer ${tokens[scope]}` });
+    assert.equal((await server.get(`/api/v1/casework/cases/${caseId}/documents`, { headers: bearer('casework.read') })).status, 200);
+    assert.equal((await server.get(`/api/v1/casework/cases/${caseId}/documents`, { method: 'POST', body: formOf(parts()), headers: bearer('casework.read') })).status, 403);
+    assert.equal((await server.get(`/api/v1/casework/cases/${caseId}/documents`, { headers: bearer('casework.edit') })).status, 403, 'reading needs casework.read');
+    const created = await server.get(`/api/v1/casework/cases/${caseId}/documents`, { method: 'POST', body: formOf(parts()), headers: bearer('casework.edit') });
+    assert.equal(created.status, 201, await created.clone().text());
   });
 
   it('never answers a fuzzed upload with a server error', async () => {
