@@ -128,6 +128,16 @@ test('a new version is version 2 and points to the first; a version is replaced 
   await assert.rejects(upload(users.officerA, { stream: pdfStream(1000, 3), replaces: firstId }), (e: { status?: number }) => e.status === 409);
 });
 
+test('two new versions of the same version at the same moment: one is stored, the other is 409', async () => {
+  const base = await upload(users.officerA, { stream: pdfStream(2000, 7), kind: 'correspondence', title: 'Letter' });
+  const results = await Promise.allSettled([1, 2].map((n) => upload(users.officerA, { stream: pdfStream(300_000, 70 + n), replaces: base.id })));
+  assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+  const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  assert.equal((refused.reason as { status?: number }).status, 409);
+  const versions = await rt.db.selectFrom('case_documents').select('version').where('previous_id', '=', base.id).execute();
+  assert.deepEqual(versions.map((v) => v.version), [2]);
+});
+
 test('an oversize file is 413 and nothing is written', async () => {
   const before = await counts();
   await assert.rejects(upload(users.officerA, { stream: pdfStream(2 * 1024 * 1024) }, caseId, 1024 * 1024), (e: { status?: number }) => e.status === 413);
@@ -183,13 +193,13 @@ test('the history chain holds each document by its SHA-256 and verifies', async 
   }));
   assert.equal(verifyChain(events, { seq: head.history_seq, head: head.history_head }).ok, true);
   const added = events.filter((e) => e.type === 'document_added');
-  assert.equal(added.length, 3);
+  assert.equal(added.length, 5);
   const first = await rt.db.selectFrom('case_documents').select(['sha256', 'byte_size']).where('id', '=', firstId).executeTakeFirstOrThrow();
   assert.deepEqual(
     { sha256: added[0]!.data.sha256, byte_size: added[0]!.data.byte_size, version: added[0]!.data.version, document_id: added[0]!.data.document_id },
     { sha256: first.sha256, byte_size: Number(first.byte_size), version: 1, document_id: firstId },
   );
-  assert.equal(added[2]!.actingAuthorityId, 'exec-x');
+  assert.equal(added.at(-1)!.actingAuthorityId, 'exec-x');
 });
 
 test('each download is logged and the supervisor sees who looked', async () => {
