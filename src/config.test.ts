@@ -18,6 +18,10 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
     assert.throws(() => loadConfig({ PALERMO_DEMO: 'maybe' }), /PALERMO_DEMO/);
+    assert.throws(() => loadConfig({ CASEWORK_MAX_UPLOAD_MB: '0' }), (e: unknown) => e instanceof ConfigError && e.variable === 'CASEWORK_MAX_UPLOAD_MB');
+    assert.throws(() => loadConfig({ CASEWORK_MAX_UPLOAD_MB: '50MB' }), /CASEWORK_MAX_UPLOAD_MB/);
+    assert.equal(loadConfig({}).caseworkMaxUploadMb, 50);
+    assert.equal(loadConfig({ CASEWORK_MAX_UPLOAD_MB: '200' }).caseworkMaxUploadMb, 200);
   });
 
   it('reads booleans and trims the public URL', () => {

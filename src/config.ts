@@ -48,6 +48,8 @@ export interface Config {
   searchTermsMb: number;
   /** Length of a lock-out in minutes (SIGNIN_LOCK_MINUTES, default 15). */
   signinLockMinutes: number;
+  /** Largest case document accepted, in MB (CASEWORK_MAX_UPLOAD_MB, default 50; larger uploads get 413). */
+  caseworkMaxUploadMb: number;
 }
 
 /** false: X-Forwarded-* ignored; a number of proxy hops; or the addresses/ranges of the proxies. */
@@ -153,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signinLockMinutes: intVar(env, 'SIGNIN_LOCK_MINUTES', 15, 1, 24 * 60),
     searchCacheMb: intVar(env, 'SEARCH_CACHE_MB', 32, 0, 4096),
     searchTermsMb: intVar(env, 'SEARCH_TERMS_MB', 64, 0, 4096),
+    caseworkMaxUploadMb: intVar(env, 'CASEWORK_MAX_UPLOAD_MB', 50, 1, 2048),
   };
 }

@@ -5,15 +5,17 @@ import { settingsPages } from './pages/execution-settings.js';
 import { notificationPages } from './pages/notifications.js';
 import { executionApi } from './execution-api.js';
 import { scanDeadlinesJob, scheduleScan } from './jobs.js';
+import { documentRoutes } from './documents-routes.js';
+import { removeStaleUploads, spoolDirOf } from './documents-spool.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
- * Routes, commands and jobs are added by the casework files as they are built.
  */
 export const caseworkModule: PalermoModule = {
   name: 'casework',
   routes: [
     executionApi,
+    documentRoutes,
     pageRoutes(async (app) => {
       await executionPages(app);
       await notificationPages(app);
@@ -24,5 +26,7 @@ export const caseworkModule: PalermoModule = {
   async prepare(runtime) {
     // The hourly deadline scan: this hour's and the next run are queued once for the installation.
     await scheduleScan(runtime.db);
+    // Uploads a crashed process was receiving (documents-spool.ts).
+    await removeStaleUploads(spoolDirOf(runtime.config.dataDir));
   },
 };
