@@ -9,11 +9,15 @@ export { ENTRY_PATH, ENTRY_TYPES, entryPath, isEntryType, lawPath, parseArticleR
 export { parseRecord } from './domain/parse.js';
 export { ArticleRefSchema, CountryCodeSchema, DateSchema, EntryIdSchema, LangTagSchema, TREATY_KINDS, TermCodeSchema, TreatySchema, UrlSchema } from './domain/schemas.js';
 export type { CaseDocument, EntryDocument, EntryText, KnowledgeRecord, LawDocument, LegislationDocument, Provision, RecordType, StrategyDocument, TreatyDocument, TreatyParty } from './domain/schemas.js';
-export { articleLabels, countLaws, countTreatyDetails, countVisibleEntries, visibleExtractIdsOfLaws, visibleLanguages, countByCountry, countByType, entryBlock, forgetOverview, getLawAttachment, getLawSummaries, getLawWithExtracts, getPublicEntry, isEntryId, lawsOfCountry, participationOf, recentEntries, refreshStatistics, resolveId, treatyChildren, treatySummaries } from './queries.js';
-export type { ArticleLabel, EntrySummary, LawSummary, Participation, TreatySummary } from './queries.js';
-export { checkRecords, findEntryHeads, findLawHeads, listEntryIds, listLawIds, keepUnpublished, sameEntry, sameLaw, getEntry, getLaw, loadEntryDocuments, loadLawDocuments, loadReferenceSets, removeDemoContent, saveRecords, saveTreatyParties } from './service.js';
+export { articleLabels, entriesMissingLanguages, entriesUnchangedSince, countLaws, countTreatyDetails, countVisibleEntries, visibleExtractIdsOfLaws, visibleLanguages, countByCountry, countByType, entryBlock, forgetOverview, getLawAttachment, getLawSummaries, getLawWithExtracts, getPublicEntry, isEntryId, lawsOfCountry, participationOf, recentEntries, refreshStatistics, resolveId, treatyChildren, treatySummaries } from './queries.js';
+export type { ArticleLabel, EntryLanguages, EntrySummary, LawSummary, Participation, TreatySummary } from './queries.js';
+export { checkRecords, demoCountries, findEntryHeads, findLawHeads, listEntryIds, listLawIds, keepUnpublished, sameEntry, sameLaw, getEntry, getLaw, loadEntryDocuments, loadLawDocuments, loadReferenceSets, removeDemoContent, saveRecords, saveTreatyParties, termsInUse, excerptKey, textExcerpts } from './service.js';
 export type { SaveOutcome } from './service.js';
 export type { EntryType } from './tables.js';
+export { provideReferenceCodes } from './reference-codes.js';
+export type { ReferenceCodes } from './reference-codes.js';
+export { getArticle, getArticleInContext, getInstrument, listInstruments } from './instruments.js';
+export type { Article, ArticleInContext, ArticleSummary, InstrumentSummary } from './instruments.js';
 export { PUBLIC_STATUS, isVisibleText, visibleDocument } from './domain/visibility.js';
 export { entryIsVisible, textIsVisible, visibleTitles } from './repository/visibility.js';
 export { ENTRIES_CHANGED, announceEntryChanges, countAllEntries, entriesTaggedWith, entriesWithTerm, publishedEntries } from './changes.js';
