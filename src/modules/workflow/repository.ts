@@ -224,7 +224,7 @@ export async function selectOpenRevisions(db: Kysely<DB>, filter: OpenRevisionFi
     .select(['r.id', 'r.subject_type', 'r.subject_id', 'r.part', 'r.number', 'r.state', 'r.author_id', 'r.editor_ids', 'r.note', 'r.updated_at', 'r.submitted_at'])
     .select(
       fields.length
-        ? sql<Record<string, unknown>>`jsonb_build_object(${sql.join(fields.flatMap((f) => [sql.lit(f), sql`r.document->${f}`]))})`.as('fields')
+        ? sql<Record<string, unknown>>`jsonb_build_object(${sql.join(fields.flatMap((f) => [sql.lit(f), sql`r.document->(${f}::text)`]))})`.as('fields')
         : sql<Record<string, unknown>>`'{}'::jsonb`.as('fields'),
     )
     .where('r.subject_type', 'in', [...filter.types])
@@ -236,7 +236,7 @@ export async function selectOpenRevisions(db: Kysely<DB>, filter: OpenRevisionFi
     const { documentKey, values, subjectIds } = filter.scope;
     q = q.where((eb) =>
       eb.or([
-        ...(values.length ? [eb(sql<string>`r.document->>${documentKey}`, 'in', [...values])] : []),
+        ...(values.length ? [eb(sql<string>`r.document->>(${documentKey}::text)`, 'in', [...values])] : []),
         ...(subjectIds.length ? [eb('r.subject_id', 'in', [...subjectIds])] : []),
         sql<SqlBool>`false`,
       ]),
