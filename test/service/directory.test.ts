@@ -58,6 +58,30 @@ describe('directory services', () => {
     assert.deepEqual(q.countries, ['FRA']);
   });
 
+  it("lists in the work queue the open drafts of the actor's countries, with names and author; an import for review refuses an authority with one", async () => {
+    const fra = anAuthority({ country: 'FRA' });
+    const ita = anAuthority({ country: 'ITA' });
+    const draft = await saveAuthorityDraft(rt.db, fp1.ctx, fra.id, fra);
+    await saveAuthorityDraft(rt.db, fpIta.ctx, ita.id, ita);
+    const q = await workQueue(rt.db, fp1.actor);
+    const item = q.open.find((r) => r.subject_id === fra.id);
+    assert.deepEqual(
+      item && { id: item.id, country: item.country, names: item.names, author: item.author_name, state: item.state },
+      { id: draft.id, country: 'FRA', names: fra.names, author: 'FP One', state: 'draft' },
+    );
+    assert.equal(q.open.some((r) => r.subject_id === ita.id), false);
+    const qIta = await workQueue(rt.db, fpIta.actor);
+    assert.ok(qIta.open.some((r) => r.subject_id === ita.id && r.author_name === 'FP Italy'));
+    assert.equal(qIta.open.some((r) => r.subject_id === fra.id), false);
+    assert.deepEqual(q.open.map((r) => r.updated_at), [...q.open.map((r) => r.updated_at)].sort((a, b) => +new Date(b) - +new Date(a)), 'newest change first');
+
+    const admin = await aUser(rt.db, [{ role: 'administrator' }], 'Admin');
+    await assert.rejects(
+      importAuthorities(rt.db, admin.ctx, 'jsonl', bytes(jsonl([{ ...fra, notes: { en: 'Changed' } }]))),
+      (e: unknown) => e instanceof ValidationError && e.issues?.some((i) => i.field === 'id' && /change in progress/.test(i.message)) === true,
+    );
+  });
+
   it('imports all or nothing, naming the line and field of every problem', async () => {
     const good = anAuthority({ country: 'ESP' });
     const bad1 = { ...anAuthority({ country: 'ESP' }), website: 'not a url' };

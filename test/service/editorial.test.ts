@@ -177,6 +177,16 @@ describe('editorial workflow (knowledge)', () => {
     assert.ok(n.untranslated.total >= 2);
     assert.deepEqual(n.notReviewed.items.map((i) => i.id), ['case-old']);
     assert.equal(n.notReviewed.total, 1);
+    assert.equal(untranslated?.date.toISOString(), '2020-01-01T00:00:00.000Z', 'dated by its last change');
+    // A review published through the workflow counts even when the entry itself is older (the workflow's date).
+    const review = await saveEditorialDraft(rt.db, ana.ctx, 'entry', 'case-old', 'fr', { title: 'Ancienne affaire (revue)' });
+    await transitionEditorial(rt.db, ana.ctx, 'entry', review.id, 'submit');
+    await transitionEditorial(rt.db, ben.ctx, 'entry', review.id, 'publish');
+    await rt.db.updateTable('entries').set({ updated_at: new Date('2020-01-01T00:00:00.000Z') }).where('id', '=', 'case-old').execute();
+    const reviewed = await needsAttention(rt.db, ben.actor, 'en');
+    assert.deepEqual(reviewed.notReviewed, { total: 0, items: [] });
+    const stillUntranslated = reviewed.untranslated.items.find((i) => i.id === 'case-old');
+    assert.ok(stillUntranslated && Date.now() - stillUntranslated.date.getTime() < 3600_000, 'dated by the review');
     await assert.rejects(needsAttention(rt.db, prac.actor, 'en'), ForbiddenError);
   });
 

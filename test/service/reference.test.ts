@@ -8,17 +8,15 @@ import { getSetting, setSetting } from '../../src/platform/db/settings.js';
 import { json } from '../../src/platform/db/types.js';
 import { LANGS } from '../../src/platform/i18n/languages.js';
 import { saveRecords, saveTreatyParties, getEntry } from '../../src/modules/knowledge/service.js';
+import { getArticle, getInstrument, listInstruments } from '../../src/modules/knowledge/instruments.js';
 import { REFERENCE_VERSION_KEY, ensureReferenceData, lastReferenceLoad } from '../../src/modules/reference/loader.js';
 import { currentReferenceVersion } from '../../src/modules/reference/sources/version.js';
 import {
   countryName,
-  getArticle,
   getCountry,
   getCountryProfile,
-  getInstrument,
   listCountries,
   listCountriesInRegion,
-  listInstruments,
   listRegions,
   listTerms,
   termLabel,

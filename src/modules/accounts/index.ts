@@ -1,8 +1,9 @@
 /**
  * The public entry of the accounts module: the only file other modules import (scripts/check-deps.mjs).
- * Its routes and commands are plugged in by src/modules/index.ts; other modules use only the form
- * token check (multipart forms are parsed by their route, after the global hook).
+ * Its routes and commands are plugged in by src/modules/index.ts; other modules use the form token
+ * check (multipart forms are parsed by their route, after the global hook) and read users only
+ * through people.ts (display names, practitioner grants per year), never the accounts tables.
  */
 export { assertFormToken } from './http/hooks.js';
-export { queueMailToUser, userNames, usersOfAuthority } from './people.js';
+export { practitionerGrantYears, queueMailToUser, userDisplayNames, usersOfAuthority } from './people.js';
 export type { AuthorityUser } from './people.js';

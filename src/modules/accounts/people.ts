@@ -1,6 +1,7 @@
 /**
- * Users as other modules need them (casework: the officers and supervisors of an authority for
- * reminders and deputies, names for pages, a mail to one user). Exported by the module's index.
+ * What other modules may know about users, without naming the accounts tables: display names
+ * (authors and actors of revisions and cases), practitioner grants per year (directory figures),
+ * the officers and supervisors of an authority (casework reminders and deputies), a mail to one user.
  */
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
@@ -10,7 +11,18 @@ import { enqueue } from '../../platform/jobs/index.js';
 import type { RoleName } from '../access/index.js';
 import { DELIVER_MAIL } from './mail.js';
 import { insertOutbox } from './repository/tokens.js';
-import { selectAuthorityUsers, selectMailRecipient, selectUserNames } from './repository/people.js';
+import { selectAuthorityUsers, selectMailRecipient } from './repository/people.js';
+import { selectDisplayNames, selectPractitionerGrantYears } from './repository/users.js';
+
+/** Display names by user id, in one query for the whole batch (unknown ids are absent). */
+export function userDisplayNames(db: Kysely<DB>, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  return selectDisplayNames(db, ids.filter((id): id is string => !!id));
+}
+
+/** Practitioners by the year their status was granted, oldest year first. */
+export function practitionerGrantYears(db: Kysely<DB>): Promise<{ year: number; granted: number }[]> {
+  return selectPractitionerGrantYears(db);
+}
 
 export interface AuthorityUser {
   id: string;
@@ -22,11 +34,6 @@ export interface AuthorityUser {
 /** Enabled users holding one of these roles for the authority (a user with two roles appears twice). */
 export async function usersOfAuthority(db: Kysely<DB>, authorityId: string, roles: readonly RoleName[]): Promise<AuthorityUser[]> {
   return (await selectAuthorityUsers(db, authorityId, roles)).map((r) => ({ id: r.id, name: r.display_name, lang: r.lang, role: r.role }));
-}
-
-/** Display names of users by id (unknown ids are left out). */
-export async function userNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
-  return new Map((await selectUserNames(db, ids)).map((r) => [r.id, r.display_name]));
 }
 
 /**

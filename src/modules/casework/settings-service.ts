@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import { assertAllowed, assertAllowedSomewhere, type Actor } from '../access/index.js';
-import { usersOfAuthority, userNames } from '../accounts/index.js';
+import { userDisplayNames, usersOfAuthority } from '../accounts/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { authorityNames } from '../directory/index.js';
 import { UUID } from './domain/deadlines.js';
@@ -47,7 +47,7 @@ export async function getCaseworkSettings(db: Kysely<DB>, actor: Actor, authorit
     levels: await selectServiceLevels(trx, authorityId),
     deputies: await selectDeputies(trx, authorityId, todayIso()),
   }));
-  const names = await userNames(db, data.deputies.flatMap((d) => [d.user_id, d.deputy_id]));
+  const names = await userDisplayNames(db, data.deputies.flatMap((d) => [d.user_id, d.deputy_id]));
   return {
     authorityId,
     holidays: data.s.holidays,

@@ -14,11 +14,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import { resolveId } from '../knowledge/index.js';
-import type { WorkflowAdapter } from '../workflow/index.js';
+import { latestRevision, type WorkflowAdapter } from '../workflow/index.js';
 import { checkAuthority } from './domain/checks.js';
 import type { AuthorityDocument } from './domain/schema.js';
 import { contentOf, loadDirectoryRefs, writeLive } from './live.js';
-import { selectAnyRevisionCountry, selectAuthorities, updateState } from './repository.js';
+import { selectAuthorities, updateState } from './repository.js';
 
 export const AUTHORITY_PART = '*';
 
@@ -26,9 +26,15 @@ async function liveRow(db: Kysely<DB>, id: string) {
   return (await selectAuthorities(db, [id], { publishedOnly: false }))[0];
 }
 
+/** The country named by a revision's document, if any. */
+function draftCountry(document: unknown): string | undefined {
+  const country = document && typeof document === 'object' ? (document as { country?: unknown }).country : undefined;
+  return typeof country === 'string' ? country : undefined;
+}
+
 /** The country an authority belongs to: its live row, else its revisions; undefined for a new one. */
 export async function authorityCountry(db: Kysely<DB>, id: string): Promise<string | undefined> {
-  return (await liveRow(db, id))?.country ?? (await selectAnyRevisionCountry(db, id));
+  return (await liveRow(db, id))?.country ?? draftCountry((await latestRevision(db, 'authority', id))?.document);
 }
 
 /** Ids of laws or legislation entries that do not exist in the portal. */

@@ -6,11 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { LANGS, type Lang } from '../../platform/i18n/languages.js';
+import { demoCountries } from '../knowledge/index.js';
 import { listCountries } from '../reference/index.js';
 import { checkAuthority } from './domain/checks.js';
 import type { AuthorityDocument } from './domain/schema.js';
 import { authorityHash, loadDirectoryRefs, writeLiveMany } from './live.js';
-import { deleteDemoAuthorities, selectContentHashes, selectDemoCountries } from './repository.js';
+import { deleteDemoAuthorities, selectContentHashes } from './repository.js';
 
 const CENTRAL: Record<Lang, (c: string) => string> = {
   en: (c) => `Central Authority, Ministry of Justice — ${c}`,
@@ -93,7 +94,7 @@ function demoDocs(iso3: string, names: Partial<Record<Lang, string>>, index: num
 
 /** Write the demo authorities (in the caller's transaction). Returns how many were written or left unchanged. */
 export async function seedDemoAuthorities(db: Kysely<DB>): Promise<{ written: number; unchanged: number }> {
-  const [countries, refs, codes] = await Promise.all([listCountries(db), loadDirectoryRefs(db), selectDemoCountries(db)]);
+  const [countries, refs, codes] = await Promise.all([listCountries(db), loadDirectoryRefs(db), demoCountries(db)]);
   const docs = codes.flatMap((iso3, i) => {
     const c = countries.find((x) => x.iso3 === iso3);
     return c ? demoDocs(iso3, c.names, i) : [];

@@ -12,11 +12,11 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/ht
 import { type Action, type Actor, assertAllowed, assertAllowedSomewhere, scopeOf } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { isEntryId } from '../knowledge/index.js';
-import { type TransitionName, getRevision, history, partStatuses, revertTo, saveDraft, transition, type HistoryItem, type RevisionRow, type TransitionInput } from '../workflow/index.js';
+import { type TransitionName, getRevision, history, openRevisions, partStatuses, revertTo, saveDraft, transition, type HistoryItem, type RevisionRow, type TransitionInput } from '../workflow/index.js';
 import { AUTHORITY_PART, authorityAdapter, authorityCountry } from './adapter.js';
 import { isStale } from './live.js';
 import { refusalsAudited } from './refusals.js';
-import { selectAuthorities, selectOpenAuthorityRevisions, selectStale, updateState, updateVerified } from './repository.js';
+import { selectAuthorities, selectStale, updateState, updateVerified } from './repository.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -144,8 +144,46 @@ export async function markVerified(db: Kysely<DB>, ctx: AuditContext, id: string
   });
 }
 
+/** An open revision of an authority in a work queue, with the country and names of its document. */
+export interface OpenAuthorityRevision {
+  id: number;
+  subject_id: string;
+  number: number;
+  state: RevisionRow['state'];
+  author_id: string | null;
+  author_name: string | null;
+  note: string | null;
+  updated_at: RevisionRow['updated_at'];
+  submitted_at: RevisionRow['submitted_at'];
+  country: string | null;
+  names: Record<string, string> | null;
+}
+
+/** Open revisions of the authorities of some countries (by the country of the draft) or of some authorities, newest change first. */
+async function openAuthorityRevisions(db: Kysely<DB>, countries: readonly string[] | 'all', authorityIds: readonly string[], limit: number): Promise<OpenAuthorityRevision[]> {
+  const rows = await openRevisions(db, {
+    types: ['authority'],
+    documentFields: ['country', 'names'],
+    ...(countries === 'all' ? {} : { scope: { documentKey: 'country', values: countries, subjectIds: authorityIds } }),
+    limit,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    subject_id: r.subject_id,
+    number: r.number,
+    state: r.state,
+    author_id: r.author_id,
+    author_name: r.author_name,
+    note: r.note,
+    updated_at: r.updated_at,
+    submitted_at: r.submitted_at,
+    country: typeof r.fields.country === 'string' ? r.fields.country : null,
+    names: (r.fields.names as Record<string, string> | null | undefined) ?? null,
+  }));
+}
+
 export interface WorkQueue {
-  open: Awaited<ReturnType<typeof selectOpenAuthorityRevisions>>;
+  open: OpenAuthorityRevision[];
   stale: Awaited<ReturnType<typeof selectStale>>;
   countries: string[];
 }
@@ -155,7 +193,7 @@ export async function workQueue(db: Kysely<DB>, actor: Actor): Promise<WorkQueue
   const edit = assertAllowedSomewhere(actor, 'directory.edit');
   const review = scopeOf(actor, 'directory.review');
   const [open, stale] = await Promise.all([
-    selectOpenAuthorityRevisions(db, edit.all ? 'all' : edit.countries, edit.authorities, 200),
+    openAuthorityRevisions(db, edit.all ? 'all' : edit.countries, edit.authorities, 200),
     selectStale(db, review.all ? 'all' : review.countries, 200),
   ]);
   return { open, stale, countries: edit.countries };

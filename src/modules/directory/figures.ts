@@ -1,7 +1,8 @@
 /** The directory in figures: authorities listed and registered practitioners at the end of each year. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { authorityYears, practitionerYears } from './repository.js';
+import { practitionerGrantYears } from '../accounts/index.js';
+import { authorityYears } from './repository.js';
 
 export interface YearRow {
   year: number;
@@ -32,7 +33,7 @@ export function runningTotals(rows: { year: number; added: number; removed: numb
 }
 
 export async function directoryFigures(db: Kysely<DB>, now: Date = new Date()): Promise<DirectoryFigures> {
-  const [a, p] = await Promise.all([authorityYears(db), practitionerYears(db)]);
+  const [a, p] = await Promise.all([authorityYears(db), practitionerGrantYears(db)]);
   const year = now.getUTCFullYear();
   return {
     authorities: runningTotals(a.map((r) => ({ year: r.year, added: r.created, removed: r.archived })), year),

@@ -279,35 +279,6 @@ export async function authorityYears(db: Kysely<DB>): Promise<{ year: number; cr
   return r.rows;
 }
 
-/**
- * Practitioners by the year their status was granted (accounts' user_roles; a revoked grant is
- * deleted there, so it no longer counts in any year).
- */
-export async function practitionerYears(db: Kysely<DB>): Promise<{ year: number; granted: number }[]> {
-  const r = await sql<{ year: number; granted: number }>`
-    SELECT extract(year FROM granted_at)::int AS year, count(DISTINCT user_id)::int AS granted
-    FROM user_roles WHERE role = 'practitioner' GROUP BY 1 ORDER BY 1`.execute(db);
-  return r.rows;
-}
-
-/** Open revisions (drafts and reviews) of authorities of some countries, for the work queue. */
-export async function selectOpenAuthorityRevisions(db: Kysely<DB>, countries: readonly string[] | 'all', authorityIds: readonly string[], limit: number) {
-  let q = db
-    .selectFrom('revisions as r')
-    .leftJoin('users as u', 'u.id', 'r.author_id')
-    .select(['r.id', 'r.subject_id', 'r.number', 'r.state', 'r.author_id', 'r.note', 'r.updated_at', 'r.submitted_at', 'u.display_name as author_name', sql<string>`r.document->>'country'`.as('country'), sql<Record<string, string>>`r.document->'names'`.as('names')])
-    .where('r.subject_type', '=', 'authority')
-    .where('r.state', 'in', ['draft', 'in_review'])
-    .orderBy('r.updated_at', 'desc')
-    .limit(limit);
-  if (countries !== 'all') {
-    const c = [...countries];
-    const a = [...authorityIds];
-    q = q.where((eb) => eb.or([...(c.length ? [eb(sql<string>`r.document->>'country'`, 'in', c)] : []), ...(a.length ? [eb('r.subject_id', 'in', a)] : []), sql<SqlBool>`false`]));
-  }
-  return q.execute();
-}
-
 /** Published authorities of some countries not verified within a year, oldest first. */
 export async function selectStale(db: Kysely<DB>, countries: readonly string[] | 'all', limit: number) {
   let q = db
@@ -322,39 +293,8 @@ export async function selectStale(db: Kysely<DB>, countries: readonly string[] |
   return q.execute();
 }
 
-/** Countries that have demo knowledge content (the demo seed gives each of them authorities). */
-export async function selectDemoCountries(db: Kysely<DB>): Promise<string[]> {
-  const rows = await db.selectFrom('entries').select('country').distinct().where('demo', '=', true).where('country', 'is not', null).orderBy('country').execute();
-  return rows.map((r) => r.country!).filter(Boolean);
-}
-
 export async function analyzeAuthorities(db: Kysely<DB>): Promise<void> {
   await sql`ANALYZE authorities`.execute(db);
-}
-
-/** The country named by the open (draft or in-review) revision of an authority, if any. */
-export async function selectOpenRevisionCountry(db: Kysely<DB>, id: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('revisions')
-    .select(sql<string | null>`document->>'country'`.as('country'))
-    .where('subject_type', '=', 'authority')
-    .where('subject_id', '=', id)
-    .where('state', 'in', ['draft', 'in_review'])
-    .executeTakeFirst();
-  return row?.country ?? undefined;
-}
-
-/** The country of the latest revision of an authority that never went live. */
-export async function selectAnyRevisionCountry(db: Kysely<DB>, id: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('revisions')
-    .select(sql<string | null>`document->>'country'`.as('country'))
-    .where('subject_type', '=', 'authority')
-    .where('subject_id', '=', id)
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.country ?? undefined;
 }
 
 /** Language tags used by names, urgent procedures and notes of published authorities (CSV columns). */

@@ -11,11 +11,10 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { pickLocalized, type Lang } from '../../platform/i18n/languages.js';
 import { type Actor, assertAllowed } from '../access/index.js';
 import type { AuditContext } from '../audit/index.js';
-import { isEntryId, getEntry, getLaw, type RecordType } from '../knowledge/index.js';
-import { type TransitionName, diffDocuments, type FieldChange, getRevision, history, openRevisions, partStatuses, revertTo, saveDraft, transition, type HistoryItem, type PartStatus, type RevisionRow, type TransitionInput } from '../workflow/index.js';
+import { entriesMissingLanguages, entriesUnchangedSince, isEntryId, getEntry, getLaw, type EntryLanguages, type RecordType } from '../knowledge/index.js';
+import { type TransitionName, countRevisionsInReview, diffDocuments, type FieldChange, getRevision, history, lastPublishedAt, openRevisions, partStatuses, publishedSince, revertTo, saveDraft, transition, type HistoryItem, type PartStatus, type RevisionRow, type TransitionInput } from '../workflow/index.js';
 import { ADAPTERS } from './adapters.js';
-import { isObject, META_PART, parseTermId, type EditorialType } from './domain/parts.js';
-import { countInReview, selectNotReviewed, selectUntranslated, type EntryAttentionRow } from './repository.js';
+import { isObject, META_PART, parseTermId, UN_LANGS, type EditorialType } from './domain/parts.js';
 
 export const TRANSITION_NAMES: readonly TransitionName[] = ['submit', 'withdraw', 'return', 'publish', 'archive', 'restore', 'discard'];
 
@@ -174,32 +173,39 @@ export interface NeedsAttention {
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-function entryItem(r: EntryAttentionRow, lang: Lang, missing?: string[]): AttentionItem {
-  return { type: 'entry', id: r.id, part: META_PART, title: pickLocalized(r.titles, lang)?.text ?? r.id, date: new Date(r.last_reviewed), ...(missing ? { missing } : {}) };
+/** An entry of the dashboard, dated by its last change or review, whichever is later. */
+function entryItem(r: EntryLanguages, reviewed: ReadonlyMap<string, Date>, lang: Lang, missing?: string[]): AttentionItem {
+  const at = reviewed.get(r.id);
+  const changed = new Date(r.updated_at);
+  return { type: 'entry', id: r.id, part: META_PART, title: pickLocalized(r.titles, lang)?.text ?? r.id, date: at && at > changed ? at : changed, ...(missing ? { missing } : {}) };
 }
+
+const REVIEWED_TYPES = ['entry', 'law', 'taxonomy_term'] as const;
 
 /** The dashboard lists: changes waiting for review, entries lacking a UN language, entries not reviewed for 12 months. */
 export async function needsAttention(db: Kysely<DB>, actor: Actor, lang: Lang, options: { limit?: number; now?: Date } = {}): Promise<NeedsAttention> {
   assertAllowed(actor, 'knowledge.edit');
   const limit = options.limit ?? 50;
   const now = options.now ?? new Date();
+  const yearAgo = new Date(now.getTime() - YEAR_MS);
+  // "Not reviewed": unchanged for a year and not published through the workflow for a year either.
   const [open, inReviewTotal, untranslated, stale] = await Promise.all([
-    openRevisions(db, { types: ['entry', 'law', 'taxonomy_term'], state: 'in_review', limit }),
-    countInReview(db),
-    selectUntranslated(db, limit),
-    selectNotReviewed(db, new Date(now.getTime() - YEAR_MS), limit),
+    openRevisions(db, { types: REVIEWED_TYPES, state: 'in_review', documentFields: ['title', 'labels'], limit }),
+    countRevisionsInReview(db, REVIEWED_TYPES),
+    entriesMissingLanguages(db, UN_LANGS, limit),
+    publishedSince(db, 'entry', yearAgo).then((reviewed) => entriesUnchangedSince(db, yearAgo, reviewed, limit)),
   ]);
-  const revs = await Promise.all(open.map((r) => getRevision(db, r.id)));
+  const reviewed = await lastPublishedAt(db, 'entry', [...untranslated.items, ...stale.items].map((r) => r.id));
   return {
     inReview: {
       total: inReviewTotal,
-      items: open.map((r, i) => {
-        const doc = revs[i]?.document;
-        const title = isObject(doc) && typeof doc.title === 'string' ? doc.title : isObject(doc) && isObject(doc.labels) ? String(pickLocalized(doc.labels as Record<string, string>, lang)?.text ?? r.subject_id) : r.subject_id;
+      items: open.map((r) => {
+        const { title: docTitle, labels } = r.fields;
+        const title = typeof docTitle === 'string' ? docTitle : isObject(labels) ? String(pickLocalized(labels as Record<string, string>, lang)?.text ?? r.subject_id) : r.subject_id;
         return { type: r.subject_type as EditorialType, id: r.subject_id, part: r.part, title, revisionId: r.id, number: r.number, author: r.author_name, date: new Date(r.submitted_at ?? r.updated_at) };
       }),
     },
-    untranslated: { total: untranslated.total, items: untranslated.items.map((r) => entryItem(r, lang, (['ar', 'zh', 'en', 'fr', 'es', 'ru'] as const).filter((l) => !r.langs.includes(l)))) },
-    notReviewed: { total: stale.total, items: stale.items.map((r) => entryItem(r, lang)) },
+    untranslated: { total: untranslated.total, items: untranslated.items.map((r) => entryItem(r, reviewed, lang, (['ar', 'zh', 'en', 'fr', 'es', 'ru'] as const).filter((l) => !r.langs.includes(l)))) },
+    notReviewed: { total: stale.total, items: stale.items.map((r) => entryItem(r, reviewed, lang)) },
   };
 }

@@ -33,8 +33,10 @@ import {
   type PublicFile,
   type TreatySummaryRow,
 } from './repository/lists.js';
+import { selectMissingLanguages, selectUnchangedSince, type EntryLanguagesRow } from './repository/attention.js';
 import { loadEntryDocuments, loadLawDocuments } from './repository/read.js';
 
+export type { EntryLanguagesRow as EntryLanguages };
 export type { ArticleLabelRow as ArticleLabel, EntryFilter, EntryOrder, EntrySummaryRow as EntrySummary, LawSummaryRow as LawSummary, ParticipationRow as Participation, PublicFile, TreatySummaryRow as TreatySummary };
 
 const ID_PATTERN = new RegExp((EntryIdSchema as unknown as { pattern: string }).pattern);
@@ -42,6 +44,16 @@ const ID_PATTERN = new RegExp((EntryIdSchema as unknown as { pattern: string }).
 /** True when the string can be an entry or law id (the database would reject anything else). */
 export function isEntryId(id: string): boolean {
   return ID_PATTERN.test(id);
+}
+
+/** Public entries lacking a published version in one of `langs` (one page, most recently changed first, and the total). */
+export function entriesMissingLanguages(db: Kysely<DB>, langs: readonly string[], limit: number): Promise<{ total: number; items: EntryLanguagesRow[] }> {
+  return selectMissingLanguages(db, langs, limit);
+}
+
+/** Public entries unchanged since `before`, except the ids `except` (one page, least recently changed first, and the total). */
+export function entriesUnchangedSince(db: Kysely<DB>, before: Date, except: readonly string[], limit: number): Promise<{ total: number; items: EntryLanguagesRow[] }> {
+  return selectUnchangedSince(db, before, except, limit);
 }
 
 /** Short public entries matching a filter. */

@@ -25,7 +25,8 @@ import {
   writeEntryRows,
   writeLawRows,
 } from './repository/write.js';
-import { listEntryIds, listLawIds, loadEntryDocuments, loadLawDocuments, loadReferenceSets } from './repository/read.js';
+import { listEntryIds, listLawIds, loadEntryDocuments, loadLawDocuments, selectArticleKeys, selectDemoCountries, selectTermsInUse, selectTextExcerpts } from './repository/read.js';
+import { referenceCodes } from './reference-codes.js';
 import { keepUnpublished, sameEntry, sameLaw } from './repository/compare.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
@@ -35,6 +36,12 @@ export interface CheckContext {
   refs?: ReferenceSets;
   /** Records defined elsewhere in the same submission (e.g. later lines of an import file), by id. */
   pending?: ReadonlyMap<string, RecordType>;
+}
+
+/** Every code a record may refer to (countries and terms from the reference module, instrument articles), for validating imports in memory. */
+export async function loadReferenceSets(db: Kysely<DB>): Promise<ReferenceSets> {
+  const [codes, articles] = await Promise.all([referenceCodes(db), selectArticleKeys(db)]);
+  return { countries: codes.countries, terms: codes.terms, articles };
 }
 
 /**
@@ -192,4 +199,28 @@ export async function removeDemoContent(db: Kysely<DB>): Promise<{ entries: numb
   });
 }
 
-export { findEntryHeads, findLawHeads, keepUnpublished, listEntryIds, listLawIds, loadEntryDocuments, loadLawDocuments, loadReferenceSets, sameEntry, sameLaw };
+/**
+ * The beginning of the prose of some language versions (summary, body, facts, decision, commentary
+ * joined by line breaks), at most `maxChars` characters each, in one query: "entryId lang" → text.
+ */
+export async function textExcerpts(db: Kysely<DB>, wanted: readonly { entryId: string; lang: string; maxChars: number }[]): Promise<Map<string, string>> {
+  const rows = await selectTextExcerpts(db, wanted);
+  return new Map(rows.map((r) => [excerptKey(r.entry_id, r.lang), r.text]));
+}
+
+/** The key of an excerpt in the map of textExcerpts. */
+export function excerptKey(entryId: string, lang: string): string {
+  return `${entryId} ${lang}`;
+}
+
+/** Which of some taxonomy terms ("taxonomy:code") content is tagged with (entries or instrument articles). */
+export function termsInUse(db: Kysely<DB>, keys: readonly string[]): Promise<Set<string>> {
+  return selectTermsInUse(db, keys);
+}
+
+/** Countries that have demo content (the demo seed gives each of them authorities). */
+export function demoCountries(db: Kysely<DB>): Promise<string[]> {
+  return selectDemoCountries(db);
+}
+
+export { findEntryHeads, findLawHeads, keepUnpublished, listEntryIds, listLawIds, loadEntryDocuments, loadLawDocuments, sameEntry, sameLaw };

@@ -4,8 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { type EntryDocument, type LawDocument, parseArticleRef, type EntryType, articleLabels, countByCountry, countByType, entryBlock, getLawSummaries, getLawWithExtracts, getPublicEntry, lawsOfCountry, recentEntries, participationOf, treatyChildren, treatySummaries, type ArticleLabel, type EntrySummary, type LawSummary, type Participation, type TreatySummary } from '../knowledge/index.js';
-import { getArticle, getCountry, getInstrument, listCountries, listInstruments, listRegions, listTerms, type Article, type ArticleSummary, type Country, type InstrumentSummary, type Region, type Term } from '../reference/index.js';
+import { type Article, type ArticleSummary, type EntryDocument, type InstrumentSummary, type LawDocument, parseArticleRef, type EntryType, articleLabels, getArticle, getInstrument, listInstruments, countByCountry, countByType, entryBlock, getLawSummaries, getLawWithExtracts, getPublicEntry, lawsOfCountry, recentEntries, participationOf, treatyChildren, treatySummaries, type ArticleLabel, type EntrySummary, type LawSummary, type Participation, type TreatySummary } from '../knowledge/index.js';
+import { getCountry, listCountries, listRegions, listTerms, type Country, type Region, type Term } from '../reference/index.js';
 
 /** Reference lists every page uses for names and labels (cached by the reference service). */
 export interface Names {

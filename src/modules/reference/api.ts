@@ -1,5 +1,6 @@
 /**
- * Reference data API: countries and M49 regions, taxonomies, instruments and their articles.
+ * Reference data API: countries and M49 regions, taxonomies, instruments and their articles (the
+ * instruments are knowledge treaties, read through knowledge's public entry).
  * Read-only and the same for everyone, so responses may be cached for five minutes.
  */
 import { Type } from 'typebox';
@@ -22,13 +23,11 @@ import {
   TaxonomyParam,
   TaxonomySchema,
 } from './api-schemas.js';
+import { getArticleInContext, getInstrument, listInstruments } from '../knowledge/index.js';
 import {
-  getArticleInContext,
   getCountryProfile,
-  getInstrument,
   listCountries,
   listCountriesInRegion,
-  listInstruments,
   listRegionsWithCounts,
   listTerms,
   type Term,

@@ -9,12 +9,13 @@ import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { getSetting, setSetting } from '../../platform/db/settings.js';
 import type { Logger } from '../../platform/log.js';
-import { saveRecords, type SaveOutcome } from '../knowledge/index.js';
+import { saveRecords, termsInUse, type SaveOutcome } from '../knowledge/index.js';
 import { TAXONOMIES, TAXONOMY_NAMES, definedTermKeys } from './definitions/taxonomies.js';
 import {
+  deleteTerms,
   findCountriesNotIn,
   lockReferenceLoad,
-  pruneTerms,
+  selectTermKeysNotIn,
   upsertCountries,
   upsertRegions,
   upsertTerms,
@@ -64,6 +65,18 @@ function outcomeCounts(outcomes: readonly SaveOutcome[]): UpsertCounts {
     updated: outcomes.filter((o) => o === 'updated').length,
     unchanged: outcomes.filter((o) => o === 'unchanged').length,
   };
+}
+
+/**
+ * Terms held that the definitions no longer list. Those no entry or article is tagged with (asked of
+ * knowledge) are deleted; the others are kept (returned as `kept`) so that no tagged content breaks.
+ */
+async function pruneTerms(db: Kysely<DB>, defined: readonly string[]): Promise<{ removed: string[]; kept: string[] }> {
+  const stale = await selectTermKeysNotIn(db, defined);
+  if (!stale.length) return { removed: [], kept: [] };
+  const used = await termsInUse(db, stale);
+  const removed = new Set(await deleteTerms(db, stale.filter((k) => !used.has(k))));
+  return { removed: [...removed].sort(), kept: stale.filter((k) => !removed.has(k)).sort() };
 }
 
 const lastLoads = new WeakMap<object, ReferenceLoadReport>();

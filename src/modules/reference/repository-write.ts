@@ -134,31 +134,30 @@ export async function upsertTerms(db: Kysely<DB>, rows: readonly TermRow[]): Pro
   return count(rows.length, returned);
 }
 
-/**
- * Terms held that the definitions no longer list. Those no entry or article uses are deleted;
- * the others are kept (returned as `kept`) so that no tagged content breaks. If another table
- * refers to a term, the deletion is rolled back to a savepoint and every such term is kept.
- */
-export async function pruneTerms(db: Kysely<DB>, defined: readonly string[]): Promise<{ removed: string[]; kept: string[] }> {
+/** Keys ("taxonomy:code") of the terms held that are not among `defined`. */
+export async function selectTermKeysNotIn(db: Kysely<DB>, defined: readonly string[]): Promise<string[]> {
   const key = sql<string>`taxonomy || ':' || code`;
-  const stale = await db.selectFrom('taxonomy_terms').select(key.as('key')).where(key, 'not in', defined.length ? defined : ['']).execute();
-  if (!stale.length) return { removed: [], kept: [] };
-  let removed: string[] = [];
+  const rows = await db.selectFrom('taxonomy_terms').select(key.as('key')).where(key, 'not in', defined.length ? defined : ['']).execute();
+  return rows.map((r) => r.key);
+}
+
+/**
+ * Delete some terms (keys "taxonomy:code"); returns the keys deleted. If another table still refers
+ * to one of them, the deletion is rolled back to a savepoint and nothing is deleted.
+ */
+export async function deleteTerms(db: Kysely<DB>, keys: readonly string[]): Promise<string[]> {
+  if (!keys.length) return [];
   await sql`SAVEPOINT reference_prune_terms`.execute(db);
   try {
     const rows = await sql<{ key: string }>`
-      DELETE FROM taxonomy_terms t
-       WHERE NOT (t.taxonomy || ':' || t.code = ANY(${[...defined]}::text[]))
-         AND NOT EXISTS (SELECT 1 FROM entry_terms e WHERE e.taxonomy = t.taxonomy AND e.code = t.code)
-         AND NOT EXISTS (SELECT 1 FROM treaty_article_terms a WHERE a.taxonomy = t.taxonomy AND a.code = t.code)
+      DELETE FROM taxonomy_terms t WHERE t.taxonomy || ':' || t.code = ANY(${[...keys]}::text[])
       RETURNING t.taxonomy || ':' || t.code AS key`.execute(db);
-    removed = rows.rows.map((r) => r.key);
     await sql`RELEASE SAVEPOINT reference_prune_terms`.execute(db);
+    return rows.rows.map((r) => r.key);
   } catch {
     await sql`ROLLBACK TO SAVEPOINT reference_prune_terms`.execute(db);
+    return [];
   }
-  const gone = new Set(removed);
-  return { removed: removed.sort(), kept: stale.map((s) => s.key).filter((k) => !gone.has(k)).sort() };
 }
 
 /** Replace the labels and scope notes of one term (editorial changes). */

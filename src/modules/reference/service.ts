@@ -10,16 +10,8 @@ import { pickLocalized, type Lang, type LocalizedText } from '../../platform/i18
 import type { Taxonomy } from './tables.js';
 
 export type { Taxonomy };
-import {
-  countPublishedEntriesByType,
-  selectArticles,
-  selectCountries,
-  selectInstruments,
-  selectRegions,
-  selectReferenceSignature,
-  selectTerms,
-  selectTreatyParticipation,
-} from './repository.js';
+import { countByType, participationOf, type ReferenceCodes } from '../knowledge/index.js';
+import { selectCountries, selectRegions, selectReferenceSignature, selectTerms } from './repository.js';
 import { updateTermTexts } from './repository-write.js';
 import { defineTopic, publishChanges } from '../../platform/events.js';
 import { inTransaction } from '../../platform/db/batch.js';
@@ -163,16 +155,32 @@ export interface CountryProfile {
 export async function getCountryProfile(db: Kysely<DB>, iso3: string): Promise<CountryProfile | undefined> {
   const country = await getCountry(db, iso3);
   if (!country) return undefined;
-  const [regions, counts, treaties] = await Promise.all([listRegions(db), countPublishedEntriesByType(db, country.iso3), selectTreatyParticipation(db, country.iso3)]);
+  const [regions, counts, participation] = await Promise.all([listRegions(db), countByType(db, country.iso3), participationOf(db, country.iso3)]);
   const codes = [country.region_code, country.subregion_code, country.intermediate_region_code];
   const entry_counts = { legislation: 0, case: 0, treaty: 0, strategy: 0 };
-  for (const c of counts) if (c.type in entry_counts) entry_counts[c.type as keyof typeof entry_counts] = c.count;
+  for (const [type, n] of counts) if (type in entry_counts) entry_counts[type as keyof typeof entry_counts] = n;
   return {
     country,
     regions: codes.flatMap((code) => regions.filter((r) => r.code === code)),
     entry_counts,
-    treaties,
+    treaties: participation.map((p) => ({
+      treaty_id: p.id,
+      short_name: p.short_name,
+      kind: p.kind,
+      titles: p.titles,
+      signed_on: p.signed_on,
+      consent_kind: p.consent_kind,
+      consent_on: p.consent_on,
+      entry_into_force_on: p.entry_into_force_on,
+      demo: p.party_demo,
+    })),
   };
+}
+
+/** The country codes and term keys ("taxonomy:code") knowledge records may refer to (knowledge's provideReferenceCodes). */
+export async function referenceCodes(db: Kysely<DB>): Promise<ReferenceCodes> {
+  const [countries, terms] = await Promise.all([listCountries(db), listTerms(db)]);
+  return { countries: new Set(countries.map((c) => c.iso3)), terms: new Set(terms.map((t) => `${t.taxonomy}:${t.code}`)) };
 }
 
 /** Name of a country in a language (falls back to English, then the code). */
@@ -185,76 +193,4 @@ export function countryName(countries: readonly Country[], iso3: string, lang: L
 export function termLabel(terms: readonly Term[], taxonomy: string, code: string, lang: Lang): string {
   const t = terms.find((x) => x.taxonomy === taxonomy && x.code === code);
   return t ? (pickLocalized(t.labels, lang)?.text ?? code) : code;
-}
-
-export interface InstrumentSummary {
-  id: string;
-  kind: 'universal' | 'regional' | 'bilateral';
-  short_name: string | null;
-  organization: string | null;
-  adopted_on: string | null;
-  adopted_at: string | null;
-  entry_into_force_on: string | null;
-  depositary: string | null;
-  parent_id: string | null;
-  source_url: string | null;
-  demo: boolean;
-  /** Published titles by language; a language absent here has no title held. */
-  titles: Record<string, string>;
-  article_count: number;
-}
-
-export interface ArticleSummary {
-  treaty_id: string;
-  number: string;
-  position: number;
-  /** Titles by language; absent languages are not held (never machine-invented). */
-  titles: Record<string, string>;
-  /** "taxonomy:code" terms the article is about. */
-  terms: string[];
-}
-
-export interface Article extends ArticleSummary {
-  texts: Record<string, string>;
-}
-
-export async function listInstruments(db: Kysely<DB>): Promise<InstrumentSummary[]> {
-  return selectInstruments(db);
-}
-
-export async function getInstrument(db: Kysely<DB>, id: string): Promise<(InstrumentSummary & { articles: ArticleSummary[] }) | undefined> {
-  const [instrument] = await selectInstruments(db, id);
-  if (!instrument) return undefined;
-  const articles = await selectArticles(db, id, { withText: false });
-  return { ...instrument, articles };
-}
-
-export async function getArticle(db: Kysely<DB>, treatyId: string, number: string): Promise<Article | undefined> {
-  const [a] = await selectArticles(db, treatyId, { number, withText: true });
-  return a ? { ...a, texts: a.texts ?? {} } : undefined;
-}
-
-export interface ArticleInContext extends Article {
-  instrument: InstrumentSummary;
-  /** Numbers of the neighbouring articles, for navigation. */
-  previous: string | null;
-  next: string | null;
-}
-
-/** An article with its instrument and neighbours; `instrument` alone when the instrument exists but not the article. */
-export async function getArticleInContext(
-  db: Kysely<DB>,
-  treatyId: string,
-  number: string,
-): Promise<{ instrument?: InstrumentSummary; article?: ArticleInContext }> {
-  const instrument = await getInstrument(db, treatyId);
-  if (!instrument) return {};
-  const index = instrument.articles.findIndex((a) => a.number === number);
-  const article = index >= 0 ? await getArticle(db, treatyId, number) : undefined;
-  if (!article) return { instrument };
-  const { articles, ...summary } = instrument;
-  return {
-    instrument: summary,
-    article: { ...article, instrument: summary, previous: articles[index - 1]?.number ?? null, next: articles[index + 1]?.number ?? null },
-  };
 }

@@ -7,14 +7,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { pickLocalized } from '../../platform/i18n/languages.js';
-import { entryPath, type EntryType } from '../knowledge/index.js';
+import { entryPath, excerptKey, textExcerpts, type EntryType } from '../knowledge/index.js';
 import { buildTsQuery, parseQuery, termTexts } from './domain/query.js';
 import { activeFilters, effectiveSort, type Filters, type SearchParams, type SortOrder } from './domain/params.js';
 import { UN_CONFIGS, cleanText, configFor } from './domain/text.js';
 import { leadSnippet, partsFromHeadline, snippetHtml, snippetText, substringSnippet, type SnippetPart } from './domain/snippet.js';
 import { labelFacets, type Facets } from './facets.js';
 import { cachedCounts, cachedMatch, cachedTerms, facetIndex, keepCounts, keepMatch } from './facet-cache.js';
-import { MARK_END, MARK_START, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets, type FacetCount, type ResultRow } from './repository/search.js';
+import { MARK_END, MARK_START, RAW_SNIPPET_CHARS, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets, type FacetCount, type ResultRow } from './repository/search.js';
 import { matchDocuments, rowsByNumber, type PackedMatch } from './repository/matches.js';
 import { readGeneration } from './repository/generation.js';
 import { termIndexAt } from './term-cache.js';
@@ -58,6 +58,23 @@ const SNIPPET_SOURCE_CHARS = 20_000;
 const CJK_LANGS = new Set(['zh', 'ja', 'ko']);
 const isCjkLang = (lang: string) => CJK_LANGS.has(lang.toLowerCase().split('-')[0] ?? '');
 
+const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
+
+/**
+ * Snippets of the shown language versions: their texts from knowledge (one query), then ts_headline
+ * over them (one more, only when highlighting a non-CJK text); raw texts are cut here.
+ */
+async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lang: string }[], highlighting: boolean, terms: readonly string[]): Promise<Map<string, { text: string; headline: boolean }>> {
+  const requests = shown.map(({ entryId, lang }) => ({ entryId, lang, config: configFor(lang), raw: !highlighting || isCjkLang(lang) }));
+  const texts = await textExcerpts(db, requests.map((r) => ({ entryId: r.entryId, lang: r.lang, maxChars: r.raw ? RAW_SNIPPET_CHARS : SNIPPET_SOURCE_CHARS })));
+  const held = requests.flatMap((r) => {
+    const text = texts.get(excerptKey(r.entryId, r.lang));
+    return text === undefined ? [] : [{ entryId: r.entryId, text: text.replace(MARKS, ' '), config: r.config, raw: r.raw }];
+  });
+  if (held.every((r) => r.raw)) return new Map(held.map((r) => [r.entryId, { text: r.text, headline: false }]));
+  return snippets(db, held, terms);
+}
+
 /** Run a search (read-only). */
 export async function search(db: Kysely<DB>, params: SearchParams): Promise<SearchOutcome> {
   const started = performance.now();
@@ -75,11 +92,8 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
   const preferred = params.filters.lang.length ? (params.filters.lang.includes(params.hl) ? [params.hl, ...params.filters.lang] : [...params.filters.lang, params.hl]) : [params.hl];
   const shown = rows.map((row) => pickLocalized(row.titles, preferred[0]!, [...preferred.slice(1), 'en', 'fr', 'es']) ?? { text: row.entry_id, lang: params.hl });
   const highlighting = Boolean(built.tsquery && built.positive);
-  const requests = rows.map((row, i) => {
-    const lang = shown[i]!.lang;
-    return { entryId: row.entry_id, lang, config: configFor(lang), raw: !highlighting || isCjkLang(lang) };
-  });
-  const [snippetTexts, facets] = [await snippets(db, requests, built.highlight, SNIPPET_SOURCE_CHARS), await labelFacets(db, counts, params.filters, params.hl)];
+  const snippetTexts = await snippetsOf(db, rows.map((row, i) => ({ entryId: row.entry_id, lang: shown[i]!.lang })), highlighting, built.highlight);
+  const facets = await labelFacets(db, counts, params.filters, params.hl);
 
   const results = rows.map((row, i): SearchHit => {
     const { text: title, lang } = shown[i]!;

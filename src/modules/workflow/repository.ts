@@ -1,6 +1,7 @@
 /** SQL of the workflow: revisions and their events. */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { chunks } from '../../platform/db/batch.js';
 import { json } from '../../platform/db/types.js';
 import type { RevisionState } from './domain/transitions.js';
 import type { RevisionEvent, RevisionsTable, SubjectType } from './tables.js';
@@ -198,23 +199,96 @@ export async function selectEvents(db: Kysely<DB>, revisionIds: readonly number[
   if (!revisionIds.length) return [];
   return db
     .selectFrom('revision_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.revision_id', 'e.event', 'e.from_state', 'e.to_state', 'e.actor_id', 'e.comment', 'e.at', 'u.display_name as actor_name'])
+    .select(['e.id', 'e.revision_id', 'e.event', 'e.from_state', 'e.to_state', 'e.actor_id', 'e.comment', 'e.at'])
     .where('e.revision_id', 'in', [...revisionIds])
     .orderBy('e.id')
     .execute();
 }
 
+export interface OpenRevisionFilter {
+  types: readonly SubjectType[];
+  state?: 'draft' | 'in_review';
+  authorId?: string;
+  /** Only revisions whose document has one of `values` at `documentKey`, or whose subject is one of `subjectIds`. */
+  scope?: { documentKey: string; values: readonly string[]; subjectIds: readonly string[] };
+  /** Top-level fields of the document to return (in `fields`), not the whole document. */
+  documentFields?: readonly string[];
+  limit: number;
+}
+
 /** Open revisions (drafts and reviews) of some subject types, newest first, for work queues. */
-export async function selectOpenRevisions(db: Kysely<DB>, filter: { types: readonly SubjectType[]; state?: 'draft' | 'in_review'; authorId?: string; limit: number }) {
+export async function selectOpenRevisions(db: Kysely<DB>, filter: OpenRevisionFilter) {
+  const fields = filter.documentFields ?? [];
   let q = db
     .selectFrom('revisions as r')
-    .leftJoin('users as u', 'u.id', 'r.author_id')
-    .select(['r.id', 'r.subject_type', 'r.subject_id', 'r.part', 'r.number', 'r.state', 'r.author_id', 'r.editor_ids', 'r.note', 'r.updated_at', 'r.submitted_at', 'u.display_name as author_name'])
+    .select(['r.id', 'r.subject_type', 'r.subject_id', 'r.part', 'r.number', 'r.state', 'r.author_id', 'r.editor_ids', 'r.note', 'r.updated_at', 'r.submitted_at'])
+    .select(
+      fields.length
+        ? sql<Record<string, unknown>>`jsonb_build_object(${sql.join(fields.flatMap((f) => [sql.lit(f), sql`r.document->(${f}::text)`]))})`.as('fields')
+        : sql<Record<string, unknown>>`'{}'::jsonb`.as('fields'),
+    )
     .where('r.subject_type', 'in', [...filter.types])
     .where('r.state', 'in', filter.state ? [filter.state] : ['draft', 'in_review'])
     .orderBy('r.updated_at', 'desc')
     .limit(filter.limit);
   if (filter.authorId) q = q.where('r.author_id', '=', filter.authorId);
+  if (filter.scope) {
+    const { documentKey, values, subjectIds } = filter.scope;
+    q = q.where((eb) =>
+      eb.or([
+        ...(values.length ? [eb(sql<string>`r.document->>(${documentKey}::text)`, 'in', [...values])] : []),
+        ...(subjectIds.length ? [eb('r.subject_id', 'in', [...subjectIds])] : []),
+        sql<SqlBool>`false`,
+      ]),
+    );
+  }
   return q.execute();
+}
+
+/** Number of revisions waiting for review of some subject types. */
+export async function countRevisionsInReview(db: Kysely<DB>, types: readonly SubjectType[]): Promise<number> {
+  const row = await db
+    .selectFrom('revisions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('state', '=', 'in_review')
+    .where('subject_type', 'in', [...types])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** When each subject's latest published revision was decided (subjects never published through the workflow are absent). */
+export async function selectLastPublished(db: Kysely<DB>, type: SubjectType, ids: readonly string[]): Promise<Map<string, Date>> {
+  const list = [...new Set(ids)];
+  if (!list.length) return new Map();
+  const rows = await db
+    .selectFrom('revisions')
+    .select(['subject_id', sql<Date>`max(decided_at)`.as('at')])
+    .where('subject_type', '=', type)
+    .where('subject_id', 'in', list)
+    .where('state', '=', 'published')
+    .where('decided_at', 'is not', null)
+    .groupBy('subject_id')
+    .execute();
+  return new Map(rows.map((r) => [r.subject_id, new Date(r.at)]));
+}
+
+/** Subjects with a revision published (decided) at or after `since`. */
+export async function selectPublishedSince(db: Kysely<DB>, type: SubjectType, since: Date): Promise<string[]> {
+  const rows = await db.selectFrom('revisions').select('subject_id').distinct().where('subject_type', '=', type).where('state', '=', 'published').where('decided_at', '>=', since).execute();
+  return rows.map((r) => r.subject_id);
+}
+
+/** Which of some subjects have an open (draft or in-review) revision of any part. */
+export async function selectSubjectsWithOpenRevision(db: Kysely<DB>, type: SubjectType, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks([...new Set(ids)], 5000)) {
+    const rows = await db.selectFrom('revisions').select('subject_id').distinct().where('subject_type', '=', type).where('subject_id', 'in', part).where('state', 'in', ['draft', 'in_review']).execute();
+    for (const r of rows) out.add(r.subject_id);
+  }
+  return out;
+}
+
+/** The latest revision (highest number, any part and state) of a subject. */
+export async function selectLatestRevision(db: Kysely<DB>, type: SubjectType, id: string): Promise<RevisionRow | undefined> {
+  return db.selectFrom('revisions').selectAll().where('subject_type', '=', type).where('subject_id', '=', id).orderBy('number', 'desc').limit(1).executeTakeFirst();
 }

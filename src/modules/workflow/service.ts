@@ -13,6 +13,7 @@ import { inTransaction } from '../../platform/db/batch.js';
 import { nulCharacterIssues } from '../../platform/validation.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../platform/http/errors.js';
 import { type Action, allow, assertAllowed, type Resource } from '../access/index.js';
+import { userDisplayNames } from '../accounts/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { canTransition, availableTransitions, type TransitionName, type WorkflowVerb } from './domain/transitions.js';
 import { diffDocuments, type FieldChange } from './domain/diff.js';
@@ -25,7 +26,6 @@ import {
   nextNumber,
   selectEvents,
   selectLiveRevision,
-  selectOpenRevisions,
   selectOpenRevision,
   selectRevision,
   selectRevisions,
@@ -293,13 +293,14 @@ export async function history(db: Kysely<DB>, ctx: AuditContext, adapter: Workfl
   const resource = await adapter.resource(db, subjectId, revs[0]!.part, revs[0]!.document);
   assertAllowed(ctx.actor, adapter.actions.edit, resource);
   const events = await selectEvents(db, revs.map((r) => r.id));
+  const names = await userDisplayNames(db, events.map((e) => e.actor_id));
   return revs.map((rev) => {
     const previous = revs.find((r) => r.part === rev.part && r.number === (rev.base_number ?? rev.number - 1)) ?? revs.find((r) => r.part === rev.part && r.number === rev.number - 1);
     const authorIds = [...new Set([...(rev.author_id ? [rev.author_id] : []), ...rev.editor_ids])];
     return {
       revision: rev,
       changes: diffDocuments(previous?.document ?? {}, rev.document),
-      events: events.filter((e) => e.revision_id === rev.id).map((e) => ({ ...e, actor_name: e.actor_name ?? null })),
+      events: events.filter((e) => e.revision_id === rev.id).map((e) => ({ ...e, actor_name: (e.actor_id ? names.get(e.actor_id) : undefined) ?? null })),
       actions: availableTransitions(ctx.actor.userId ?? undefined, { state: rev.state, authorIds }, (verb) => allow(ctx.actor, adapter.actions[verb], { ...resource, authorId: rev.author_id ?? '__system__' })),
     };
   });
@@ -314,4 +315,4 @@ export async function compareRevisions(db: Kysely<DB>, ctx: AuditContext, adapte
   return { from, to, changes: diffDocuments(from.document, to.document) };
 }
 
-export { selectRevision as getRevision, selectOpenRevisions as openRevisions };
+export { selectRevision as getRevision };

@@ -18,11 +18,6 @@ export async function selectAuthorityUsers(db: Kysely<DB>, authorityId: string, 
     .execute();
 }
 
-export async function selectUserNames(db: Kysely<DB>, ids: readonly string[]) {
-  if (!ids.length) return [];
-  return db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
-}
-
 export async function selectMailRecipient(db: Kysely<DB>, id: string) {
   return db.selectFrom('users').select(['id', 'email', 'display_name', 'lang']).where('id', '=', id).where('disabled_at', 'is', null).where('email_verified_at', 'is not', null).executeTakeFirst();
 }

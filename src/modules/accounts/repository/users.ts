@@ -112,3 +112,19 @@ export async function countUsers(db: Kysely<DB>): Promise<number> {
   const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Display names of some users, by id (unknown ids are absent). */
+export async function selectDisplayNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  const list = [...new Set(ids)];
+  if (!list.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', list).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Users holding the practitioner role, by the year it was granted (a revoked grant is deleted, so it no longer counts). */
+export async function selectPractitionerGrantYears(db: Kysely<DB>): Promise<{ year: number; granted: number }[]> {
+  const r = await sql<{ year: number; granted: number }>`
+    SELECT extract(year FROM granted_at)::int AS year, count(DISTINCT user_id)::int AS granted
+    FROM user_roles WHERE role = 'practitioner' GROUP BY 1 ORDER BY 1`.execute(db);
+  return r.rows;
+}

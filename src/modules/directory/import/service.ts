@@ -25,12 +25,12 @@ import { unknownLaws } from '../adapter.js';
 import { checkAuthority } from '../domain/checks.js';
 import { parseCsvHeader, rowToDocument } from '../domain/csv.js';
 import type { AuthorityDocument } from '../domain/schema.js';
-import { recordPublishedMany, saveDraft, transition, type WorkflowAdapter } from '../../workflow/index.js';
+import { recordPublishedMany, saveDraft, subjectsWithOpenRevision, transition, type WorkflowAdapter } from '../../workflow/index.js';
 import { AUTHORITY_PART, authorityAdapter } from '../adapter.js';
 import { saveAuthorityDraft } from '../editing.js';
 import { auditRefusal } from '../refusals.js';
 import { authorityHash, contentOf, loadDirectoryRefs, writeLiveMany } from '../live.js';
-import { analyzeAuthorities, selectAuthorities, selectContentHashes, selectOpenRevisionCountry } from '../repository.js';
+import { analyzeAuthorities, selectAuthorities, selectContentHashes } from '../repository.js';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -157,7 +157,8 @@ export async function importAuthorities(
     return !(e && e.hash === authorityHash(doc) && e.state === 'published');
   });
   if (mode === 'review') {
-    for (const { line, doc } of changed) if ((await selectOpenRevisionCountry(db, doc.id)) !== undefined) issues.push({ line, field: 'id', message: `${doc.id} has a change in progress (a draft or a review): it must be published or discarded first` });
+    const inProgress = await subjectsWithOpenRevision(db, 'authority', changed.map(({ doc }) => doc.id));
+    for (const { line, doc } of changed) if (inProgress.has(doc.id)) issues.push({ line, field: 'id', message: `${doc.id} has a change in progress (a draft or a review): it must be published or discarded first` });
   }
   if (!docs.length && !issues.length) issues.push({ line: 1, field: '(file)', message: 'holds no authority' });
   if (issues.length) {

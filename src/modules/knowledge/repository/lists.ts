@@ -5,6 +5,7 @@
  */
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
+import { ENTRY_TYPES } from '../domain/entry-types.js';
 import type { ConsentKind, EntryType, TreatyKind } from '../tables.js';
 import { entryIsVisible, visibleMachineTranslatedLangs, visibleTitles } from './visibility.js';
 
@@ -134,7 +135,10 @@ export async function countEntries(db: Kysely<DB>, f: EntryFilter): Promise<numb
 
 /** Public entries by database (and State): one grouped scan. */
 export async function countEntriesByType(db: Kysely<DB>, f: Pick<EntryFilter, 'country'> = {}): Promise<Map<EntryType, number>> {
-  const rows = await filtered(db, f)
+  let q = filtered(db, f);
+  // The type list lets the (type, country) index serve the lookup of one State.
+  if (f.country) q = q.where('entries.type', 'in', [...ENTRY_TYPES]);
+  const rows = await q
     .select(['entries.type', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('entries.type')
     .execute();

@@ -1,8 +1,7 @@
 /** SQL that reads knowledge content, batch-oriented (the API reads one, exports read thousands). */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { EntryType } from '../tables.js';
-import type { ReferenceSets } from '../domain/checks.js';
 import type { LawDocument, Provision } from '../domain/schemas.js';
 import { entryFromParts, partyFromRow, type EntryParts } from './rows.js';
 import { entryIsVisible, textIsVisible } from './visibility.js';
@@ -166,6 +165,12 @@ export async function listEntryIds(
   return (await q.execute()).map((r) => r.id);
 }
 
+/** Countries that have demo entries, in code order. */
+export async function selectDemoCountries(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('entries').select('country').distinct().where('demo', '=', true).where('country', 'is not', null).orderBy('country').execute();
+  return rows.map((r) => r.country!).filter(Boolean);
+}
+
 export async function listLawIds(db: Kysely<DB>, options: { after?: string; limit: number; demo?: boolean }): Promise<string[]> {
   let q = db.selectFrom('laws').select('id').orderBy('id').limit(options.limit);
   if (options.after) q = q.where('id', '>', options.after);
@@ -173,16 +178,34 @@ export async function listLawIds(db: Kysely<DB>, options: { after?: string; limi
   return (await q.execute()).map((r) => r.id);
 }
 
-/** Every code a record may refer to, for validating imports in memory. */
-export async function loadReferenceSets(db: Kysely<DB>): Promise<ReferenceSets> {
-  const [countries, articles, terms] = await Promise.all([
-    db.selectFrom('countries').select('iso3').execute(),
-    db.selectFrom('treaty_articles').select(['treaty_id', 'number']).execute(),
-    db.selectFrom('taxonomy_terms').select(['taxonomy', 'code']).execute(),
-  ]);
-  return {
-    countries: new Set(countries.map((c) => c.iso3)),
-    articles: new Set(articles.map((a) => `${a.treaty_id}:${a.number}`)),
-    terms: new Set(terms.map((t) => `${t.taxonomy}:${t.code}`)),
-  };
+/**
+ * The beginning of the prose (summary, body, facts, decision, commentary, one after the other) of some
+ * language versions, at most `maxChars` characters each; versions not held are absent.
+ */
+export async function selectTextExcerpts(db: Kysely<DB>, wanted: readonly { entryId: string; lang: string; maxChars: number }[]): Promise<{ entry_id: string; lang: string; text: string }[]> {
+  if (!wanted.length) return [];
+  const r = await sql<{ entry_id: string; lang: string; text: string }>`
+    SELECT w.entry_id, w.lang, left(concat_ws(E'\n', t.summary, t.body, t.facts, t.decision, t.commentary), w.max_chars) AS text
+    FROM unnest(${wanted.map((w) => w.entryId)}::text[], ${wanted.map((w) => w.lang)}::text[], ${wanted.map((w) => w.maxChars)}::int[]) AS w(entry_id, lang, max_chars)
+    JOIN entry_texts t ON t.entry_id = w.entry_id AND t.lang = w.lang`.execute(db);
+  return r.rows;
+}
+
+/** Which of some terms ("taxonomy:code") an entry or a treaty article is tagged with. */
+export async function selectTermsInUse(db: Kysely<DB>, keys: readonly string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const list = [...new Set(keys)];
+  // One index probe per term (entry_terms_term_idx; the article tags are few).
+  const r = await sql<{ key: string }>`
+    SELECT k.key FROM unnest(${list}::text[]) AS k(key)
+    CROSS JOIN LATERAL (SELECT split_part(k.key, ':', 1) AS taxonomy, substr(k.key, strpos(k.key, ':') + 1) AS code) t
+    WHERE EXISTS (SELECT 1 FROM entry_terms e WHERE e.taxonomy = t.taxonomy AND e.code = t.code)
+       OR EXISTS (SELECT 1 FROM treaty_article_terms a WHERE a.taxonomy = t.taxonomy AND a.code = t.code)`.execute(db);
+  return new Set(r.rows.map((x) => x.key));
+}
+
+/** Every instrument article ("treaty:number") a record may refer to. */
+export async function selectArticleKeys(db: Kysely<DB>): Promise<Set<string>> {
+  const articles = await db.selectFrom('treaty_articles').select(['treaty_id', 'number']).execute();
+  return new Set(articles.map((a) => `${a.treaty_id}:${a.number}`));
 }

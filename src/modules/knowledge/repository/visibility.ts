@@ -1,7 +1,7 @@
 /**
  * The SQL form of the visibility rule of domain/visibility.ts ("published and visible to this
- * reader"): fragments that the queries of this module, and of modules that still read knowledge
- * tables, compose. Change the rule here and in the domain, nowhere else.
+ * reader"): fragments that the queries of this module compose (other modules ask its services).
+ * Change the rule here and in the domain, nowhere else.
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { PUBLIC_STATUS } from '../domain/visibility.js';

@@ -4,7 +4,7 @@ import type { Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import type { InstrumentSummary } from '../../reference/index.js';
+import type { InstrumentSummary } from '../../knowledge/index.js';
 import { entryPath } from '../../knowledge/index.js';
 import { pickText } from '../domain/versions.js';
 import { homeMessages } from '../home.messages.js';

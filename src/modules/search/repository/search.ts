@@ -146,7 +146,8 @@ export async function explain(db: Kysely<DB>, query: RawBuilder<unknown>): Promi
 
 export interface SnippetRequest {
   entryId: string;
-  lang: string;
+  /** The beginning of the language version's text (knowledge's textExcerpts). */
+  text: string;
   config: string;
   /** Return the text itself (CJK, or no query): the application cuts and highlights it. */
   raw: boolean;
@@ -156,28 +157,22 @@ export interface SnippetRequest {
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
 
+/** Characters of the text returned as it is (raw, or nothing to highlight). */
+export const RAW_SNIPPET_CHARS = 2000;
+
 /**
  * Snippets of the displayed language versions: ts_headline with the positive query terms analysed
  * in the language of each version, or the beginning of the text when `raw`.
  */
-export async function snippets(
-  db: Kysely<DB>,
-  requests: readonly SnippetRequest[],
-  terms: readonly string[],
-  maxChars: number,
-): Promise<Map<string, { text: string; headline: boolean }>> {
+export async function snippets(db: Kysely<DB>, requests: readonly SnippetRequest[], terms: readonly string[]): Promise<Map<string, { text: string; headline: boolean }>> {
   if (!requests.length) return new Map();
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const r = await sql<{ entry_id: string; snippet: string | null; headline: boolean }>`
     SELECT r.entry_id,
-           CASE WHEN r.raw OR hq.q IS NULL THEN left(x.txt, 2000) ELSE ts_headline(r.cfg::regconfig, x.txt, hq.q, ${options}) END AS snippet,
+           CASE WHEN r.raw OR hq.q IS NULL THEN left(r.txt, ${RAW_SNIPPET_CHARS}) ELSE ts_headline(r.cfg::regconfig, r.txt, hq.q, ${options}) END AS snippet,
            (NOT r.raw AND hq.q IS NOT NULL) AS headline
-    FROM unnest(${requests.map((q) => q.entryId)}::text[], ${requests.map((q) => q.lang)}::text[], ${requests.map((q) => q.config)}::text[], ${requests.map((q) => q.raw)}::boolean[])
-      AS r(entry_id, lang, cfg, raw)
-    JOIN entry_texts t ON t.entry_id = r.entry_id AND t.lang = r.lang
-    CROSS JOIN LATERAL (
-      SELECT translate(left(concat_ws(E'\n', t.summary, t.body, t.facts, t.decision, t.commentary), ${maxChars}), ${MARK_START + MARK_END}, '  ') AS txt
-    ) x
+    FROM unnest(${requests.map((q) => q.entryId)}::text[], ${requests.map((q) => q.text)}::text[], ${requests.map((q) => q.config)}::text[], ${requests.map((q) => q.raw)}::boolean[])
+      AS r(entry_id, txt, cfg, raw)
     LEFT JOIN LATERAL (
       SELECT string_agg('(' || pq::text || ')', ' | ')::tsquery AS q
       FROM unnest(${[...terms]}::text[]) AS term
