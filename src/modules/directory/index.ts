@@ -7,3 +7,4 @@ export { CountryAuthorities } from './pages/country-block.js';
 export { languageName } from './pages/ui.js';
 export { authoritiesOfCountry } from './service.js';
 export type { AuthorityView } from './service.js';
+export { getAuthority } from './service.js';
