@@ -1,4 +1,5 @@
 import type { PalermoModule } from '../module.js';
+import { caseworkApi } from './api.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -6,5 +7,5 @@ import type { PalermoModule } from '../module.js';
  */
 export const caseworkModule: PalermoModule = {
   name: 'casework',
-  routes: [],
+  routes: [caseworkApi],
 };
