@@ -1,5 +1,6 @@
 import type { PalermoModule } from '../module.js';
 import { caseworkApi } from './api.js';
+import { caseworkPages } from './routes.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -7,5 +8,5 @@ import { caseworkApi } from './api.js';
  */
 export const caseworkModule: PalermoModule = {
   name: 'casework',
-  routes: [caseworkApi],
+  routes: [caseworkApi, caseworkPages],
 };
