@@ -1,6 +1,7 @@
 import type { PalermoModule } from '../module.js';
 import { caseworkApi } from './api.js';
 import { caseworkPages } from './routes.js';
+import { caseworkCommands } from './cli.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -9,4 +10,5 @@ import { caseworkPages } from './routes.js';
 export const caseworkModule: PalermoModule = {
   name: 'casework',
   routes: [caseworkApi, caseworkPages],
+  commands: caseworkCommands,
 };

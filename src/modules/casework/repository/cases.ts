@@ -2,7 +2,7 @@
  * SQL of cases and their parts (persons, legal bases, links), reference counters and the access log.
  * Every function takes the caller's scoped transaction (withCaseScope): row-level security applies.
  */
-import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { json } from '../../../platform/db/types.js';
 import type { CasePersonsTable, CasesTable } from '../tables.js';
@@ -168,4 +168,13 @@ export async function caseHeads(trx: Transaction<DB>, afterId: string | null, li
   let q = trx.selectFrom('casework_cases').select(['id', 'reference', 'authority_id', 'history_seq', 'history_head']).orderBy('id').limit(limit);
   if (afterId) q = q.where('id', '>', afterId);
   return q.execute();
+}
+
+/**
+ * The authorities that own cases, for `palermo casework verify` without --authority. The one casework
+ * statement outside withCaseScope: it runs as the installation's own role (the command line acts for
+ * the whole installation) and reads only owner ids, never case data.
+ */
+export async function caseOwnerAuthorities(db: Kysely<DB>): Promise<string[]> {
+  return (await db.selectFrom('casework_cases').select('authority_id').distinct().orderBy('authority_id').execute()).map((r) => r.authority_id);
 }
