@@ -119,6 +119,20 @@ describe('casework API', () => {
     assert.equal((await api('officer', 'GET', `/api/v1/casework/cases/${id}`)).json.case.title, 'Edited once');
   });
 
+  it('describes its operations in the OpenAPI document', async () => {
+    const doc = (await (await server.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    for (const [path, methods] of [
+      ['/api/v1/casework/cases', ['get', 'post']],
+      ['/api/v1/casework/cases/{id}', ['get', 'patch']],
+      ['/api/v1/casework/cases/{id}/transitions', ['post']],
+      ['/api/v1/casework/cases/{id}/assign', ['post']],
+      ['/api/v1/casework/cases/{id}/history', ['get']],
+      ['/api/v1/casework/worklist/counts', ['get']],
+    ] as const) {
+      for (const m of methods) assert.deepEqual(doc.paths[path]?.[m]?.tags, ['casework'], `${m} ${path}`);
+    }
+  });
+
   it('never answers 500 to fuzzed create and edit bodies, and writes nothing on a 4xx', async () => {
     const id = (await api('officer', 'POST', '/api/v1/casework/cases', { direction: 'incoming', ...aCaseBody() })).json.id as string;
     const value = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }), fc.constant('\u0000'), fc.constant('2026-02-30'), fc.constant('ITA'), fc.constant('taking-evidence'));
