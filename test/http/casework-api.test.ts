@@ -119,6 +119,25 @@ describe('casework API', () => {
     assert.equal((await api('officer', 'GET', `/api/v1/casework/cases/${id}`)).json.case.title, 'Edited once');
   });
 
+  it('adds and removes persons, legal bases and links, each with its event', async () => {
+    const id = (await api('officer', 'POST', '/api/v1/casework/cases', { direction: 'incoming', ...aCaseBody({ persons: [] }) })).json.id as string;
+    const other = (await api('officer', 'POST', '/api/v1/casework/cases', { direction: 'incoming', ...aCaseBody() })).json.id as string;
+    const bad = await api('officer', 'POST', `/api/v1/casework/cases/${id}/persons`, { role: 'witness', family_name: 'Verdi', birth_date: '1980-02-31' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.errors[0].field, 'person.birth_date');
+    assert.equal((await api('officer', 'POST', `/api/v1/casework/cases/${id}/persons`, { role: 'witness', family_name: 'Verdi' })).status, 200);
+    const person = (await api('officer', 'GET', `/api/v1/casework/cases/${id}`)).json.persons[0];
+    assert.equal((await api('officer', 'DELETE', `/api/v1/casework/cases/${id}/persons/${person.id}`)).status, 200);
+    assert.equal((await api('officer', 'DELETE', `/api/v1/casework/cases/${id}/persons/${person.id}`)).status, 404);
+    assert.equal((await api('officer', 'PUT', `/api/v1/casework/cases/${id}/legal-bases`, { legal_bases: [{ basis: 'reciprocity' }] })).status, 200);
+    assert.equal((await api('officer', 'POST', `/api/v1/casework/cases/${id}/links`, { other_case_id: other, kind: 'same_matter' })).status, 200);
+    assert.equal((await api('officer', 'DELETE', `/api/v1/casework/cases/${id}/links/${other}`)).status, 200);
+    assert.equal((await api('stranger', 'PUT', `/api/v1/casework/cases/${id}/legal-bases`, { legal_bases: [] })).status, 404);
+    const history = await api('officer', 'GET', `/api/v1/casework/cases/${id}/history`);
+    assert.deepEqual(history.json.events.map((e: { type: string }) => e.type), ['created', 'person_added', 'person_removed', 'legal_basis_set', 'link_added', 'link_removed']);
+    assert.equal(history.json.verification.ok, true);
+  });
+
   it('describes its operations in the OpenAPI document', async () => {
     const doc = (await (await server.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { tags?: string[] }>> };
     for (const [path, methods] of [

@@ -14,7 +14,7 @@ import { createIncoming, editCase, getCase, assignCase } from '../../src/modules
 import { applyTransition } from '../../src/modules/casework/transition-service.js';
 import { addPerson, removePerson, addLink, setLegalBases } from '../../src/modules/casework/parts-service.js';
 import { listWorklist } from '../../src/modules/casework/worklist-service.js';
-import { verifyAll } from '../../src/modules/casework/verify-service.js';
+import { verifyAll, verifyHistory } from '../../src/modules/casework/verify-service.js';
 import { AppError } from '../../src/platform/http/errors.js';
 
 let rt: TestRuntime;
@@ -233,5 +233,8 @@ describe('casework cases', () => {
     assert.equal(bad.failures[0]!.caseId, id);
     assert.deepEqual(bad.failures[0]!.verdict.problem, { kind: 'hash', seq: 2, eventId: bad.failures[0]!.verdict.problem!.eventId });
     assert.equal((await getCase(rt.db, o.actor, id)).verification.ok, false);
+    assert.deepEqual((await verifyHistory(rt.db, o.actor, id)).problem?.seq, 2);
+    assert.equal((await status(verifyHistory(rt.db, stranger.actor, id))).status, 404);
+    assert.equal((await status(verifyHistory(rt.db, nobody.actor, id))).status, 403);
   });
 });

@@ -4,13 +4,14 @@
  * Bodies are checked by the services after the permission check (403 before anything about the case;
  * schemas are attached for the OpenAPI description, not to refuse first). Problems are problem+json.
  */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RoutePlugin } from '../../platform/http/app.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
 import { DEFAULT_LANG } from '../../platform/i18n/languages.js';
-import { CaseCreateInput, CaseEditInput } from './domain/case-input.js';
+import { CaseCreateInput, CaseEditInput, LegalBasisInput, LinkInput, PersonInput } from './domain/case-input.js';
+import { addLink, addPerson, removeLink, removePerson, setLegalBases } from './parts-service.js';
 import { TRANSITIONS } from './domain/transitions.js';
 import { CASE_KINDS, CASE_STATES, CHANNELS, DIRECTIONS, REFUSAL_GROUNDS } from './domain/vocabulary.js';
 import { assignCase, createIncoming, createOutgoing, editCase, getCase, type CaseRow, type CaseView } from './service.js';
@@ -212,6 +213,23 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
       return caseOut(row);
     },
   );
+
+  const Part = (name: string) => Type.Object({ id: Type.String({ maxLength: 80 }), [name]: Type.String({ maxLength: 80 }) }, { additionalProperties: false });
+  const partRoute = (method: 'post' | 'put' | 'delete', path: string, summary: string, params: ReturnType<typeof Part> | typeof Id, body: TSchema | undefined, run: (request: FastifyRequest, body: Record<string, unknown>, version: number | undefined) => Promise<CaseRow>) =>
+    app[method](path, { schema: { tags, summary, params, ...(body ? { body } : {}), response: { 200: CaseOut, ...problems } }, attachValidation: true }, async (request: FastifyRequest, reply: FastifyReply) => {
+      const b = objectBody(request.body);
+      const version = expectedVersion(request, b);
+      delete b.version;
+      const row = await run(request, b, version);
+      etag(reply, row.version);
+      return caseOut(row);
+    });
+  const pid = (request: FastifyRequest) => request.params as { id: string; person_id: string; other_case_id: string };
+  partRoute('post', '/api/v1/casework/cases/:id/persons', 'Add a person concerned (only what the request needs)', Id, Type.Object({ ...PersonInput.properties, version: Type.Optional(Type.Integer()) }), (r, b, v) => addPerson(app.db, r.actor, pid(r).id, b, v));
+  partRoute('delete', '/api/v1/casework/cases/:id/persons/:person_id', 'Remove a person', Part('person_id'), undefined, (r, _b, v) => removePerson(app.db, r.actor, pid(r).id, pid(r).person_id, v));
+  partRoute('put', '/api/v1/casework/cases/:id/legal-bases', 'Replace the legal bases (in order)', Id, Type.Object({ legal_bases: Type.Array(LegalBasisInput), version: Type.Optional(Type.Integer()) }), (r, b, v) => setLegalBases(app.db, r.actor, pid(r).id, b.legal_bases ?? null, v));
+  partRoute('post', '/api/v1/casework/cases/:id/links', 'Link another case of the authority', Id, Type.Object({ ...LinkInput.properties, version: Type.Optional(Type.Integer()) }), (r, b, v) => addLink(app.db, r.actor, pid(r).id, b, v));
+  partRoute('delete', '/api/v1/casework/cases/:id/links/:other_case_id', 'Remove a link', Part('other_case_id'), undefined, (r, _b, v) => removeLink(app.db, r.actor, pid(r).id, pid(r).other_case_id, v));
 
   app.get('/api/v1/casework/cases/:id/history', { schema: { tags, summary: 'The case’s history (hash-chained events) and the result of recomputing the chain', params: Id, response: { 200: Type.Unknown(), ...problems } }, attachValidation: true }, async (request, reply) => {
     const v = await getCase(app.db, request.actor, (request.params as { id: string }).id);

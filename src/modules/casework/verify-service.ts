@@ -5,6 +5,8 @@ import { verifyChain, type ChainVerdict } from './domain/history.js';
 import { listEvents } from './repository/history.js';
 import { caseHeads } from './repository/cases.js';
 import { withCaseScope } from './repository/scope.js';
+import type { Actor } from '../access/index.js';
+import { authoritiesFor, caseOr404 } from './service-context.js';
 
 export interface CaseVerdict {
   caseId: string;
@@ -54,4 +56,13 @@ export async function verifyAll(db: Kysely<DB>, authorities: readonly string[], 
     after = page[page.length - 1]!.caseId;
   }
   return { cases, events, failures, ms: performance.now() - started };
+}
+
+/** Recompute one case's chain for a reader of the case (403 without casework rights, 404 when not visible). */
+export async function verifyHistory(db: Kysely<DB>, actor: Actor, caseId: string): Promise<ChainVerdict> {
+  const authorities = authoritiesFor(actor, 'casework.read');
+  return withCaseScope(db, authorities, async (trx) => {
+    const row = await caseOr404(trx, caseId);
+    return verifyChain(await listEvents(trx, row.id), { seq: row.history_seq, head: row.history_head });
+  });
 }
