@@ -5,6 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, csrfOf, makeUser, signInAs } from './accounts-support.js';
 import { aCaseworkAuthority } from '../factories/casework.js';
@@ -79,6 +80,32 @@ describe('casework pages over HTTP', () => {
     assert.ok((await stale.text()).includes('Someone else changed this case'));
     const page = await (await c.officer.get(`/en/casework/cases/${id}`)).text();
     assert.ok(page.includes('First edit') && !page.includes('Second edit'));
+  });
+
+  it('never answers 500 to fuzzed forms, and writes nothing on a 4xx', async () => {
+    const id = await newCase('Fuzz target');
+    const { csrf } = await c.officer.page('/en/casework');
+    const count = async () => Number((await server.runtime.db.selectFrom('casework_cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('', 'ITA', 'XXX', '2026-02-30', 'urgent', 'taking-evidence', 'on', '\u0000'), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }));
+    const keys = ['direction', 'kind', 'partner_country', 'title', 'summary', 'measures', 'crime_types', 'urgency', 'urgency_reason', 'partner_deadline', 'received_on', 'confidential', 'persons.0.family_name', 'persons.0.role', 'legal_bases.0.basis', 'authority_id', 'version', 'transition', 'grounds', 'date', 'comment'];
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 8 }), async (form) => {
+        const before = await count();
+        const made = await c.officer.post('/en/casework/new', { ...form, _csrf: csrf });
+        assert.ok(made.status < 500, `new ${made.status} ${JSON.stringify(form)}`);
+        if (made.status !== 303) assert.equal(await count(), before);
+        await made.text();
+        for (const path of [`/en/casework/cases/${id}/edit`, `/en/casework/cases/${id}/transition`]) {
+          const r = await c.officer.post(path, { ...form, _csrf: csrf });
+          assert.ok(r.status < 500, `${path} ${r.status} ${JSON.stringify(form)}`);
+          await r.text();
+        }
+        const q = await c.officer.get(`/en/casework?${new URLSearchParams(Object.entries(form).map(([k, v]) => [k, String(v)])).toString()}`);
+        assert.ok(q.status < 500, `worklist ${q.status}`);
+        await q.text();
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('answers 403 without casework rights and 404 for another authority’s case', async () => {

@@ -75,7 +75,7 @@ export async function applyTransition(db: Kysely<DB>, actor: Actor, id: string, 
         case 'four_eyes':
           throw new ForbiddenError('Four eyes: a request is approved by a supervisor who is not its author');
         case 'elsewhere':
-          throw new IllegalTransitionError('A request is forwarded to executing authorities through forwarding (POST /api/v1/casework/cases/{id}/executions), which creates their tracks', possible);
+          throw new IllegalTransitionError('A request is forwarded to executing authorities through forwarding (the forwarding form or API), which creates each executing authority\'s track and moves the case to forwarded', possible);
         case 'state':
           throw new IllegalTransitionError(`"${req.transition}" is not possible from the state ${row.state}`, possible);
       }
