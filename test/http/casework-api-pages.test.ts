@@ -108,6 +108,20 @@ describe('casework pages over HTTP', () => {
     );
   });
 
+  it('lets a supervisor assign a case to themself', async () => {
+    const id = await newCase('To assign');
+    const officerPage = await (await c.officer.get(`/en/casework/cases/${id}`)).text();
+    assert.ok(!officerPage.includes('Assign to me'), 'assigning is a supervisor’s');
+    const { html, csrf } = await c.supervisor.page(`/en/casework/cases/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(html)![1]!;
+    const userId = /name="user_id" value="([0-9a-f-]{36})"/.exec(html)![1]!;
+    assert.equal((await c.supervisor.post(`/en/casework/cases/${id}/assign`, { _csrf: csrf, version, user_id: userId })).status, 303);
+    const after1 = await (await c.supervisor.get(`/en/casework/cases/${id}`)).text();
+    assert.ok(after1.includes('Assigned to you') && after1.includes('Remove the assignment'));
+    const stale = await c.supervisor.post(`/en/casework/cases/${id}/assign`, { _csrf: csrf, version, user_id: '' });
+    assert.equal(stale.status, 409);
+  });
+
   it('answers 403 without casework rights and 404 for another authority’s case', async () => {
     const id = await newCase('Private matter');
     assert.equal((await c.practitioner.get(`/en/casework/cases/${id}`)).status, 403);

@@ -224,6 +224,8 @@ const keys = [
   'assigned_to_you',
   'by',
   'change_from_to',
+  'assign_to_me',
+  'unassign',
 ] as const;
 
 /** A key of the `casework` catalogue. */

@@ -12,7 +12,7 @@ import { href, pageContext, sendPage } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
 import { scopeOf } from '../access/index.js';
 import { listCountries, listTerms } from '../reference/index.js';
-import { createIncoming, createOutgoing, editCase, getCase, type CaseView } from './service.js';
+import { assignCase, createIncoming, createOutgoing, editCase, getCase, type CaseView } from './service.js';
 import { applyTransition } from './transition-service.js';
 import { listWorklist } from './worklist-service.js';
 import { authoritiesFor } from './service-context.js';
@@ -116,6 +116,22 @@ export const caseworkPages: RoutePlugin = pageRoutes((app) => {
       const view = await getCase(app.db, request.actor, id, { log: false });
       const message = p.status === 409 ? (/changed by someone else/.test(p.message) ? t('error_stale') : t('error_transition')) : undefined;
       return sendPage(reply, await casePage(request, view, { issues: p.status === 400 ? (p.issues ?? []) : [], message, failed: { transition: String(form.transition), values: form } }), p.status);
+    }
+  });
+
+  app.post('/casework/cases/:id/assign', async (request, reply) => {
+    noStore(reply);
+    const id = idOf(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const userId = typeof body.user_id === 'string' && body.user_id ? body.user_id : null;
+    try {
+      await assignCase(app.db, request.actor, id, userId, formVersion(body) ?? 0);
+      return reply.redirect(href(pageContext(request), `/casework/cases/${id}`, { done: 1 }), 303);
+    } catch (e) {
+      const p = formProblem(e);
+      if (!p) throw e;
+      const view = await getCase(app.db, request.actor, id, { log: false });
+      return sendPage(reply, await casePage(request, view, { issues: p.status === 400 ? (p.issues ?? []) : [], message: p.status === 409 ? cwT(pageContext(request).lang)('error_stale') : undefined }), p.status);
     }
   });
 

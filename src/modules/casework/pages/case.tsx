@@ -91,6 +91,21 @@ export function CasePage({ ctx, refs, view, issues = [], message, failed, done }
               </a>
             </p>
           ) : null}
+          {view.may.assign && ctx.viewer ? (
+            <form method="post" action={href(ctx, `/casework/cases/${c.id}/assign`)} class="inline-form">
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="version" value={String(c.version)} />
+              {c.assigned_to === ctx.viewer.id ? (
+                <button type="submit" name="user_id" value="" class="secondary">
+                  {t('unassign')}
+                </button>
+              ) : (
+                <button type="submit" name="user_id" value={ctx.viewer.id} class="secondary">
+                  {t('assign_to_me')}
+                </button>
+              )}
+            </form>
+          ) : null}
         </section>
         <Actions ctx={ctx} t={t} view={view} failed={failed} />
         <section aria-labelledby="h-persons">
