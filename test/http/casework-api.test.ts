@@ -139,7 +139,7 @@ describe('casework API', () => {
   });
 
   it('describes its operations in the OpenAPI document', async () => {
-    const doc = (await (await server.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    const doc = (await (await server.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { tags?: string[]; security?: unknown }>> };
     for (const [path, methods] of [
       ['/api/v1/casework/cases', ['get', 'post']],
       ['/api/v1/casework/cases/{id}', ['get', 'patch']],
@@ -148,7 +148,10 @@ describe('casework API', () => {
       ['/api/v1/casework/cases/{id}/history', ['get']],
       ['/api/v1/casework/worklist/counts', ['get']],
     ] as const) {
-      for (const m of methods) assert.deepEqual(doc.paths[path]?.[m]?.tags, ['casework'], `${m} ${path}`);
+      for (const m of methods) {
+        assert.deepEqual(doc.paths[path]?.[m]?.tags, ['casework'], `${m} ${path}`);
+        assert.deepEqual(doc.paths[path]?.[m]?.security, [{ bearerAuth: [] }], `${m} ${path}`);
+      }
     }
   });
 

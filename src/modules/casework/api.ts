@@ -20,6 +20,8 @@ import { authoritiesFor } from './service-context.js';
 import { listWorklist, worklistCounts, WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistRow } from './worklist-service.js';
 
 const tags = ['casework'];
+/** A session cookie or a personal API token with the casework.* scopes. */
+const security = [{ bearerAuth: [] }];
 const problems = {
   400: { ...ProblemSchema, description: 'Invalid input (errors names each field)' },
   401: { ...ProblemSchema, description: 'Sign in or send a token' },
@@ -88,6 +90,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
     {
       schema: {
         tags,
+        security,
         summary: 'The worklist: cases of the caller’s authorities (and those forwarded to them), by view, filtered, searched, 50 per page',
         querystring: Type.Object(
           {
@@ -113,7 +116,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
     },
   );
 
-  app.get('/api/v1/casework/worklist/counts', { schema: { tags, summary: 'How many cases each worklist view holds', response: { 200: Type.Record(Type.String(), Type.Integer()), ...problems } } }, async (request, reply) => {
+  app.get('/api/v1/casework/worklist/counts', { schema: { tags, security, summary: 'How many cases each worklist view holds', response: { 200: Type.Record(Type.String(), Type.Integer()), ...problems } } }, async (request, reply) => {
     reply.header('cache-control', 'private, no-store');
     return worklistCounts(app.db, request.actor);
   });
@@ -123,6 +126,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
     {
       schema: {
         tags,
+        security,
         summary: 'Record a new case: an incoming request (received; its reference is given at registration) or an outgoing draft (reference given now)',
         description: '`direction` (incoming or outgoing) and, when the caller acts for several authorities, `authority_id`; the other fields as in the schema. Measures and offences are codes of the reference taxonomies measure and crime; countries ISO alpha-3.',
         body: Type.Object({ direction: Type.Enum([...DIRECTIONS]), authority_id: Type.Optional(Type.String()), ...CaseCreateInput.properties }),
@@ -143,7 +147,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
     },
   );
 
-  app.get('/api/v1/casework/cases/:id', { schema: { tags, summary: 'A case with its persons, legal bases, links, executing authorities’ tracks (an executing authority sees its own), and the transitions the caller may apply', params: Id, response: { 200: Type.Unknown(), ...problems } }, attachValidation: true }, async (request, reply) => {
+  app.get('/api/v1/casework/cases/:id', { schema: { tags, security, summary: 'A case with its persons, legal bases, links, executing authorities’ tracks (an executing authority sees its own), and the transitions the caller may apply', params: Id, response: { 200: Type.Unknown(), ...problems } }, attachValidation: true }, async (request, reply) => {
     const v = await getCase(app.db, request.actor, (request.params as { id: string }).id);
     etag(reply, v.case.version);
     return viewOut(v);
@@ -154,6 +158,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
     {
       schema: {
         tags,
+        security,
         summary: 'Edit a case’s fields (only those sent); send the version seen in If-Match or `version`: a stale edit is refused with 409',
         params: Id,
         body: Type.Object({ ...CaseEditInput.properties, version: Type.Optional(Type.Integer({ minimum: 1 })) }),
@@ -176,6 +181,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
     {
       schema: {
         tags,
+        security,
         summary: 'Apply a lifecycle transition (docs/CASEWORK.md, Lifecycle)',
         description: `Transitions: ${[...new Set(TRANSITIONS.map((t) => t.name))].join(', ')}. Fields as each requires: comment (reason), grounds (${REFUSAL_GROUNDS.join(', ')}), date, channel (${CHANNELS.join(', ')}), until, outcome. An illegal transition is 409 listing those allowed now.`,
         params: Id,
@@ -204,7 +210,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
 
   app.post(
     '/api/v1/casework/cases/:id/assign',
-    { schema: { tags, summary: 'Assign the case to a user (or null): a supervisor’s', params: Id, body: Type.Object({ user_id: Type.Union([Type.String(), Type.Null()]), version: Type.Optional(Type.Integer()) }), response: { 200: CaseOut, ...problems } }, attachValidation: true },
+    { schema: { tags, security, summary: 'Assign the case to a user (or null): a supervisor’s', params: Id, body: Type.Object({ user_id: Type.Union([Type.String(), Type.Null()]), version: Type.Optional(Type.Integer()) }), response: { 200: CaseOut, ...problems } }, attachValidation: true },
     async (request, reply) => {
       const body = objectBody(request.body);
       const version = expectedVersion(request, body);
@@ -216,7 +222,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
 
   const Part = (name: string) => Type.Object({ id: Type.String({ maxLength: 80 }), [name]: Type.String({ maxLength: 80 }) }, { additionalProperties: false });
   const partRoute = (method: 'post' | 'put' | 'delete', path: string, summary: string, params: ReturnType<typeof Part> | typeof Id, body: TSchema | undefined, run: (request: FastifyRequest, body: Record<string, unknown>, version: number | undefined) => Promise<CaseRow>) =>
-    app[method](path, { schema: { tags, summary, params, ...(body ? { body } : {}), response: { 200: CaseOut, ...problems } }, attachValidation: true }, async (request: FastifyRequest, reply: FastifyReply) => {
+    app[method](path, { schema: { tags, security, summary, params, ...(body ? { body } : {}), response: { 200: CaseOut, ...problems } }, attachValidation: true }, async (request: FastifyRequest, reply: FastifyReply) => {
       const b = objectBody(request.body);
       const version = expectedVersion(request, b);
       delete b.version;
@@ -231,7 +237,7 @@ export const caseworkApi: RoutePlugin = async (app: App) => {
   partRoute('post', '/api/v1/casework/cases/:id/links', 'Link another case of the authority', Id, Type.Object({ ...LinkInput.properties, version: Type.Optional(Type.Integer()) }), (r, b, v) => addLink(app.db, r.actor, pid(r).id, b, v));
   partRoute('delete', '/api/v1/casework/cases/:id/links/:other_case_id', 'Remove a link', Part('other_case_id'), undefined, (r, _b, v) => removeLink(app.db, r.actor, pid(r).id, pid(r).other_case_id, v));
 
-  app.get('/api/v1/casework/cases/:id/history', { schema: { tags, summary: 'The case’s history (hash-chained events) and the result of recomputing the chain', params: Id, response: { 200: Type.Unknown(), ...problems } }, attachValidation: true }, async (request, reply) => {
+  app.get('/api/v1/casework/cases/:id/history', { schema: { tags, security, summary: 'The case’s history (hash-chained events) and the result of recomputing the chain', params: Id, response: { 200: Type.Unknown(), ...problems } }, attachValidation: true }, async (request, reply) => {
     const v = await getCase(app.db, request.actor, (request.params as { id: string }).id);
     reply.header('cache-control', 'private, no-store');
     return {
