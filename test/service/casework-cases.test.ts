@@ -205,7 +205,7 @@ describe('casework cases', () => {
   it('searches by any reference, person, partner State and offence, and counts views', async () => {
     const id = await aRegisteredCase(rt.db, officer.actor, { partner_reference: 'RG-77/ZZ', offence_text: 'Smuggling of tortoises', persons: [{ role: 'suspect', family_name: 'Quaglierini' }], partner_country: 'BRA' });
     const ref = (await getCase(rt.db, officer.actor, id)).case.reference!;
-    for (const q of [ref, 'RG-77', 'quaglier', 'tortoises', 'bra']) {
+    for (const q of [ref, 'RG-77', 'quaglier', 'tortoises', 'bra', 'Brazil', 'Brésil']) {
       const r = await listWorklist(rt.db, officer.actor, { q });
       assert.ok(r.rows.some((x) => x.id === id), q);
     }

@@ -7,6 +7,7 @@ import { CASE_KINDS, CASE_STATES, DIRECTIONS } from './domain/vocabulary.js';
 import { countViews, selectWorklist, WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistContext, type WorklistFilter, type WorklistRow, type WorklistView } from './repository/worklist.js';
 import { withCaseScope } from './repository/scope.js';
 import { authoritiesFor, today } from './service-context.js';
+import { listCountries } from '../reference/index.js';
 
 export { WORKLIST_VIEWS, WORKLIST_SORTS } from './repository/worklist.js';
 export type { WorklistView, WorklistRow } from './repository/worklist.js';
@@ -62,6 +63,10 @@ export interface Worklist {
 export async function listWorklist(db: Kysely<DB>, actor: Actor, query: Record<string, unknown>): Promise<Worklist> {
   const authorities = authoritiesFor(actor, 'casework.read');
   const filter = parseWorklistQuery(query);
+  if (filter.q && filter.q.length >= 3) {
+    const needle = filter.q.toLocaleLowerCase();
+    filter.qCountries = (await listCountries(db)).filter((c) => Object.values(c.names).some((n) => typeof n === 'string' && n.toLocaleLowerCase().includes(needle))).map((c) => c.iso3);
+  }
   const ctx = context(actor, authorities);
   return withCaseScope(db, authorities, async (trx) => {
     const { total, rows } = await selectWorklist(trx, filter, ctx);

@@ -21,6 +21,8 @@ export interface WorklistFilter {
   state?: string;
   partnerCountry?: string;
   q?: string;
+  /** Partner States whose name (in any language) contains q. */
+  qCountries?: readonly string[];
   sort: WorklistSort;
   page: number;
   pageSize: number;
@@ -83,7 +85,7 @@ function filterCondition(eb: EB, f: WorklistFilter): Expression<SqlBool> {
         eb('partner_reference', 'ilike', p),
         eb('title', 'ilike', p),
         eb('offence_text', 'ilike', p),
-        eb('partner_country', '=', q.toUpperCase()),
+        eb('partner_country', 'in', [q.toUpperCase(), ...(f.qCountries ?? [])]),
         eb('partner_authority_name', 'ilike', p),
         eb.exists(eb.selectFrom('case_executions').select(sql`1`.as('x')).whereRef('case_executions.case_id', '=', 'casework_cases.id').where('their_reference', 'ilike', p)),
         eb.exists(
