@@ -107,12 +107,26 @@ describe('accounts guards', () => {
       '/api/v1/editor/:type/:id/parts/:part': { document: '{}' },
       '/api/v1/editor/:type/:id/revisions/:revision/transition': { transition: 'publish' },
       '/api/v1/editor/:type/:id/revisions/:revision/revert': {},
+      '/:lang/casework/new': { direction: 'incoming', kind: 'mla', partner_country: 'ITA', title: 'CSRF' },
+      '/:lang/casework/cases/:id/transition': { transition: 'start_check' },
+      '/:lang/casework/cases/:id/edit': { title: 'Changed by CSRF' },
+      '/:lang/casework/cases/:id/assign': { user_id: '' },
+      '/api/v1/casework/cases': { direction: 'incoming', title: 'CSRF' },
+      '/api/v1/casework/cases/:id': { title: 'Changed by CSRF' },
+      '/api/v1/casework/cases/:id/transitions': { transition: 'start_check' },
+      '/api/v1/casework/cases/:id/assign': {},
+      '/api/v1/casework/cases/:id/persons': { role: 'witness', family_name: 'CSRF' },
+      '/api/v1/casework/cases/:id/persons/:person_id': {},
+      '/api/v1/casework/cases/:id/legal-bases': {},
+      '/api/v1/casework/cases/:id/links': {},
+      '/api/v1/casework/cases/:id/links/:other_case_id': {},
     };
     /** Values for the other path parameters of the editor routes. */
     const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1' };
     const ids: Record<string, string> = { '/:lang/account/tokens/:id/revoke': tokenId, '/:lang/admin/practitioner-requests/:id': requestId, '/:lang/admin/jobs/:id/retry': crypto.randomUUID(), '/api/v1/admin/jobs/:id/retry': crypto.randomUUID() };
     for (const path of Object.keys(bodies)) if (path.startsWith('/:lang/directory/authorities/:id')) ids[path] = 'csrf-test-authority';
     for (const path of Object.keys(bodies)) if (path.includes('/editor/')) ids[path] = 'csrf-test-entry';
+    for (const path of Object.keys(bodies)) if (path.includes('/casework/cases/:id')) ids[path] = crypto.randomUUID();
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
     assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);
     for (const r of unsafe) assert.ok(bodies[r.path], `the CSRF test covers ${r.path}`);

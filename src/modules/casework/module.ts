@@ -1,5 +1,8 @@
 import type { PalermoModule } from '../module.js';
 import { pageRoutes } from '../../platform/web/routes.js';
+import { caseworkApi } from './api.js';
+import { caseworkPages } from './routes.js';
+import { caseworkCommands } from './cli.js';
 import { executionPages } from './pages/executions.js';
 import { settingsPages } from './pages/execution-settings.js';
 import { notificationPages } from './pages/notifications.js';
@@ -14,6 +17,8 @@ import { removeStaleUploads, spoolDirOf } from './documents-spool.js';
 export const caseworkModule: PalermoModule = {
   name: 'casework',
   routes: [
+    caseworkApi,
+    caseworkPages,
     executionApi,
     documentRoutes,
     pageRoutes(async (app) => {
@@ -22,6 +27,7 @@ export const caseworkModule: PalermoModule = {
       await settingsPages(app);
     }),
   ],
+  commands: caseworkCommands,
   jobs: [scanDeadlinesJob],
   async prepare(runtime) {
     // The hourly deadline scan: this hour's and the next run are queued once for the installation.

@@ -9,3 +9,4 @@ export { authoritiesOfCountry } from './service.js';
 export type { AuthorityView } from './service.js';
 export { authorityNames } from './names.js';
 export type { AuthorityName } from './names.js';
+export { getAuthority } from './service.js';

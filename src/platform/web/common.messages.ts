@@ -36,6 +36,7 @@ const keys = [
   'nav_sign_out',
   'nav_admin',
   'nav_editor',
+  'nav_casework',
 ] as const;
 
 /** A key of the `common` catalogue. */

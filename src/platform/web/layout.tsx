@@ -59,6 +59,11 @@ function AccountNav({ ctx }: { ctx: PageContext }) {
                 <a href={href(ctx, '/editor')}>{t('nav_editor')}</a>
               </li>
             ) : null}
+            {v.casework ? (
+              <li>
+                <a href={href(ctx, '/casework')}>{t('nav_casework')}</a>
+              </li>
+            ) : null}
             {v.admin ? (
               <li>
                 <a href={href(ctx, '/admin')}>{t('nav_admin')}</a>

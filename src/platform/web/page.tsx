@@ -11,6 +11,8 @@ export interface Viewer {
   admin: boolean;
   /** Show the "Editor" link (curators: the knowledge editor's "needs attention" dashboard). */
   editor?: boolean;
+  /** Show the "Casework" link (casework.read for some authority). */
+  casework?: boolean;
 }
 
 declare module 'fastify' {

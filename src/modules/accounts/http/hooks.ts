@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { globalPlugin, type App } from '../../../platform/http/app.js';
 import { ForbiddenError, UnauthorizedError } from '../../../platform/http/errors.js';
-import { ANONYMOUS, type Actor, administers, allowedActions } from '../../access/index.js';
+import { ANONYMOUS, type Actor, administers, allowedActions, scopeOf } from '../../access/index.js';
 import { authenticateToken } from '../api-tokens.js';
 import { hmacHex, randomToken, safeEqual } from '../domain/crypto.js';
 import { accountsEnv, type AccountsEnv } from '../env.js';
@@ -119,6 +119,7 @@ export const accountsHooks = globalPlugin(async (app: App) => {
           name: actor.name ?? '',
           admin: administers(actor),
           editor: allowedActions(actor, {}, ['knowledge.edit']).length > 0,
+          casework: scopeOf(actor, 'casework.read').some,
         };
       }
     }

@@ -1,0 +1,170 @@
+/**
+ * SQL of the worklist: the views (mine, team, due this week, overdue, awaiting the partner, awaiting
+ * an executing authority, forwarded to us), their counts, filters, search and sort. Runs in the
+ * caller's scoped transaction: row-level security applies on top of the authority conditions.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+
+export const WORKLIST_VIEWS = ['all', 'mine', 'team', 'due_week', 'overdue', 'awaiting_partner', 'awaiting_executing', 'forwarded_to_us', 'closed'] as const;
+export type WorklistView = (typeof WORKLIST_VIEWS)[number];
+export const WORKLIST_SORTS = ['updated', 'state_since', 'reference', 'due'] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+
+/** States in which a case needs nothing more from anyone (kept out of the working views). */
+export const ENDED_STATES = ['closed', 'refused', 'withdrawn', 'lapsed'] as const;
+
+export interface WorklistFilter {
+  view: WorklistView;
+  direction?: 'incoming' | 'outgoing';
+  kind?: string;
+  state?: string;
+  partnerCountry?: string;
+  q?: string;
+  /** Partner States whose name (in any language) contains q. */
+  qCountries?: readonly string[];
+  sort: WorklistSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface WorklistContext {
+  /** Authorities whose own cases the reader works on. */
+  authorities: readonly string[];
+  userId: string | null;
+  today: string;
+  weekEnd: string;
+}
+
+type EB = ExpressionBuilder<DB, 'casework_cases'>;
+
+const arr = (xs: readonly string[]) => sql<string[]>`${sql.val([...xs])}::text[]`;
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function openDeadline(eb: EB, cond: (eb: ExpressionBuilder<DB, 'case_deadlines'>) => Expression<SqlBool>) {
+  return eb.exists(eb.selectFrom('case_deadlines').select(sql`1`.as('x')).whereRef('case_deadlines.case_id', '=', 'casework_cases.id').where('met_on', 'is', null).where(cond));
+}
+
+function viewCondition(eb: EB, view: WorklistView, ctx: WorklistContext): Expression<SqlBool> {
+  const own = eb('authority_id', 'in', ctx.authorities.length ? [...ctx.authorities] : ['']);
+  const open = eb('state', 'not in', [...ENDED_STATES]);
+  switch (view) {
+    case 'all':
+      return own;
+    case 'mine':
+      return eb.and([own, open, ctx.userId ? eb('assigned_to', '=', ctx.userId) : sql<SqlBool>`false`]);
+    case 'team':
+      return eb.and([own, open]);
+    case 'due_week':
+      return eb.and([own, open, openDeadline(eb, (d) => d.and([d('due_on', '>=', ctx.today), d('due_on', '<=', ctx.weekEnd)]))]);
+    case 'overdue':
+      return eb.and([own, open, openDeadline(eb, (d) => d('due_on', '<', ctx.today))]);
+    case 'awaiting_partner':
+      return eb.and([own, eb('direction', '=', 'outgoing'), eb('state', 'in', ['sent', 'acknowledged', 'additional_info_requested'])]);
+    case 'awaiting_executing':
+      return eb.and([own, eb('direction', '=', 'incoming'), eb('state', '=', 'forwarded')]);
+    case 'forwarded_to_us':
+      return eb.and([eb.not(own), sql<SqlBool>`casework_cases.executing_authority_ids && ${arr(ctx.authorities)}`]);
+    case 'closed':
+      return eb.and([own, eb('state', 'in', [...ENDED_STATES])]);
+  }
+}
+
+function filterCondition(eb: EB, f: WorklistFilter): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  if (f.direction) parts.push(eb('direction', '=', f.direction));
+  if (f.kind) parts.push(eb('kind', '=', f.kind as never));
+  if (f.state) parts.push(eb('state', '=', f.state as never));
+  if (f.partnerCountry) parts.push(eb('partner_country', '=', f.partnerCountry));
+  const q = f.q?.trim();
+  if (q) {
+    const p = like(q);
+    parts.push(
+      eb.or([
+        eb('reference', 'ilike', p),
+        eb('partner_reference', 'ilike', p),
+        eb('title', 'ilike', p),
+        eb('offence_text', 'ilike', p),
+        eb('partner_country', 'in', [q.toUpperCase(), ...(f.qCountries ?? [])]),
+        eb('partner_authority_name', 'ilike', p),
+        eb.exists(eb.selectFrom('case_executions').select(sql`1`.as('x')).whereRef('case_executions.case_id', '=', 'casework_cases.id').where('their_reference', 'ilike', p)),
+        eb.exists(
+          eb
+            .selectFrom('case_persons')
+            .select(sql`1`.as('x'))
+            .whereRef('case_persons.case_id', '=', 'casework_cases.id')
+            .where((pe) => pe.or([pe('family_name', 'ilike', p), pe('given_names', 'ilike', p), sql<SqlBool>`(case_persons.given_names || ' ' || case_persons.family_name) ILIKE ${p}`])),
+        ),
+      ]),
+    );
+  }
+  return eb.and(parts);
+}
+
+export interface WorklistRow {
+  id: string;
+  authority_id: string;
+  reference: string | null;
+  direction: 'incoming' | 'outgoing';
+  kind: string;
+  state: string;
+  title: string;
+  partner_country: string;
+  partner_reference: string | null;
+  urgency: string;
+  assigned_to: string | null;
+  state_since: Date;
+  updated_at: Date;
+  next_due: string | null;
+  version: number;
+}
+
+export async function selectWorklist(trx: Transaction<DB>, f: WorklistFilter, ctx: WorklistContext): Promise<{ total: number; rows: WorklistRow[] }> {
+  const base = trx.selectFrom('casework_cases').where((eb) => eb.and([viewCondition(eb, f.view, ctx), filterCondition(eb, f)]));
+  const total = Number((await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const nextDue = sql<string | null>`(SELECT to_char(min(d.due_on), 'YYYY-MM-DD') FROM case_deadlines d WHERE d.case_id = casework_cases.id AND d.met_on IS NULL)`;
+  let q = base.select([
+    'id',
+    'authority_id',
+    'reference',
+    'direction',
+    'kind',
+    'state',
+    'title',
+    'partner_country',
+    'partner_reference',
+    'urgency',
+    'assigned_to',
+    'state_since',
+    'updated_at',
+    'version',
+    nextDue.as('next_due'),
+  ]);
+  switch (f.sort) {
+    case 'updated':
+      q = q.orderBy('updated_at', 'desc');
+      break;
+    case 'state_since':
+      q = q.orderBy('state_since', 'asc');
+      break;
+    case 'reference':
+      q = q.orderBy(sql`reference IS NULL`).orderBy('reference', 'asc');
+      break;
+    case 'due':
+      q = q.orderBy(sql`${nextDue} IS NULL`).orderBy(nextDue);
+      break;
+  }
+  const rows = await q.orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { total, rows: rows as WorklistRow[] };
+}
+
+/** How many cases each view holds (the filters and search apply to the counts too). */
+export async function countViews(trx: Transaction<DB>, f: Omit<WorklistFilter, 'view'>, ctx: WorklistContext): Promise<Record<WorklistView, number>> {
+  const row = await trx
+    .selectFrom('casework_cases')
+    .where((eb) => filterCondition(eb, { ...f, view: 'all' }))
+    .where((eb) => eb.or(WORKLIST_VIEWS.map((v) => viewCondition(eb, v, ctx))))
+    .select((eb) => WORKLIST_VIEWS.map((v) => sql<string>`count(*) FILTER (WHERE ${viewCondition(eb, v, ctx)})`.as(v)))
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(WORKLIST_VIEWS.map((v) => [v, Number((row as Record<string, string>)[v] ?? 0)])) as Record<WorklistView, number>;
+}
