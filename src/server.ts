@@ -6,6 +6,8 @@ import { renderErrorPage } from './platform/web/error-page.js';
 import { rootRedirect } from './platform/web/routes.js';
 import { modules } from './modules/index.js';
 import type { Runtime } from './runtime.js';
+import { controlSocketPath, startControlSocket, type ControlServer } from './platform/control.js';
+import { runBackup } from './modules/operations/index.js';
 
 /** Build the HTTP application over an open runtime (used by `serve` and by the tests). */
 export async function createApp(runtime: Runtime, options: Pick<AppOptions, 'rateLimitStore'> = {}): Promise<App> {
@@ -34,6 +36,18 @@ export async function listen(runtime: Runtime, config: Config, logger: Logger): 
   const app = await createApp(runtime);
   const address = await app.listen({ port: config.port, host: config.host });
   await runtime.jobs.startWorkers();
+  // On the embedded database no other process may open DATA_DIR: `palermo backup` asks this one.
+  let control: ControlServer | undefined;
+  if (runtime.database.mode === 'embedded') {
+    control = await startControlSocket(controlSocketPath(config.dataDir), {
+      backup: (args) =>
+        runBackup(runtime, {
+          file: typeof args.file === 'string' ? args.file : undefined,
+          keyFile: args.keyFile === null ? null : typeof args.keyFile === 'string' ? args.keyFile : undefined,
+          trigger: 'command',
+        }),
+    }, logger);
+  }
   logger.info({ address, database: runtime.database.mode }, `Palermo is serving on ${address}`);
   let closing: Promise<void> | undefined;
   return {
@@ -42,6 +56,7 @@ export async function listen(runtime: Runtime, config: Config, logger: Logger): 
     close() {
       closing ??= (async () => {
         await app.close();
+        await control?.close();
         await runtime.jobs.stopWorkers();
         await runtime.database.close();
       })();

@@ -16,7 +16,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { encryptStream, type BackupKey } from './crypto.js';
-import { FORMAT, FORMAT_VERSION, ident, line, newestVersion, type BackupHeader, type BackupManifest, type SequenceValue } from './format.js';
+import { BackupError, FORMAT, FORMAT_VERSION, ident, line, newestVersion, type BackupHeader, type BackupManifest, type SequenceValue } from './format.js';
 import { backupTables, rawText, sequenceNames } from './catalog.js';
 
 const FETCH_ROWS = 2000;
@@ -44,7 +44,7 @@ export interface BackupResult {
 /** Write a backup of the database behind `pool` to `file` (created; an existing file is refused). */
 export async function takeBackup(pool: pg.Pool, file: string, options: BackupOptions): Promise<BackupResult> {
   const started = Date.now();
-  if (fs.existsSync(file)) throw new Error(`${file} exists already; a backup never overwrites a file`);
+  if (fs.existsSync(file)) throw new BackupError('backup-exists', `${file} exists already; a backup never overwrites a file`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.partial-${process.pid}`;
   const lines = new PassThrough({ highWaterMark: 1 << 20 });
