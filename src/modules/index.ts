@@ -15,5 +15,6 @@ import { demoModule } from './demo/module.js';
 import { portalModule } from './portal/module.js';
 import { directoryModule } from './directory/module.js';
 import { editorialModule } from './editorial/module.js';
+import { operationsModule } from './operations/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, operationsModule, portalModule];

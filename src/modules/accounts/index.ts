@@ -4,3 +4,4 @@
  * token check (multipart forms are parsed by their route, after the global hook).
  */
 export { assertFormToken } from './http/hooks.js';
+export { mailAdministrators, type AdministratorAlert } from './mail.js';

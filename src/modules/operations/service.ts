@@ -29,7 +29,7 @@ export interface BackupRecord {
 }
 
 /** Backups written by Palermo in BACKUP_DIR: palermo-<time>.backup.gz or .backup.age. */
-const OWN_FILE = /^palermo-\d{8}T\d{6}Z?(-\d+)?\.backup\.(gz|age)$/;
+export const OWN_FILE = /^palermo-\d{8}T\d{6}Z?(-\d+)?\.backup\.(gz|age)$/;
 
 export function defaultBackupName(now: Date, encrypted: boolean): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
