@@ -80,7 +80,11 @@ describe('backup and restore', () => {
     let stop = false;
     let written = 0;
     const writer = (async () => {
-      while (!stop) await writeOnce(rt.database.pool, written++);
+      // `written` counts committed transactions.
+      while (!stop) {
+        await writeOnce(rt.database.pool, written);
+        written++;
+      }
     })();
     // Let the writer get going, then back up while it runs; stop it only once the backup is done.
     while (written < 20) await new Promise((r) => setTimeout(r, 5));
