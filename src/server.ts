@@ -6,13 +6,16 @@ import { renderErrorPage } from './platform/web/error-page.js';
 import { rootRedirect } from './platform/web/routes.js';
 import { modules } from './modules/index.js';
 import type { Runtime } from './runtime.js';
+import { createMetrics, startMetricsServer, type Metrics } from './platform/metrics.js';
 import { controlSocketPath, startControlSocket, type ControlServer } from './platform/control.js';
 import { runBackup } from './modules/operations/index.js';
 
 /** Build the HTTP application over an open runtime (used by `serve` and by the tests). */
-export async function createApp(runtime: Runtime, options: Pick<AppOptions, 'rateLimitStore'> = {}): Promise<App> {
+export async function createApp(runtime: Runtime, options: Pick<AppOptions, 'rateLimitStore' | 'metrics'> = {}): Promise<App> {
+  const metrics = options.metrics ?? (runtime.config.metricsToken ? createRuntimeMetrics(runtime) : undefined);
   return buildApp({
     ...options,
+    metrics,
     config: runtime.config,
     db: runtime.db,
     logger: runtime.logger,
@@ -25,6 +28,13 @@ export async function createApp(runtime: Runtime, options: Pick<AppOptions, 'rat
   });
 }
 
+/** Metrics of this node: its pool, database handle and job queue (platform/metrics.ts). */
+export function createRuntimeMetrics(runtime: Runtime): Metrics {
+  const metrics = createMetrics({ pool: runtime.database.pool, db: runtime.db });
+  runtime.database.observeQueries?.((seconds, failed) => metrics.observeQuery(seconds, failed));
+  return metrics;
+}
+
 export interface RunningServer {
   app: App;
   url: string;
@@ -33,8 +43,11 @@ export interface RunningServer {
 }
 
 export async function listen(runtime: Runtime, config: Config, logger: Logger): Promise<RunningServer> {
-  const app = await createApp(runtime);
+  const metrics = config.metricsToken || config.metricsPort ? createRuntimeMetrics(runtime) : undefined;
+  const app = await createApp(runtime, { metrics });
   const address = await app.listen({ port: config.port, host: config.host });
+  const metricsServer = metrics && config.metricsPort ? await startMetricsServer(metrics, config.metricsPort, logger) : undefined;
+  if (metricsServer) logger.info({ url: metricsServer.url }, 'metrics served on localhost');
   await runtime.jobs.startWorkers();
   // On the embedded database no other process may open DATA_DIR: `palermo backup` asks this one.
   let control: ControlServer | undefined;
@@ -56,6 +69,7 @@ export async function listen(runtime: Runtime, config: Config, logger: Logger): 
     close() {
       closing ??= (async () => {
         await app.close();
+        await metricsServer?.close();
         await control?.close();
         await runtime.jobs.stopWorkers();
         await runtime.database.close();
