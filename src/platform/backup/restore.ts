@@ -21,6 +21,8 @@ export interface RestoreOptions {
   key?: BackupKey;
   /** The code's migrations (tests give their own). */
   migrations?: MigrationFile[];
+  /** Called after each table is loaded (progress, benchmarks). */
+  onTable?: (table: string, rows: number, ms: number) => void;
 }
 
 /** Refuse a backup whose schema this code does not know. */
@@ -69,7 +71,7 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
       }
       const tables = await allPublicTables(client);
       if (tables.length) await client.query(`TRUNCATE ${tables.map((t) => `public.${ident(t)}`).join(', ')}`);
-      await loadRows(client, file, options.key, new Set(tables));
+      await loadRows(client, file, options.key, new Set(tables), options.onTable);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -82,8 +84,13 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
 }
 
 /** Pass 2: insert every row in batches; the end line's checks run before the caller commits. */
-async function loadRows(client: pg.PoolClient, file: string, key: BackupKey | undefined, known: Set<string>): Promise<void> {
+async function loadRows(client: pg.PoolClient, file: string, key: BackupKey | undefined, known: Set<string>, onTable?: RestoreOptions['onTable']): Promise<void> {
   let table = '';
+  let rows = 0;
+  let started = performance.now();
+  const tableDone = () => {
+    if (table) onTable?.(table, rows, performance.now() - started);
+  };
   let columns: string[] = [];
   let batch: (string | null)[][] = [];
   let perBatch = MAX_ROWS;
@@ -101,6 +108,9 @@ async function loadRows(client: pg.PoolClient, file: string, key: BackupKey | un
   for await (const { parsed, lineNo } of readBackupLines(file, key)) {
     if (parsed.kind === 'table') {
       await flush();
+      tableDone();
+      rows = 0;
+      started = performance.now();
       if (!known.has(parsed.table)) throw new BackupError('backup-damaged', `the backup holds table ${parsed.table}, which its schema does not create`);
       table = parsed.table;
       columns = parsed.columns;
@@ -108,9 +118,12 @@ async function loadRows(client: pg.PoolClient, file: string, key: BackupKey | un
     } else if (parsed.kind === 'row') {
       if (parsed.values.length !== columns.length) throw new BackupError('backup-damaged', `line ${lineNo}: ${parsed.values.length} values for ${columns.length} columns of ${table}`);
       batch.push(parsed.values);
+      rows++;
       if (batch.length >= perBatch) await flush();
     } else if (parsed.kind === 'sequences') {
       await flush();
+      tableDone();
+      table = '';
       for (const s of parsed.sequences) await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [`public.${ident(s.name)}`, s.value, s.called]);
     }
   }
