@@ -6,13 +6,24 @@ import { readKeyFile, writeNewKeyFile } from '../platform/backup/crypto.js';
 import type { BackupResult } from '../platform/backup/dump.js';
 import { fileKind } from '../platform/backup/read.js';
 import { callControl, controlSocketPath } from '../platform/control.js';
-import { openDatabase } from '../platform/db/database.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
 import { DataDirLockedError } from '../platform/db/lock.js';
 import { pendingMigrationFiles } from '../platform/db/migrate.js';
 import type { Logger } from '../platform/log.js';
 import { runBackup } from '../modules/operations/index.js';
 import type { CliContext } from '../modules/module.js';
 import { restoreInstallation } from '../restore.js';
+import type { Runtime } from '../runtime.js';
+
+/** Open the configured database without migrating it, run, close. */
+async function withDatabase<T>(cfg: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = cfg.databaseUrl ? await openDatabase({ url: cfg.databaseUrl, poolMax: 2 }) : await openDatabase({ embedded: cfg.dataDir });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -34,13 +45,18 @@ export function operationsCommands(program: Command, cli: CliContext, config: ()
         file: file ? path.resolve(file) : undefined,
         keyFile: opts.encrypt ? (opts.keyFile ? path.resolve(opts.keyFile) : undefined) : null,
       };
+      const cfg = config();
       let result: BackupResult;
       try {
-        result = await cli.withRuntime((runtime) => runBackup(runtime, { ...args, trigger: 'command' }));
+        // The database as it is: no migration before a backup (it is what an upgrade starts from).
+        result = await withDatabase(cfg, async (database) => {
+          const runtime = { config: cfg, logger: logger(), database, db: database.db } as Runtime;
+          return runBackup(runtime, { ...args, trigger: 'command' });
+        });
       } catch (err) {
         if (!(err instanceof DataDirLockedError)) throw err;
         // The server holds the embedded database: it takes the backup itself.
-        result = (await callControl(controlSocketPath(config().dataDir), 'backup', args)) as BackupResult;
+        result = (await callControl(controlSocketPath(cfg.dataDir), 'backup', args)) as BackupResult;
       }
       printBackup(cli, result);
     });
@@ -82,14 +98,8 @@ export function operationsCommands(program: Command, cli: CliContext, config: ()
         cli.print('migrations applied; reference data loaded');
         return;
       }
-      const cfg = config();
-      const database = cfg.databaseUrl ? await openDatabase({ url: cfg.databaseUrl, poolMax: 1 }) : await openDatabase({ embedded: cfg.dataDir });
-      try {
-        const pending = await pendingMigrationFiles(database.db);
-        if (!pending.length) cli.print('no pending migrations');
-        for (const m of pending) cli.print(`pending: ${m.version}_${m.name}`);
-      } finally {
-        await database.close();
-      }
+      const pending = await withDatabase(config(), (database) => pendingMigrationFiles(database.db));
+      if (!pending.length) cli.print('no pending migrations');
+      for (const m of pending) cli.print(`pending: ${m.version}_${m.name}`);
     });
 }

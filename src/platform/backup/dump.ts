@@ -84,6 +84,8 @@ export async function takeBackup(pool: pg.Pool, file: string, options: BackupOpt
 }
 
 async function dumpSnapshot(client: pg.PoolClient, database: BackupHeader['database'], write: (text: string) => Promise<void>): Promise<BackupManifest> {
+  const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('public.schema_migrations')::text AS t`);
+  if (!exists.rows[0]?.t) throw new BackupError('backup-no-database', 'this database holds no Palermo installation (no schema_migrations table): nothing to back up');
   const migrations = (await client.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
   const { tables, skipped } = await backupTables(client);
   const header: BackupHeader = {
