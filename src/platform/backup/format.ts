@@ -86,8 +86,16 @@ export function parseLine(text: string, lineNo: number): ParsedLine {
   if (typeof v.table === 'string' && Array.isArray(v.columns) && v.columns.every((c: unknown) => typeof c === 'string')) {
     return { kind: 'table', table: v.table, columns: v.columns };
   }
-  if (Array.isArray(v.sequences)) return { kind: 'sequences', sequences: v.sequences as SequenceValue[] };
-  if (v.end && typeof v.end === 'object' && typeof v.end.sha256 === 'string') return { kind: 'end', rows: v.end.rows ?? {}, sha256: v.end.sha256 };
+  if (Array.isArray(v.sequences)) {
+    const ok = v.sequences.every((q: any) => q && typeof q.name === 'string' && typeof q.value === 'string' && /^-?\d+$/.test(q.value) && typeof q.called === 'boolean');
+    if (!ok) throw damaged(`line ${lineNo}: malformed sequences`);
+    return { kind: 'sequences', sequences: v.sequences as SequenceValue[] };
+  }
+  if (v.end && typeof v.end === 'object' && typeof v.end.sha256 === 'string') {
+    const rows = v.end.rows ?? {};
+    if (typeof rows !== 'object' || Array.isArray(rows) || !Object.values(rows).every((n) => Number.isInteger(n))) throw damaged(`line ${lineNo}: malformed row counts`);
+    return { kind: 'end', rows, sha256: v.end.sha256 };
+  }
   throw damaged(`line ${lineNo} is not a section of a backup`);
 }
 
