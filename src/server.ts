@@ -52,14 +52,19 @@ export async function listen(runtime: Runtime, config: Config, logger: Logger): 
   // On the embedded database no other process may open DATA_DIR: `palermo backup` asks this one.
   let control: ControlServer | undefined;
   if (runtime.database.mode === 'embedded') {
-    control = await startControlSocket(controlSocketPath(config.dataDir), {
-      backup: (args) =>
+    const handlers = {
+      backup: (args: Record<string, unknown>) =>
         runBackup(runtime, {
           file: typeof args.file === 'string' ? args.file : undefined,
           keyFile: args.keyFile === null ? null : typeof args.keyFile === 'string' ? args.keyFile : undefined,
-          trigger: 'command',
+          trigger: 'command' as const,
         }),
-    }, logger);
+    };
+    // Not fatal: a DATA_DIR path too long for a Unix socket (about 100 bytes) only loses `palermo backup` while serving.
+    control = await startControlSocket(controlSocketPath(config.dataDir), handlers, logger).catch((err: unknown) => {
+      logger.warn({ err }, 'no control socket: `palermo backup` cannot reach this server (scheduled backups still run)');
+      return undefined;
+    });
   }
   logger.info({ address, database: runtime.database.mode }, `Palermo is serving on ${address}`);
   let closing: Promise<void> | undefined;
