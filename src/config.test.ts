@@ -40,4 +40,23 @@ describe('loadConfig', () => {
       assert.throws(() => loadConfig({ TRUST_PROXY: bad }), (e: unknown) => e instanceof ConfigError && e.variable === 'TRUST_PROXY', bad);
     }
   });
+
+  it('reads the backup and metrics variables, naming each in errors', () => {
+    const c = loadConfig({ DATA_DIR: '/srv/palermo' });
+    assert.equal(c.backupDir, '/srv/palermo/backups');
+    assert.equal(c.backupSchedule, undefined);
+    assert.equal(c.backupKeep, 7);
+    assert.equal(c.metricsToken, undefined);
+    assert.equal(c.metricsPort, undefined);
+    assert.equal(loadConfig({ BACKUP_SCHEDULE: 'nightly' }).backupSchedule, '0 3 * * *');
+    assert.equal(loadConfig({ BACKUP_SCHEDULE: ' 30 2  * * 1-5 ' }).backupSchedule, '30 2 * * 1-5');
+    assert.equal(loadConfig({ BACKUP_SCHEDULE: '*/15 * * * *' }).backupSchedule, '*/15 * * * *');
+    assert.equal(loadConfig({ METRICS_PORT: '9464' }).metricsPort, 9464);
+    const named = (variable: string) => (e: unknown) => e instanceof ConfigError && e.variable === variable;
+    for (const bad of ['daily at 3', '* * * *', '61x * * * *', 'nightly please']) assert.throws(() => loadConfig({ BACKUP_SCHEDULE: bad }), named('BACKUP_SCHEDULE'), bad);
+    assert.throws(() => loadConfig({ BACKUP_KEEP: '0' }), named('BACKUP_KEEP'));
+    assert.throws(() => loadConfig({ METRICS_TOKEN: 'short' }), named('METRICS_TOKEN'));
+    assert.throws(() => loadConfig({ METRICS_PORT: 'x' }), named('METRICS_PORT'));
+    assert.throws(() => loadConfig({ METRICS_PORT: '3000' }), named('METRICS_PORT'));
+  });
 });

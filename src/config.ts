@@ -50,6 +50,18 @@ export interface Config {
   signinLockMinutes: number;
   /** Largest case document accepted, in MB (CASEWORK_MAX_UPLOAD_MB, default 50; larger uploads get 413). */
   caseworkMaxUploadMb: number;
+  /** Folder of backups (BACKUP_DIR, default DATA_DIR/backups). */
+  backupDir: string;
+  /** age key file for encrypted backups (BACKUP_KEY_FILE): an identity AGE-SECRET-KEY-1… or only its public key age1…. */
+  backupKeyFile: string | undefined;
+  /** When the server takes backups (BACKUP_SCHEDULE: a 5-field cron expression in UTC or "nightly" = 0 3 * * *); off when absent. */
+  backupSchedule: string | undefined;
+  /** Scheduled backups kept in BACKUP_DIR, the oldest removed first (BACKUP_KEEP, default 7). */
+  backupKeep: number;
+  /** Bearer token that opens /metrics on the main port (METRICS_TOKEN, at least 24 characters); off when absent. */
+  metricsToken: string | undefined;
+  /** Serve /metrics without a token on this port, bound to 127.0.0.1 (METRICS_PORT); off when absent. */
+  metricsPort: number | undefined;
 }
 
 /** false: X-Forwarded-* ignored; a number of proxy hops; or the addresses/ranges of the proxies. */
@@ -114,6 +126,21 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   return items;
 }
 
+const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/;
+
+/** BACKUP_SCHEDULE: "nightly" (03:00 UTC) or a cron expression of five fields; undefined when off. */
+export function parseBackupSchedule(raw: string | undefined): string | undefined {
+  const value = (raw ?? '').trim();
+  if (value === '' || /^(0|off|no|false)$/i.test(value)) return undefined;
+  if (/^nightly$/i.test(value)) return '0 3 * * *';
+  if (/^hourly$/i.test(value)) return '0 * * * *';
+  const fields = value.split(/\s+/);
+  if (fields.length !== 5 || !fields.every((f) => CRON_FIELD.test(f))) {
+    throw new ConfigError('BACKUP_SCHEDULE', `must be "nightly", "hourly" or a cron expression of five fields (minute hour day month weekday, UTC), e.g. "30 2 * * *"; got "${value}"`);
+  }
+  return fields.join(' ');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intVar(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || 'localhost';
@@ -135,10 +162,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
   const secretKey = env.SECRET_KEY || undefined;
   if (secretKey && secretKey.length < 32) throw new ConfigError('SECRET_KEY', 'must be at least 32 characters');
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 24) throw new ConfigError('METRICS_TOKEN', 'must be at least 24 characters');
+  const metricsPort = env.METRICS_PORT ? intVar(env, 'METRICS_PORT', 0, 1, 65535) : undefined;
+  if (metricsPort !== undefined && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port})`);
   return {
     port,
     host,
-    dataDir: path.resolve(env.DATA_DIR || './data'),
+    dataDir,
     databaseUrl,
     databasePoolMax: intVar(env, 'DATABASE_POOL_MAX', 10, 1, 1000),
     logLevel,
@@ -156,5 +188,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchCacheMb: intVar(env, 'SEARCH_CACHE_MB', 32, 0, 4096),
     searchTermsMb: intVar(env, 'SEARCH_TERMS_MB', 64, 0, 4096),
     caseworkMaxUploadMb: intVar(env, 'CASEWORK_MAX_UPLOAD_MB', 50, 1, 2048),
+    backupDir: path.resolve(env.BACKUP_DIR || path.join(dataDir, 'backups')),
+    backupKeyFile: env.BACKUP_KEY_FILE ? path.resolve(env.BACKUP_KEY_FILE) : undefined,
+    backupSchedule: parseBackupSchedule(env.BACKUP_SCHEDULE),
+    backupKeep: intVar(env, 'BACKUP_KEEP', 7, 1, 10_000),
+    metricsToken,
+    metricsPort,
   };
 }

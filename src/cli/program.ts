@@ -4,6 +4,9 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../platform/log.js';
 import { AppError } from '../platform/http/errors.js';
 import { DataDirLockedError } from '../platform/db/lock.js';
+import { NewerSchemaError } from '../platform/db/migrate.js';
+import { ControlError } from '../platform/control.js';
+import { operationsCommands } from './operations.js';
 import { modules } from '../modules/index.js';
 import type { CliContext } from '../modules/module.js';
 import { openRuntime } from '../runtime.js';
@@ -22,9 +25,13 @@ export function reportAndExit(err: unknown): never {
     }
     process.exit(err.status < 500 ? 2 : 1);
   }
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof NewerSchemaError) {
     process.stderr.write(`error: ${err.message}\n`);
     process.exit(2);
+  }
+  if (err instanceof ControlError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exit(err.code?.startsWith('backup-') ? 2 : 1);
   }
   process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
@@ -105,13 +112,7 @@ export function buildProgram(): Command {
       process.on('SIGINT', () => stop('SIGINT'));
     });
 
-  program
-    .command('migrate')
-    .description('Apply pending database migrations and load reference data, then exit')
-    .action(async () => {
-      await cli.withRuntime(async () => undefined);
-      cli.print('migrations applied; reference data loaded');
-    });
+  operationsCommands(program, cli, config, cliLogger);
 
   for (const m of modules) m.commands?.(program, cli);
   return program;

@@ -16,5 +16,6 @@ import { portalModule } from './portal/module.js';
 import { directoryModule } from './directory/module.js';
 import { editorialModule } from './editorial/module.js';
 import { caseworkModule } from './casework/module.js';
+import { operationsModule } from './operations/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, operationsModule, portalModule];

@@ -29,4 +29,11 @@ export interface PalermoModule {
   firstStart?: (runtime: Runtime) => Promise<void>;
   /** Kinds of background job the module runs; queue one with enqueue(trx, name, data) from platform/jobs. */
   jobs?: JobDefinition<any, Runtime>[];
+  /**
+   * After `palermo restore` loaded a backup and migrated it to the code's schema (prepare() has run):
+   * check that the module's restored data is whole (e.g. hash chains of case histories) or rebuild
+   * what it derives from it. Return problems found (one line each, shown to the operator; the restore
+   * then exits 1), or nothing. See src/restore.ts.
+   */
+  verifyRestore?: (runtime: Runtime) => Promise<string[] | void>;
 }

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'audit.read',
   'outbox.read',
   'jobs.manage',
+  'backups.read',
   'tokens.manage',
   'casework.read',
   'casework.create',

@@ -48,7 +48,7 @@ const EXPECTED: Record<string, Action[]> = {
   ],
   administrator: [
     'directory.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
-    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'tokens.manage',
+    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage',
   ],
   // Elevated roles do not take effect before the second factor is enrolled: a registered user.
   curator_without_second_factor: ['practitioner.request', 'tokens.manage'],

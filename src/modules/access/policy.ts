@@ -73,6 +73,7 @@ export const RULES: Record<Action, Rule> = {
   'audit.read': admin,
   'outbox.read': admin,
   'jobs.manage': admin,
+  'backups.read': admin,
   'tokens.manage': all(signedIn, (a, r) => r.ownerId === undefined || r.ownerId === a.userId),
 
   // Casework: the resource's authorityId is the case's owner, or the executing authority for its
@@ -157,7 +158,7 @@ export function assertAllowedSomewhere(actor: Actor, action: Action): ActionScop
 }
 
 /** Actions behind the administration area (/admin): who may open it and which of its pages they see. */
-export const ADMIN_AREA_ACTIONS = ['users.read', 'practitioner.approve', 'audit.read', 'outbox.read', 'jobs.manage'] as const satisfies readonly Action[];
+export const ADMIN_AREA_ACTIONS = ['users.read', 'practitioner.approve', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read'] as const satisfies readonly Action[];
 
 /** May the actor open the administration area (one of its actions somewhere: e.g. a focal point approving practitioners of their State)? */
 export function administers(actor: Actor): boolean {

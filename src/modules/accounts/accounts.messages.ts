@@ -202,6 +202,7 @@ const keys = [
   'mail_failed',
   'reset_2fa_text',
   'reset_2fa_button',
+  'admin_backups',
 ] as const;
 
 /** A key of the `accounts` catalogue. */

@@ -7,3 +7,4 @@
 export { assertFormToken } from './http/hooks.js';
 export { practitionerGrantYears, queueMailToUser, userDisplayNames, usersOfAuthority } from './people.js';
 export type { AuthorityUser } from './people.js';
+export { mailAdministrators, type AdministratorAlert } from './mail.js';

@@ -18,6 +18,8 @@ const keys = [
   'signature',
   'tokens_revoked_subject',
   'tokens_revoked_body',
+  'backup_failed_subject',
+  'backup_failed_body',
 ] as const;
 
 /** A key of the `mail` catalogue. */

@@ -15,14 +15,16 @@ import { translator } from '../../platform/i18n/messages.js';
 import { enqueue, wakeWorkers, type JobDefinition, type JobInfo } from '../../platform/jobs/index.js';
 import type { Logger } from '../../platform/log.js';
 import type { Runtime } from '../../runtime.js';
+import type { Config } from '../../config.js';
 import { accountsEnv, type AccountsEnv } from './env.js';
 import { mailMessages } from './mail.messages.js';
+import { selectAdministratorRecipients } from './repository/users.js';
 import { findOutboxMail, insertOutbox, markMailFailed, markMailSent, markMailStored, selectPendingMail } from './repository/tokens.js';
 
 /** The job that delivers one outbox mail over SMTP. */
 export const DELIVER_MAIL = 'accounts.deliver_mail';
 
-export type MailKind = 'verify' | 'existing' | 'reset' | 'password_changed' | 'approved' | 'refused' | 'tokens_revoked';
+export type MailKind = 'verify' | 'existing' | 'reset' | 'password_changed' | 'approved' | 'refused' | 'tokens_revoked' | 'backup_failed';
 
 export interface MailRequest {
   to: string;
@@ -40,6 +42,24 @@ export async function queueMail(trx: Kysely<DB>, env: AccountsEnv, m: MailReques
   const id = String(row.id);
   if (env.config.smtpUrl) await enqueue(trx, DELIVER_MAIL, { outboxId: id }, { key: id });
   return id;
+}
+
+/** Alerts for the administrators of the installation (operations: a failed backup). */
+export type AdministratorAlert = 'backup_failed';
+
+/**
+ * Mail every active administrator, each in their language, through the outbox (and delivery jobs
+ * with SMTP); returns the number of mails queued.
+ */
+export async function mailAdministrators(db: Kysely<DB>, config: Config, kind: AdministratorAlert, values: (lang: Lang) => Record<string, string | number>): Promise<number> {
+  const env = await accountsEnv(db, config);
+  const queued = await db.transaction().execute(async (trx) => {
+    const admins = await selectAdministratorRecipients(trx);
+    for (const a of admins) await queueMail(trx, env, { to: a.email, lang: a.lang, kind, values: { name: a.display_name, ...values(a.lang) } });
+    return admins.length;
+  });
+  if (queued) deliverSoon();
+  return queued;
 }
 
 /** Deliver the mail just queued by this process now rather than at the next poll (after the commit). */

@@ -11,7 +11,11 @@ export interface Database {
   pool: pg.Pool;
   mode: 'embedded' | 'server';
   close(): Promise<void>;
+  /** Call `observer` after every query with its duration (metrics); absent on handles made by hand (tests). */
+  observeQueries?(observer: QueryObserver): void;
 }
+
+export type QueryObserver = (seconds: number, failed: boolean) => void;
 
 export type DatabaseOptions =
   | { url: string; poolMax?: number; logger?: Logger }
@@ -58,9 +62,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   pool.on('error', (err) => logger?.error({ err }, 'idle database client error'));
 
+  const observers = new Set<QueryObserver>();
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     log(event: LogEvent) {
+      for (const observe of observers) observe(event.queryDurationMillis / 1000, event.level === 'error');
       if (!logger) return;
       const ms = Math.round(event.queryDurationMillis * 10) / 10;
       if (event.level === 'error') logger.warn({ ms, sql: event.query.sql, err: event.error }, 'query failed');
@@ -74,6 +80,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db,
     pool,
     mode: embedded ? 'embedded' : 'server',
+    observeQueries(observer) {
+      observers.add(observer);
+    },
     close() {
       closed ??= (async () => {
         await db.destroy(); // ends the pool after in-flight queries finish

@@ -30,6 +30,32 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
     });
 }
 
+/** The table recording applied migrations (also created by a restore before it loads the backup's rows). */
+export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version text PRIMARY KEY,
+  name text NOT NULL,
+  checksum text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)`;
+
+/** The database was migrated by a newer Palermo: this code does not know some applied migrations. */
+export class NewerSchemaError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `the database schema is newer than this Palermo: migration${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ` +
+        'were applied by a newer release and are unknown to this one. Run that release (or a later one); ' +
+        'to go back to this release, restore a backup taken before the upgrade.',
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+/** Applied versions this code does not know (a newer release migrated the database). */
+export function unknownMigrations(applied: Iterable<string>, files: MigrationFile[]): string[] {
+  const known = new Set(files.map((f) => f.version));
+  return [...applied].filter((v) => !known.has(v)).sort();
+}
+
 // Any constant: serialises concurrent start-ups of several app nodes on one database.
 const LOCK_KEY = 7_171_717;
 
@@ -41,14 +67,11 @@ export async function migrate(db: Kysely<any>, logger?: Logger, files = readMigr
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${LOCK_KEY})`.execute(conn);
     try {
-      await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-        version text PRIMARY KEY,
-        name text NOT NULL,
-        checksum text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`.execute(conn);
+      await sql.raw(MIGRATIONS_TABLE_SQL).execute(conn);
       const applied = await sql<{ version: string; checksum: string }>`SELECT version, checksum FROM schema_migrations`.execute(conn);
       const known = new Map(applied.rows.map((r) => [r.version, r.checksum]));
+      const newer = unknownMigrations(known.keys(), files);
+      if (newer.length) throw new NewerSchemaError(newer);
       const done: string[] = [];
       for (const m of files) {
         const checksum = known.get(m.version);
@@ -73,11 +96,26 @@ export async function migrate(db: Kysely<any>, logger?: Logger, files = readMigr
   });
 }
 
-/** Versions present on disk but not applied (used by /readyz). */
-export async function pendingMigrations(db: Kysely<any>, files = readMigrations()): Promise<string[]> {
+async function appliedVersions(db: Kysely<any>): Promise<Set<string>> {
   const exists = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db);
-  if (!exists.rows[0]?.t) return files.map((f) => f.version);
+  if (!exists.rows[0]?.t) return new Set();
   const applied = await sql<{ version: string }>`SELECT version FROM schema_migrations`.execute(db);
-  const set = new Set(applied.rows.map((r) => r.version));
-  return files.filter((f) => !set.has(f.version)).map((f) => f.version);
+  return new Set(applied.rows.map((r) => r.version));
+}
+
+/**
+ * Versions present on disk but not applied (used by /readyz). A schema newer than the code is not
+ * "pending": during a rolling upgrade the old nodes keep serving after a new node migrated.
+ */
+export async function pendingMigrations(db: Kysely<any>, files = readMigrations()): Promise<string[]> {
+  const applied = await appliedVersions(db);
+  return files.filter((f) => !applied.has(f.version)).map((f) => f.version);
+}
+
+/** Migrations present on disk but not applied (`palermo migrate --dry-run`); a newer schema is an error. */
+export async function pendingMigrationFiles(db: Kysely<any>, files = readMigrations()): Promise<MigrationFile[]> {
+  const applied = await appliedVersions(db);
+  const newer = unknownMigrations(applied, files);
+  if (newer.length) throw new NewerSchemaError(newer);
+  return files.filter((f) => !applied.has(f.version));
 }

@@ -22,6 +22,7 @@ import { classifyError, sendProblem } from './problem.js';
 import { getAsset } from './assets.js';
 import { NotFoundError } from './errors.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
+import { metricsTokenMatches, type Metrics } from '../metrics.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 export type RoutePlugin = (app: App) => Promise<void>;
@@ -66,6 +67,8 @@ export interface AppOptions {
    * "memory" (this process only; bench/nodes.bench.ts measures the difference with it).
    */
   rateLimitStore?: 'database' | 'memory';
+  /** Prometheus metrics (platform/metrics.ts): requests are recorded; GET /metrics is served when METRICS_TOKEN is set. */
+  metrics?: Metrics;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -151,7 +154,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     timeWindow: 60_000,
     // Counted in the database: every app node sees the same counts.
     ...(options.rateLimitStore === 'memory' ? {} : { store: databaseRateLimitStore(options.db, options.logger) }),
-    allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/assets/'),
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' || req.url.startsWith('/assets/'),
     errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`Rate limit exceeded: ${ctx.max} requests per minute; retry in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
   });
   await app.register(swagger, {
@@ -206,6 +209,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (request.headers['if-none-match'] === `"${asset.hash}"`) return reply.code(304).send();
     return reply.type(asset.type).send(asset.body);
   });
+
+  const metrics = options.metrics;
+  if (metrics) {
+    // The route pattern, never the raw URL: a bounded number of series (unmatched requests share one).
+    app.addHook('onResponse', async (request, reply) => {
+      metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    });
+    const token = config.metricsToken;
+    if (token) {
+      app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+        if (!metricsTokenMatches(request.headers.authorization, token)) {
+          return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('metrics need the METRICS_TOKEN as a Bearer token\n');
+        }
+        return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+      });
+    }
+  }
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

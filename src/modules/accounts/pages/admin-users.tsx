@@ -22,6 +22,7 @@ function AdminIndex({ ctx, actor }: { ctx: PageContext; actor: Actor }) {
     ['audit.read', '/admin/audit', t('admin_audit')],
     ['outbox.read', '/admin/outbox', t('admin_outbox')],
     ['jobs.manage', '/admin/jobs', translator(jobsMessages, ctx.lang)('admin_jobs')],
+    ['backups.read', '/admin/backups', t('admin_backups')],
   ] as const;
   return (
     <>

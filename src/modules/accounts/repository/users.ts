@@ -108,6 +108,19 @@ export async function selectUsersWithRole(db: Kysely<DB>, role: RoleName) {
     .execute();
 }
 
+/** Active administrators' addresses and languages (for alerts such as a failed backup). */
+export async function selectAdministratorRecipients(db: Kysely<DB>) {
+  return db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.email', 'users.display_name', 'users.lang'])
+    .distinct()
+    .where('user_roles.role', '=', 'administrator')
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.email')
+    .execute();
+}
+
 export async function countUsers(db: Kysely<DB>): Promise<number> {
   const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);

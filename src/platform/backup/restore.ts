@@ -1,0 +1,131 @@
+/**
+ * Restore a backup into an empty database, all or nothing: pass 1 reads and checks the whole file
+ * (read.ts); pass 2, in ONE transaction, creates the backup's schema by running exactly the
+ * migrations it records, empties the rows those migrations inserted, loads every row (triggers and
+ * foreign-key checks off: session_replication_role = replica, as pg_restore --disable-triggers),
+ * sets the sequences, and checks the file's hash again before the commit. The caller then migrates
+ * to the code's schema and runs the modules' verifyRestore hooks (src/cli/backup.ts).
+ */
+import type pg from 'pg';
+import { MIGRATIONS_TABLE_SQL, readMigrations, unknownMigrations, type MigrationFile } from '../db/migrate.js';
+import type { BackupKey } from './crypto.js';
+import { BackupError, ident, type BackupManifest } from './format.js';
+import { allPublicTables, publicRelationCount } from './catalog.js';
+import { readBackupLines, verifyBackup } from './read.js';
+
+/** Parameters per INSERT statement (PostgreSQL allows 65,535). */
+const MAX_PARAMS = 30_000;
+const MAX_ROWS = 1000;
+
+export interface RestoreOptions {
+  key?: BackupKey;
+  /** The code's migrations (tests give their own). */
+  migrations?: MigrationFile[];
+  /** Called after each table is loaded (progress, benchmarks). */
+  onTable?: (table: string, rows: number, ms: number) => void;
+}
+
+/** Refuse a backup whose schema this code does not know. */
+export function checkSchema(manifest: BackupManifest, files: MigrationFile[]): void {
+  const unknown = unknownMigrations(manifest.migrations, files);
+  if (unknown.length) {
+    throw new BackupError(
+      'backup-newer-schema',
+      `the backup's schema (${manifest.schemaVersion}, Palermo ${manifest.palermoVersion}) is newer than this Palermo's ` +
+        `(${files.at(-1)?.version ?? 'none'}): migrations ${unknown.join(', ')} are unknown here. Restore it with Palermo ${manifest.palermoVersion} or later.`,
+    );
+  }
+}
+
+export async function assertEmptyDatabase(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const n = await publicRelationCount(client);
+    if (n > 0) throw new BackupError('backup-target-not-empty', `the target database is not empty (${n} tables or sequences): restore only into a new, empty database`);
+  } finally {
+    client.release();
+  }
+}
+
+/** Restore `file` into the empty database behind `pool`; returns the backup's manifest. */
+export async function restoreBackup(pool: pg.Pool, file: string, options: RestoreOptions = {}): Promise<BackupManifest> {
+  const files = options.migrations ?? readMigrations();
+  const manifest = await verifyBackup(file, options.key);
+  checkSchema(manifest, files);
+  await assertEmptyDatabase(pool);
+
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    try {
+      await client.query(MIGRATIONS_TABLE_SQL);
+      const recorded = new Set(manifest.migrations);
+      for (const m of files) if (recorded.has(m.version)) await client.query(m.sql);
+      try {
+        await client.query('SET LOCAL session_replication_role = replica');
+      } catch (err) {
+        throw new BackupError(
+          'backup-permission',
+          `restoring needs to load rows with triggers off (session_replication_role): connect as a superuser, or grant it (PostgreSQL 15+): GRANT SET ON PARAMETER session_replication_role TO <user>. (${(err as Error).message})`,
+        );
+      }
+      const tables = await allPublicTables(client);
+      if (tables.length) await client.query(`TRUNCATE ${tables.map((t) => `public.${ident(t)}`).join(', ')}`);
+      await loadRows(client, file, options.key, new Set(tables), options.onTable);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    client.release();
+  }
+  return manifest;
+}
+
+/** Pass 2: insert every row in batches; the end line's checks run before the caller commits. */
+async function loadRows(client: pg.PoolClient, file: string, key: BackupKey | undefined, known: Set<string>, onTable?: RestoreOptions['onTable']): Promise<void> {
+  let table = '';
+  let rows = 0;
+  let started = performance.now();
+  const tableDone = () => {
+    if (table) onTable?.(table, rows, performance.now() - started);
+  };
+  let columns: string[] = [];
+  let batch: (string | null)[][] = [];
+  let perBatch = MAX_ROWS;
+  const flush = async () => {
+    if (!batch.length) return;
+    const params: (string | null)[] = [];
+    const tuples = batch.map((row) => {
+      const start = params.length;
+      params.push(...row);
+      return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
+    });
+    await client.query(`INSERT INTO public.${ident(table)} (${columns.map(ident).join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')}`, params);
+    batch = [];
+  };
+  for await (const { parsed, lineNo } of readBackupLines(file, key)) {
+    if (parsed.kind === 'table') {
+      await flush();
+      tableDone();
+      rows = 0;
+      started = performance.now();
+      if (!known.has(parsed.table)) throw new BackupError('backup-damaged', `the backup holds table ${parsed.table}, which its schema does not create`);
+      table = parsed.table;
+      columns = parsed.columns;
+      perBatch = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, columns.length))));
+    } else if (parsed.kind === 'row') {
+      if (parsed.values.length !== columns.length) throw new BackupError('backup-damaged', `line ${lineNo}: ${parsed.values.length} values for ${columns.length} columns of ${table}`);
+      batch.push(parsed.values);
+      rows++;
+      if (batch.length >= perBatch) await flush();
+    } else if (parsed.kind === 'sequences') {
+      await flush();
+      tableDone();
+      table = '';
+      for (const s of parsed.sequences) await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [`public.${ident(s.name)}`, s.value, s.called]);
+    }
+  }
+  await flush();
+}
