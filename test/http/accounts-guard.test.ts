@@ -120,13 +120,37 @@ describe('accounts guards', () => {
       '/api/v1/casework/cases/:id/legal-bases': {},
       '/api/v1/casework/cases/:id/links': {},
       '/api/v1/casework/cases/:id/links/:other_case_id': {},
+      '/api/v1/casework/cases/:id/executions': { executing_name: 'CSRF', forwarded_on: '2026-01-01' },
+      '/api/v1/casework/cases/:id/status-enquiries': { date: '2026-01-01', channel: 'electronic' },
+      '/api/v1/casework/cases/:id/deadlines': { kind: 'custom', label: 'CSRF', due_on: '2026-01-01' },
+      '/api/v1/casework/cases/:id/documents': {},
+      '/api/v1/casework/executions/:id/transitions': { transition: 'acknowledge' },
+      '/api/v1/casework/executions/:id/chases': {},
+      '/api/v1/casework/deadlines/:id': { due_on: '2026-01-01' },
+      '/api/v1/casework/deadlines/:id/met': {},
+      '/api/v1/casework/notifications/read': {},
+      '/api/v1/casework/authorities/:authorityId/settings': { chase_after_days: '10' },
+      '/api/v1/casework/authorities/:authorityId/service-levels/:kind/:state': { days: '10' },
+      '/api/v1/casework/authorities/:authorityId/deputies': {},
+      '/api/v1/casework/authorities/:authorityId/deputies/:id': {},
+      '/:lang/casework/notifications/read': {},
+      '/:lang/casework/cases/:id/executions': { executing_name: 'CSRF', forwarded_on: '2026-01-01' },
+      '/:lang/casework/cases/:id/documents': {},
+      '/:lang/casework/cases/:id/status-enquiries': { date: '2026-01-01', channel: 'electronic' },
+      '/:lang/casework/executions/:id/transitions': { transition: 'acknowledge' },
+      '/:lang/casework/executions/:id/chase': {},
+      '/:lang/casework/settings': { chase_after_days: '10' },
+      '/:lang/casework/settings/service-levels': { kind: 'mla', state: 'received', days: '10' },
+      '/:lang/casework/settings/service-levels/remove': { kind: 'mla', state: 'received' },
+      '/:lang/casework/settings/deputies': {},
+      '/:lang/casework/settings/deputies/remove': {},
     };
     /** Values for the other path parameters of the editor routes. */
-    const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1' };
+    const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received' };
     const ids: Record<string, string> = { '/:lang/account/tokens/:id/revoke': tokenId, '/:lang/admin/practitioner-requests/:id': requestId, '/:lang/admin/jobs/:id/retry': crypto.randomUUID(), '/api/v1/admin/jobs/:id/retry': crypto.randomUUID() };
     for (const path of Object.keys(bodies)) if (path.startsWith('/:lang/directory/authorities/:id')) ids[path] = 'csrf-test-authority';
     for (const path of Object.keys(bodies)) if (path.includes('/editor/')) ids[path] = 'csrf-test-entry';
-    for (const path of Object.keys(bodies)) if (path.includes('/casework/cases/:id')) ids[path] = crypto.randomUUID();
+    for (const path of Object.keys(bodies)) if (path.includes('/casework/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
     assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);
     for (const r of unsafe) assert.ok(bodies[r.path], `the CSRF test covers ${r.path}`);
