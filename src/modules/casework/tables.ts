@@ -186,6 +186,15 @@ export interface CaseAccessLogTable {
   at: Timestamp;
 }
 
+/** Published aggregate figures (migration 0064; casework/statistics/publication.ts): no case data. */
+export interface CaseworkPublicStatisticsTable {
+  authority_id: string;
+  country: string;
+  year: number;
+  figures: Json<unknown>;
+  published_at: Timestamp;
+}
+
 export interface CaseworkTables {
   casework_settings: CaseworkSettingsTable;
   case_reference_counters: CaseReferenceCountersTable;
@@ -199,4 +208,5 @@ export interface CaseworkTables {
   case_document_chunks: CaseDocumentChunksTable;
   case_events: CaseEventsTable;
   case_access_log: CaseAccessLogTable;
+  casework_public_statistics: CaseworkPublicStatisticsTable;
 }
