@@ -45,7 +45,9 @@ export async function regionLookup(db: Kysely<DB>): Promise<(iso3: string) => st
 /** Figures of the given owners (no permission check: the callers below check). */
 export async function computeFigures(db: Kysely<DB>, scope: CountScope, filters: StatisticsFilters, now: Date): Promise<CaseworkFigures> {
   const asOf = isoDay(now);
-  const [rows, regionOf] = await Promise.all([selectFigureRows(db, scope, filters, asOf), regionLookup(db)]);
+  // One after the other: on a transaction (publication) the scoped statements share its connection.
+  const regionOf = await regionLookup(db);
+  const rows = await selectFigureRows(db, scope, filters, asOf);
   return shapeFigures(rows, filters, asOf, regionOf);
 }
 
