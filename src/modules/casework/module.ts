@@ -1,5 +1,7 @@
 import type { PalermoModule } from '../module.js';
+import { statisticsApi } from './statistics/api.js';
 import { refreshPublicStatisticsJob } from './statistics/publication.js';
+import { statisticsPages } from './statistics/routes.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -7,6 +9,6 @@ import { refreshPublicStatisticsJob } from './statistics/publication.js';
  */
 export const caseworkModule: PalermoModule = {
   name: 'casework',
-  routes: [],
+  routes: [statisticsApi, statisticsPages],
   jobs: [refreshPublicStatisticsJob],
 };

@@ -9,7 +9,7 @@ import type { DB } from '../../../platform/db/schema.js';
 import { ConflictError } from '../../../platform/http/errors.js';
 import { enqueue, type JobDefinition } from '../../../platform/jobs/index.js';
 import type { Runtime } from '../../../runtime.js';
-import { assertAllowed } from '../../access/index.js';
+import { allow, assertAllowed, type Actor } from '../../access/index.js';
 import { recordAudit, type AuditContext } from '../../audit/index.js';
 import { withCaseScope } from '../repository/scope.js';
 import { publicFigures } from './domain/public.js';
@@ -81,3 +81,10 @@ export const refreshPublicStatisticsJob: JobDefinition<{ authorityId?: string },
     if (ids.length) await scheduleNightly(runtime.db, now);
   },
 };
+
+/** Whether the authority publishes, for its supervisor's page; null for anyone else (no form shown). */
+export async function publicationOf(db: Kysely<DB>, actor: Actor, authorityId: string): Promise<boolean | null> {
+  if (!allow(actor, 'casework.supervise', { authorityId })) return null;
+  const s = (await withCaseScope(db, [authorityId], selectSettings)).find((x) => x.authority_id === authorityId);
+  return s ? s.publish_statistics : null;
+}
