@@ -10,6 +10,7 @@ import type { PublicSum, PublicTotalRow } from '../domain/public.js';
 import type { PublicStatistics } from '../public-service.js';
 import { BarChart } from './charts.js';
 import { st, type Labels } from './labels.js';
+import { YearField } from './statistics.js';
 
 function sum(ctx: PageContext, s: PublicSum): string {
   const n = formatNumber(ctx.lang, s.value);
@@ -77,17 +78,7 @@ export function PublicStatisticsPage(props: { ctx: PageContext; data: PublicStat
       ) : null}
       {data.years.length ? (
         <form method="get" action={href(ctx, base)} class="cw-stat-filters">
-          <p>
-            <label for="f-year">{t('filter_year')}</label>
-            <select id="f-year" name="year">
-              <option value="">{t('filter_all_years')}</option>
-              {data.years.map((y) => (
-                <option value={String(y)} selected={y === data.year}>
-                  {String(y)}
-                </option>
-              ))}
-            </select>
-          </p>
+          <YearField ctx={ctx} years={data.years} year={data.year} />
           <p>
             <button type="submit">{t('filter_submit')}</button>
           </p>

@@ -25,6 +25,24 @@ export function viewPath(v: StatisticsView): string {
   return v.country ? `/casework/statistics/state/${v.country}` : '/casework/statistics';
 }
 
+/** The year filter (authority, State and public pages). */
+export function YearField(props: { ctx: PageContext; years: number[]; year: number | null }) {
+  const t = st(props.ctx.lang);
+  return (
+    <p>
+      <label for="f-year">{t('filter_year')}</label>
+      <select id="f-year" name="year">
+        <option value="">{t('filter_all_years')}</option>
+        {props.years.map((y) => (
+          <option value={String(y)} selected={y === props.year}>
+            {String(y)}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
 function Filters(props: { ctx: PageContext; view: StatisticsView; labels: Labels }) {
   const { ctx, view, labels } = props;
   const t = st(ctx.lang);
@@ -48,17 +66,7 @@ function Filters(props: { ctx: PageContext; view: StatisticsView; labels: Labels
       ) : view.authorityId ? (
         <input type="hidden" name="authority" value={view.authorityId} />
       ) : null}
-      <p>
-        <label for="f-year">{t('filter_year')}</label>
-        <select id="f-year" name="year">
-          <option value="">{t('filter_all_years')}</option>
-          {view.years.map((y) => (
-            <option value={String(y)} selected={y === f.year}>
-              {String(y)}
-            </option>
-          ))}
-        </select>
-      </p>
+      <YearField ctx={ctx} years={view.years} year={f.year} />
       <p>
         <label for="f-direction">{t('filter_direction')}</label>
         <select id="f-direction" name="direction">
