@@ -29,3 +29,64 @@ CREATE INDEX casework_cases_statistics_idx ON casework_cases (authority_id, (coa
 COMMENT ON INDEX casework_cases_statistics_idx IS 'Statistics of an authority by date of receipt or sending, direction and kind';
 CREATE INDEX case_events_transitions_idx ON case_events (case_id, seq) WHERE type IN ('created', 'transition', 'imported');
 COMMENT ON INDEX case_events_transitions_idx IS 'Time in each state: the lifecycle events of a case in order';
+
+-- Time in each state, kept as the history is written: reading it from case_events at statistics
+-- time costs a window over every event of the authority and the row-level security check of each
+-- event (16 s for an authority of 100,000 cases, 1.5 million events). A transition event ends the
+-- stay in its data.from state that began at the previous lifecycle event of the case (creation,
+-- import or transition); the trigger records that stay.
+CREATE TABLE case_state_stays (
+  case_id uuid NOT NULL REFERENCES casework_cases (id),
+  seq integer NOT NULL,
+  authority_id text NOT NULL,
+  state text NOT NULL,
+  entered_at timestamptz NOT NULL,
+  left_at timestamptz NOT NULL,
+  PRIMARY KEY (case_id, seq)
+);
+COMMENT ON TABLE case_state_stays IS 'One ended stay of a case in a state, derived from its history (trigger on case_events): the time-in-state statistics read it instead of the events';
+COMMENT ON COLUMN case_state_stays.case_id IS 'The case';
+COMMENT ON COLUMN case_state_stays.seq IS 'seq of the transition event that ended the stay';
+COMMENT ON COLUMN case_state_stays.authority_id IS 'Owner of the case when the stay ended (row-level security without a look-up of the case)';
+COMMENT ON COLUMN case_state_stays.state IS 'The state left (data.from of the transition event)';
+COMMENT ON COLUMN case_state_stays.entered_at IS 'When the case entered the state (the previous lifecycle event)';
+COMMENT ON COLUMN case_state_stays.left_at IS 'When it left the state (the transition event)';
+CREATE INDEX case_state_stays_authority_idx ON case_state_stays (authority_id, case_id);
+COMMENT ON INDEX case_state_stays_authority_idx IS 'Stays of an authority''s cases';
+
+CREATE FUNCTION case_state_stays_record() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  previous timestamptz;
+  owner text;
+BEGIN
+  IF NEW.type <> 'transition' OR NEW.data->>'from' IS NULL THEN
+    RETURN NEW;
+  END IF;
+  SELECT e.at INTO previous FROM case_events e
+    WHERE e.case_id = NEW.case_id AND e.seq < NEW.seq AND e.type IN ('created', 'transition', 'imported')
+    ORDER BY e.seq DESC LIMIT 1;
+  IF previous IS NULL THEN
+    RETURN NEW;
+  END IF;
+  SELECT c.authority_id INTO owner FROM casework_cases c WHERE c.id = NEW.case_id;
+  INSERT INTO case_state_stays (case_id, seq, authority_id, state, entered_at, left_at)
+    VALUES (NEW.case_id, NEW.seq, coalesce(owner, ''), NEW.data->>'from', previous, NEW.at)
+    ON CONFLICT (case_id, seq) DO NOTHING;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION case_state_stays_record() IS 'Records the stay a transition event ends (case_state_stays), in the transaction that appends the event';
+CREATE TRIGGER case_events_state_stay AFTER INSERT ON case_events FOR EACH ROW EXECUTE FUNCTION case_state_stays_record();
+
+INSERT INTO case_state_stays (case_id, seq, authority_id, state, entered_at, left_at)
+SELECT s.case_id, s.seq, c.authority_id, s.state, s.previous, s.at
+FROM (
+  SELECT e.case_id, e.seq, e.type, e.at, e.data->>'from' AS state, lag(e.at) OVER (PARTITION BY e.case_id ORDER BY e.seq) AS previous
+  FROM case_events e WHERE e.type IN ('created', 'transition', 'imported')
+) s JOIN casework_cases c ON c.id = s.case_id
+WHERE s.type = 'transition' AND s.state IS NOT NULL AND s.previous IS NOT NULL;
+
+ALTER TABLE case_state_stays ENABLE ROW LEVEL SECURITY;
+CREATE POLICY case_state_stays_scope ON case_state_stays TO palermo_casework
+  USING (authority_id = ANY (casework_scope()))
+  WITH CHECK (authority_id = ANY (casework_scope()) OR EXISTS (SELECT 1 FROM casework_cases c WHERE c.id = case_id));
+GRANT SELECT, INSERT ON case_state_stays TO palermo_casework;

@@ -195,6 +195,16 @@ export interface CaseworkPublicStatisticsTable {
   published_at: Timestamp;
 }
 
+/** An ended stay of a case in a state (migration 0064, written by a trigger on case_events): time in each state. */
+export interface CaseStateStaysTable {
+  case_id: string;
+  seq: number;
+  authority_id: string;
+  state: string;
+  entered_at: Timestamp;
+  left_at: Timestamp;
+}
+
 export interface CaseworkTables {
   casework_settings: CaseworkSettingsTable;
   case_reference_counters: CaseReferenceCountersTable;
@@ -209,4 +219,5 @@ export interface CaseworkTables {
   case_events: CaseEventsTable;
   case_access_log: CaseAccessLogTable;
   casework_public_statistics: CaseworkPublicStatisticsTable;
+  case_state_stays: CaseStateStaysTable;
 }
