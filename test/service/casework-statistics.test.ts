@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } fro
 import { ANONYMOUS } from '../../src/modules/access/index.js';
 import { importAuthorities } from '../../src/modules/directory/import/service.js';
 import { listCountries } from '../../src/modules/reference/index.js';
+import { withCaseScope } from '../../src/modules/casework/repository/scope.js';
 import { authorityStatistics, stateStatistics, statesOf } from '../../src/modules/casework/statistics/service.js';
 import { setPublication } from '../../src/modules/casework/statistics/publication.js';
 import { publicStatistics } from '../../src/modules/casework/statistics/public-service.js';
@@ -170,6 +171,22 @@ describe('casework statistics', () => {
     const noSettings = `stat-none-${process.pid}`;
     const sup = await aUser(rt.db, [{ role: 'authority_supervisor', authority_id: noSettings }]);
     await assert.rejects(setPublication(rt.db, sup.ctx, noSettings, true, NOW), ConflictError);
+  });
+
+  it('follows legal bases as they are added, changed and removed', async () => {
+    const D = `stat-d-${process.pid}`;
+    const [spec] = generateCases(4, 1, D, 'FRA').map((s) => ({ ...s, bases: ['untoc', 'treaty'] }));
+    await insertCases(rt.db, [spec!]);
+    const officerD = await aUser(rt.db, [{ role: 'authority_officer', authority_id: D }]);
+    const bases = async () => {
+      const f = (await authorityStatistics(rt.db, officerD.actor, {}, NOW)).figures;
+      return { untoc: f.untoc.total, bases: f.byLegalBasis.map((b) => b.key).sort() };
+    };
+    assert.deepEqual(await bases(), { untoc: 1, bases: ['treaty', 'untoc'] });
+    await withCaseScope(rt.db, [D], (trx) => trx.deleteFrom('case_legal_bases').where('basis', '=', 'untoc').execute());
+    assert.deepEqual(await bases(), { untoc: 0, bases: ['treaty'] });
+    await withCaseScope(rt.db, [D], (trx) => trx.updateTable('case_legal_bases').set({ basis: 'untoc_protocol' }).execute());
+    assert.deepEqual(await bases(), { untoc: 1, bases: ['untoc_protocol'] });
   });
 });
 
