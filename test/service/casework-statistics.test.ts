@@ -14,7 +14,8 @@ import { importAuthorities } from '../../src/modules/directory/import/service.js
 import { listCountries } from '../../src/modules/reference/index.js';
 import { withCaseScope } from '../../src/modules/casework/repository/scope.js';
 import { authorityStatistics, stateStatistics, statesOf } from '../../src/modules/casework/statistics/service.js';
-import { setPublication } from '../../src/modules/casework/statistics/publication.js';
+import { REFRESH_JOB, refreshPublicStatisticsJob, setPublication } from '../../src/modules/casework/statistics/publication.js';
+import { selectJobs } from '../../src/platform/jobs/index.js';
 import { publicStatistics } from '../../src/modules/casework/statistics/public-service.js';
 import { MIN_CELL } from '../../src/modules/casework/statistics/domain/public.js';
 import type { CaseworkFigures, DirCount } from '../../src/modules/casework/statistics/domain/figures.js';
@@ -162,6 +163,14 @@ describe('casework statistics', () => {
       const trueIncoming = year.filter((s) => s.direction === 'incoming').length;
       assert.equal(t, trueIncoming > 0 && trueIncoming < MIN_CELL ? null : trueIncoming);
     }
+    // The nightly refresh is queued for the next 02:00 UTC; run as the job, it refreshes and queues the next night.
+    const queued = (await selectJobs(rt.db, ['created'], 100, true)).filter((j) => j.name === REFRESH_JOB);
+    assert.deepEqual(queued.map((j) => new Date(j.start_after).toISOString()), ['2026-01-16T02:00:00.000Z']);
+    await rt.db.deleteFrom('casework_public_statistics').execute();
+    await refreshPublicStatisticsJob.handler({}, { id: 'x', name: REFRESH_JOB, attempt: 1, maxAttempts: 1, lastAttempt: true }, rt);
+    assert.equal((await rt.db.selectFrom('casework_public_statistics').select('authority_id').execute()).length, 0, 'nothing to refresh: the nightly run only refreshes what is published');
+    await refreshPublicStatisticsJob.handler({ authorityId: A }, { id: 'y', name: REFRESH_JOB, attempt: 1, maxAttempts: 1, lastAttempt: true }, rt);
+    assert.equal((await rt.db.selectFrom('casework_public_statistics').select('year').execute()).length, rows.length, 'refreshed by the job');
     const pub = await publicStatistics(rt.db, 'FRA', {});
     assert.deepEqual(pub.authorities, [A]);
     const global = await publicStatistics(rt.db, undefined, { year: '2024' });
