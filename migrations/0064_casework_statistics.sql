@@ -101,13 +101,16 @@ DECLARE
   changed uuid;
 BEGIN
   FOR changed IN SELECT DISTINCT x FROM unnest(ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.case_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.case_id END]) AS x WHERE x IS NOT NULL LOOP
-    UPDATE casework_cases c SET legal_basis_types = coalesce((SELECT array_agg(DISTINCT lb.basis ORDER BY lb.basis) FROM case_legal_bases lb WHERE lb.case_id = changed), '{}')
+    UPDATE casework_cases c SET legal_basis_types = coalesce((SELECT array_agg(DISTINCT lb.basis ORDER BY lb.basis) FROM case_legal_bases lb WHERE lb.case_id = changed), '{}'), updated_at = now()
       WHERE c.id = changed;
   END LOOP;
   RETURN NULL;
 END $$;
-COMMENT ON FUNCTION case_legal_bases_types() IS 'Keeps casework_cases.legal_basis_types in step with case_legal_bases';
+COMMENT ON FUNCTION case_legal_bases_types() IS 'Keeps casework_cases.legal_basis_types in step with case_legal_bases (a change of the legal bases is a change of the case: updated_at moves)';
 CREATE TRIGGER case_legal_bases_types AFTER INSERT OR UPDATE OR DELETE ON case_legal_bases FOR EACH ROW EXECUTE FUNCTION case_legal_bases_types();
 UPDATE casework_cases c SET legal_basis_types = b.types
   FROM (SELECT case_id, array_agg(DISTINCT basis ORDER BY basis) AS types FROM case_legal_bases GROUP BY case_id) b
   WHERE b.case_id = c.id;
+
+CREATE INDEX casework_cases_authority_updated_idx ON casework_cases (authority_id, updated_at);
+COMMENT ON INDEX casework_cases_authority_updated_idx IS 'Last change of an authority''s cases: the statistics cache of each node is valid while it stays the same';

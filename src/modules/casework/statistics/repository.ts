@@ -117,6 +117,17 @@ export async function selectFigureRows(db: Kysely<DB>, scope: CountScope, f: Sta
   });
 }
 
+/** The last change of the authorities' cases (a key of the figures cache): one index probe per authority. */
+export async function selectLastChange(db: Kysely<DB>, authorityIds: readonly string[]): Promise<string> {
+  if (!authorityIds.length) return '';
+  return withCaseScope(db, authorityIds, async (trx) => {
+    const probes = authorityIds.map((id) => sql`(SELECT c.updated_at FROM casework_cases c WHERE c.authority_id = ${id} ORDER BY c.updated_at DESC LIMIT 1)`);
+    const r = await sql<{ m: Date | string | null }>`SELECT greatest(${sql.join(probes)}) AS m`.execute(trx);
+    const m = r.rows[0]?.m;
+    return m ? new Date(m).toISOString() : '';
+  });
+}
+
 /** The years in which the authorities received or sent requests (for the year filter). */
 export async function selectYears(db: Kysely<DB>, scope: CountScope): Promise<number[]> {
   if (!scope.authorityIds.length) return [];

@@ -18,7 +18,8 @@ import { listCountries } from '../../reference/index.js';
 import { shapeFigures, type CaseworkFigures } from './domain/figures.js';
 import { parseFilters, type StatisticsFilters } from './domain/filters.js';
 import { withCaseScope } from '../repository/scope.js';
-import { selectFigureRows, selectSettings, selectYears, type CountScope } from './repository.js';
+import { selectFigureRows, selectLastChange, selectSettings, selectYears, type CountScope } from './repository.js';
+import { FiguresCache } from './cache.js';
 
 export interface StatisticsView {
   /** The authority counted, or null for a State's figures. */
@@ -42,7 +43,19 @@ export async function regionLookup(db: Kysely<DB>): Promise<(iso3: string) => st
   return (iso3) => map.get(iso3) ?? null;
 }
 
-/** Figures of the given owners (no permission check: the callers below check). */
+const cache = new FiguresCache<CaseworkFigures>();
+
+/** Figures of the given owners, from this node's cache while nothing changed (no permission check: the callers check). */
+export async function cachedFigures(db: Kysely<DB>, scope: CountScope, filters: StatisticsFilters, now: Date): Promise<CaseworkFigures> {
+  const key = JSON.stringify([scope.authorityIds, scope.country ?? null, filters, isoDay(now), await selectLastChange(db, scope.authorityIds)]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const figures = await computeFigures(db, scope, filters, now);
+  cache.set(key, figures);
+  return figures;
+}
+
+/** Figures of the given owners, computed now (no permission check: the callers check). */
 export async function computeFigures(db: Kysely<DB>, scope: CountScope, filters: StatisticsFilters, now: Date): Promise<CaseworkFigures> {
   const asOf = isoDay(now);
   // One after the other: on a transaction (publication) the scoped statements share its connection.
@@ -59,7 +72,7 @@ export async function authorityStatistics(db: Kysely<DB>, actor: Actor, query: R
   if (!asked) throw new ForbiddenError('You see the figures of a State, not of an authority (casework.statistics)');
   assertAllowed(actor, 'casework.statistics', { authorityId: asked });
   const scope = { authorityIds: [asked] };
-  const [figures, years] = await Promise.all([computeFigures(db, scope, filters, now), selectYears(db, scope)]);
+  const [figures, years] = await Promise.all([cachedFigures(db, scope, filters, now), selectYears(db, scope)]);
   return { authorityId: asked, country: null, authorityIds: [asked], choices, years, figures };
 }
 
@@ -95,6 +108,6 @@ export async function stateStatistics(db: Kysely<DB>, actor: Actor, country: str
     throw new ForbiddenError(`You are not allowed to see the figures of ${iso3} (casework.statistics)`);
   }
   const scope = { authorityIds: ids, country: iso3 };
-  const [figures, years] = await Promise.all([computeFigures(db, scope, filters, now), selectYears(db, scope)]);
+  const [figures, years] = await Promise.all([cachedFigures(db, scope, filters, now), selectYears(db, scope)]);
   return { authorityId: null, country: iso3, authorityIds: ids, choices: scopeOf(actor, 'casework.statistics').authorities, years, figures };
 }
