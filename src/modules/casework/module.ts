@@ -10,6 +10,9 @@ import { executionApi } from './execution-api.js';
 import { scanDeadlinesJob, scheduleScan } from './jobs.js';
 import { documentRoutes } from './documents-routes.js';
 import { removeStaleUploads, spoolDirOf } from './documents-spool.js';
+import { statisticsApi } from './statistics/api.js';
+import { refreshPublicStatisticsJob } from './statistics/publication.js';
+import { statisticsPages } from './statistics/routes.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -21,6 +24,8 @@ export const caseworkModule: PalermoModule = {
     caseworkPages,
     executionApi,
     documentRoutes,
+    statisticsApi,
+    statisticsPages,
     pageRoutes(async (app) => {
       await executionPages(app);
       await notificationPages(app);
@@ -28,7 +33,7 @@ export const caseworkModule: PalermoModule = {
     }),
   ],
   commands: caseworkCommands,
-  jobs: [scanDeadlinesJob],
+  jobs: [scanDeadlinesJob, refreshPublicStatisticsJob],
   async prepare(runtime) {
     // The hourly deadline scan: this hour's and the next run are queued once for the installation.
     await scheduleScan(runtime.db);

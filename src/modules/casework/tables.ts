@@ -192,6 +192,25 @@ export interface CaseAccessLogTable {
   at: Timestamp;
 }
 
+/** Published aggregate figures (migration 0064; casework/statistics/publication.ts): no case data. */
+export interface CaseworkPublicStatisticsTable {
+  authority_id: string;
+  country: string;
+  year: number;
+  figures: Json<unknown>;
+  published_at: Timestamp;
+}
+
+/** An ended stay of a case in a state (migration 0064, written by a trigger on case_events): time in each state. */
+export interface CaseStateStaysTable {
+  case_id: string;
+  seq: number;
+  authority_id: string;
+  state: string;
+  entered_at: Timestamp;
+  left_at: Timestamp;
+}
+
 export interface CaseworkTables {
   casework_settings: CaseworkSettingsTable;
   case_reference_counters: CaseReferenceCountersTable;
@@ -208,6 +227,8 @@ export interface CaseworkTables {
   casework_service_levels: CaseworkServiceLevelsTable;
   casework_deputies: CaseworkDeputiesTable;
   case_notifications: CaseNotificationsTable;
+  casework_public_statistics: CaseworkPublicStatisticsTable;
+  case_state_stays: CaseStateStaysTable;
 }
 
 /** Migration 0061: service levels per kind and state. */
