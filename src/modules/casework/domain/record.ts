@@ -11,7 +11,7 @@ import { validator } from '../../../platform/validation.js';
 import { canonicalJson } from '../../knowledge/index.js';
 import { CASE_KINDS, CHANNELS, DEADLINE_KINDS, DIRECTIONS, EVENT_TYPES, EXECUTING_BODY_KINDS, EXECUTION_STATES, INCOMING_STATES, LEGAL_BASIS_TYPES, OUTCOMES, OUTGOING_STATES, PERSON_ROLES, REFUSAL_GROUNDS, URGENCIES } from './vocabulary.js';
 
-const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const DateTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]\\d{2}:\\d{2})$' });
