@@ -1,4 +1,5 @@
 import type { PalermoModule } from '../module.js';
+import { caseworkDataCommands } from './cli-data.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -7,4 +8,7 @@ import type { PalermoModule } from '../module.js';
 export const caseworkModule: PalermoModule = {
   name: 'casework',
   routes: [],
+  commands: (program, cli) => {
+    caseworkDataCommands(program, cli);
+  },
 };

@@ -3,7 +3,7 @@
  * case rows and, for generated histories, of the events with their hash chain computed in JS (the
  * same eventHash as appendEvent, so verifyChain accepts them).
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { chunks } from '../../../platform/db/batch.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { json } from '../../../platform/db/types.js';
@@ -71,7 +71,7 @@ export async function raiseCounters(trx: Transaction<DB>, authorityId: string, h
 }
 
 /** Delete the demo cases and everything of theirs (the history trigger is lifted for this statement only). */
-export async function deleteDemoCases(trx: Transaction<DB>): Promise<number> {
+export async function deleteDemoCases(trx: Kysely<DB>): Promise<number> {
   const ids = sql`(SELECT id FROM casework_cases WHERE demo)`;
   await sql`ALTER TABLE case_events DISABLE TRIGGER case_events_no_change`.execute(trx);
   await sql`ALTER TABLE case_access_log DISABLE TRIGGER case_access_log_no_change`.execute(trx);
