@@ -4,3 +4,5 @@
  * token check (multipart forms are parsed by their route, after the global hook).
  */
 export { assertFormToken } from './http/hooks.js';
+export { disableDemoSignIns, provisionDemoSignIns } from './demo-users.js';
+export type { DemoSignIn, DemoUserSpec } from './demo-users.js';

@@ -1,5 +1,6 @@
 import type { PalermoModule } from '../module.js';
 import { caseworkDataCommands } from './cli-data.js';
+import { caseworkDataApi } from './data-api.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -7,7 +8,7 @@ import { caseworkDataCommands } from './cli-data.js';
  */
 export const caseworkModule: PalermoModule = {
   name: 'casework',
-  routes: [],
+  routes: [caseworkDataApi],
   commands: (program, cli) => {
     caseworkDataCommands(program, cli);
   },
