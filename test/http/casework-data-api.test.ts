@@ -58,10 +58,21 @@ describe('casework import/export API', () => {
     assert.equal(exp.status, 200);
     const lines = (await exp.text()).trim().split('\n');
     assert.equal(lines.length, 2);
+    assert.ok(lines.every((l) => JSON.parse(l).reference.startsWith('MLI/2024/')));
     assert.ok(JSON.parse(lines[0]!).history.length >= 1);
     const csv = await call('supervisor', 'GET', `/api/v1/casework/export?authority=${auth}&format=csv`);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
     assert.equal((await csv.text()).trim().split('\n').length, 3);
+  });
+
+  it('imports a CSV file sent as multipart/form-data', async () => {
+    const form = new FormData();
+    const csv = 'reference,direction,kind,state,partner_country,title,received_on\nMLI/2025/00001,incoming,service_documents,registered,DEU,Service of a summons,2025-02-01\n';
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'cases.csv');
+    const res = await server.get(`/api/v1/casework/import?authority=${auth}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.supervisor}` }, body: form });
+    assert.equal(res.status, 200, await res.clone().text());
+    const report = (await res.json()) as { cases: number; format: string };
+    assert.deepEqual([report.cases, report.format], [1, 'csv']);
   });
 
   it('refuses officers and other authorities with 403, before reading anything', async () => {

@@ -4,9 +4,10 @@
  * handed to the import as a stream: only the current line is held.
  */
 import { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import type { RoutePlugin } from '../../platform/http/app.js';
-import { ValidationError } from '../../platform/http/errors.js';
+import { AppError, ValidationError } from '../../platform/http/errors.js';
 import { FieldIssueSchema, ProblemSchema } from '../../platform/http/problem-schema.js';
 import { assertMayExport, exportText, type ExportFormat } from './export/service.js';
 import { importCasesAs } from './import/service.js';
@@ -28,7 +29,14 @@ const ReportSchema = Type.Object({
   errors: Type.Array(FieldIssueSchema),
 });
 
+/** A multipart error that is the client's fault (malformed body) is a 400 naming the file, never a 500. */
+function uploadError(err: unknown): unknown {
+  if (err instanceof AppError || (typeof (err as { statusCode?: unknown })?.statusCode === 'number' && (err as { statusCode: number }).statusCode < 500)) return err;
+  return new ValidationError([{ field: 'file', message: `the upload could not be read (${(err as Error)?.message ?? 'malformed form'})` }]);
+}
+
 export const caseworkDataApi: RoutePlugin = async (app) => {
+  await app.register(multipart, { limits: { fileSize: IMPORT_BODY_LIMIT, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 } });
   // The body reaches the handler as a stream (no buffering): the import reads it line by line.
   app.addContentTypeParser(['application/x-ndjson', 'application/jsonl', 'text/csv', 'text/plain'], { bodyLimit: IMPORT_BODY_LIMIT }, (_req, payload, done) => done(null, payload));
 
@@ -40,7 +48,7 @@ export const caseworkDataApi: RoutePlugin = async (app) => {
         tags: ['casework'],
         summary: 'Import existing cases of an authority (all or nothing)',
         description:
-          'The body is the file: JSON Lines (application/x-ndjson, one canonical case record per line) or CSV (text/csv, one row per case), docs/IMPORT-FORMATS.md. All or nothing: any problem refuses the whole file with 400 and every problem (up to 100) with its line and field. References are kept as given (unique per authority); the numbering continues after the highest imported number. Scope: casework.import.',
+          'The body is the file: JSON Lines (application/x-ndjson, one canonical case record per line) or CSV (text/csv, one row per case), or multipart/form-data with the file in a part named `file` (docs/IMPORT-FORMATS.md). All or nothing: any problem refuses the whole file with 400 and every problem (up to 100) with its line and field. References are kept as given (unique per authority); the numbering continues after the highest imported number. Scope: casework.import.',
         querystring: Type.Object({
           authority: AuthorityParam,
           format: Type.Optional(Type.Enum(['jsonl', 'csv'], { description: 'Default: from the Content-Type (text/csv → csv, else jsonl)' })),
@@ -51,12 +59,32 @@ export const caseworkDataApi: RoutePlugin = async (app) => {
     },
     async (request) => {
       const q = request.query as { authority: string; format?: ImportFormat; dry_run?: boolean };
-      const format: ImportFormat = q.format ?? (String(request.headers['content-type'] ?? '').startsWith('text/csv') ? 'csv' : 'jsonl');
-      const body = request.body as Readable | undefined;
-      if (!body || typeof (body as Readable).pipe !== 'function') throw new ValidationError([{ field: 'body', message: 'send the file as application/x-ndjson or text/csv' }]);
-      const report = await importCasesAs(app.db, request.actor, body, { authorityId: q.authority, format, dryRun: !!q.dry_run });
+      let report;
+      if (request.isMultipart()) {
+        // multipart/form-data: the part named "file"; its name (.csv) gives the format unless ?format= does.
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'field') continue;
+            if (part.fieldname !== 'file' || report) {
+              part.file.resume();
+              continue;
+            }
+            const format: ImportFormat = q.format ?? (part.filename.toLowerCase().endsWith('.csv') || part.mimetype === 'text/csv' ? 'csv' : 'jsonl');
+            report = await importCasesAs(app.db, request.actor, part.file, { authorityId: q.authority, format, dryRun: !!q.dry_run });
+            if (part.file.truncated) throw new AppError(413, 'too_large', `The file is larger than ${IMPORT_BODY_LIMIT} bytes`);
+          }
+        } catch (err) {
+          throw uploadError(err);
+        }
+        if (!report) throw new ValidationError([{ field: 'file', message: 'send the file in a part named "file"' }]);
+      } else {
+        const body = request.body as Readable | undefined;
+        if (!body || typeof (body as Readable).pipe !== 'function') throw new ValidationError([{ field: 'body', message: 'send the file as application/x-ndjson, text/csv or multipart/form-data (part "file")' }]);
+        const format: ImportFormat = q.format ?? (String(request.headers['content-type'] ?? '').startsWith('text/csv') ? 'csv' : 'jsonl');
+        report = await importCasesAs(app.db, request.actor, body, { authorityId: q.authority, format, dryRun: !!q.dry_run });
+      }
       if (report.errors.length) throw new ValidationError(report.errors, `The file has ${report.errors.length}${report.truncated ? '+' : ''} problem(s); nothing was imported`);
-      return { authority: report.authorityId, format, dry_run: report.dryRun, cases: report.cases, written: report.written, counters: report.counters, errors: [] };
+      return { authority: report.authorityId, format: report.format, dry_run: report.dryRun, cases: report.cases, written: report.written, counters: report.counters, errors: [] };
     },
   );
 
