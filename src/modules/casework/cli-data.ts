@@ -16,6 +16,17 @@ import type { ImportFormat } from './import/sources.js';
 
 const AUTHORITY = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/;
 
+/** Until the stream can take more, or is gone (closed or failed: the export goes on without it). */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    out.on('drain', done).on('close', done).on('error', done);
+  });
+}
+
 function checkAuthority(id: string): void {
   if (!AUTHORITY.test(id)) throw new ValidationError([{ field: '--authority', message: `is not an authority identifier (${id})` }]);
 }
@@ -54,7 +65,9 @@ export function caseworkDataCommands(program: Command, cli: CliContext): void {
         let cases = 0;
         for await (const chunk of exportText(rt.db, { authorityId: opts.authority, format: opts.format, actor: CLI_ACTOR })) {
           cases++;
-          if (!out.write(chunk)) await once(out, 'drain');
+          // A reader gone away (`| head`): the export still runs to its end, quietly.
+          if (out.destroyed) continue;
+          if (!out.write(chunk)) await drained(out);
         }
         if (file) {
           out.end();
