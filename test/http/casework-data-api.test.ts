@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { makeUser } from './accounts-support.js';
+import { Client, makeUser, signInAs } from './accounts-support.js';
+import { provisionDemoSignIns } from '../../src/modules/accounts/index.js';
 import { createApiToken } from '../../src/modules/accounts/api-tokens.js';
 import { accountsEnv } from '../../src/modules/accounts/env.js';
 import { CLI_ACTOR, userActor } from '../../src/modules/access/actor.js';
@@ -80,6 +81,17 @@ describe('casework import/export API', () => {
     assert.equal((await call('other', 'POST', `/api/v1/casework/import?authority=${auth}`, JSON.stringify(sampleRecord(9)))).status, 403);
     assert.equal((await call('officer', 'GET', `/api/v1/casework/export?authority=${auth}`)).status, 403);
     assert.equal((await call('other', 'GET', `/api/v1/casework/export?authority=${auth}`)).status, 403);
+  });
+
+  it('demo sign-ins work with the printed password and TOTP secret, and change at every seed', async () => {
+    const spec = [{ email: 'casework-officer@demo.example', name: 'Demo Officer', roles: [{ role: 'authority_officer' as const, authorityId: auth }] }];
+    const first = await provisionDemoSignIns(server.runtime.db, server.runtime.config, spec);
+    const again = await provisionDemoSignIns(server.runtime.db, server.runtime.config, spec);
+    assert.notEqual(first[0]!.password, again[0]!.password);
+    assert.notEqual(first[0]!.totpSecret, again[0]!.totpSecret);
+    await assert.rejects(signInAs(new Client(server), { email: spec[0]!.email, secret: first[0]!.totpSecret }, first[0]!.password), /sign-in failed/);
+    const res = await signInAs(new Client(server), { email: spec[0]!.email, secret: again[0]!.totpSecret }, again[0]!.password);
+    assert.equal(res.status, 303);
   });
 
   it('never answers a fuzzed body with a 500', async () => {
