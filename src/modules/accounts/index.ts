@@ -8,3 +8,5 @@ export { assertFormToken } from './http/hooks.js';
 export { practitionerGrantYears, queueMailToUser, userDisplayNames, usersOfAuthority } from './people.js';
 export type { AuthorityUser } from './people.js';
 export { mailAdministrators, type AdministratorAlert } from './mail.js';
+export { disableDemoSignIns, provisionDemoSignIns } from './demo-users.js';
+export type { DemoSignIn, DemoUserSpec } from './demo-users.js';

@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { CliContext } from '../module.js';
 import { caseOwnerAuthorities } from './repository/cases.js';
 import { verifyAll } from './verify-service.js';
+import { caseworkCommand } from './cli-group.js';
 
 /** Verify and report; returns the exit code (0 all verified, 1 a chain is broken). */
 export async function verifyCommand(db: Kysely<DB>, authorities: string[], print: (line: string) => void, printError: (line: string) => void): Promise<number> {
@@ -23,7 +24,7 @@ export async function verifyCommand(db: Kysely<DB>, authorities: string[], print
 }
 
 export function caseworkCommands(program: Command, cli: CliContext): void {
-  const cw = program.command('casework').description('Casework: requests for international cooperation (docs/CASEWORK.md)');
+  const cw = caseworkCommand(program);
   cw.command('verify')
     .description('Recompute the hash chain of every case history (all authorities, or those named)')
     .option('--authority <id...>', 'directory id of an authority whose cases to verify (repeatable)')

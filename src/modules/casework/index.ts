@@ -4,3 +4,5 @@
  */
 export { CASE_KINDS, DIRECTIONS } from './domain/vocabulary.js';
 export type { CaseKind, Direction } from './domain/vocabulary.js';
+export { CASEWORK_DEMO_COUNTS, removeCaseworkDemo, seedCaseworkDemo } from './demo/service.js';
+export type { CaseworkDemoReport, DemoAuthorities } from './demo/service.js';

@@ -13,6 +13,8 @@ import { removeStaleUploads, spoolDirOf } from './documents-spool.js';
 import { statisticsApi } from './statistics/api.js';
 import { refreshPublicStatisticsJob } from './statistics/publication.js';
 import { statisticsPages } from './statistics/routes.js';
+import { caseworkDataCommands } from './cli-data.js';
+import { caseworkDataApi } from './data-api.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -21,6 +23,7 @@ export const caseworkModule: PalermoModule = {
   name: 'casework',
   routes: [
     caseworkApi,
+    caseworkDataApi,
     caseworkPages,
     executionApi,
     documentRoutes,
@@ -32,7 +35,10 @@ export const caseworkModule: PalermoModule = {
       await settingsPages(app);
     }),
   ],
-  commands: caseworkCommands,
+  commands: (program, cli) => {
+    caseworkCommands(program, cli);
+    caseworkDataCommands(program, cli);
+  },
   jobs: [scanDeadlinesJob, refreshPublicStatisticsJob],
   async prepare(runtime) {
     // The hourly deadline scan: this hour's and the next run are queued once for the installation.

@@ -62,10 +62,19 @@ describe('palermo seed --demo / palermo demo --remove', () => {
     assert.match(seed.stdout, /demo corpus \(small\) for \d+ countries: \d+ law, \d+ legislation, \d+ case, \d+ treaty, \d+ strategy/);
     assert.match(seed.stdout, /records: \d+ created, 0 updated, 0 unchanged/);
     assert.ok((await demoEntries()) > 100);
+    // Casework demo requests, and sign-ins with random credentials (different at every seed).
+    assert.match(seed.stdout, /casework: 300 demo requests of demo-auth-[a-z]{3}-central/);
+    const signIn = /officer: casework-officer@demo\.example \/ (\S+) \/ TOTP secret ([A-Z2-7]+) \(otpauth:\/\/totp\//.exec(seed.stdout);
+    assert.ok(signIn, seed.stdout);
+    assert.match(seed.stdout, /supervisor: casework-supervisor@demo\.example \/ \S+ \/ TOTP secret [A-Z2-7]+/);
+    const again = palermo('seed', '--demo', '--size', 'small');
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /casework: 300 demo requests .*unchanged/);
+    assert.ok(!again.stdout.includes(signIn[1]!) && !again.stdout.includes(signIn[2]!), 'new password and secret at every seed');
 
     const remove = palermo('demo', '--remove');
     assert.equal(remove.status, 0, remove.stderr);
-    assert.match(remove.stdout, /demo corpus removed: \d+ entries, \d+ laws, \d+ treaty participations/);
+    assert.match(remove.stdout, /demo corpus removed: \d+ entries, \d+ laws, \d+ treaty participations, 300 casework requests; demo accounts disabled/);
     assert.equal(await demoEntries(), 0);
   });
 });

@@ -13,7 +13,9 @@ import { listCountries } from '../reference/index.js';
 import { demoCountries, type DemoContext, type DemoInstrument } from './generator/context.js';
 import { buildCorpus, type DemoSize } from './generator/corpus.js';
 import { INSTRUMENT_RULES } from './generator/parties.js';
+import { removeDemoSignIns } from './sign-in.js';
 import { removeDemoAuthorities, seedDemoAuthorities } from '../directory/index.js';
+import { CASEWORK_DEMO_COUNTS, removeCaseworkDemo, seedCaseworkDemo, type CaseworkDemoReport } from '../casework/index.js';
 
 const SETTING = 'demo.seed';
 /** Records per saveRecords call: large enough for multi-row statements, small enough to report progress. */
@@ -36,6 +38,8 @@ export interface SeedReport {
   missingInstruments: string[];
   /** Demo content of an earlier, different seed was removed first. */
   replaced: boolean;
+  /** Demo casework: requests of the demo central authority of one demo State. */
+  casework: CaseworkDemoReport;
   seconds: number;
 }
 
@@ -144,8 +148,9 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     // Demo authorities of the directory for every State with demo content (idempotent).
     const authorities = await seedDemoAuthorities(trx);
     log?.info(authorities, 'demo seed: directory authorities');
+    const casework = await seedCaseworkDemo(trx, { count: CASEWORK_DEMO_COUNTS[size], ...(log ? { logger: log } : {}) });
     await setSetting(trx, SETTING, { size, fingerprint } satisfies SeedState);
-    return { size, countries: ctx.countries.length, records: counts, byType, parties, missingInstruments, replaced: replaced && previous != null };
+    return { size, countries: ctx.countries.length, records: counts, byType, parties, missingInstruments, replaced: replaced && previous != null, casework };
   });
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   log?.info({ ...report, seconds }, 'demo seed: done');
@@ -153,11 +158,13 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
 }
 
 /** Delete the demo corpus (entries, laws and demo treaty parties) and nothing else. */
-export async function removeDemo(db: Kysely<DB>): Promise<{ entries: number; laws: number; parties: number }> {
+export async function removeDemo(db: Kysely<DB>): Promise<{ entries: number; laws: number; parties: number; cases: number }> {
   return inTransaction(db, async (trx) => {
     const removed = await removeDemoContent(trx);
     await removeDemoAuthorities(trx);
+    const cases = await removeCaseworkDemo(trx);
+    await removeDemoSignIns(trx);
     await setSetting(trx, SETTING, null);
-    return removed;
+    return { ...removed, cases };
   });
 }

@@ -5,8 +5,7 @@
 export { removeDemoAuthorities, seedDemoAuthorities } from './demo.js';
 export { CountryAuthorities } from './pages/country-block.js';
 export { languageName } from './pages/ui.js';
-export { authoritiesOfCountry } from './service.js';
+export { authoritiesOfCountry, getAuthority } from './service.js';
 export type { AuthorityView } from './service.js';
 export { authorityNames } from './names.js';
 export type { AuthorityName } from './names.js';
-export { getAuthority } from './service.js';
