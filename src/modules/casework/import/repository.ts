@@ -75,7 +75,8 @@ export async function deleteDemoCases(trx: Kysely<DB>): Promise<number> {
   const ids = sql`(SELECT id FROM casework_cases WHERE demo)`;
   await sql`ALTER TABLE case_events DISABLE TRIGGER case_events_no_change`.execute(trx);
   await sql`ALTER TABLE case_access_log DISABLE TRIGGER case_access_log_no_change`.execute(trx);
-  for (const t of ['case_events', 'case_access_log', 'case_deadlines', 'case_persons', 'case_legal_bases', 'case_document_chunks', 'case_documents', 'case_links', 'case_executions'] as const) {
+  // Every table whose rows hang on a case (migrations 0055, 0061, 0064).
+  for (const t of ['case_events', 'case_access_log', 'case_notifications', 'case_state_stays', 'case_deadlines', 'case_persons', 'case_legal_bases', 'case_document_chunks', 'case_documents', 'case_links', 'case_executions'] as const) {
     if (t === 'case_document_chunks') await sql`DELETE FROM case_document_chunks WHERE document_id IN (SELECT id FROM case_documents WHERE case_id IN ${ids})`.execute(trx);
     else if (t === 'case_links') await sql`DELETE FROM case_links WHERE case_id IN ${ids} OR other_case_id IN ${ids}`.execute(trx);
     else await sql`DELETE FROM ${sql.table(t)} WHERE case_id IN ${ids}`.execute(trx);
