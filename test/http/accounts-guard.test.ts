@@ -144,6 +144,8 @@ describe('accounts guards', () => {
       '/:lang/casework/settings/service-levels/remove': { kind: 'mla', state: 'received' },
       '/:lang/casework/settings/deputies': {},
       '/:lang/casework/settings/deputies/remove': {},
+      '/api/v1/casework/import': {},
+      '/:lang/casework/statistics/publication': { publish: '1' },
     };
     /** Values for the other path parameters of the editor routes. */
     const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received' };
