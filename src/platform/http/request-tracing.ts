@@ -12,12 +12,11 @@ const UNTRACED = new Set(['/healthz', '/readyz', '/metrics']);
 
 export function traceRequests(app: FastifyInstance): void {
   const spans = new WeakMap<FastifyRequest, { span: Span; ctx: Context }>();
-  const tracer = trace.getTracer('palermo');
   app.addHook('onRequest', (request, _reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     if (UNTRACED.has(route)) return done();
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
-    const span = tracer.startSpan(
+    const span = trace.getTracer('palermo').startSpan(
       `${request.method} ${route}`,
       { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route, 'url.scheme': request.protocol } },
       parent,
