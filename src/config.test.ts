@@ -59,4 +59,18 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ METRICS_PORT: 'x' }), named('METRICS_PORT'));
     assert.throws(() => loadConfig({ METRICS_PORT: '3000' }), named('METRICS_PORT'));
   });
+
+  it('reads the OpenTelemetry endpoint: off by default, the traces URL given or derived', () => {
+    assert.equal(loadConfig({}).otlpTracesUrl, undefined);
+    assert.equal(loadConfig({}).otelServiceName, 'palermo');
+    assert.equal(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).otlpTracesUrl, 'http://collector:4318/v1/traces');
+    assert.equal(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example/base/' }).otlpTracesUrl, 'https://otel.example/base/v1/traces');
+    const both = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:4318/traces' };
+    assert.equal(loadConfig(both).otlpTracesUrl, 'http://b:4318/traces');
+    assert.equal(loadConfig({ OTEL_SERVICE_NAME: 'palermo-eu' }).otelServiceName, 'palermo-eu');
+    const named = (variable: string) => (e: unknown) => e instanceof ConfigError && e.variable === variable;
+    assert.throws(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }), named('OTEL_EXPORTER_OTLP_ENDPOINT'));
+    assert.throws(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'grpc://b:4317' }), named('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'));
+    assert.throws(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'not a url' }), named('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'));
+  });
 });

@@ -62,6 +62,13 @@ export interface Config {
   metricsToken: string | undefined;
   /** Serve /metrics without a token on this port, bound to 127.0.0.1 (METRICS_PORT); off when absent. */
   metricsPort: number | undefined;
+  /**
+   * Where traces go, as OTLP/HTTP (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT
+   * with /v1/traces appended, as the OpenTelemetry specification says); tracing is off when absent.
+   */
+  otlpTracesUrl: string | undefined;
+  /** The service name on the traces (OTEL_SERVICE_NAME, default "palermo"). */
+  otelServiceName: string;
 }
 
 /** false: X-Forwarded-* ignored; a number of proxy hops; or the addresses/ranges of the proxies. */
@@ -167,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (metricsToken && metricsToken.length < 24) throw new ConfigError('METRICS_TOKEN', 'must be at least 24 characters');
   const metricsPort = env.METRICS_PORT ? intVar(env, 'METRICS_PORT', 0, 1, 65535) : undefined;
   if (metricsPort !== undefined && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port})`);
+  const otlpTracesUrl = otlpUrl(env);
   return {
     port,
     host,
@@ -194,5 +202,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: intVar(env, 'BACKUP_KEEP', 7, 1, 10_000),
     metricsToken,
     metricsPort,
+    otlpTracesUrl,
+    otelServiceName: env.OTEL_SERVICE_NAME || 'palermo',
   };
+}
+
+function otlpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const check = (name: string, value: string) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(name, `is not an absolute URL: "${value}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, 'must start with http:// or https://');
+    return url.href;
+  };
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return check('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) return check('OTEL_EXPORTER_OTLP_ENDPOINT', env.OTEL_EXPORTER_OTLP_ENDPOINT).replace(/\/*$/, '/v1/traces');
+  return undefined;
 }

@@ -9,10 +9,12 @@ import type { Runtime } from './runtime.js';
 import { createMetrics, startMetricsServer, type Metrics } from './platform/metrics.js';
 import { controlSocketPath, startControlSocket, type ControlServer } from './platform/control.js';
 import { runBackup } from './modules/operations/index.js';
+import { recordQuery, startTracing, tracingOn, type Tracing } from './platform/tracing.js';
 
 /** Build the HTTP application over an open runtime (used by `serve` and by the tests). */
 export async function createApp(runtime: Runtime, options: Pick<AppOptions, 'rateLimitStore' | 'metrics'> = {}): Promise<App> {
   const metrics = options.metrics ?? (runtime.config.metricsToken ? createRuntimeMetrics(runtime) : undefined);
+  if (tracingOn()) runtime.database.observeQueries?.(recordQuery);
   return buildApp({
     ...options,
     metrics,
@@ -43,6 +45,12 @@ export interface RunningServer {
 }
 
 export async function listen(runtime: Runtime, config: Config, logger: Logger): Promise<RunningServer> {
+  // Before the app is built: its request hooks and the query spans are only installed when tracing is on.
+  let tracing: Tracing | undefined;
+  if (config.otlpTracesUrl && !tracingOn()) {
+    tracing = startTracing({ url: config.otlpTracesUrl, serviceName: config.otelServiceName });
+    logger.info({ url: config.otlpTracesUrl }, 'traces sent to OTLP endpoint');
+  }
   const metrics = config.metricsToken || config.metricsPort ? createRuntimeMetrics(runtime) : undefined;
   const app = await createApp(runtime, { metrics });
   const address = await app.listen({ port: config.port, host: config.host });
@@ -78,6 +86,7 @@ export async function listen(runtime: Runtime, config: Config, logger: Logger): 
         await control?.close();
         await runtime.jobs.stopWorkers();
         await runtime.database.close();
+        await tracing?.shutdown().catch((err: unknown) => logger.warn({ err }, 'could not send the last traces'));
       })();
       return closing;
     },

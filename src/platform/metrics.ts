@@ -9,6 +9,9 @@
  * - palermo_db_pool_connections{state}: total, idle, waiting clients of the pool.
  * - palermo_db_up: 1 when a SELECT 1 answers at scrape time (the embedded database's health).
  * - palermo_jobs{name,state}: the job queue's depth (queued, running) and failures, read at scrape.
+ * - palermo_search_duration_seconds{source}: searches (source: page or api), reported by the search
+ *   module through observeSearch; palermo_search_index_duration_seconds{operation}: reads and patches
+ *   of its in-memory indexes (observeSearchIndex). Process-wide: every registry of the process records them.
  * - process and Node.js metrics (memory, CPU, event-loop delay, GC): prom-client's default set.
  */
 import crypto from 'node:crypto';
@@ -30,27 +33,32 @@ export interface Metrics {
   observeRequest(method: string, route: string, status: number, seconds: number): void;
   /** Record one database query. */
   observeQuery(seconds: number, failed: boolean): void;
+  /** Stop recording what modules report (observeSearch...): the app is closed. */
+  close(): void;
+}
+
+type TimingListener = (timing: 'search' | 'search_index', label: string, seconds: number) => void;
+const timingListeners = new Set<TimingListener>();
+
+/** A search answered (modules report it; recorded by the metrics of the process, if any). */
+export function observeSearch(source: 'page' | 'api', seconds: number): void {
+  for (const listen of timingListeners) listen('search', source, seconds);
+}
+
+/** An in-memory search index read in full ("facet_load") or brought up to date ("facet_patch", "term_patch"). */
+export function observeSearchIndex(operation: 'facet_load' | 'facet_patch' | 'term_patch', seconds: number): void {
+  for (const listen of timingListeners) listen('search_index', operation, seconds);
 }
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export function createMetrics(sources: MetricsSources): Metrics {
   const registry = new client.Registry();
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new client.Histogram<L>({ name, help, labelNames, buckets: LATENCY_BUCKETS, registers: [registry] });
   client.collectDefaultMetrics({ register: registry, prefix: 'palermo_' });
-  const requests = new client.Histogram({
-    name: 'palermo_http_request_duration_seconds',
-    help: 'HTTP requests by route pattern, method and status, with their duration',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [registry],
-  });
-  const queries = new client.Histogram({
-    name: 'palermo_db_query_duration_seconds',
-    help: 'Database queries through Kysely and their duration',
-    labelNames: ['outcome'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [registry],
-  });
+  const requests = histogram('palermo_http_request_duration_seconds', 'HTTP requests by route pattern, method and status, with their duration', ['method', 'route', 'status'] as const);
+  const queries = histogram('palermo_db_query_duration_seconds', 'Database queries through Kysely and their duration', ['outcome'] as const);
   new client.Gauge({
     name: 'palermo_db_pool_connections',
     help: 'Clients of the database pool: total, idle, and callers waiting for one',
@@ -89,8 +97,18 @@ export function createMetrics(sources: MetricsSources): Metrics {
       }
     },
   });
+  const searches = histogram('palermo_search_duration_seconds', 'Searches by source (page or api) and their duration', ['source'] as const);
+  const indexWork = histogram('palermo_search_index_duration_seconds', 'Reads (facet_load) and patches (facet_patch, term_patch) of the in-memory search indexes and their duration', ['operation'] as const);
+  const listener: TimingListener = (timing, label, seconds) => {
+    if (timing === 'search') searches.observe({ source: label }, seconds);
+    else indexWork.observe({ operation: label }, seconds);
+  };
+  timingListeners.add(listener);
   return {
     registry,
+    close() {
+      timingListeners.delete(listener);
+    },
     observeRequest(method, route, status, seconds) {
       requests.observe({ method, route, status: String(status) }, seconds);
     },
@@ -130,6 +148,10 @@ export async function startMetricsServer(metrics: Metrics, port: number, logger:
   const address = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${address.port}/metrics`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        metrics.close();
+        server.close(() => resolve());
+      }),
   };
 }

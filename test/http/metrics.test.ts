@@ -27,6 +27,8 @@ describe('metrics and readiness', () => {
     await enqueue(server.runtime.db, 'accounts.deliver_mail', { outboxId: '0' }, { startAfter: new Date(Date.now() + 86_400_000) });
     assert.equal((await server.get('/en/cases/a-case-that-does-not-exist-4711')).status, 404);
     assert.equal((await server.get('/healthz')).status, 200);
+    assert.equal((await server.get('/en/search?q=convention')).status, 200);
+    assert.equal((await server.get('/api/v1/search?q=convention')).status, 200);
     assert.equal((await server.get('/metrics')).status, 401);
     assert.equal((await server.get('/metrics', { headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).status, 401);
     const res = await server.get('/metrics', { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -39,6 +41,10 @@ describe('metrics and readiness', () => {
     assert.match(text, /palermo_db_query_duration_seconds_count\{outcome="ok"\} [1-9]/);
     assert.match(text, /palermo_db_pool_connections\{state="total"\} \d/);
     assert.match(text, /palermo_db_up 1/);
+    assert.match(text, /palermo_search_duration_seconds_count\{source="page"\} 1/);
+    assert.match(text, /palermo_search_duration_seconds_count\{source="api"\} 1/);
+    assert.match(text, /palermo_search_index_duration_seconds_count\{operation="facet_load"\} [1-9]/);
+    assert.doesNotMatch(text, /convention/);
     assert.match(text, /palermo_jobs\{name="accounts\.deliver_mail",state="created"\} 1/);
     assert.match(text, /palermo_process_resident_memory_bytes \d/);
     assert.match(text, /palermo_nodejs_eventloop_lag_p99_seconds \d/);

@@ -12,6 +12,7 @@ import { patchFacetIndex } from './facet-patch.js';
 import { PATCH_LIMIT } from './term-index.js';
 import { listed, sees } from './domain/generation.js';
 import type { FacetCount } from './repository/search.js';
+import { observeSearchIndex } from '../../platform/metrics.js';
 
 const DEFAULT_CACHE_BYTES = 32 * 2 ** 20;
 
@@ -65,9 +66,11 @@ export async function facetIndex(db: Kysely<DB>, generation: string): Promise<Fa
     if (patched && sees(patched.generation, generation)) return patched;
   }
   const first = !h.index;
+  const loadStarted = performance.now();
   h.loading ??= loadPackedDocuments(db)
     .then((packed) => {
       const index = new FacetIndex(packed);
+      observeSearchIndex('facet_load', (performance.now() - loadStarted) / 1000);
       install(h, index);
       return index;
     })
@@ -93,11 +96,13 @@ function install(h: Holder, index: FacetIndex): void {
 /** Patch the held index to the current generation (one patch at a time); undefined when it cannot be. */
 function patchHeld(db: Kysely<DB>, h: Holder): Promise<FacetIndex | undefined> {
   h.patching ??= (async () => {
+    const patchStarted = performance.now();
     const index = h.index!;
     const changes = await documentChangesSince(db, index.generation, PATCH_LIMIT);
     if (changes.generation === index.generation) return index;
     // The log keeps the last 10,000 writers: an older index cannot know what changed.
     const patched = !changes.pruned && listed(changes.generation) ? patchFacetIndex(index, changes) : undefined;
+    if (patched) observeSearchIndex('facet_patch', (performance.now() - patchStarted) / 1000);
     if (patched) install(h, patched);
     return h.index;
   })()

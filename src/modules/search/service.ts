@@ -20,6 +20,8 @@ import { readGeneration } from './repository/generation.js';
 import { termIndexAt } from './term-cache.js';
 import { RETRY, matchWithTerms } from './term-match.js';
 import { rankEligible } from './title-rank.js';
+import { observeSearch } from '../../platform/metrics.js';
+import { inSpan } from '../../platform/tracing.js';
 
 export interface SearchHit {
   type: EntryType;
@@ -213,7 +215,10 @@ export interface SearchLogger {
 
 /** Search, then log it (structured line) and record it in search_queries. A failure to record never fails the search. */
 export async function runSearch(db: Kysely<DB>, params: SearchParams, context: { source: 'api' | 'page'; log: SearchLogger }): Promise<SearchOutcome> {
-  const outcome = await search(db, params);
+  const started = performance.now();
+  // The span and the metric carry the source only: never the query or the filters.
+  const outcome = await inSpan('search', { 'palermo.search.source': context.source }, () => search(db, params));
+  observeSearch(context.source, (performance.now() - started) / 1000);
   const filters = activeFilters(params.filters);
   context.log.info(
     { search: { source: context.source, q_length: params.q.length, hl: params.hl, filters, sort: outcome.sort, page: params.page, total: outcome.total, ms: outcome.duration_ms } },

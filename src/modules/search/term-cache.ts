@@ -9,6 +9,7 @@ import { PATCH_LIMIT, TermIndex, phraseKey, rankKey, splitKeys } from './term-in
 import { listed, sees } from './domain/generation.js';
 import { anyLexemeOf } from './title-rank.js';
 import { changesSince } from './repository/postings.js';
+import { observeSearchIndex } from '../../platform/metrics.js';
 
 const DEFAULT_TERMS_BYTES = 64 * 2 ** 20;
 
@@ -59,6 +60,7 @@ export async function termIndexAt(db: Kysely<DB>, generation: string): Promise<T
 }
 
 async function bringUp(db: Kysely<DB>, h: Holder): Promise<void> {
+  const started = performance.now();
   const index = h.index;
   if (!index) return;
   const held = index.held();
@@ -71,7 +73,7 @@ async function bringUp(db: Kysely<DB>, h: Holder): Promise<void> {
   if (changes.generation === index.generation) return;
   if (!listed(changes.generation)) h.index = undefined; // started again at the next listed generation
   else if (!sees(changes.generation, index.generation) || changes.pruned || changes.truncated || !changes.changed) h.index = new TermIndex(changes.generation, h.budget);
-  else
+  else {
     index.patch(
       changes.generation,
       new Set(changes.checked ? held : keys.lexemes),
@@ -81,4 +83,6 @@ async function bringUp(db: Kysely<DB>, h: Holder): Promise<void> {
         ranks: c.ranks.map(([tsquery, rank]) => [rankKey(tsquery), rank] as const),
       })),
     );
+    observeSearchIndex('term_patch', (performance.now() - started) / 1000);
+  }
 }

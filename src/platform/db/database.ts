@@ -11,11 +11,12 @@ export interface Database {
   pool: pg.Pool;
   mode: 'embedded' | 'server';
   close(): Promise<void>;
-  /** Call `observer` after every query with its duration (metrics); absent on handles made by hand (tests). */
+  /** Call `observer` after every query with its duration (metrics, traces); absent on handles made by hand (tests). */
   observeQueries?(observer: QueryObserver): void;
 }
 
-export type QueryObserver = (seconds: number, failed: boolean) => void;
+/** `sql` is the statement's text with placeholders ($1), never its parameters. */
+export type QueryObserver = (seconds: number, failed: boolean, sql: string) => void;
 
 export type DatabaseOptions =
   | { url: string; poolMax?: number; logger?: Logger }
@@ -66,7 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     log(event: LogEvent) {
-      for (const observe of observers) observe(event.queryDurationMillis / 1000, event.level === 'error');
+      for (const observe of observers) observe(event.queryDurationMillis / 1000, event.level === 'error', event.query.sql);
       if (!logger) return;
       const ms = Math.round(event.queryDurationMillis * 10) / 10;
       if (event.level === 'error') logger.warn({ ms, sql: event.query.sql, err: event.error }, 'query failed');

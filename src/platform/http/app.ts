@@ -23,6 +23,8 @@ import { getAsset } from './assets.js';
 import { NotFoundError } from './errors.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { metricsTokenMatches, type Metrics } from '../metrics.js';
+import { tracingOn } from '../tracing.js';
+import { traceRequests } from './request-tracing.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 export type RoutePlugin = (app: App) => Promise<void>;
@@ -107,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.decorate('db', options.db);
   app.decorate('config', config);
+  // First, so every later hook and the handler run inside the request's span.
+  if (tracingOn()) traceRequests(app);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -212,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const metrics = options.metrics;
   if (metrics) {
+    app.addHook('onClose', async () => metrics.close());
     // The route pattern, never the raw URL: a bounded number of series (unmatched requests share one).
     app.addHook('onResponse', async (request, reply) => {
       metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);

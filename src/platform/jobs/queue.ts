@@ -15,6 +15,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from '../log.js';
 import { queueSettings, type JobDefinition, type JobInfo } from './definition.js';
 import { JOBS_SCHEMA } from './boss.js';
+import { inSpan, SpanKind } from '../tracing.js';
 
 const require = createRequire(import.meta.url);
 /** pg-boss's statement texts: those it runs without awaiting them (see guardedExecutor). */
@@ -106,7 +107,7 @@ export class JobQueue<C> {
           boss.notifyWorker(id);
           const info: JobInfo = { id: job.id, name: job.name, attempt: job.retryCount + 1, maxAttempts: job.retryLimit + 1, lastAttempt: job.retryCount >= job.retryLimit };
           try {
-            await def.handler(job.data, info, this.options.context);
+            await inSpan(`job ${def.name}`, { 'messaging.system': 'pg-boss', 'messaging.destination.name': def.name, 'palermo.job.attempt': info.attempt }, () => def.handler(job.data, info, this.options.context), SpanKind.CONSUMER);
           } catch (err) {
             logger.warn({ err, job: job.name, job_id: job.id, attempt: info.attempt, last_attempt: info.lastAttempt }, 'job failed');
             throw err;
