@@ -8,6 +8,7 @@ import { facetIndex } from '../../src/modules/search/facet-cache.js';
 import { termIndexAt } from '../../src/modules/search/term-cache.js';
 import { readGeneration } from '../../src/modules/search/repository/generation.js';
 import { sees } from '../../src/modules/search/domain/generation.js';
+import { lexemePostings } from '../../src/modules/search/repository/postings.js';
 
 /** Documents in date order, each with its facet keys (sorted): comparable whatever the dense ids. */
 export function facetSnapshot(index: FacetIndex): [number, string[]][] {
@@ -41,3 +42,19 @@ export async function currentTermIndex(db: Kysely<DB>): Promise<TermIndex | unde
 
 /** Two generations that see the same changes (their texts may differ). */
 export const sameChanges = (a: string, b: string) => sees(a, b) && sees(b, a);
+
+/**
+ * The term index at the current generation and a fresh read of `lexemes` that sees exactly the same
+ * changes. Two statements may read different generation texts (the snapshot's xmin moves with other
+ * transactions, and a later statement may see a writer the first did not): asked again until both
+ * describe the same changes, so a comparison of their postings is exact.
+ */
+export async function termIndexWithFresh(db: Kysely<DB>, lexemes: readonly string[]) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const index = await currentTermIndex(db);
+    if (!index) continue;
+    const fresh = await lexemePostings(db, lexemes);
+    if (sameChanges(fresh.generation, index.generation)) return { index, fresh };
+  }
+  throw new Error('no term index and fresh read at the same changes after 10 attempts');
+}

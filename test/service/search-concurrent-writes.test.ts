@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
-import { currentFacetIndex, currentTermIndex, facetSnapshot } from '../helpers/search-index.js';
+import { currentFacetIndex, currentTermIndex, facetSnapshot, termIndexWithFresh } from '../helpers/search-index.js';
 import { ensureTestReference } from '../factories/reference.js';
 import { aCase } from '../factories/knowledge.js';
 import type { DB } from '../../src/platform/db/schema.js';
@@ -20,7 +20,6 @@ import { setTermIndexBytes } from '../../src/modules/search/term-cache.js';
 import { splitKeys } from '../../src/modules/search/term-index.js';
 import { Bits } from '../../src/modules/search/domain/bits.js';
 import { loadPackedDocuments } from '../../src/modules/search/repository/matches.js';
-import { lexemePostings } from '../../src/modules/search/repository/postings.js';
 
 /**
  * Writers of search documents do not wait for one another (migration 0051: no counter row), and
@@ -97,11 +96,11 @@ async function assertCurrent(db: Kysely<DB>, label: string): Promise<void> {
   const index = await currentFacetIndex(db);
   assert.ok(index, `${label}: the facet index is patched, not read again`);
   assert.deepEqual(facetSnapshot(index), facetSnapshot(new FacetIndex(await loadPackedDocuments(db))), `${label}: facet index`);
-  const terms = await currentTermIndex(db);
-  assert.ok(terms, `${label}: the term index is at the current generation`);
-  const { lexemes } = splitKeys(terms.held());
+  const held = await currentTermIndex(db);
+  assert.ok(held, `${label}: the term index is at the current generation`);
+  const { lexemes } = splitKeys(held.held());
   assert.ok(lexemes.length > 0, `${label}: words are held`);
-  const fresh = await lexemePostings(db, lexemes);
+  const { index: terms, fresh } = await termIndexWithFresh(db, lexemes);
   for (const w of lexemes) assert.deepEqual([...terms.get(w)!.values()], [...Bits.fromPacked(fresh.postings.get(w)!).values()], `${label}: ${w}`);
 }
 
