@@ -1,0 +1,38 @@
+/**
+ * Writer test data: answers that complete a draft of any kind (every shown question answered as the
+ * rules want), built from the definitions themselves so that a new question is covered at once.
+ */
+import { shown } from '../../src/modules/writer/domain/completeness.js';
+import type { WriterKind } from '../../src/modules/writer/domain/kinds.js';
+import { STEPS, type Answers, type Question, type RequestedState } from '../../src/modules/writer/domain/model.js';
+import { questionsOf } from '../../src/modules/writer/domain/steps.js';
+
+function valueFor(q: Question, text: (id: string) => string): string | string[] {
+  switch (q.type) {
+    case 'yesno':
+      return 'yes';
+    case 'date':
+      return q.id === 'period_to' ? '2025-12-31' : '2025-01-01';
+    case 'choice':
+      return q.options![0]!;
+    case 'multi':
+      return q.options!.slice(0, 3);
+    default:
+      return text(q.id);
+  }
+}
+
+/** Complete answers for a kind (the requested State's entry decides some questions). */
+export function completeAnswers(kind: WriterKind, requested: RequestedState, text: (id: string) => string = (id) => `Answer to ${id}`, over: Answers = {}): Answers {
+  const a: Answers = { ...over };
+  for (let round = 0; round < 5; round++) {
+    for (const step of STEPS) for (const q of questionsOf(kind, step, a, requested)) if (shown(q, a) && a[q.id] === undefined) a[q.id] = valueFor(q, text);
+  }
+  return a;
+}
+
+/** The answers of one step only. */
+export function stepAnswers(kind: WriterKind, step: (typeof STEPS)[number], all: Answers, requested: RequestedState): Answers {
+  const ids = new Set(questionsOf(kind, step, all, requested).map((q) => q.id));
+  return Object.fromEntries(Object.entries(all).filter(([k]) => ids.has(k)));
+}
