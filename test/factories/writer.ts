@@ -36,3 +36,54 @@ export function stepAnswers(kind: WriterKind, step: (typeof STEPS)[number], all:
   const ids = new Set(questionsOf(kind, step, all, requested).map((q) => q.id));
   return Object.fromEntries(Object.entries(all).filter(([k]) => ids.has(k)));
 }
+
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/platform/db/schema.js';
+import { anAuthority } from './directory.js';
+import { aCaseworkAuthority, anOfficer, aSupervisor } from './casework.js';
+import type { TestUser } from './users.js';
+import { publishAuthorities } from '../http/directory-support.js';
+
+export interface WriterWorld {
+  authorityId: string;
+  authorityName: string;
+  officer: TestUser;
+  supervisor: TestUser;
+  /** An officer of another authority. */
+  stranger: TestUser;
+  requestedCountry: string;
+  requestedAuthorityId: string;
+}
+
+let worldSeq = 0;
+
+/**
+ * A requesting authority of France (casework settings and a directory entry) with an officer and a
+ * supervisor, and a central authority of Germany in the directory accepting English, French and
+ * Arabic... as a test entry, with conditions (and assurances) for taking evidence.
+ */
+export async function aWriterWorld(db: Kysely<DB>, requested = 'DEU'): Promise<WriterWorld> {
+  worldSeq++;
+  const mine = anAuthority({ country: 'FRA', names: { en: `Ministry of Justice, Mutual Assistance Office ${worldSeq}`, fr: `Ministère de la Justice, bureau de l’entraide ${worldSeq}` } });
+  const theirs = anAuthority({
+    country: requested,
+    languages: ['en', 'fr', 'ar', 'zh', 'de'],
+    channels: ['direct', 'electronic'],
+    requirements: [
+      { measure: 'taking-evidence', status: 'conditions', conditions: { en: 'Statements are taken by a judge; assurances of speciality are required.' } },
+      { measure: 'search-seizure-freezing', status: 'applicable' },
+    ],
+  });
+  await publishAuthorities(db, [mine, theirs]);
+  await aCaseworkAuthority(db, { id: mine.id, country: 'FRA' });
+  const other = await aCaseworkAuthority(db, { country: 'ITA' });
+  return {
+    authorityId: mine.id,
+    authorityName: mine.names.en!,
+    officer: await anOfficer(db, mine.id, 'Olga Officer'),
+    supervisor: await aSupervisor(db, mine.id, 'Sam Supervisor'),
+    stranger: await anOfficer(db, other.id, 'Ivo Other'),
+    requestedCountry: requested,
+    requestedAuthorityId: theirs.id,
+  };
+}
