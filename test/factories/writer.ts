@@ -59,10 +59,10 @@ let worldSeq = 0;
 
 /**
  * A requesting authority of France (casework settings and a directory entry) with an officer and a
- * supervisor, and a central authority of Germany in the directory accepting English, French and
- * Arabic... as a test entry, with conditions (and assurances) for taking evidence.
+ * supervisor, and a central authority of the requested State in the directory accepting English,
+ * French, Arabic, Chinese and German, with conditions (and assurances) for taking evidence.
  */
-export async function aWriterWorld(db: Kysely<DB>, requested = 'DEU'): Promise<WriterWorld> {
+export async function aWriterDirectory(db: Kysely<DB>, requested = 'DEU'): Promise<Pick<WriterWorld, 'authorityId' | 'authorityName' | 'requestedCountry' | 'requestedAuthorityId'> & { otherAuthorityId: string }> {
   worldSeq++;
   const mine = anAuthority({ country: 'FRA', names: { en: `Ministry of Justice, Mutual Assistance Office ${worldSeq}`, fr: `Ministère de la Justice, bureau de l’entraide ${worldSeq}` } });
   const theirs = anAuthority({
@@ -77,13 +77,15 @@ export async function aWriterWorld(db: Kysely<DB>, requested = 'DEU'): Promise<W
   await publishAuthorities(db, [mine, theirs]);
   await aCaseworkAuthority(db, { id: mine.id, country: 'FRA' });
   const other = await aCaseworkAuthority(db, { country: 'ITA' });
+  return { authorityId: mine.id, authorityName: mine.names.en!, requestedCountry: requested, requestedAuthorityId: theirs.id, otherAuthorityId: other.id };
+}
+
+export async function aWriterWorld(db: Kysely<DB>, requested = 'DEU'): Promise<WriterWorld> {
+  const d = await aWriterDirectory(db, requested);
   return {
-    authorityId: mine.id,
-    authorityName: mine.names.en!,
-    officer: await anOfficer(db, mine.id, 'Olga Officer'),
-    supervisor: await aSupervisor(db, mine.id, 'Sam Supervisor'),
-    stranger: await anOfficer(db, other.id, 'Ivo Other'),
-    requestedCountry: requested,
-    requestedAuthorityId: theirs.id,
+    ...d,
+    officer: await anOfficer(db, d.authorityId, 'Olga Officer'),
+    supervisor: await aSupervisor(db, d.authorityId, 'Sam Supervisor'),
+    stranger: await anOfficer(db, d.otherAuthorityId, 'Ivo Other'),
   };
 }

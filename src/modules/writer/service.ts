@@ -85,7 +85,7 @@ export async function openDraft(db: Kysely<DB>, actor: Actor, caseId: string, la
 }
 
 /** Save one step's answers (`version`: the draft version the form was shown with). */
-export async function saveStep(db: Kysely<DB>, actor: Actor, caseId: string, step: unknown, body: unknown, version: number | undefined, lang = 'en'): Promise<DraftView> {
+export async function saveStep(db: Kysely<DB>, actor: Actor, caseId: string, step: unknown, body: unknown, version?: number, lang = 'en'): Promise<DraftView> {
   assertAllowedSomewhere(actor, 'casework.edit');
   if (!isStep(step) || step === 'review') throw new NotFoundError(`No step "${String(step)}"`);
   const view = await openDraft(db, actor, caseId, lang);
