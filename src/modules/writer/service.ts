@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import { allow, assertAllowedSomewhere, type Actor } from '../access/index.js';
 import { createOutgoing, getCase, setLegalBases, type CaseView } from '../casework/index.js';
 import { getCountry } from '../reference/index.js';
-import { checkDraft, checkStep, risksOf } from './domain/completeness.js';
+import { checkStep, risksOf } from './domain/completeness.js';
 import { KINDS, isWriterKind, type WriterKind } from './domain/kinds.js';
 import { STEPS, isStep, type Answers, type MissingItem, type Risk, type StepId } from './domain/model.js';
 import { parseStep } from './domain/parse.js';
@@ -69,6 +69,11 @@ export async function openDraft(db: Kysely<DB>, actor: Actor, caseId: string, la
   const draft = await selectDraft(db, caseView.case.id);
   if (!draft || !caseView.owner) throw new NotFoundError('No draft of the request writer for this case');
   const directory = await directoryContext(db, actor, draft.requested_country, draft.kind, lang);
+  return viewOf(actor, caseView, draft, directory);
+}
+
+/** Completeness and risks of the draft's answers (pure, from what was read). */
+function viewOf(actor: Actor, caseView: CaseView, draft: DraftRow, directory: DirectoryContext): DraftView {
   const answers = draft.answers;
   const missingByStep = Object.fromEntries(STEPS.map((s) => [s, checkStep(draft.kind, s, answers, directory.requested)])) as Record<StepId, MissingItem[]>;
   const c = caseView.case;
@@ -78,7 +83,7 @@ export async function openDraft(db: Kysely<DB>, actor: Actor, caseId: string, la
     kind: draft.kind,
     directory,
     missingByStep,
-    missing: checkDraft(draft.kind, answers, directory.requested),
+    missing: Object.values(missingByStep).flat(),
     risks: risksOf(draft.kind, answers, directory.requested),
     editable: c.state === 'draft' && allow(actor, 'casework.edit', { authorityId: c.authority_id, authorId: c.author_id }),
   };
@@ -96,8 +101,12 @@ export async function saveStep(db: Kysely<DB>, actor: Actor, caseId: string, ste
   if (!parsed.ok) throw new ValidationError(parsed.issues);
   const saved = await updateAnswers(db, view.draft.case_id, view.draft.version, parsed.answers, step);
   if (!saved) throw new ConflictError('The draft was saved elsewhere meanwhile; reload it');
-  if (step === 'basis') await syncLegalBasis(db, actor, caseId, parsed.answers);
-  return openDraft(db, actor, caseId, lang);
+  if (step === 'basis') {
+    await syncLegalBasis(db, actor, caseId, parsed.answers);
+    return openDraft(db, actor, caseId, lang);
+  }
+  // The case did not change: the view is recomputed from the saved answers, without reading it again.
+  return viewOf(actor, view.caseView, saved, view.directory);
 }
 
 /** The legal basis chosen in the writer becomes the case's (casework's legal basis vocabulary). */
