@@ -99,6 +99,10 @@ describe('request writer over HTTP', () => {
     const problem = (await doc.json()) as { errors: { field: string }[] };
     assert.ok(problem.errors.some((e) => e.field === 'assistance.necessity'));
     assert.equal((await api(`/api/v1/writer/drafts/${draft.id}/document?format=odt`)).status, 400);
+    const openapi = (await (await server.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown }>> };
+    for (const [path, method] of [['/api/v1/writer/drafts', 'post'], ['/api/v1/writer/drafts/{id}', 'get'], ['/api/v1/writer/drafts/{id}/steps/{step}', 'put'], ['/api/v1/writer/drafts/{id}/document', 'get']] as const) {
+      assert.deepEqual(openapi.paths[path]?.[method]?.security, [{ bearerAuth: [] }], `${method} ${path} in the OpenAPI description`);
+    }
   });
 
   it('fuzzed step submissions never answer 500 and never lose a saved step', async () => {
