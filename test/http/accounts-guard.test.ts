@@ -146,13 +146,19 @@ describe('accounts guards', () => {
       '/:lang/casework/settings/deputies/remove': {},
       '/api/v1/casework/import': {},
       '/:lang/casework/statistics/publication': { publish: '1' },
+      '/:lang/writer': { kind: 'mla', requested_country: 'DEU' },
+      '/:lang/writer/:caseId/:step': { facts_summary: 'CSRF' },
+      '/:lang/writer/:caseId/attach': {},
+      '/api/v1/writer/drafts': { kind: 'mla', requested_country: 'DEU' },
+      '/api/v1/writer/drafts/:id/steps/:step': { facts_summary: 'CSRF' },
     };
     /** Values for the other path parameters of the editor routes. */
-    const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received' };
+    const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received', ':caseId': crypto.randomUUID(), ':step': 'facts' };
     const ids: Record<string, string> = { '/:lang/account/tokens/:id/revoke': tokenId, '/:lang/admin/practitioner-requests/:id': requestId, '/:lang/admin/jobs/:id/retry': crypto.randomUUID(), '/api/v1/admin/jobs/:id/retry': crypto.randomUUID() };
     for (const path of Object.keys(bodies)) if (path.startsWith('/:lang/directory/authorities/:id')) ids[path] = 'csrf-test-authority';
     for (const path of Object.keys(bodies)) if (path.includes('/editor/')) ids[path] = 'csrf-test-entry';
     for (const path of Object.keys(bodies)) if (path.includes('/casework/') && path.includes(':id')) ids[path] = crypto.randomUUID();
+    for (const path of Object.keys(bodies)) if (path.includes('/writer/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
     assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);
     for (const r of unsafe) assert.ok(bodies[r.path], `the CSRF test covers ${r.path}`);

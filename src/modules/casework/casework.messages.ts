@@ -6,6 +6,7 @@ const keys = [
   'title_worklist',
   'new_incoming',
   'new_outgoing',
+  'new_with_writer',
   'views',
   'view_all',
   'view_mine',

@@ -6,3 +6,12 @@ export { CASE_KINDS, DIRECTIONS } from './domain/vocabulary.js';
 export type { CaseKind, Direction } from './domain/vocabulary.js';
 export { CASEWORK_DEMO_COUNTS, removeCaseworkDemo, seedCaseworkDemo } from './demo/service.js';
 export type { CaseworkDemoReport, DemoAuthorities } from './demo/service.js';
+export { LEGAL_BASIS_TYPES } from './domain/vocabulary.js';
+export type { LegalBasisType } from './domain/vocabulary.js';
+/** For the request writer: an outgoing draft is a case; its legal basis and its document are the case's. */
+export { createOutgoing, getCase } from './service.js';
+export type { CaseView, CaseRow } from './service.js';
+export { setLegalBases } from './parts-service.js';
+export { uploadDocument } from './documents-service.js';
+export type { DocumentView } from './documents-service.js';
+export { spoolDirOf } from './documents-spool.js';

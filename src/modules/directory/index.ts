@@ -9,3 +9,5 @@ export { authoritiesOfCountry, getAuthority } from './service.js';
 export type { AuthorityView } from './service.js';
 export { authorityNames } from './names.js';
 export type { AuthorityName } from './names.js';
+/** Headless Chromium printing of an HTML file to PDF (the book's; also the request writer's documents). */
+export { printToPdf, ChromiumMissingError } from './export/pdf.js';

@@ -34,6 +34,9 @@ export function WorklistPage({ ctx, refs, list, issues, mayCreate }: WorklistPag
             </a>{' '}
             <a class="button secondary" href={href(ctx, '/casework/new', { direction: 'outgoing' })}>
               {t('new_outgoing')}
+            </a>{' '}
+            <a class="button secondary" href={href(ctx, '/writer')}>
+              {t('new_with_writer')}
             </a>
           </p>
         ) : null}
