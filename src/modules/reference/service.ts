@@ -104,6 +104,15 @@ export async function listStates(db: Kysely<DB>): Promise<Country[]> {
   return (await listCountries(db)).filter(isState);
 }
 
+/**
+ * Whether a request can be addressed to the place: a State, or an area with its own regime of
+ * international cooperation (Hong Kong SAR, Macao SAR). Pickers of a requested or partner State
+ * offer these only; other areas (Antarctica, Bouvet Island...) never.
+ */
+export function isRequestable(country: Pick<Country, 'kind'>): boolean {
+  return isStateKind(country.kind) || country.kind === 'area_own_regime';
+}
+
 /** The kind of a place by ISO 3166-1 alpha-3 code, or undefined when unknown. */
 export function countryKind(countries: readonly Country[], iso3: string): PlaceKind | undefined {
   return countries.find((c) => c.iso3 === iso3.toUpperCase())?.kind;
@@ -212,7 +221,12 @@ export async function getCountryProfile(db: Kysely<DB>, iso3: string): Promise<C
 /** The country codes and term keys ("taxonomy:code") knowledge records may refer to (knowledge's provideReferenceCodes). */
 export async function referenceCodes(db: Kysely<DB>): Promise<ReferenceCodes> {
   const [countries, terms] = await Promise.all([listCountries(db), listTerms(db)]);
-  return { countries: new Set(countries.map((c) => c.iso3)), terms: new Set(terms.map((t) => `${t.taxonomy}:${t.code}`)) };
+  return {
+    countries: new Set(countries.map((c) => c.iso3)),
+    states: new Set(countries.filter(isState).map((c) => c.iso3)),
+    partners: new Set(countries.filter(isRequestable).map((c) => c.iso3)),
+    terms: new Set(terms.map((t) => `${t.taxonomy}:${t.code}`)),
+  };
 }
 
 /** Name of a country in a language (falls back to English, then the code). */
