@@ -89,7 +89,7 @@ export function CountriesPage(props: { ctx: PageContext; model: CountriesModel }
                   return (
                     <li>
                       <a href={countryHref(ctx, country.iso3)}>{localName(country, ctx.lang)}</a>
-                      {isState(country) ? null : <span class="place-kind"> ({t(`kind_${country.kind}`)})</span>}
+                      {isState(country) ? null : <span class="place-kind">{t(`kind_${country.kind}`)}</span>}
                       {n ? <span class="count"> {t('entries_count', { count: n })}</span> : null}
                     </li>
                   );
