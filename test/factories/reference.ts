@@ -2,28 +2,21 @@
  * Minimal reference rows for tests that run before (or without) the full reference load.
  * Inserts only what is missing, so it coexists with the real reference data.
  */
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { invalidateReferenceCache } from '../../src/modules/reference/service.js';
+import { buildCountries, buildRegions, readPlaceSources } from '../../src/modules/reference/sources/places.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { json } from '../../src/platform/db/types.js';
-import { LANGS, type Lang } from '../../src/platform/i18n/languages.js';
 import { getEntry, saveRecords } from '../../src/modules/knowledge/service.js';
 import type { TreatyDocument } from '../../src/modules/knowledge/domain/schemas.js';
 
-const require = createRequire(import.meta.url);
 
-/** Territory and region names in the six languages, from CLDR (as the reference loader does). */
-function cldrNames(code: string): Record<Lang, string> {
-  return Object.fromEntries(
-    LANGS.map((lang) => {
-      const file = require(`cldr-localenames-full/main/${lang}/territories.json`) as { main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }> };
-      return [lang, Object.values(file.main)[0]!.localeDisplayNames.territories[code] ?? code];
-    }),
-  ) as Record<Lang, string>;
-}
+/** The UN names and kinds of places and regions, from the generated file the reference loader reads. */
+const PLACES = readPlaceSources();
+const PLACE_BY_ISO3 = new Map(buildCountries(PLACES).map((c) => [c.iso3, c]));
+const REGION_NAMES = new Map(buildRegions(PLACES).map((r) => [r.code, r.names]));
 
 const REGIONS = [
   ['001', 'world', null],
@@ -61,14 +54,15 @@ export async function ensureTestReference(db: Kysely<DB>): Promise<void> {
   for (const [code, level, parent] of REGIONS) {
     await db
       .insertInto('regions')
-      .values({ code, level, parent_code: parent, names: json(cldrNames(code)) })
+      .values({ code, level, parent_code: parent, names: json(REGION_NAMES.get(code)!) })
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
   for (const [iso3, iso2, m49, region] of COUNTRIES) {
+    const place = PLACE_BY_ISO3.get(iso3)!;
     await db
       .insertInto('countries')
-      .values({ iso3, iso2, m49, region_code: region, names: json(cldrNames(iso2)) })
+      .values({ iso3, iso2, m49, region_code: region, kind: place.kind, names: json(place.names), formal_names: place.formal_names ? json(place.formal_names) : null })
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
@@ -148,12 +142,6 @@ export async function ensureFullTestReference(db: Kysely<DB>): Promise<void> {
 // ---- Places and labelled terms for the portal tests (insert-if-missing; fills regions of rows that have none). ----
 
 const REF_LANGS = ['ar', 'zh', 'en', 'fr', 'es', 'ru'] as const;
-const INTL: Record<(typeof REF_LANGS)[number], string> = { ar: 'ar', zh: 'zh-Hans', en: 'en', fr: 'fr', es: 'es', ru: 'ru' };
-
-/** Names in the six languages from the runtime's CLDR data (test data only; the real loader uses the CLDR packages). */
-function intlNames(type: 'region', code: string): Record<string, string> {
-  return Object.fromEntries(REF_LANGS.map((l) => [l, new Intl.DisplayNames([INTL[l]], { type }).of(code) ?? code]));
-}
 
 /** [code, level, parent] of UN M49 areas. */
 const TEST_REGIONS = [
@@ -197,12 +185,13 @@ export async function ensureTestPlaces(db: Kysely<DB>): Promise<void> {
   for (const [code, level, parent] of TEST_REGIONS) {
     await db
       .insertInto('regions')
-      .values({ code, level, parent_code: parent, names: json(intlNames('region', code)) })
+      .values({ code, level, parent_code: parent, names: json(REGION_NAMES.get(code)!) })
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
   for (const [iso3, iso2, m49, region, subregion, intermediate] of TEST_PLACES) {
-    const row = { region_code: region, subregion_code: subregion, intermediate_region_code: intermediate, names: json(intlNames('region', iso2)) };
+    const place = PLACE_BY_ISO3.get(iso3)!;
+    const row = { region_code: region, subregion_code: subregion, intermediate_region_code: intermediate, kind: place.kind, names: json(place.names) };
     await db
       .insertInto('countries')
       .values({ iso3, iso2, m49, ...row })

@@ -116,6 +116,11 @@ describe('casework API', () => {
     const bad = await api('officer', 'PATCH', `/api/v1/casework/cases/${id}`, { partner_country: 'XXX' });
     assert.equal(bad.status, 400);
     assert.equal(bad.json.errors[0].field, 'partner_country');
+    // Antarctica is an area, not a State a request can be addressed to; Hong Kong SAR has its own regime.
+    const area = await api('officer', 'PATCH', `/api/v1/casework/cases/${id}`, { partner_country: 'ATA' });
+    assert.equal(area.status, 400);
+    assert.equal(area.json.errors[0].field, 'partner_country');
+    assert.match(area.json.errors[0].message, /area, not a State/);
     assert.equal((await api('officer', 'GET', `/api/v1/casework/cases/${id}`)).json.case.title, 'Edited once');
   });
 

@@ -28,7 +28,7 @@ describe('reference data API', () => {
     return (await res.json()) as Json;
   }
 
-  it('lists all countries with codes, regions and six names', async () => {
+  it('lists all countries and areas with codes, regions, kind and their UN names', async () => {
     const body = await getJson('/api/v1/countries');
     assert.equal(body.countries.length, 249);
     const fra = body.countries.find((c: Json) => c.iso3 === 'FRA');
@@ -39,8 +39,26 @@ describe('reference data API', () => {
       region_code: '150',
       subregion_code: '155',
       intermediate_region_code: null,
+      kind: 'member_state',
       names: { ar: 'فرنسا', zh: '法国', en: 'France', fr: 'France', es: 'Francia', ru: 'Франция' },
+      formal_names: { ar: 'الجمهورية الفرنسية', zh: '法兰西共和国', en: 'French Republic', fr: 'République française', es: 'República Francesa', ru: 'Французская Республика' },
     });
+    const rus = body.countries.find((c: Json) => c.iso3 === 'RUS');
+    assert.deepEqual([rus.names.en, rus.names.fr], ['Russian Federation', 'Fédération de Russie']);
+    const hkg = body.countries.find((c: Json) => c.iso3 === 'HKG');
+    assert.deepEqual([hkg.kind, hkg.names.en, hkg.formal_names], ['area_own_regime', 'China, Hong Kong Special Administrative Region', null]);
+  });
+
+  it('filters countries by kind: States only, or one kind', async () => {
+    const states = await getJson('/api/v1/countries?kind=state');
+    assert.equal(states.countries.length, 197);
+    const codes = new Set(states.countries.map((c: Json) => c.iso3));
+    for (const iso3 of ['RUS', 'VAT', 'PSE', 'COK']) assert.ok(codes.has(iso3), iso3);
+    for (const iso3 of ['ATA', 'BVT', 'HKG', 'TWN', 'PRI']) assert.ok(!codes.has(iso3), iso3);
+    const ownRegime = await getJson('/api/v1/countries?kind=area_own_regime&region=142');
+    assert.deepEqual(ownRegime.countries.map((c: Json) => c.iso3), ['HKG', 'MAC']);
+    const bad = await getJson('/api/v1/countries?kind=territory', 400);
+    assert.deepEqual(bad.errors.map((e: Json) => e.field), ['kind']);
   });
 
   it('filters countries by an M49 area at any level', async () => {
@@ -84,7 +102,7 @@ describe('reference data API', () => {
 
   it('lists the M49 regions with country counts', async () => {
     const body = await getJson('/api/v1/regions');
-    assert.equal(body.regions.length, 31);
+    assert.equal(body.regions.length, 30);
     const europe = body.regions.find((r: Json) => r.code === '150');
     assert.equal(europe.level, 'region');
     assert.equal(europe.names.ar, 'أوروبا');

@@ -34,7 +34,7 @@ describe('reference data loader', () => {
     const load = lastReferenceLoad(rt.db);
     assert.ok(load?.loaded);
     assert.deepEqual(load.countries && { created: load.countries.created, updated: load.countries.updated }, { created: 249, updated: 0 });
-    assert.equal(load.regions?.created, 31);
+    assert.equal(load.regions?.created, 30);
     assert.equal(load.terms?.created, 52);
     assert.equal(load.instruments?.created, 8);
     assert.equal(load.instruments?.articles, 288);
@@ -43,7 +43,7 @@ describe('reference data loader', () => {
       rt.db.selectFrom('regions').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
       rt.db.selectFrom('taxonomy_terms').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
     ]);
-    assert.deepEqual([countries.n, regions.n, terms.n], [249, 31, 52]);
+    assert.deepEqual([countries.n, regions.n, terms.n], [249, 30, 52]);
   });
 
   it('stores names in six languages and the M49 classification', async () => {
@@ -132,6 +132,19 @@ describe('reference data loader', () => {
     assert.deepEqual(report.instruments && [report.instruments.created, report.instruments.updated], [0, 0]);
     assert.equal((await getCountry(rt.db, 'FRA'))?.names.en, 'France', 'cache invalidated after the load');
     assert.equal(await getSetting<string>(rt.db, REFERENCE_VERSION_KEY), currentReferenceVersion());
+  });
+
+  it('replaces CLDR-era names and removes areas M49 no longer has once nothing is in them', async () => {
+    // As a database loaded from CLDR had it: area 830 Channel Islands with Jersey in it, common names.
+    await rt.db.insertInto('regions').values({ code: '830', level: 'intermediate', parent_code: '154', names: json({ ar: 'x', zh: 'x', en: 'Channel Islands', fr: 'x', es: 'x', ru: 'x' }) }).execute();
+    await rt.db.updateTable('countries').set({ intermediate_region_code: '830' }).where('iso3', '=', 'JEY').execute();
+    await rt.db.updateTable('countries').set({ names: json({ ar: 'روسيا', zh: '俄罗斯', en: 'Russia', fr: 'Russie', es: 'Rusia', ru: 'Россия' }), kind: 'area' }).where('iso3', '=', 'RUS').execute();
+    const report = await ensureReferenceData(rt.db, { force: true });
+    assert.deepEqual(report.regions?.removed, ['830']);
+    assert.deepEqual(report.countries && [report.countries.updated], [2]);
+    const rus = await getCountry(rt.db, 'RUS');
+    assert.deepEqual([rus?.kind, rus?.names.en, rus?.names.fr, rus?.formal_names?.en], ['member_state', 'Russian Federation', 'Fédération de Russie', 'Russian Federation']);
+    assert.equal((await getCountry(rt.db, 'JEY'))?.intermediate_region_code, null);
   });
 
   it('keeps treaty parties and tags that other data added', async () => {

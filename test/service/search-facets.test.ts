@@ -148,7 +148,7 @@ describe('search facets', () => {
     const r = await run(rt, { hl: 'fr' });
     const label = (f: FacetName, v: string) => r.facets[f].find((x) => x.value === v)?.label;
     assert.equal(label('country', 'ITA'), 'Italie');
-    assert.equal(label('region', '039'), 'Europe du Sud');
+    assert.equal(label('region', '039'), 'Europe méridionale');
     assert.equal(label('cooperation', 'mla'), 'Entraide judiciaire');
     assert.equal(label('article', 'tst-inst:18'), 'TST 18 — Entraide judiciaire');
     assert.equal(label('instrument', 'tst-inst'), 'Test convention');

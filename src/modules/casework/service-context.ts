@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError, ForbiddenError } from '../../platform/http/errors.js';
 import { allow, assertAllowedSomewhere, type Action, type Actor } from '../access/index.js';
-import { listCountries, listTerms } from '../reference/index.js';
+import { isRequestable, listCountries, listTerms } from '../reference/index.js';
 import { getAuthority } from '../directory/index.js';
 import type { CaseRefs } from './domain/case-input.js';
 import { selectCase, settingsOf, type CaseRow } from './repository/cases.js';
@@ -60,7 +60,7 @@ export function assertVersion(row: CaseRow, expected: number | undefined): void 
 
 export async function loadCaseRefs(db: Kysely<DB>): Promise<CaseRefs> {
   const [measures, crimes, countries] = await Promise.all([listTerms(db, 'measure'), listTerms(db, 'crime'), listCountries(db)]);
-  return { measures: new Set(measures.map((t) => t.code)), crimes: new Set(crimes.map((t) => t.code)), countries: new Set(countries.map((c) => c.iso3)) };
+  return { measures: new Set(measures.map((t) => t.code)), crimes: new Set(crimes.map((t) => t.code)), countries: new Set(countries.map((c) => c.iso3)), partners: new Set(countries.filter(isRequestable).map((c) => c.iso3)) };
 }
 
 /** The State of an authority: its casework settings, else its directory entry (before the case's transaction). */

@@ -133,6 +133,7 @@ const keys = [
   'book_count',
   'book_unavailable',
   'demo_label',
+  'ans_area_none',
 ] as const;
 
 /** A key of the `directory` catalogue. */

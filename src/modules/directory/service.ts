@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError, type FieldIssue } from '../../platform/
 import { type Actor, allow } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { isEntryId } from '../knowledge/index.js';
-import { getCountry, listCountriesInRegion, listTerms } from '../reference/index.js';
+import { getCountry, isRequestable, listCountriesInRegion, listTerms } from '../reference/index.js';
 import { partStatuses, type PartStatus } from '../workflow/index.js';
 import { visibilityOf } from './domain/checks.js';
 import { isFunctionCode } from './domain/functions.js';
@@ -233,6 +233,8 @@ export async function authoritiesOfCountry(db: Kysely<DB>, actor: Actor, country
 }
 
 export interface LookupResult extends LookupAnswer {
+  /** The place is an area with its own regime of international cooperation (Hong Kong SAR, Macao SAR), not a State. */
+  ownRegime: boolean;
   /** The views (stale, demo) of the matches, by id. */
   views: Map<string, AuthorityView>;
 }
@@ -243,7 +245,9 @@ export async function lookupAuthority(db: Kysely<DB>, actor: Actor, input: { sta
   const state = typeof input.state === 'string' ? input.state.trim().toUpperCase() : '';
   const request = typeof input.request === 'string' ? input.request.trim() : '';
   if (!state) issues.push({ field: 'state', message: 'is required: the requested State (ISO 3166-1 alpha-3)' });
-  else if (!/^[A-Z]{3}$/.test(state) || !(await getCountry(db, state))) issues.push({ field: 'state', message: 'is not a known ISO 3166-1 alpha-3 code' });
+  const place = /^[A-Z]{3}$/.test(state) ? await getCountry(db, state) : undefined;
+  if (state && !place) issues.push({ field: 'state', message: 'is not a known ISO 3166-1 alpha-3 code' });
+  else if (place && !isRequestable(place)) issues.push({ field: 'state', message: `is not a State (${state} is an area a request cannot be addressed to)` });
   const measures = new Set((await listTerms(db, 'measure')).map((t) => t.code));
   const kind = request ? parseRequestKind(request, measures) : undefined;
   if (!request) issues.push({ field: 'request', message: 'is required: a function code (e.g. extradition) or a measure code (e.g. taking-evidence)' });
@@ -252,7 +256,7 @@ export async function lookupAuthority(db: Kysely<DB>, actor: Actor, input: { sta
   const viewer = viewerOf(actor);
   const views = await authoritiesOfCountry(db, actor, state);
   const answer = lookup(state, kind!, views.map((v) => v.doc), (doc) => !viewer.restricted && visibilityOf(doc, 'requirements') === 'practitioners');
-  return { ...answer, views: new Map(views.map((v) => [v.doc.id, v])) };
+  return { ...answer, ownRegime: place!.kind === 'area_own_regime', views: new Map(views.map((v) => [v.doc.id, v])) };
 }
 
 /**

@@ -10,6 +10,10 @@ import type { DB } from '../../platform/db/schema.js';
 export interface ReferenceCodes {
   /** ISO 3166-1 alpha-3 codes. */
   countries: ReadonlySet<string>;
+  /** Codes of States (what can be a party to a treaty); every country when absent. */
+  states?: ReadonlySet<string>;
+  /** Codes of States and areas with their own regime (what can cooperate in a case); every country when absent. */
+  partners?: ReadonlySet<string>;
   /** "taxonomy:code", e.g. "crime:corruption". */
   terms: ReadonlySet<string>;
 }

@@ -41,7 +41,7 @@ export interface CheckContext {
 /** Every code a record may refer to (countries and terms from the reference module, instrument articles), for validating imports in memory. */
 export async function loadReferenceSets(db: Kysely<DB>): Promise<ReferenceSets> {
   const [codes, articles] = await Promise.all([referenceCodes(db), selectArticleKeys(db)]);
-  return { countries: codes.countries, terms: codes.terms, articles };
+  return { countries: codes.countries, ...(codes.states ? { states: codes.states } : {}), ...(codes.partners ? { partners: codes.partners } : {}), terms: codes.terms, articles };
 }
 
 /**
@@ -181,6 +181,7 @@ export async function saveTreatyParties(db: Kysely<DB>, treatyId: string, partie
   if (!(await findTreatyIds(db, [treatyId])).has(treatyId)) issues.push({ field: 'treaty_id', message: `unknown treaty "${treatyId}"` });
   parties.forEach((p, i) => {
     if (!refs.countries.has(p.country)) issues.push({ field: `parties.${i}.country`, message: `unknown country code "${p.country}"` });
+    else if (refs.states && !refs.states.has(p.country)) issues.push({ field: `parties.${i}.country`, message: `"${p.country}" is an area, not a State` });
     if ((p.consent_kind === undefined) !== (p.consent_on === undefined)) issues.push({ field: `parties.${i}.consent_on`, message: 'consent_kind and consent_on go together' });
   });
   if (issues.length) throw new ValidationError(issues);

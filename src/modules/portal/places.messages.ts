@@ -30,6 +30,14 @@ const keys = [
   'search_cases',
   'search_strategies',
   'nothing_yet',
+  'status',
+  'kind_member_state',
+  'kind_observer_state',
+  'kind_non_member_state',
+  'kind_organization',
+  'kind_area_own_regime',
+  'kind_area',
+  'profile_intro_area',
 ] as const;
 
 /** A key of the `places` catalogue. */

@@ -1,6 +1,7 @@
 /** TypeBox schemas of the reference data API (they validate input and document the API). */
 import { Type } from 'typebox';
 import { LANGS } from '../../platform/i18n/languages.js';
+import { PLACE_KINDS, type PlaceKind } from './definitions/un-names.js';
 
 const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -17,7 +18,12 @@ export const CountrySchema = Type.Object({
   region_code: Nullable(Type.String({ description: 'M49 region (002 Africa, 019 Americas, 142 Asia, 150 Europe, 009 Oceania); null for Antarctica' })),
   subregion_code: Nullable(Type.String({ description: 'M49 sub-region' })),
   intermediate_region_code: Nullable(Type.String({ description: 'M49 intermediate region, where one exists' })),
-  names: LocalizedSchema,
+  kind: Type.Enum([...PLACE_KINDS] as PlaceKind[], {
+      description:
+        'member_state (UN Member State), observer_state (non-member observer State: Holy See, State of Palestine), non_member_state (other State with treaty-making capacity: Cook Islands, Niue), organization (regional economic integration organization party to an instrument), area_own_regime (area with its own cooperation regime: Hong Kong SAR, Macao SAR), area (any other area, never a State)',
+  }),
+  names: { ...LocalizedSchema, description: 'Short names in the six UN languages: UNTERM for States, UNSD M49 for areas' },
+  formal_names: Nullable({ ...LocalizedSchema, description: 'UNTERM formal names of a State in the six UN languages, without the leading article; null for areas' }),
 });
 
 export const RegionSchema = Type.Object({
@@ -113,6 +119,11 @@ export const RegionQuery = Type.Object(
   {
     region: Type.Optional(
       Type.String({ pattern: '^[0-9]{3}$', description: 'Only countries in this M49 area (region, sub-region or intermediate region), e.g. 150 or 155' }),
+    ),
+    kind: Type.Optional(
+      Type.Enum(['state', ...PLACE_KINDS] as ('state' | PlaceKind)[], {
+        description: 'Only places of this kind; "state" for every State (member, observer and non-member States, organizations), no area',
+      }),
     ),
   },
   { additionalProperties: false },

@@ -26,6 +26,7 @@ import {
 import { getArticleInContext, getInstrument, listInstruments } from '../knowledge/index.js';
 import {
   getCountryProfile,
+  isState,
   listCountries,
   listCountriesInRegion,
   listRegionsWithCounts,
@@ -53,17 +54,17 @@ export async function referenceApi(app: App): Promise<void> {
         tags,
         summary: 'List countries and territories',
         description:
-          'Every ISO 3166-1 country or territory with its alpha-2, alpha-3 and numeric (UN M49) codes, its M49 region, sub-region and intermediate region, and its name in the six UN languages (from Unicode CLDR). Filter by an M49 area with `region`.',
+          'Every ISO 3166-1 country or territory with its alpha-2, alpha-3 and numeric (UN M49) codes, its M49 region, sub-region and intermediate region, its kind (State or area) and its UN names in the six UN languages (UNTERM short and formal names for States, UNSD M49 names for areas). Filter by an M49 area with `region`, by kind with `kind` (`state` for States only).',
         querystring: RegionQuery,
         response: { 200: Type.Object({ countries: Type.Array(CountrySchema) }), 400: ProblemSchema },
       },
     },
     async (request) => {
-      const { region } = request.query;
-      if (region === undefined) return { countries: await listCountries(app.db) };
-      const countries = await listCountriesInRegion(app.db, region);
+      const { region, kind } = request.query;
+      const countries = region === undefined ? await listCountries(app.db) : await listCountriesInRegion(app.db, region);
       if (!countries) throw new ValidationError([{ field: 'region', message: `unknown M49 region code "${region}" (see /api/v1/regions)` }]);
-      return { countries };
+      if (kind === undefined) return { countries };
+      return { countries: countries.filter((c) => (kind === 'state' ? isState(c) : c.kind === kind)) };
     },
   );
 

@@ -13,6 +13,7 @@ import { saveRecords, termsInUse, type SaveOutcome } from '../knowledge/index.js
 import { TAXONOMIES, TAXONOMY_NAMES, definedTermKeys } from './definitions/taxonomies.js';
 import {
   deleteTerms,
+  deleteUnusedRegionsNotIn,
   findCountriesNotIn,
   lockReferenceLoad,
   selectTermKeysNotIn,
@@ -24,7 +25,7 @@ import {
 } from './repository-write.js';
 import { buildCountries, buildRegions, readPlaceSources } from './sources/places.js';
 import { buildTreatyRecords, readInstrumentSources } from './sources/instruments.js';
-import { computeReferenceVersion, currentReferenceVersion, installedPackageVersions } from './sources/version.js';
+import { computeReferenceVersion, currentReferenceVersion } from './sources/version.js';
 
 export const REFERENCE_VERSION_KEY = 'reference.version';
 
@@ -33,7 +34,7 @@ export interface ReferenceLoadReport {
   previousVersion: string | null;
   /** False when the stored version was current and nothing was done. */
   loaded: boolean;
-  regions?: UpsertCounts;
+  regions?: UpsertCounts & { removed?: string[] };
   countries?: UpsertCounts & { notInSources: string[] };
   terms?: UpsertCounts & { removed: string[]; kept: string[] };
   instruments?: UpsertCounts & { articles: number };
@@ -100,7 +101,7 @@ export async function ensureReferenceData(db: Kysely<DB>, options: LoadOptions =
   const regions = buildRegions(places);
   const countries = buildCountries(places);
   const instrumentSources = readInstrumentSources();
-  const loadedVersion = computeReferenceVersion(instrumentSources, installedPackageVersions());
+  const loadedVersion = computeReferenceVersion(instrumentSources, places);
   const treaties = buildTreatyRecords(instrumentSources);
   const terms = termRows();
 
@@ -110,9 +111,11 @@ export async function ensureReferenceData(db: Kysely<DB>, options: LoadOptions =
     if (!options.force && previous === loadedVersion) {
       return { version: loadedVersion, previousVersion: previous, loaded: false } as const; // another process loaded it meanwhile
     }
-    const regionCounts = await upsertRegions(trx, regions);
+    const regionCounts: UpsertCounts & { removed?: string[] } = await upsertRegions(trx, regions);
     const countryCounts = await upsertCountries(trx, countries);
     const notInSources = await findCountriesNotIn(trx, countries.map((c) => c.iso3));
+    // Areas M49 no longer has (830 Channel Islands, in CLDR-based loads) go once no country is in them.
+    regionCounts.removed = await deleteUnusedRegionsNotIn(trx, regions.map((r) => r.code));
     const termCounts = await upsertTerms(trx, terms);
     const outcomes = await saveRecords(trx, treaties, { origin: 'reference' });
     const pruned = await pruneTerms(trx, [...definedTermKeys()]);

@@ -58,7 +58,9 @@ export async function upsertCountries(db: Kysely<DB>, rows: readonly CountryReco
         region_code: c.region_code,
         subregion_code: c.subregion_code,
         intermediate_region_code: c.intermediate_region_code,
+        kind: c.kind,
         names: json(c.names),
+        formal_names: c.formal_names ? json(c.formal_names) : null,
       })),
     )
     .onConflict((oc) =>
@@ -70,12 +72,14 @@ export async function upsertCountries(db: Kysely<DB>, rows: readonly CountryReco
           region_code: eb.ref('excluded.region_code'),
           subregion_code: eb.ref('excluded.subregion_code'),
           intermediate_region_code: eb.ref('excluded.intermediate_region_code'),
+          kind: eb.ref('excluded.kind'),
           names: eb.ref('excluded.names'),
+          formal_names: eb.ref('excluded.formal_names'),
           updated_at: sql`now()`,
         }))
         .where(
-          sql<boolean>`(countries.iso2, countries.m49, countries.region_code, countries.subregion_code, countries.intermediate_region_code, countries.names)
-            IS DISTINCT FROM (excluded.iso2, excluded.m49, excluded.region_code, excluded.subregion_code, excluded.intermediate_region_code, excluded.names)`,
+          sql<boolean>`(countries.iso2, countries.m49, countries.region_code, countries.subregion_code, countries.intermediate_region_code, countries.kind, countries.names, countries.formal_names)
+            IS DISTINCT FROM (excluded.iso2, excluded.m49, excluded.region_code, excluded.subregion_code, excluded.intermediate_region_code, excluded.kind, excluded.names, excluded.formal_names)`,
         ),
     )
     .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
@@ -87,6 +91,16 @@ export async function upsertCountries(db: Kysely<DB>, rows: readonly CountryReco
 export async function findCountriesNotIn(db: Kysely<DB>, iso3: readonly string[]): Promise<string[]> {
   const rows = await db.selectFrom('countries').select('iso3').where('iso3', 'not in', iso3.length ? iso3 : ['']).orderBy('iso3').execute();
   return rows.map((r) => r.iso3);
+}
+
+/** Delete the regions the sources no longer list that no country and no other region is in; returns their codes. */
+export async function deleteUnusedRegionsNotIn(db: Kysely<DB>, codes: readonly string[]): Promise<string[]> {
+  const rows = await sql<{ code: string }>`
+    DELETE FROM regions r WHERE NOT (r.code = ANY(${[...codes]}::text[]))
+      AND NOT EXISTS (SELECT 1 FROM countries c WHERE r.code IN (c.region_code, c.subregion_code, c.intermediate_region_code))
+      AND NOT EXISTS (SELECT 1 FROM regions child WHERE child.parent_code = r.code)
+    RETURNING r.code`.execute(db);
+  return rows.rows.map((r) => r.code).sort();
 }
 
 export interface TermRow {

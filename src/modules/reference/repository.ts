@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Taxonomy } from './tables.js';
 
 export async function selectCountries(db: Kysely<DB>) {
-  return db.selectFrom('countries').select(['iso3', 'iso2', 'm49', 'region_code', 'subregion_code', 'intermediate_region_code', 'names']).orderBy('iso3').execute();
+  return db.selectFrom('countries').select(['iso3', 'iso2', 'm49', 'region_code', 'subregion_code', 'intermediate_region_code', 'kind', 'names', 'formal_names']).orderBy('iso3').execute();
 }
 
 export async function selectRegions(db: Kysely<DB>) {
@@ -22,7 +22,7 @@ export async function selectReferenceSignature(db: Kysely<DB>): Promise<string> 
   const r = await sql<{ signature: string }>`
     SELECT md5(
       coalesce((SELECT string_agg(taxonomy || ':' || code || labels::text, E'\n' ORDER BY taxonomy, code) FROM taxonomy_terms), '') || E'\n--\n' ||
-      coalesce((SELECT string_agg(iso3 || coalesce(region_code, '') || coalesce(subregion_code, '') || names::text, E'\n' ORDER BY iso3) FROM countries), '')
+      coalesce((SELECT string_agg(iso3 || kind || coalesce(region_code, '') || coalesce(subregion_code, '') || names::text, E'\n' ORDER BY iso3) FROM countries), '')
     ) AS signature`.execute(db);
   return r.rows[0]!.signature;
 }

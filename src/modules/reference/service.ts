@@ -8,8 +8,10 @@ import { GenerationCache } from '../../platform/db/generations.js';
 import type { DB } from '../../platform/db/schema.js';
 import { pickLocalized, type Lang, type LocalizedText } from '../../platform/i18n/languages.js';
 import type { Taxonomy } from './tables.js';
+import { STATE_KINDS, type PlaceKind } from './definitions/un-names.js';
+import { buildCountries, readPlaceSources } from './sources/places.js';
 
-export type { Taxonomy };
+export type { Taxonomy, PlaceKind };
 import { countByType, participationOf, type ReferenceCodes } from '../knowledge/index.js';
 import { selectCountries, selectRegions, selectReferenceSignature, selectTerms } from './repository.js';
 import { updateTermTexts } from './repository-write.js';
@@ -26,7 +28,12 @@ export interface Country {
   region_code: string | null;
   subregion_code: string | null;
   intermediate_region_code: string | null;
+  /** State or area (definitions/un-names.ts): only States are offered where a State is required. */
+  kind: PlaceKind;
+  /** Short names: UNTERM for States, UNSD M49 for areas. */
   names: LocalizedText;
+  /** UNTERM formal names of States (without the leading article); null for areas. */
+  formal_names: LocalizedText | null;
 }
 
 export interface Region {
@@ -75,6 +82,40 @@ export async function saveTermTexts(db: Kysely<DB>, taxonomy: Taxonomy, code: st
 
 export async function listCountries(db: Kysely<DB>): Promise<Country[]> {
   return countries.get(db);
+}
+
+/** The places as shipped (the generated UN names file), without a database: for generators and their unit tests. */
+export function shippedCountries(): Country[] {
+  return buildCountries(readPlaceSources());
+}
+
+/** Whether a place of this kind is a State (Member, observer or other non-member State, or an organization party to instruments). */
+export function isStateKind(kind: PlaceKind): boolean {
+  return STATE_KINDS.has(kind);
+}
+
+/** Whether a country code is a State: what a request can be addressed to, what a State picker offers. */
+export function isState(country: Pick<Country, 'kind'>): boolean {
+  return isStateKind(country.kind);
+}
+
+/** The States only (no area), for pickers where a State is required. */
+export async function listStates(db: Kysely<DB>): Promise<Country[]> {
+  return (await listCountries(db)).filter(isState);
+}
+
+/**
+ * Whether a request can be addressed to the place: a State, or an area with its own regime of
+ * international cooperation (Hong Kong SAR, Macao SAR). Pickers of a requested or partner State
+ * offer these only; other areas (Antarctica, Bouvet Island...) never.
+ */
+export function isRequestable(country: Pick<Country, 'kind'>): boolean {
+  return isStateKind(country.kind) || country.kind === 'area_own_regime';
+}
+
+/** The kind of a place by ISO 3166-1 alpha-3 code, or undefined when unknown. */
+export function countryKind(countries: readonly Country[], iso3: string): PlaceKind | undefined {
+  return countries.find((c) => c.iso3 === iso3.toUpperCase())?.kind;
 }
 
 export async function getCountry(db: Kysely<DB>, iso3: string): Promise<Country | undefined> {
@@ -180,13 +221,25 @@ export async function getCountryProfile(db: Kysely<DB>, iso3: string): Promise<C
 /** The country codes and term keys ("taxonomy:code") knowledge records may refer to (knowledge's provideReferenceCodes). */
 export async function referenceCodes(db: Kysely<DB>): Promise<ReferenceCodes> {
   const [countries, terms] = await Promise.all([listCountries(db), listTerms(db)]);
-  return { countries: new Set(countries.map((c) => c.iso3)), terms: new Set(terms.map((t) => `${t.taxonomy}:${t.code}`)) };
+  return {
+    countries: new Set(countries.map((c) => c.iso3)),
+    states: new Set(countries.filter(isState).map((c) => c.iso3)),
+    partners: new Set(countries.filter(isRequestable).map((c) => c.iso3)),
+    terms: new Set(terms.map((t) => `${t.taxonomy}:${t.code}`)),
+  };
 }
 
 /** Name of a country in a language (falls back to English, then the code). */
 export function countryName(countries: readonly Country[], iso3: string, lang: Lang): string {
   const c = countries.find((x) => x.iso3 === iso3);
   return c ? (pickLocalized(c.names, lang)?.text ?? iso3) : iso3;
+}
+
+/** Formal name of a State in a language (UNTERM); undefined for areas and where it equals the short name. */
+export function countryFormalName(country: Country, lang: Lang): string | undefined {
+  const formal = country.formal_names ? pickLocalized(country.formal_names, lang)?.text : undefined;
+  const short = pickLocalized(country.names, lang)?.text;
+  return formal && formal !== short ? formal : undefined;
 }
 
 /** Label of a taxonomy term in a language (falls back to English, then the code). */

@@ -1,5 +1,7 @@
 import type { DateString, Json, NullableTimestamp, Timestamp } from '../../platform/db/types.js';
+import type { ColumnType } from 'kysely';
 import type { LocalizedText } from '../../platform/i18n/languages.js';
+import type { PlaceKind } from './definitions/un-names.js';
 
 export interface RegionsTable {
   code: string;
@@ -16,7 +18,10 @@ export interface CountriesTable {
   region_code: string | null;
   subregion_code: string | null;
   intermediate_region_code: string | null;
+  /** See definitions/un-names.ts (PLACE_KINDS); migration 0070. */
+  kind: ColumnType<PlaceKind, PlaceKind | undefined, PlaceKind>;
   names: Json<LocalizedText>;
+  formal_names: Json<LocalizedText> | null;
   updated_at: Timestamp;
 }
 

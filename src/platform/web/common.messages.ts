@@ -37,6 +37,8 @@ const keys = [
   'nav_admin',
   'nav_editor',
   'nav_casework',
+  'places_states',
+  'places_own_regime',
 ] as const;
 
 /** A key of the `common` catalogue. */

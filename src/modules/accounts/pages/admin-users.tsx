@@ -4,7 +4,7 @@ import type { App } from '../../../platform/http/app.js';
 import { formatDate, translator } from '../../../platform/i18n/messages.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
 import { type Actor, administers, assertAllowed, scopeOf, ROLE_NAMES } from '../../access/index.js';
-import { listCountries } from '../../reference/index.js';
+import { isRequestable, listCountries } from '../../reference/index.js';
 import { jobsMessages } from '../admin-jobs.messages.js';
 import { assignRole, getUserDetail, listUsers, resetSecondFactor, revokeRole, setUserDisabled } from '../admin.js';
 import { auditContext, envOf } from '../http/hooks.js';
@@ -238,7 +238,7 @@ export async function adminUserPages(app: App) {
     const ctx = pageContext(request);
     const id = (request.params as { id: string }).id;
     try {
-      const countries = new Set((await listCountries(app.db)).map((c) => c.iso3));
+      const countries = new Set((await listCountries(app.db)).filter(isRequestable).map((c) => c.iso3));
       await assignRole(app.db, auditContext(request), id, bodyOf(request), countries);
       return reply.redirect(href(ctx, `/admin/users/${id}`), 303);
     } catch (err) {

@@ -5,7 +5,7 @@ import { pickLocalized } from '../../../platform/i18n/languages.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
 import { type Actor, type Action, allow, grantableScopes } from '../../access/index.js';
-import { listCountries } from '../../reference/index.js';
+import { isRequestable, listCountries } from '../../reference/index.js';
 import { createApiToken, forcedRevocationNotice, listApiTokens, revokeToken, type CreatedToken } from '../api-tokens.js';
 import { auditContext, envOf } from '../http/hooks.js';
 import { myPractitionerRequests, requestPractitionerStatus } from '../practitioners.js';
@@ -167,7 +167,8 @@ function PractitionerPage({ ctx, actor, requests, countries, issues, values, don
 }
 
 export async function countryOptions(app: App, ctx: PageContext) {
-  const list = await listCountries(app.db);
+  // A practitioner works for a State's authority (or that of an area with its own regime): never another area.
+  const list = (await listCountries(app.db)).filter(isRequestable);
   return list
     .map((c) => ({ iso3: c.iso3, name: pickLocalized(c.names, ctx.lang)?.text ?? c.iso3 }))
     .sort((a, b) => a.name.localeCompare(b.name, ctx.lang));
@@ -225,7 +226,7 @@ export async function tokenPages(app: App) {
     const body = bodyOf(request);
     const ctx = pageContext(request);
     try {
-      const countries = new Set((await listCountries(app.db)).map((c) => c.iso3));
+      const countries = new Set((await listCountries(app.db)).filter(isRequestable).map((c) => c.iso3));
       await requestPractitionerStatus(app.db, auditContext(request), body, countries);
       return reply.redirect(href(ctx, '/account/practitioner', { done: 1 }), 303);
     } catch (err) {

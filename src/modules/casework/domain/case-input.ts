@@ -97,6 +97,8 @@ export interface CaseRefs {
   measures: ReadonlySet<string>;
   crimes: ReadonlySet<string>;
   countries: ReadonlySet<string>;
+  /** The places a request can be addressed to (States and areas with their own regime); all countries when absent. */
+  partners?: ReadonlySet<string>;
 }
 
 const checkCreate = validator(CaseCreateInput);
@@ -108,6 +110,9 @@ function refIssues(v: CaseEditInput & { persons?: PersonInput[] }, refs: CaseRef
   for (const [i, m] of (v.measures ?? []).entries()) if (!refs.measures.has(m)) issues.push({ field: `measures.${i}`, message: `unknown measure "${m}" (taxonomy measure)` });
   for (const [i, c] of (v.crime_types ?? []).entries()) if (!refs.crimes.has(c)) issues.push({ field: `crime_types.${i}`, message: `unknown offence "${c}" (taxonomy crime)` });
   if (v.partner_country !== undefined && !refs.countries.has(v.partner_country)) issues.push({ field: 'partner_country', message: `unknown country "${v.partner_country}"` });
+  else if (v.partner_country !== undefined && refs.partners && !refs.partners.has(v.partner_country)) {
+    issues.push({ field: 'partner_country', message: `"${v.partner_country}" is an area, not a State a request can be addressed to` });
+  }
   for (const f of ['partner_deadline', 'received_on'] as const) {
     const d = v[f];
     if (d && !isIsoDate(d)) issues.push({ field: f, message: 'must be a real date YYYY-MM-DD' });

@@ -136,6 +136,8 @@ export type HistoryEventRecord = Static<typeof HistoryEventSchema>;
 /** Reference values a record is checked against (from the reference module). */
 export interface RecordRefs {
   countries: ReadonlySet<string>;
+  /** The places a request can be addressed to (States and areas with their own regime); all countries when absent. */
+  partners?: ReadonlySet<string>;
   measures: ReadonlySet<string>;
   crimes: ReadonlySet<string>;
 }
@@ -162,7 +164,9 @@ export function parseCaseRecord(value: unknown, refs: RecordRefs): ParsedRecord 
   const states: readonly string[] = r.direction === 'incoming' ? INCOMING_STATES : OUTGOING_STATES;
   if (!states.includes(r.state)) add('state', `is not a state of an ${r.direction} request (one of: ${states.join(', ')})`);
   const country = (field: string, v: string | undefined) => v !== undefined && !refs.countries.has(v) && add(field, `is not a known country code (${v})`);
-  country('partner.country', r.partner.country);
+  if (country('partner.country', r.partner.country) === false && r.partner.country && refs.partners && !refs.partners.has(r.partner.country)) {
+    add('partner.country', `is an area, not a State a request can be addressed to (${r.partner.country})`);
+  }
   r.measures?.forEach((m, i) => refs.measures.has(m) || add(`measures.${i}`, `is not a measure of the reference taxonomy (${m})`));
   r.crime_types?.forEach((m, i) => refs.crimes.has(m) || add(`crime_types.${i}`, `is not an offence of the reference taxonomy (${m})`));
   if ((r.urgency ?? 'normal') !== 'normal' && !r.urgency_reason) add('urgency_reason', 'is required when the request is urgent');

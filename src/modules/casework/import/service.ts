@@ -11,7 +11,7 @@ import type { DB } from '../../../platform/db/schema.js';
 import { ForbiddenError, type FieldIssue, ValidationError } from '../../../platform/http/errors.js';
 import { assertAllowed, assertAllowedSomewhere, type Actor } from '../../access/index.js';
 import { getAuthority } from '../../directory/index.js';
-import { listCountries, listTerms } from '../../reference/index.js';
+import { isRequestable, listCountries, listTerms } from '../../reference/index.js';
 import { parseCaseRecord, recordHash, type CaseRecord, type RecordRefs } from '../domain/record.js';
 import { rowsOfRecord } from '../domain/record-rows.js';
 import type { Direction } from '../domain/vocabulary.js';
@@ -52,7 +52,7 @@ export interface ImportReport {
 /** Country codes and the measure and crime terms, for checking records. */
 export async function recordRefs(db: Kysely<DB>): Promise<RecordRefs> {
   const [countries, measures, crimes] = await Promise.all([listCountries(db), listTerms(db, 'measure'), listTerms(db, 'crime')]);
-  return { countries: new Set(countries.map((c) => c.iso3)), measures: new Set(measures.map((t) => t.code)), crimes: new Set(crimes.map((t) => t.code)) };
+  return { countries: new Set(countries.map((c) => c.iso3)), partners: new Set(countries.filter(isRequestable).map((c) => c.iso3)), measures: new Set(measures.map((t) => t.code)), crimes: new Set(crimes.map((t) => t.code)) };
 }
 
 /** The authority's country: its casework settings, else the directory. */

@@ -3,7 +3,7 @@ import { CsrfField, Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import type { FieldIssue } from '../../../platform/http/errors.js';
 import { CASE_KINDS, LEGAL_BASIS_TYPES, PERSON_ROLES, URGENCIES, type Direction } from '../domain/vocabulary.js';
-import { Area, countryLabel, cwT, ErrorSummary, label, Select, termText, Text, type PageRefs } from './ui.js';
+import { Area, cwT, PartnerOptions, ErrorSummary, label, Select, termText, Text, type PageRefs } from './ui.js';
 
 export interface CaseFormProps {
   ctx: PageContext;
@@ -31,7 +31,6 @@ export function CaseFormPage(p: CaseFormProps) {
     const v = values[k];
     return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
   };
-  const countries = refs.countries.map((c) => [c.iso3, countryLabel(refs, c.iso3, ctx.lang)] as const).sort((a, b) => a[1].localeCompare(b[1], ctx.lang));
   const terms = (tax: 'measure' | 'crime') => refs.terms.filter((x) => x.taxonomy === tax).map((x) => [x.code, termText(refs, tax, x.code, ctx.lang)] as const);
   const action = p.caseId ? href(ctx, `/casework/cases/${p.caseId}/edit`) : href(ctx, '/casework/new', { direction: p.direction });
   return (
@@ -47,7 +46,9 @@ export function CaseFormPage(p: CaseFormProps) {
           {p.caseId ? <input type="hidden" name="version" value={String(p.version ?? '')} /> : <input type="hidden" name="direction" value={p.direction} />}
           {!p.caseId && p.authorities.length > 1 ? <Select name="authority_id" label={t('f_authority')} value={s('authority_id')} options={p.authorities.map((a) => [a, a] as const)} issues={issues} /> : null}
           <Select name="kind" label={t('f_kind')} value={s('kind') || 'mla'} options={CASE_KINDS.map((k) => [k, label(t, 'kind', k)] as const)} issues={issues} required />
-          <Select name="partner_country" label={t('f_partner_country')} value={s('partner_country')} empty="" options={countries} issues={issues} required />
+          <Select name="partner_country" label={t('f_partner_country')} value={s('partner_country')} empty="" options={[]} issues={issues} required>
+            <PartnerOptions refs={refs} lang={ctx.lang} selected={s('partner_country')} />
+          </Select>
           <Text name="partner_authority_name" label={t('partner_authority')} value={s('partner_authority_name')} issues={issues} />
           <Text name="partner_reference" label={t('partner_reference')} value={s('partner_reference')} issues={issues} max={120} />
           <Text name="title" label={t('f_title')} value={s('title')} issues={issues} required />

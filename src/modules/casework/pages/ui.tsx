@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact';
 /** Shared pieces of the casework pages: the translator, labels of the vocabularies, form controls. */
 import { translator } from '../../../platform/i18n/messages.js';
 import type { Lang } from '../../../platform/i18n/languages.js';
 import type { FieldIssue } from '../../../platform/http/errors.js';
-import { countryName, termLabel, type Country, type Term } from '../../reference/index.js';
+import { countryName, isRequestable, termLabel, type Country, type Term } from '../../reference/index.js';
+import { PlaceOptions } from '../../../platform/web/place-options.js';
 import { caseworkMessages, type CaseworkMessageKey } from '../casework.messages.js';
 
 export type CwKey = CaseworkMessageKey;
@@ -24,6 +26,11 @@ export interface PageRefs {
 }
 
 export const countryLabel = (refs: PageRefs, iso3: string, lang: Lang) => countryName(refs.countries, iso3, lang);
+
+/** The options of a partner State picker: States, then areas with their own regime; never other areas. */
+export function PartnerOptions(props: { refs: PageRefs; lang: Lang; selected?: string }) {
+  return <PlaceOptions lang={props.lang} places={props.refs.countries.filter(isRequestable)} label={(iso3) => countryLabel(props.refs, iso3, props.lang)} selected={props.selected} />;
+}
 export const termText = (refs: PageRefs, taxonomy: 'measure' | 'crime', code: string, lang: Lang) => termLabel(refs.terms, taxonomy, code, lang);
 
 export const fid = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -80,7 +87,18 @@ export function Area(props: { name: string; label: string; value?: string | null
   );
 }
 
-export function Select(props: { name: string; label: string; value?: string | readonly string[] | null | undefined; options: readonly (readonly [string, string])[]; issues: readonly FieldIssue[]; empty?: string; multiple?: boolean; required?: boolean }) {
+export function Select(props: {
+  name: string;
+  label: string;
+  value?: string | readonly string[] | null | undefined;
+  options: readonly (readonly [string, string])[];
+  issues: readonly FieldIssue[];
+  empty?: string;
+  multiple?: boolean;
+  required?: boolean;
+  /** Options given as elements (e.g. grouped), instead of `options`. */
+  children?: ComponentChildren;
+}) {
   const selected = new Set(Array.isArray(props.value) ? props.value : props.value ? [props.value as string] : []);
   return (
     <div class="form-row">
@@ -88,11 +106,12 @@ export function Select(props: { name: string; label: string; value?: string | re
       <Err issues={props.issues} name={props.name} />
       <select id={fid(props.name)} name={props.name} multiple={props.multiple} size={props.multiple ? 6 : undefined} required={props.required} {...invalid(props.issues, props.name)}>
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map(([value, text]) => (
-          <option value={value} selected={selected.has(value)}>
-            {text}
-          </option>
-        ))}
+        {props.children ??
+          props.options.map(([value, text]) => (
+            <option value={value} selected={selected.has(value)}>
+              {text}
+            </option>
+          ))}
       </select>
     </div>
   );

@@ -3,7 +3,7 @@ import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import { CASE_KINDS, DIRECTIONS, INCOMING_STATES, OUTGOING_STATES } from '../domain/vocabulary.js';
 import { WORKLIST_SORTS, WORKLIST_VIEWS, type Worklist } from '../worklist-service.js';
-import { countryLabel, cwT, ErrorSummary, formatDate, label, Select, type PageRefs } from './ui.js';
+import { countryLabel, cwT, PartnerOptions, ErrorSummary, formatDate, label, Select, type PageRefs } from './ui.js';
 import type { FieldIssue } from '../../../platform/http/errors.js';
 
 export interface WorklistPageProps {
@@ -72,9 +72,11 @@ export function WorklistPage({ ctx, refs, list, issues, mayCreate }: WorklistPag
             label={t('f_partner_country')}
             value={q('partner_country')}
             empty={t('any')}
-            options={refs.countries.map((c) => [c.iso3, countryLabel(refs, c.iso3, ctx.lang)] as const).sort((a, b) => a[1].localeCompare(b[1], ctx.lang))}
+            options={[]}
             issues={issues}
-          />
+          >
+            <PartnerOptions refs={refs} lang={ctx.lang} selected={q('partner_country')} />
+          </Select>
           <Select name="sort" label={t('f_sort')} value={q('sort') || 'updated'} options={WORKLIST_SORTS.map((s) => [s, t(`sort_${s}`)] as const)} issues={issues} />
           <button type="submit">{t('apply')}</button>
         </form>

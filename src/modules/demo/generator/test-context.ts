@@ -1,17 +1,14 @@
 /**
  * A full demo context built without a database (for the unit tests): every demo State with its
- * CLDR names and M49 region, every taxonomy term, the articles of the eight instruments.
+ * UN names and M49 region, every taxonomy term, the articles of the eight instruments.
  */
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LANGS } from '../../../platform/i18n/languages.js';
+import { shippedCountries } from '../../reference/index.js';
 import { demoCountries, type DemoContext, type ReferenceCountry } from './context.js';
 import { DEMO_PROFILES } from './countries.js';
 import { INSTRUMENT_RULES } from './parties.js';
 import { PROCEDURES, PROVISION_TAGS, SCENARIOS, STRATEGY_TOPICS, TREATY_KINDS, type Tags } from './spec.js';
-
-const require = createRequire(import.meta.url);
 
 const FILES: Record<string, string> = {
   untoc: 'UNTOC_BWBV0001668',
@@ -25,21 +22,10 @@ const FILES: Record<string, string> = {
 };
 
 export function referenceCountries(): ReferenceCountry[] {
-  const countries = require('i18n-iso-countries') as { alpha3ToAlpha2(code: string): string | undefined };
-  const containment = (require('cldr-core/supplemental/territoryContainment.json') as { supplemental: { territoryContainment: Record<string, { _contains?: string[] }> } }).supplemental
-    .territoryContainment;
-  const names = Object.fromEntries(
-    LANGS.map((lang) => {
-      const file = require(`cldr-localenames-full/main/${lang}/territories.json`) as { main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }> };
-      return [lang, Object.values(file.main)[0]!.localeDisplayNames.territories];
-    }),
-  );
-  const contains = (area: string, iso2: string): boolean =>
-    (containment[area]?._contains ?? []).some((x) => x === iso2 || (/^\d{3}$/.test(x) && contains(x, iso2)));
+  const places = new Map(shippedCountries().map((c) => [c.iso3, c]));
   return DEMO_PROFILES.map(([iso3]) => {
-    const iso2 = countries.alpha3ToAlpha2(iso3)!;
-    const region = ['002', '019', '142', '150', '009'].find((r) => contains(r, iso2)) ?? null;
-    return { iso3, region_code: region, names: Object.fromEntries(LANGS.map((l) => [l, names[l]![iso2]!])) };
+    const place = places.get(iso3)!;
+    return { iso3, region_code: place.region_code, names: place.names };
   });
 }
 

@@ -1,5 +1,7 @@
 /** /{lang}/directory/lookup: which authority to send a request to (a GET form; works without JavaScript). */
 import { Layout } from '../../../platform/web/layout.js';
+import { PlaceOptions } from '../../../platform/web/place-options.js';
+import { isRequestable } from '../../reference/index.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import { E_EVIDENCE_MEASURES, FUNCTION_CODES } from '../domain/functions.js';
 import { explainLookup } from '../lookup-text.js';
@@ -23,7 +25,6 @@ export function LookupPage(props: LookupPageProps) {
   const f = fnT(ctx.lang);
   const measures = refs.measures.filter((m) => !E_EVIDENCE_MEASURES.has(m.code));
   const eMeasures = refs.measures.filter((m) => E_EVIDENCE_MEASURES.has(m.code));
-  const countries = [...refs.countries].sort((a, b) => countryLabel(refs, a.iso3, ctx.lang).localeCompare(countryLabel(refs, b.iso3, ctx.lang), ctx.lang));
   const stateName = result ? countryLabel(refs, result.state, ctx.lang) : '';
   const errorOf = (field: string) => props.issues.find((i) => i.field === field)?.message;
   return (
@@ -47,11 +48,7 @@ export function LookupPage(props: LookupPageProps) {
           ) : null}
           <select id="f-state" name="state" required aria-describedby={errorOf('state') ? 'e-state' : undefined}>
             <option value="">{t('lookup_choose')}</option>
-            {countries.map((c) => (
-              <option value={c.iso3} selected={c.iso3 === props.state}>
-                {countryLabel(refs, c.iso3, ctx.lang)}
-              </option>
-            ))}
+            <PlaceOptions lang={ctx.lang} places={refs.countries.filter(isRequestable)} label={(iso3) => countryLabel(refs, iso3, ctx.lang)} selected={props.state} />
           </select>
         </div>
         <div class="form-row">

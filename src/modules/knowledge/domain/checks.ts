@@ -7,6 +7,10 @@ import type { KnowledgeRecord } from './schemas.js';
 
 export interface ReferenceSets {
   countries: ReadonlySet<string>;
+  /** States (treaty parties); every country when absent. */
+  states?: ReadonlySet<string>;
+  /** States and areas with their own regime (cooperating States of a case); every country when absent. */
+  partners?: ReadonlySet<string>;
   /** "untoc:18" */
   articles: ReadonlySet<string>;
   /** "crime:corruption" */
@@ -61,6 +65,7 @@ export function checkRecord(record: KnowledgeRecord, refs: ReferenceSets): Field
   if (record.type === 'case') {
     record.cooperating_states?.forEach((c, i) => {
       if (!refs.countries.has(c)) add(`cooperating_states.${i}`, `unknown country code "${c}"`);
+      else if (refs.partners && !refs.partners.has(c)) add(`cooperating_states.${i}`, `"${c}" is an area, not a State`);
       else if (c === record.country) add(`cooperating_states.${i}`, 'is the country of the case itself');
     });
   }
@@ -75,6 +80,7 @@ export function checkRecord(record: KnowledgeRecord, refs: ReferenceSets): Field
     const seenParties = new Set<string>();
     record.parties?.forEach((p, i) => {
       if (!refs.countries.has(p.country)) add(`parties.${i}.country`, `unknown country code "${p.country}"`);
+      else if (refs.states && !refs.states.has(p.country)) add(`parties.${i}.country`, `"${p.country}" is an area, not a State`);
       if (seenParties.has(p.country)) add(`parties.${i}.country`, `${p.country} is listed twice`);
       seenParties.add(p.country);
       if ((p.consent_kind === undefined) !== (p.consent_on === undefined)) {

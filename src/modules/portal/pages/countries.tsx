@@ -4,7 +4,7 @@ import { pickLocalized, type Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import type { Country, Region } from '../../reference/index.js';
+import { isState, type Country, type Region } from '../../reference/index.js';
 import { collatorFor } from '../domain/parties.js';
 import { placesMessages } from '../places.messages.js';
 import type { CountriesModel } from '../service.js';
@@ -89,6 +89,7 @@ export function CountriesPage(props: { ctx: PageContext; model: CountriesModel }
                   return (
                     <li>
                       <a href={countryHref(ctx, country.iso3)}>{localName(country, ctx.lang)}</a>
+                      {isState(country) ? null : <span class="place-kind">{t(`kind_${country.kind}`)}</span>}
                       {n ? <span class="count"> {t('entries_count', { count: n })}</span> : null}
                     </li>
                   );

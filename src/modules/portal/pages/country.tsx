@@ -10,6 +10,7 @@ import { EntryList, portalT } from '../components/entry.js';
 import { Breadcrumbs, Content, searchHref, type SearchFilters } from '../components/ui.js';
 import { consentLabel } from './treaty.js';
 import { localName, placesT, regionName } from './countries.js';
+import { countryFormalName, isState } from '../../reference/index.js';
 import { type AuthorityView, CountryAuthorities } from '../../directory/index.js';
 
 function Block(props: { ctx: PageContext; id: string; heading: string; block: EntryBlock; search: SearchFilters; searchLabel: string; model: CountryModel; showCountry?: boolean }) {
@@ -73,6 +74,8 @@ export function CountryPage(props: { ctx: PageContext; model: CountryModel; auth
   const p = portalT(ctx.lang);
   const iso3 = model.country.iso3;
   const name = localName(model.country, ctx.lang);
+  const formal = countryFormalName(model.country, ctx.lang);
+  const intro = isState(model.country) ? t('profile_intro') : t('profile_intro_area');
   const region = regionName(model.regions, model.country.region_code, ctx.lang);
   const subregion = regionName(model.regions, model.country.subregion_code, ctx.lang);
   const rows = participationRows(model, ctx.lang);
@@ -84,7 +87,7 @@ export function CountryPage(props: { ctx: PageContext; model: CountryModel; auth
     { label: t('treaties_party'), n: partyCount, href: '#participation-heading' },
   ];
   return (
-    <Layout ctx={ctx} title={name} description={t('profile_intro')} canonical={`/countries/${iso3}`} section="countries" demo={showsDemo(model) || !!props.authorities?.some((a) => a.demo)}>
+    <Layout ctx={ctx} title={name} description={intro} canonical={`/countries/${iso3}`} section="countries" demo={showsDemo(model) || !!props.authorities?.some((a) => a.demo)}>
       <Breadcrumbs
         label={p('breadcrumbs')}
         items={[
@@ -94,8 +97,11 @@ export function CountryPage(props: { ctx: PageContext; model: CountryModel; auth
         ]}
       />
       <h1>{name}</h1>
-      <p class="lead">{t('profile_intro')}</p>
+      {formal ? <p class="formal-name">{formal}</p> : null}
+      <p class="lead">{intro}</p>
       <dl class="meta">
+        <dt>{t('status')}</dt>
+        <dd>{t(`kind_${model.country.kind}`)}</dd>
         {region ? (
           <>
             <dt>{t('region')}</dt>
