@@ -133,6 +133,9 @@ const keys = [
   'case_state_awaiting_approval',
   'case_state_approved',
   'case_state_sent',
+  'forward_authority_pick',
+  'forward_other',
+  'forward_pick_hint',
 ] as const;
 
 /** A key of the `casework-execution` catalogue. */
