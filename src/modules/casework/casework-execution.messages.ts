@@ -39,8 +39,6 @@ const keys = [
   'chase_button',
   'chased_on',
   'forward_title',
-  'forward_authority_id',
-  'forward_authority_hint',
   'forward_name',
   'forward_body_kind',
   'forward_measures',
