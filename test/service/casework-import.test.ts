@@ -112,6 +112,26 @@ over two lines",taking-evidence|magic,2025-01-11,,,,,,,`;
     assert.deepEqual(records[0]?.legal_bases, [{ basis: 'untoc', instrument_id: 'untoc', article: '16' }]);
   });
 
+  it('imports deadlines and identity documents from CSV; a deadline of a track that is not there is named by its column', async () => {
+    const header = 'reference,direction,kind,state,partner_country,title,received_on,person1_role,person1_family_name,person1_documents,execution1_name,execution1_state,execution1_forwarded_on,deadline1_kind,deadline1_label,deadline1_due_on,deadline2_kind,deadline2_label,deadline2_due_on,deadline2_met_on,deadline2_execution';
+    const ok = 'MLI/2025/00031,incoming,provisional_arrest,forwarded,DEU,Arrest of B.,2025-02-01,suspect,Schmidt,passport:C01X00T47:DEU|id_card:L01X00T4,Parquet,in_execution,2025-02-03,statutory,End of provisional arrest,2025-04-02,custom,Hearing report,2025-02-20,2025-02-18,1';
+    const bad = 'MLI/2025/00032,incoming,mla,forwarded,DEU,Evidence,2025-02-01,,,,,,,custom,Report,2025-02-20,custom,Other report,2025-02-21,,2';
+    const refused = await importCases(rt.db, bytes([header, ok, bad].join('\n')), { authorityId: authA, format: 'csv', actor: supervisorA.actor });
+    assert.deepEqual(refused.errors.map((e) => `${e.line}:${e.field}`), ['3:deadline2_execution']);
+    const good = await importCases(rt.db, bytes([header, ok].join('\n')), { authorityId: authA, format: 'csv', actor: supervisorA.actor });
+    assert.deepEqual(good.errors, []);
+    const records: CaseRecord[] = [];
+    for await (const r of exportRecords(rt.db, { authorityId: authA, actor: supervisorA.actor })) if (r.reference === 'MLI/2025/00031') records.push(r);
+    assert.deepEqual(records[0]?.persons?.[0]?.identity_documents, [{ type: 'passport', number: 'C01X00T47', country: 'DEU' }, { type: 'id_card', number: 'L01X00T4' }]);
+    assert.deepEqual(
+      records[0]?.deadlines?.map((d) => [d.kind, d.label, d.due_on, d.met_on, d.execution]).sort(),
+      [
+        ['custom', 'Hearing report', '2025-02-20', '2025-02-18', 0],
+        ['statutory', 'End of provisional arrest', '2025-04-02', undefined, undefined],
+      ],
+    );
+  });
+
   it('only a supervisor of the authority may import through the service', async () => {
     await assert.rejects(importCasesAs(rt.db, officerA.actor, bytes(jsonl([sampleRecord(400)])), { authorityId: authA, format: 'jsonl' }), ForbiddenError);
     await assert.rejects(importCasesAs(rt.db, supervisorA.actor, bytes(jsonl([sampleRecord(400)])), { authorityId: authB, format: 'jsonl' }), ForbiddenError);

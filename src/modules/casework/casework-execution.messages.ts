@@ -39,8 +39,6 @@ const keys = [
   'chase_button',
   'chased_on',
   'forward_title',
-  'forward_authority_id',
-  'forward_authority_hint',
   'forward_name',
   'forward_body_kind',
   'forward_measures',
@@ -133,6 +131,9 @@ const keys = [
   'case_state_awaiting_approval',
   'case_state_approved',
   'case_state_sent',
+  'forward_authority_pick',
+  'forward_other',
+  'forward_pick_hint',
 ] as const;
 
 /** A key of the `casework-execution` catalogue. */

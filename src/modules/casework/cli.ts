@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { CliContext } from '../module.js';
 import { caseOwnerAuthorities } from './repository/cases.js';
-import { verifyAll } from './verify-service.js';
+import { describeFailure, verifyAll } from './verify-service.js';
 import { caseworkCommand } from './cli-group.js';
 
 /** Verify and report; returns the exit code (0 all verified, 1 a chain is broken). */
@@ -15,7 +15,7 @@ export async function verifyCommand(db: Kysely<DB>, authorities: string[], print
     return 0;
   }
   const r = await verifyAll(db, list, {
-    onFailure: (f) => printError(`BROKEN case ${f.caseId}${f.reference ? ` (${f.reference})` : ''} of ${f.authorityId}: ${f.verdict.problem?.kind} at event seq ${f.verdict.problem?.seq} (id ${f.verdict.problem?.eventId})`),
+    onFailure: (f) => printError(`BROKEN ${describeFailure(f)}`),
   });
   const seconds = r.ms / 1000;
   const rate = seconds > 0 ? Math.round(r.events / seconds) : r.events;

@@ -76,9 +76,11 @@ export async function setDeadline(db: Kysely<DB>, actor: Actor, caseId: string, 
   const today = todayIso();
   return withCaseScope(db, authorities, async (trx) => {
     const c = ownerCase(actor, await lockCase(trx, caseId));
+    let trackAuthority: string | null = null;
     if (input.executionId) {
       const e = await selectExecution(trx, input.executionId);
       if (!e || e.case_id !== caseId) throw new ValidationError([{ field: 'executionId', message: 'must be the id of a track of this case' }]);
+      trackAuthority = e.executing_authority_id;
     }
     const settings = await settingsOf(trx, c.authority_id);
     let due = input.dueOn;
@@ -99,7 +101,7 @@ export async function setDeadline(db: Kysely<DB>, actor: Actor, caseId: string, 
       due = serviceLevelDue(new Date(c.state_since).toISOString().slice(0, 10), { days: level.days, workingDays: level.working_days }, calendarOf(settings));
     }
     const d = await insertDeadline(trx, { caseId, executionId: input.executionId, kind: input.kind, label: input.label, dueOn: due! });
-    await appendEvent(trx, { caseId, type: 'deadline_set', data: { deadlineId: d.id, executionId: d.execution_id, kind: d.kind, label: d.label, dueOn: d.due_on }, ...eventActor(actor, c.authority_id) });
+    await appendEvent(trx, { caseId, type: 'deadline_set', data: { deadlineId: d.id, executionId: d.execution_id, ...(d.execution_id ? { executing_authority_id: trackAuthority } : {}), kind: d.kind, label: d.label, dueOn: d.due_on }, ...eventActor(actor, c.authority_id) });
     return viewOf(d, today, settings.remind_days_before);
   });
 }
@@ -117,6 +119,12 @@ async function withDeadline<T>(db: Kysely<DB>, actor: Actor, deadlineId: string,
   });
 }
 
+/** For an event about a track's deadline: the track and its executing authority (whose officers see the event). */
+async function trackOf(trx: Transaction<DB>, executionId: string | null): Promise<Record<string, unknown>> {
+  if (!executionId) return {};
+  return { executionId, executing_authority_id: (await selectExecution(trx, executionId))?.executing_authority_id ?? null };
+}
+
 /** Move a deadline or change its label (reminders are owed again for the new date). */
 export async function changeDeadline(db: Kysely<DB>, actor: Actor, deadlineId: string, body: unknown): Promise<DeadlineView> {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -129,7 +137,7 @@ export async function changeDeadline(db: Kysely<DB>, actor: Actor, deadlineId: s
     if (d.met_on) throw new ValidationError([{ field: 'dueOn', message: 'the deadline was met: set a new one' }]);
     const next = { label: label ?? d.label, dueOn: b.dueOn as string };
     await updateDeadline(trx, d.id, next);
-    await appendEvent(trx, { caseId: c.id, type: 'deadline_set', data: { deadlineId: d.id, label: next.label, dueOn: next.dueOn, previous: { label: d.label, dueOn: d.due_on } }, ...eventActor(actor, c.authority_id) });
+    await appendEvent(trx, { caseId: c.id, type: 'deadline_set', data: { deadlineId: d.id, ...(await trackOf(trx, d.execution_id)), label: next.label, dueOn: next.dueOn, previous: { label: d.label, dueOn: d.due_on } }, ...eventActor(actor, c.authority_id) });
     const s = await settingsOf(trx, c.authority_id);
     return viewOf({ ...d, label: next.label, due_on: next.dueOn }, todayIso(), s.remind_days_before);
   });
@@ -143,7 +151,7 @@ export async function meetDeadline(db: Kysely<DB>, actor: Actor, deadlineId: str
   return withDeadline(db, actor, deadlineId, async (trx, d, c) => {
     if (d.met_on) return viewOf(d, todayIso(), 0);
     await markDeadlineMet(trx, d.id, on);
-    await appendEvent(trx, { caseId: c.id, type: 'deadline_met', data: { deadlineId: d.id, metOn: on }, ...eventActor(actor, c.authority_id) });
+    await appendEvent(trx, { caseId: c.id, type: 'deadline_met', data: { deadlineId: d.id, ...(await trackOf(trx, d.execution_id)), metOn: on }, ...eventActor(actor, c.authority_id) });
     return viewOf({ ...d, met_on: on }, todayIso(), 0);
   });
 }

@@ -115,6 +115,7 @@ export async function uploadDocument(db: Kysely<DB>, actor: Actor, caseId: strin
       return {
         actingAuthorityId: mayEdit ? kase.authority_id : track!.executing_authority_id!,
         executionId,
+        trackAuthorityId: track?.executing_authority_id ?? null,
         previous,
         kind: fields.kind ?? previous!.kind,
         title: fields.title ?? previous!.title,
@@ -151,7 +152,7 @@ export async function uploadDocument(db: Kysely<DB>, actor: Actor, caseId: strin
         await appendEvent(trx, {
           caseId,
           type: 'document_added',
-          data: { document_id: row.id, kind: doc.kind, title: doc.title, filename, sha256: doc.sha256, byte_size: doc.byte_size, version, ...(doc.previous_id ? { previous_id: doc.previous_id } : {}), ...(doc.execution_id ? { execution_id: doc.execution_id } : {}) },
+          data: { document_id: row.id, kind: doc.kind, title: doc.title, filename, sha256: doc.sha256, byte_size: doc.byte_size, version, ...(doc.previous_id ? { previous_id: doc.previous_id } : {}), ...(doc.execution_id ? { execution_id: doc.execution_id, executing_authority_id: plan.trackAuthorityId } : {}) },
           actorId: actor.userId,
           actorName: actor.name,
           actingAuthorityId: plan.actingAuthorityId,

@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import { allow, assertAllowed, assertAllowedSomewhere, scopeOf, type Action, type Actor } from '../access/index.js';
-import { authorityNames } from '../directory/index.js';
+import { authoritiesOfCountry, authorityNames } from '../directory/index.js';
+import { pickLocalized, type Lang } from '../../platform/i18n/languages.js';
 import {
   availableTrackTransitions,
   canTransitionTrack,
@@ -157,12 +158,12 @@ export async function forwardRequest(db: Kysely<DB>, actor: Actor, caseId: strin
     await appendEvent(trx, {
       caseId,
       type: 'execution_forwarded',
-      data: { executionId: row.id, executingAuthorityId: input.executingAuthorityId, executingName, bodyKind: input.bodyKind, measures: input.measures, dueOn: input.dueOn },
+      data: { executionId: row.id, executing_authority_id: input.executingAuthorityId, executingAuthorityId: input.executingAuthorityId, executingName, bodyKind: input.bodyKind, measures: input.measures, dueOn: input.dueOn },
       ...who,
     });
     if (input.dueOn) {
       const d = await insertDeadline(trx, { caseId, executionId: row.id, kind: 'custom', label: `Execution: ${executingName}`.slice(0, 300), dueOn: input.dueOn });
-      await appendEvent(trx, { caseId, type: 'deadline_set', data: { deadlineId: d.id, executionId: row.id, kind: 'custom', label: d.label, dueOn: d.due_on }, ...who });
+      await appendEvent(trx, { caseId, type: 'deadline_set', data: { deadlineId: d.id, executionId: row.id, executing_authority_id: input.executingAuthorityId, kind: 'custom', label: d.label, dueOn: d.due_on }, ...who });
     }
     if (officers.length) {
       await notify(trx, officers.map((userId) => ({ userId, caseId, kind: 'forwarded', data: { executionId: row.id, executingName }, key: `forwarded:${row.id}` })));
@@ -185,12 +186,17 @@ export interface CaseExecutions {
   mayForward: boolean;
   /** The reader may record a status enquiry from the partner (the owner's officers). */
   mayRecordEnquiry: boolean;
+  /**
+   * When the reader may forward: the directory's published authorities of the case owner's State the
+   * request may go to (not the owner, not one with an open track), by name in the reader's language.
+   */
+  candidates: { id: string; name: string }[];
 }
 
-export async function listExecutions(db: Kysely<DB>, actor: Actor, caseId: string): Promise<CaseExecutions> {
+export async function listExecutions(db: Kysely<DB>, actor: Actor, caseId: string, lang: Lang = 'en'): Promise<CaseExecutions> {
   const authorities = assertSomewhere(actor, ['casework.read', 'casework.execute']);
   if (!UUID.test(caseId)) throw new NotFoundError('No such case');
-  return withCaseScope(db, authorities, async (trx) => {
+  const found = await withCaseScope(db, authorities, async (trx) => {
     const c = await selectCase(trx, caseId);
     if (!c) throw new NotFoundError('No such case');
     const rows = await selectExecutionsOfCase(trx, caseId);
@@ -200,8 +206,18 @@ export async function listExecutions(db: Kysely<DB>, actor: Actor, caseId: strin
     if (!owner && !visible.length) throw new NotFoundError('No such case');
     const executions = visible.map((e) => view(actor, c, e));
     const edit = allow(actor, 'casework.edit', { authorityId: c.authority_id, country: c.country });
-    return { executions, summary: tracksSummary(executions), mayForward: edit && c.direction === 'incoming' && FORWARDABLE_STATES.includes(c.state), mayRecordEnquiry: edit };
+    const mayForward = edit && c.direction === 'incoming' && FORWARDABLE_STATES.includes(c.state);
+    return { c, result: { executions, summary: tracksSummary(executions), mayForward, mayRecordEnquiry: edit, candidates: [] as { id: string; name: string }[] } };
   });
+  const { c, result } = found;
+  if (!result.mayForward) return result;
+  // The directory is read outside the scope (the casework role reads no directory table).
+  const busy = new Set(result.executions.filter((e) => !FINAL_TRACK_STATES.includes(e.state)).map((e) => e.executingAuthorityId));
+  const views = await authoritiesOfCountry(db, actor, c.country);
+  result.candidates = views
+    .filter((v) => v.doc.id !== c.authority_id && !busy.has(v.doc.id))
+    .map((v) => ({ id: v.doc.id, name: pickLocalized(v.doc.names, lang)?.text ?? v.doc.id }));
+  return result;
 }
 
 /** The summary of a case's tracks for the case page (the owner's view). */
@@ -238,11 +254,11 @@ export async function transitionExecution(db: Kysely<DB>, actor: Actor, executio
     await appendEvent(trx, {
       caseId: c.id,
       type: 'execution_transition',
-      data: { executionId, transition: input.transition, from: e.state, to, ...(input.reason && check.transition.requiresReason ? { reason: input.reason } : {}), ...(input.theirReference ? { theirReference: input.theirReference } : {}) },
+      data: { executionId, executing_authority_id: e.executing_authority_id, transition: input.transition, from: e.state, to, ...(input.reason && check.transition.requiresReason ? { reason: input.reason } : {}), ...(input.theirReference ? { theirReference: input.theirReference } : {}) },
       ...who,
     });
     if (FINAL_TRACK_STATES.includes(to)) {
-      for (const d of await meetTrackDeadlines(trx, executionId, today)) await appendEvent(trx, { caseId: c.id, type: 'deadline_met', data: { deadlineId: d.id, metOn: today }, ...who });
+      for (const d of await meetTrackDeadlines(trx, executionId, today)) await appendEvent(trx, { caseId: c.id, type: 'deadline_met', data: { deadlineId: d.id, executionId, executing_authority_id: e.executing_authority_id, metOn: today }, ...who });
     }
     if (c.assigned_to && c.assigned_to !== actor.userId) {
       await notify(trx, [{ userId: c.assigned_to, caseId: c.id, kind: 'execution_changed', data: { executionId, executingName: e.executing_name, to }, key: `execution:${executionId}:${to}` }]);
@@ -284,7 +300,7 @@ export async function recordChase(db: Kysely<DB>, actor: Actor, executionId: str
     if (!e || !c) throw new NotFoundError('No such track');
     if (FINAL_TRACK_STATES.includes(e.state)) throw new ConflictError(`The track is ${e.state}: nothing to chase`);
     await updateExecutionChased(trx, executionId, on as string);
-    await appendEvent(trx, { caseId: c.id, type: 'chased', data: { executionId, date: on, note: (note as string).trim() }, ...eventActor(actor, c.authority_id) });
+    await appendEvent(trx, { caseId: c.id, type: 'chased', data: { executionId, executing_authority_id: e.executing_authority_id, date: on, note: (note as string).trim() }, ...eventActor(actor, c.authority_id) });
   });
 }
 

@@ -15,6 +15,7 @@ import { refreshPublicStatisticsJob } from './statistics/publication.js';
 import { statisticsPages } from './statistics/routes.js';
 import { caseworkDataCommands } from './cli-data.js';
 import { caseworkDataApi } from './data-api.js';
+import { verifyRestoredHistories } from './verify-service.js';
 
 /**
  * Casework: the requests a central authority sends and receives, tracked until executed (docs/CASEWORK.md).
@@ -46,4 +47,6 @@ export const caseworkModule: PalermoModule = {
     // Uploads a crashed process was receiving (documents-spool.ts).
     await removeStaleUploads(spoolDirOf(runtime.config.dataDir));
   },
+  // After `palermo restore`: every case history chain is recomputed; a broken one is named (case and event).
+  verifyRestore: (runtime) => verifyRestoredHistories(runtime.db),
 };

@@ -17,7 +17,11 @@ import { applyTransition } from './transition-service.js';
 import { listWorklist } from './worklist-service.js';
 import { authoritiesFor } from './service-context.js';
 import { WorklistPage } from './pages/worklist.js';
-import { CasePage } from './pages/case.js';
+import { CasePage, type CaseSections } from './pages/case.js';
+import { loadExecutionsSection } from './pages/executions.js';
+import { caseworkNavLinks } from './pages/nav.js';
+import { caseDocuments } from './documents-service.js';
+import { listDeadlines } from './deadline-service.js';
 import { CaseFormPage } from './pages/case-form.js';
 import { caseFieldsFromForm, createBodyFromForm, formVersion, transitionFromForm } from './pages/form-parse.js';
 import { cwT, type PageRefs } from './pages/ui.js';
@@ -42,11 +46,11 @@ export const caseworkPages: RoutePlugin = pageRoutes((app) => {
     const mayCreate = scopeOf(request.actor, 'casework.create').some;
     try {
       const list = await listWorklist(app.db, request.actor, request.query as Record<string, unknown>);
-      return sendPage(reply, <WorklistPage ctx={ctx} refs={await pageRefs(app.db)} list={list} issues={[]} mayCreate={mayCreate} />);
+      return sendPage(reply, <WorklistPage ctx={ctx} refs={await pageRefs(app.db)} list={list} issues={[]} mayCreate={mayCreate} nav={caseworkNavLinks(request.actor)} />);
     } catch (e) {
       const p = formProblem(e);
       if (!p) throw e;
-      return sendPage(reply, <WorklistPage ctx={ctx} refs={await pageRefs(app.db)} list={null} issues={p.issues ?? []} mayCreate={mayCreate} />, p.status);
+      return sendPage(reply, <WorklistPage ctx={ctx} refs={await pageRefs(app.db)} list={null} issues={p.issues ?? []} mayCreate={mayCreate} nav={caseworkNavLinks(request.actor)} />, p.status);
     }
   });
 
@@ -91,9 +95,21 @@ export const caseworkPages: RoutePlugin = pageRoutes((app) => {
     }
   });
 
+  /** The parts of the case page besides the case, each read by its service as the reader may see it. */
+  const caseSections = async (request: FastifyRequest, view: CaseView): Promise<CaseSections> => {
+    const lang = pageContext(request).lang;
+    const [executions, documents, deadlines] = await Promise.all([
+      loadExecutionsSection(app.db, request.actor, view.case.id, lang),
+      caseDocuments(app.db, request.actor, view.case.id),
+      listDeadlines(app.db, request.actor, view.case.id),
+    ]);
+    return { executions, documents, deadlines, maxMb: app.config.caseworkMaxUploadMb, nav: caseworkNavLinks(request.actor) };
+  };
+
   const casePage = async (request: FastifyRequest, view: CaseView, extra: { issues?: AppError['issues']; message?: string; failed?: { transition: string; values: Record<string, unknown> } } = {}) => {
     const ctx = pageContext(request);
-    return <CasePage ctx={ctx} refs={await pageRefs(app.db)} view={view} issues={extra.issues ?? []} message={extra.message} failed={extra.failed} done={(request.query as Record<string, unknown>).done === '1'} />;
+    const sections = await caseSections(request, view);
+    return <CasePage ctx={ctx} refs={await pageRefs(app.db)} view={view} sections={sections} issues={extra.issues ?? []} message={extra.message} failed={extra.failed} done={(request.query as Record<string, unknown>).done === '1'} />;
   };
 
   app.get('/casework/cases/:id', async (request, reply) => {

@@ -150,6 +150,24 @@ export interface CaseView {
   may: { edit: boolean; assign: boolean };
 }
 
+/**
+ * For a reader who is an executing authority (not the case's owner): is the event theirs to see? Events
+ * about a track (forwarding, its steps, chases, its deadlines and documents) carry
+ * data.executing_authority_id, and their track's id; they are shown to that authority only. Events of
+ * tracks recorded before the authority was written into them are recognised by the track's id (the
+ * reader's own tracks). Events not about a track (the case's own) are shown.
+ */
+export function ownTrackEvent(ownAuthorities: ReadonlySet<string>, ownTracks: ReadonlySet<string>) {
+  return (e: StoredEvent): boolean => {
+    const d = (e.data ?? {}) as Record<string, unknown>;
+    const track = d.executionId ?? d.execution_id;
+    const aboutTrack = e.type.startsWith('execution_') || e.type === 'chased' || track !== undefined || 'executing_authority_id' in d;
+    if (!aboutTrack) return true;
+    if (typeof d.executing_authority_id === 'string' && ownAuthorities.has(d.executing_authority_id)) return true;
+    return typeof track === 'string' && ownTracks.has(track);
+  };
+}
+
 /** A case as the reader may see it; the opening is logged (case_access_log). */
 export async function getCase(db: Kysely<DB>, actor: Actor, id: string, opts: { log?: boolean } = {}): Promise<CaseView> {
   const authorities = authoritiesFor(actor, 'casework.read');
@@ -167,9 +185,8 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: string, opts: { 
     ]);
     const verification = verifyChain(events, { seq: row.history_seq, head: row.history_head });
     const nameOf = new Map(names.map((n) => [n.seq, n.actor_name]));
-    const ownTrackAuthorities = new Set(authorities);
-    // An executing authority does not see other executing authorities' tracks in the timeline.
-    const visible = events.filter((e) => stand.owner || !e.type.startsWith('execution_') || ownTrackAuthorities.has(String((e.data as Record<string, unknown>).executing_authority_id ?? '')));
+    // An executing authority sees the history of its own track, not other executing authorities' tracks.
+    const visible = stand.owner ? events : events.filter(ownTrackEvent(new Set(authorities), new Set(tracks.filter((x) => x.executing_authority_id && authorities.includes(x.executing_authority_id)).map((x) => x.id))));
     if (opts.log !== false) await logAccess(trx, row.id, actor.userId, stand.actingAuthorityId, 'open');
     const allowed = (a: Parameters<typeof allow>[1]) => allow(actor, a, { authorityId: row.authority_id, authorId: row.author_id });
     return {

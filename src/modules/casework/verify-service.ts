@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { verifyChain, type ChainVerdict } from './domain/history.js';
 import { listEvents } from './repository/history.js';
-import { caseHeads } from './repository/cases.js';
+import { caseHeads, caseOwnerAuthorities } from './repository/cases.js';
 import { withCaseScope } from './repository/scope.js';
 import type { Actor } from '../access/index.js';
 import { authoritiesFor, caseOr404 } from './service-context.js';
@@ -56,6 +56,23 @@ export async function verifyAll(db: Kysely<DB>, authorities: readonly string[], 
     after = page[page.length - 1]!.caseId;
   }
   return { cases, events, failures, ms: performance.now() - started };
+}
+
+/** One line naming a broken case and its first failing event (the CLI's and the restore's report). */
+export function describeFailure(f: CaseVerdict): string {
+  const p = f.verdict.problem;
+  return `case ${f.caseId}${f.reference ? ` (${f.reference})` : ''} of ${f.authorityId}: ${p?.kind} at event seq ${p?.seq} (id ${p?.eventId})`;
+}
+
+/**
+ * After `palermo restore` (PalermoModule.verifyRestore): recompute the history chain of every case of
+ * every authority; one line per broken case, naming it and the first failing event.
+ */
+export async function verifyRestoredHistories(db: Kysely<DB>): Promise<string[]> {
+  const authorities = await caseOwnerAuthorities(db);
+  if (!authorities.length) return [];
+  const r = await verifyAll(db, authorities);
+  return r.failures.map((f) => `history of ${describeFailure(f)}`);
 }
 
 /** Recompute one case's chain for a reader of the case (403 without casework rights, 404 when not visible). */

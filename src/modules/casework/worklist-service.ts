@@ -1,11 +1,12 @@
 /** The worklist: parse and check the query (400 naming the parameter), then list and count in the scope. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import type { Actor } from '../access/index.js';
 import { CASE_KINDS, CASE_STATES, DIRECTIONS } from './domain/vocabulary.js';
 import { countViews, selectWorklist, WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistContext, type WorklistFilter, type WorklistRow, type WorklistView } from './repository/worklist.js';
 import { withCaseScope } from './repository/scope.js';
+import { selectCoveredIn } from './repository/deadlines.js';
 import { authoritiesFor, today } from './service-context.js';
 import { listCountries } from '../reference/index.js';
 
@@ -51,6 +52,11 @@ function context(actor: Actor, authorities: string[]): WorklistContext {
   return { authorities, userId: actor.userId, today: today(), weekEnd: week.toISOString().slice(0, 10) };
 }
 
+/** A deputy's "mine" includes, during the absence, the cases of the officers they cover (settings-service addDeputy). */
+async function addCovering(trx: Transaction<DB>, ctx: WorklistContext): Promise<void> {
+  if (ctx.userId) ctx.covering = await selectCoveredIn(trx, ctx.authorities, ctx.userId, ctx.today);
+}
+
 export interface Worklist {
   filter: WorklistFilter;
   total: number;
@@ -69,6 +75,7 @@ export async function listWorklist(db: Kysely<DB>, actor: Actor, query: Record<s
   }
   const ctx = context(actor, authorities);
   return withCaseScope(db, authorities, async (trx) => {
+    await addCovering(trx, ctx);
     const { total, rows } = await selectWorklist(trx, filter, ctx);
     const counts = await countViews(trx, filter, ctx);
     return { filter, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), rows, counts };
@@ -79,5 +86,9 @@ export async function listWorklist(db: Kysely<DB>, actor: Actor, query: Record<s
 export async function worklistCounts(db: Kysely<DB>, actor: Actor): Promise<Record<WorklistView, number>> {
   const authorities = authoritiesFor(actor, 'casework.read');
   const filter = parseWorklistQuery({});
-  return withCaseScope(db, authorities, (trx) => countViews(trx, filter, context(actor, authorities)));
+  const ctx = context(actor, authorities);
+  return withCaseScope(db, authorities, async (trx) => {
+    await addCovering(trx, ctx);
+    return countViews(trx, filter, ctx);
+  });
 }

@@ -224,8 +224,8 @@ function eventsFor(rng: CaseRng, s: DemoSettings, r: CaseRecord, reached: { stat
     const id = executionIds[i]!;
     const acting = tr.record.executing_authority_id ?? s.authorityId;
     add(tr.steps[0]!.t, 'execution_forwarded', { execution_id: id, executing_name: tr.record.executing_name, executing_authority_id: tr.record.executing_authority_id ?? null });
-    for (let j = 1; j < tr.steps.length; j++) add(tr.steps[j]!.t, 'execution_transition', { execution_id: id, from: tr.steps[j - 1]!.state, to: tr.steps[j]!.state }, acting, `Officer of ${tr.record.executing_name}`);
-    if (rng.chance(0.3)) add((tr.steps[0]!.t + tr.steps[tr.steps.length - 1]!.t) / 2, 'chased', { execution_id: id });
+    for (let j = 1; j < tr.steps.length; j++) add(tr.steps[j]!.t, 'execution_transition', { execution_id: id, executing_authority_id: tr.record.executing_authority_id ?? null, from: tr.steps[j - 1]!.state, to: tr.steps[j]!.state }, acting, `Officer of ${tr.record.executing_name}`);
+    if (rng.chance(0.3)) add((tr.steps[0]!.t + tr.steps[tr.steps.length - 1]!.t) / 2, 'chased', { execution_id: id, executing_authority_id: tr.record.executing_authority_id ?? null });
   });
   if (rng.chance(0.25)) add((t0 + reached[reached.length - 1]!.t) / 2, 'status_enquiry', { from: r.partner.country });
   const met = r.deadlines?.[0]?.met_on;

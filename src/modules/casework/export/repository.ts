@@ -64,12 +64,13 @@ export async function selectCasePage(trx: Transaction<DB>, authorityId: string, 
   }));
 }
 
-/** Most persons and tracks one case of the authority has (the CSV header). */
-export async function selectGroupSizes(trx: Transaction<DB>, authorityId: string): Promise<{ persons: number; executions: number }> {
-  const r = await sql<{ persons: number; executions: number }>`
+/** Most persons, tracks and deadlines one case of the authority has (the CSV header). */
+export async function selectGroupSizes(trx: Transaction<DB>, authorityId: string): Promise<{ persons: number; executions: number; deadlines: number }> {
+  const r = await sql<{ persons: number; executions: number; deadlines: number }>`
     SELECT coalesce((SELECT max(n) FROM (SELECT count(*)::int AS n FROM case_persons p JOIN casework_cases c ON c.id = p.case_id WHERE c.authority_id = ${authorityId} GROUP BY p.case_id) s), 0) AS persons,
-           coalesce((SELECT max(n) FROM (SELECT count(*)::int AS n FROM case_executions x JOIN casework_cases c ON c.id = x.case_id WHERE c.authority_id = ${authorityId} GROUP BY x.case_id) s), 0) AS executions`.execute(trx);
-  return r.rows[0] ?? { persons: 0, executions: 0 };
+           coalesce((SELECT max(n) FROM (SELECT count(*)::int AS n FROM case_executions x JOIN casework_cases c ON c.id = x.case_id WHERE c.authority_id = ${authorityId} GROUP BY x.case_id) s), 0) AS executions,
+           coalesce((SELECT max(n) FROM (SELECT count(*)::int AS n FROM case_deadlines d JOIN casework_cases c ON c.id = d.case_id WHERE c.authority_id = ${authorityId} GROUP BY d.case_id) s), 0) AS deadlines`.execute(trx);
+  return r.rows[0] ?? { persons: 0, executions: 0, deadlines: 0 };
 }
 
 /** Log the export of these cases (case_access_log, action 'export'). */

@@ -78,6 +78,6 @@ export async function* exportText(db: Kysely<DB>, options: ExportOptions): Async
     return;
   }
   const sizes = await withCaseScope(db, [options.authorityId], (trx) => selectGroupSizes(trx, options.authorityId));
-  yield stringify([exportHeader(sizes.persons, sizes.executions)]);
-  for await (const r of exportRecords(db, { ...options, history: false })) yield stringify([recordToRow(r, sizes.persons, sizes.executions)]);
+  yield stringify([exportHeader(sizes.persons, sizes.executions, sizes.deadlines)]);
+  for await (const r of exportRecords(db, { ...options, history: false })) yield stringify([recordToRow(r, sizes.persons, sizes.executions, sizes.deadlines)]);
 }

@@ -1,20 +1,41 @@
-/** The case page: summary, verified-history mark, persons, legal bases, links, executing authorities, the steps the reader may take (forms), timeline. */
+/**
+ * The case page: summary, verified-history mark, the steps the reader may take (forms), persons, legal
+ * bases, executing authorities (tracks, forwarding), documents, deadlines, linked requests, timeline;
+ * with a navigation to these sections. The parts come from their own components (case-actions.tsx,
+ * case-sections.tsx, executions.tsx, documents.tsx).
+ */
 import { CsrfField, Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import type { FieldIssue } from '../../../platform/http/errors.js';
-import { findTransition, type CaseTransition } from '../domain/transitions.js';
-import { CHANNELS, REFUSAL_GROUNDS } from '../domain/vocabulary.js';
+import type { CaseDocuments } from '../documents-service.js';
+import type { DeadlineView } from '../deadline-service.js';
 import type { CaseView } from '../service.js';
-import { countryLabel, cwT, ErrorSummary, fid, formatDate, formatDateTime, label, termText, type CwT, type PageRefs } from './ui.js';
+import { Actions, type FailedTransition } from './case-actions.js';
+import { CaseNav, DeadlinesSection, Timeline } from './case-sections.js';
+import { DocumentsSection } from './documents.js';
+import { ExecutionsSection, type ExecutionsSectionModel } from './executions.js';
+import { CaseworkNav, type CaseworkNavLinks } from './nav.js';
+import { countryLabel, cwT, ErrorSummary, formatDate, label, termText, type PageRefs } from './ui.js';
+
+/** The parts of the case page read besides the case itself (each by its own service, as the reader may see it). */
+export interface CaseSections {
+  executions: ExecutionsSectionModel;
+  documents: CaseDocuments;
+  deadlines: DeadlineView[];
+  /** CASEWORK_MAX_UPLOAD_MB, for the upload form. */
+  maxMb: number;
+  nav: CaseworkNavLinks;
+}
 
 export interface CasePageProps {
   ctx: PageContext;
   refs: PageRefs;
   view: CaseView;
+  sections: CaseSections;
   issues?: FieldIssue[];
   message?: string | undefined;
   /** The transition whose form failed (kept open with the values given). */
-  failed?: { transition: string; values: Record<string, unknown> } | undefined;
+  failed?: FailedTransition;
   done?: boolean;
 }
 
@@ -28,16 +49,14 @@ function Row({ term, children }: { term: string; children: unknown }) {
   );
 }
 
-export function CasePage({ ctx, refs, view, issues = [], message, failed, done }: CasePageProps) {
+export function CasePage({ ctx, refs, view, sections, issues = [], message, failed, done }: CasePageProps) {
   const t = cwT(ctx.lang);
   const c = view.case;
   const name = c.reference ?? t('reference_none');
   return (
     <Layout ctx={ctx} title={`${name} · ${c.title}`} section="casework">
       <main id="main" class="casework cw-case">
-        <p>
-          <a href={href(ctx, '/casework')}>{t('back_to_worklist')}</a>
-        </p>
+        <CaseworkNav ctx={ctx} links={sections.nav} />
         <h1>
           <span class="cw-ref">{name}</span> <span dir="auto">{c.title}</span>
         </h1>
@@ -61,7 +80,8 @@ export function CasePage({ ctx, refs, view, issues = [], message, failed, done }
         ) : null}
         {!view.owner ? <p class="notice">{t('forwarded_note')}</p> : null}
         <ErrorSummary t={t} issues={issues} message={message} />
-        <section aria-labelledby="h-summary">
+        <CaseNav ctx={ctx} t={t} view={view} />
+        <section id="summary" aria-labelledby="h-summary">
           <h2 id="h-summary">{t('h_summary')}</h2>
           <dl class="cw-facts">
             <Row term={t('our_reference')}>{c.reference ?? t('reference_none')}</Row>
@@ -107,7 +127,7 @@ export function CasePage({ ctx, refs, view, issues = [], message, failed, done }
             </form>
           ) : null}
         </section>
-        <Actions ctx={ctx} t={t} view={view} failed={failed} />
+        <Actions ctx={ctx} view={view} failed={failed} mayForward={sections.executions.mayForward} />
         <section aria-labelledby="h-persons">
           <h2 id="h-persons">{t('h_persons')}</h2>
           {view.persons.length ? (
@@ -149,6 +169,9 @@ export function CasePage({ ctx, refs, view, issues = [], message, failed, done }
             <p>{t('none')}</p>
           )}
         </section>
+        <ExecutionsSection ctx={ctx} model={sections.executions} />
+        <DocumentsSection ctx={ctx} model={sections.documents} maxMb={sections.maxMb} compact />
+        <DeadlinesSection ctx={ctx} t={t} deadlines={sections.deadlines} trackNames={new Map(sections.executions.executions.map((x) => [x.id, x.executingName]))} />
         {view.owner ? (
           <section aria-labelledby="h-links">
             <h2 id="h-links">{t('h_links')}</h2>
@@ -165,159 +188,8 @@ export function CasePage({ ctx, refs, view, issues = [], message, failed, done }
             )}
           </section>
         ) : null}
-        {view.tracks.length ? (
-          <section aria-labelledby="h-tracks">
-            <h2 id="h-tracks">{t('h_tracks')}</h2>
-            <ul>
-              {view.tracks.map((x) => (
-                <li>
-                  <span dir="auto">{x.executing_name}</span>
-                  {x.their_reference ? (
-                    <>
-                      {' · '}
-                      <span dir="auto">{x.their_reference}</span>
-                    </>
-                  ) : null}{' '}
-                  · {x.state}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
         <Timeline ctx={ctx} t={t} view={view} />
       </main>
     </Layout>
-  );
-}
-
-function Actions({ ctx, t, view, failed }: { ctx: PageContext; t: CwT; view: CaseView; failed: CasePageProps['failed'] }) {
-  if (!view.owner) return null;
-  const c = view.case;
-  const canForward = c.direction === 'incoming' && findTransition('incoming', 'forward')!.from.includes(c.state) && view.may.edit;
-  return (
-    <section aria-labelledby="h-actions">
-      <h2 id="h-actions">{t('h_actions')}</h2>
-      {view.transitions.length ? (
-        <div class="cw-transitions">
-          {view.transitions.map((tr) => (
-            <TransitionForm ctx={ctx} t={t} view={view} tr={tr} values={failed?.transition === tr.name ? failed.values : undefined} />
-          ))}
-        </div>
-      ) : (
-        <p>{t('no_actions')}</p>
-      )}
-      {canForward ? <p class="hint">{t('forward_elsewhere')}</p> : null}
-    </section>
-  );
-}
-
-function TransitionForm({ ctx, t, view, tr, values }: { ctx: PageContext; t: CwT; view: CaseView; tr: CaseTransition; values: Record<string, unknown> | undefined }) {
-  const fields = [...tr.requires, ...(tr.optional ?? [])];
-  const v = (k: string) => (typeof values?.[k] === 'string' ? (values[k] as string) : '');
-  const id = (k: string) => fid(`${tr.name}-${k}`);
-  const required = (k: string) => tr.requires.includes(k as never);
-  const body = (
-    <form method="post" action={href(ctx, `/casework/cases/${view.case.id}/transition`)} class="cw-transition">
-      <CsrfField ctx={ctx} />
-      <input type="hidden" name="transition" value={tr.name} />
-      <input type="hidden" name="version" value={String(view.case.version)} />
-      {fields.includes('comment') ? (
-        <div class="form-row">
-          <label for={id('comment')}>{t('field_comment')}</label>
-          <textarea id={id('comment')} name="comment" rows={2} dir="auto" maxLength={5000} required={required('comment')}>
-            {v('comment')}
-          </textarea>
-        </div>
-      ) : null}
-      {fields.includes('grounds') ? (
-        <fieldset>
-          <legend>{t('field_grounds')}</legend>
-          {REFUSAL_GROUNDS.filter((g) => g !== 'bank_secrecy_not_a_ground').map((g) => (
-            <div class="check">
-              <input type="checkbox" id={id(`ground-${g}`)} name="grounds" value={g} />
-              <label for={id(`ground-${g}`)}>{label(t, 'ground', g)}</label>
-            </div>
-          ))}
-        </fieldset>
-      ) : null}
-      {fields.includes('date') ? (
-        <div class="form-row">
-          <label for={id('date')}>{t('field_date')}</label>
-          <input type="date" id={id('date')} name="date" value={v('date') || new Date().toISOString().slice(0, 10)} required={required('date')} />
-        </div>
-      ) : null}
-      {fields.includes('until') ? (
-        <div class="form-row">
-          <label for={id('until')}>{t('field_until')}</label>
-          <input type="date" id={id('until')} name="until" value={v('until')} required={required('until')} />
-        </div>
-      ) : null}
-      {fields.includes('channel') ? (
-        <div class="form-row">
-          <label for={id('channel')}>{t('field_channel')}</label>
-          <select id={id('channel')} name="channel" required={required('channel')}>
-            {CHANNELS.map((ch) => (
-              <option value={ch} selected={v('channel') === ch}>
-                {label(t, 'channel', ch)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {fields.includes('outcome') ? (
-        <div class="form-row">
-          <label for={id('outcome')}>{t('field_outcome')}</label>
-          <select id={id('outcome')} name="outcome">
-            {(['executed', 'partly_executed'] as const).map((o) => (
-              <option value={o} selected={v('outcome') === o}>
-                {label(t, 'outcome', o)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <button type="submit" name="go" value={tr.name}>
-        {label(t, 'tr', tr.name)}
-      </button>
-    </form>
-  );
-  if (!fields.length) return body;
-  return (
-    <details open={values !== undefined}>
-      <summary>{label(t, 'tr', tr.name)}</summary>
-      {body}
-    </details>
-  );
-}
-
-function Timeline({ ctx, t, view }: { ctx: PageContext; t: CwT; view: CaseView }) {
-  return (
-    <section aria-labelledby="h-timeline">
-      <h2 id="h-timeline">{t('h_timeline')}</h2>
-      <ol class="cw-timeline">
-        {view.events.map((e) => {
-          const d = e.data as Record<string, unknown>;
-          return (
-            <li>
-              <time datetime={e.at}>{formatDateTime(e.at, ctx.lang)}</time> — <strong>{label(t, 'event', e.type)}</strong>
-              {e.type === 'transition' ? <> : {t('change_from_to', { from: label(t, 'state', String(d.from)), to: label(t, 'state', String(d.to)) })}</> : null}
-              {e.type === 'transition' && d.reference ? <> · {String(d.reference)}</> : null}
-              {e.type === 'edited' && d.changes ? <> : {Object.keys(d.changes as object).join(', ')}</> : null}
-              {e.actorName ? (
-                <>
-                  {' '}
-                  <span dir="auto">{t('by', { name: e.actorName })}</span>
-                </>
-              ) : null}
-              {typeof d.comment === 'string' ? (
-                <blockquote dir="auto" class="cw-comment">
-                  {d.comment}
-                </blockquote>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
-    </section>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../../platform/http/app.js';
+import { caseworkNavLinks } from './nav.js';
 import { CsrfField } from '../../../platform/web/layout.js';
 import { href, pageContext, type PageContext } from '../../../platform/web/page.js';
 import { assertAllowedSomewhere } from '../../access/index.js';
@@ -188,7 +189,7 @@ export async function settingsPages(app: App): Promise<void> {
     if (redirected) return redirected;
     const ctx = pageContext(request);
     const s = await getCaseworkSettings(app.db, request.actor, authorityOf(request));
-    return sendCaseworkPage(reply, ctx, tx(ctx)('settings_title'), <SettingsPage ctx={ctx} t={tx(ctx)} s={s} />);
+    return sendCaseworkPage(reply, ctx, tx(ctx)('settings_title'), <SettingsPage ctx={ctx} t={tx(ctx)} s={s} />, 200, caseworkNavLinks(request.actor));
   });
   const back = (request: FastifyRequest) => `/casework/settings?authority=${encodeURIComponent(authorityOf(request))}`;
   app.post('/casework/settings', async (request, reply) => handleForm(request, reply, back(request), () => saveCaseworkSettings(app.db, auditContext(request), authorityOf(request), settingsBody(form(request)))));

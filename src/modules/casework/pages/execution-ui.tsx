@@ -6,6 +6,7 @@ import { translator, type Translate } from '../../../platform/i18n/messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, pageContext, sendPage, type PageContext } from '../../../platform/web/page.js';
 import { caseworkExecutionMessages, type CaseworkExecutionMessageKey } from '../casework-execution.messages.js';
+import { CaseworkNav, type CaseworkNavLinks } from './nav.js';
 
 export type ET = Translate<CaseworkExecutionMessageKey>;
 export const tx = (ctx: { lang: PageContext['lang'] }): ET => translator(caseworkExecutionMessages, ctx.lang);
@@ -28,11 +29,12 @@ export function signInFirst(request: FastifyRequest, reply: FastifyReply): Fasti
   return reply.redirect(href(ctx, '/sign-in', { next: ctx.pathAndQuery }), 303);
 }
 
-export function sendCaseworkPage(reply: FastifyReply, ctx: PageContext, title: string, body: ComponentChildren, status = 200): FastifyReply {
+export function sendCaseworkPage(reply: FastifyReply, ctx: PageContext, title: string, body: ComponentChildren, status = 200, nav?: CaseworkNavLinks): FastifyReply {
   reply.header('cache-control', 'private, no-store');
   return sendPage(
     reply,
     <Layout ctx={ctx} title={title} section="casework">
+      {nav ? <CaseworkNav ctx={ctx} links={nav} /> : null}
       <div class="casework-execution">{body}</div>
     </Layout>,
     status,

@@ -13,6 +13,7 @@ import { href, pageContext, type PageContext } from '../../../platform/web/page.
 import { TRACK_TRANSITIONS, type TrackTransitionName, type TracksSummary } from '../domain/execution.js';
 import { CHANNELS, EXECUTING_BODY_KINDS } from '../domain/vocabulary.js';
 import { forwardRequest, listExecutions, listMyTracks, recordChase, recordStatusEnquiry, transitionExecution, type ExecutionView } from '../execution-service.js';
+import { caseworkNavLinks } from './nav.js';
 import { backPath, fmtDate, handleForm, label, sendCaseworkPage, signInFirst, tx, type ET } from './execution-ui.js';
 
 export interface ExecutionsSectionModel {
@@ -20,14 +21,16 @@ export interface ExecutionsSectionModel {
   executions: ExecutionView[];
   summary: TracksSummary;
   mayForward: boolean;
+  /** The directory authorities of the owner's State the request may be forwarded to (the form's picker). */
+  candidates: { id: string; name: string }[];
   mayRecordEnquiry: boolean;
   /** Path under /{lang} the forms return to, e.g. /casework/cases/<id>. */
   back: string;
 }
 
 /** The view model of ExecutionsSection for a case, as the reader may see it (404/403 as listExecutions). */
-export async function loadExecutionsSection(db: Kysely<DB>, actor: Actor, caseId: string): Promise<ExecutionsSectionModel> {
-  return { ...(await listExecutions(db, actor, caseId)), caseId, back: `/casework/cases/${caseId}` };
+export async function loadExecutionsSection(db: Kysely<DB>, actor: Actor, caseId: string, lang: PageContext['lang'] = 'en'): Promise<ExecutionsSectionModel> {
+  return { ...(await listExecutions(db, actor, caseId, lang)), caseId, back: `/casework/cases/${caseId}` };
 }
 
 const needsReason = (name: TrackTransitionName) => TRACK_TRANSITIONS.find((t) => t.name === name)?.requiresReason ?? false;
@@ -141,7 +144,7 @@ export function ExecutionsSection({ ctx, model }: { ctx: PageContext; model: Exe
   const t = tx(ctx);
   const { summary } = model;
   return (
-    <section class="executions-section" aria-labelledby="executions-heading">
+    <section id="executions" class="executions-section" aria-labelledby="executions-heading">
       <h2 id="executions-heading">{t('section_title')}</h2>
       {model.executions.length ? (
         <>
@@ -152,23 +155,30 @@ export function ExecutionsSection({ ctx, model }: { ctx: PageContext; model: Exe
       ) : (
         <p>{t('none')}</p>
       )}
-      {model.mayForward ? <ForwardForm ctx={ctx} t={t} caseId={model.caseId} back={model.back} /> : null}
+      {model.mayForward ? <ForwardForm ctx={ctx} t={t} caseId={model.caseId} back={model.back} candidates={model.candidates} /> : null}
       {model.mayRecordEnquiry ? <EnquiryForm ctx={ctx} t={t} caseId={model.caseId} back={model.back} /> : null}
     </section>
   );
 }
 
-function ForwardForm({ ctx, t, caseId, back }: { ctx: PageContext; t: ET; caseId: string; back: string }) {
+function ForwardForm({ ctx, t, caseId, back, candidates }: { ctx: PageContext; t: ET; caseId: string; back: string; candidates: { id: string; name: string }[] }) {
   return (
-    <details class="forward-form">
+    <details class="forward-form" open={ctx.query.forward === '1'}>
       <summary>{t('forward_title')}</summary>
       <form method="post" action={href(ctx, `/casework/cases/${caseId}/executions`)}>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="back" value={back} />
-        <label for="fw-id">{t('forward_authority_id')}</label>
-        <input id="fw-id" name="executingAuthorityId" maxLength={120} dir="ltr" aria-describedby="fw-id-hint" />
+        <label for="fw-id">{t('forward_authority_pick')}</label>
+        <select id="fw-id" name="executingAuthorityId" aria-describedby="fw-id-hint">
+          {candidates.map((a) => (
+            <option value={a.id} dir="auto">
+              {a.name}
+            </option>
+          ))}
+          <option value="">{t('forward_other')}</option>
+        </select>
         <p id="fw-id-hint" class="hint">
-          {t('forward_authority_hint')}
+          {t('forward_pick_hint')}
         </p>
         <label for="fw-name">{t('forward_name')}</label>
         <input id="fw-name" name="executingName" maxLength={300} dir="auto" />
@@ -242,6 +252,8 @@ export async function executionPages(app: App): Promise<void> {
         </p>
         {rows.length ? <TrackTable ctx={ctx} t={t} rows={rows} back={() => back} caseColumn={true} /> : <p>{t('executions_none')}</p>}
       </>,
+      200,
+      caseworkNavLinks(request.actor),
     );
   });
 

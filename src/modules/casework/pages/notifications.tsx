@@ -1,5 +1,6 @@
 /** /{lang}/casework/notifications: the reader's casework notifications, newest first, and "mark all as read". */
 import type { App } from '../../../platform/http/app.js';
+import { caseworkNavLinks } from './nav.js';
 import { CsrfField } from '../../../platform/web/layout.js';
 import { href, pageContext } from '../../../platform/web/page.js';
 import { listNotifications, markRead } from '../notification-service.js';
@@ -60,6 +61,8 @@ export async function notificationPages(app: App): Promise<void> {
           <p>{t('notifications_none')}</p>
         )}
       </>,
+      200,
+      caseworkNavLinks(request.actor),
     );
   });
 

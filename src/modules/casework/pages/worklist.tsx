@@ -5,6 +5,7 @@ import { CASE_KINDS, DIRECTIONS, INCOMING_STATES, OUTGOING_STATES } from '../dom
 import { WORKLIST_SORTS, WORKLIST_VIEWS, type Worklist } from '../worklist-service.js';
 import { countryLabel, cwT, PartnerOptions, ErrorSummary, formatDate, label, Select, type PageRefs } from './ui.js';
 import type { FieldIssue } from '../../../platform/http/errors.js';
+import { CaseworkNav, type CaseworkNavLinks } from './nav.js';
 
 export interface WorklistPageProps {
   ctx: PageContext;
@@ -12,9 +13,10 @@ export interface WorklistPageProps {
   list: Worklist | null;
   issues: FieldIssue[];
   mayCreate: boolean;
+  nav: CaseworkNavLinks;
 }
 
-export function WorklistPage({ ctx, refs, list, issues, mayCreate }: WorklistPageProps) {
+export function WorklistPage({ ctx, refs, list, issues, mayCreate, nav }: WorklistPageProps) {
   const t = cwT(ctx.lang);
   const f = list?.filter;
   const keep = { direction: f?.direction, kind: f?.kind, state: f?.state, partner_country: f?.partnerCountry, q: f?.q, sort: f && f.sort !== 'updated' ? f.sort : undefined };
@@ -26,6 +28,7 @@ export function WorklistPage({ ctx, refs, list, issues, mayCreate }: WorklistPag
   return (
     <Layout ctx={ctx} title={t('title_worklist')} section="casework">
       <main id="main" class="casework">
+        <CaseworkNav ctx={ctx} links={nav} />
         <h1>{t('title_worklist')}</h1>
         {mayCreate ? (
           <p class="cw-actions">

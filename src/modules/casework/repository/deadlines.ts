@@ -124,6 +124,13 @@ export async function selectCovered(trx: Trx, authorityId: string, deputyId: str
   return rows.map((r) => r.user_id).sort();
 }
 
+/** The officers the deputy covers on the date, in any of the authorities: (authority, officer) pairs. */
+export async function selectCoveredIn(trx: Trx, authorityIds: readonly string[], deputyId: string, on: string): Promise<{ authorityId: string; userId: string }[]> {
+  if (!authorityIds.length) return [];
+  const rows = await trx.selectFrom('casework_deputies').select(['authority_id', 'user_id']).distinct().where('authority_id', 'in', [...authorityIds]).where('deputy_id', '=', deputyId).where('from_date', '<=', on).where('until_date', '>=', on).execute();
+  return rows.map((r) => ({ authorityId: r.authority_id, userId: r.user_id }));
+}
+
 /** The deputies covering the user on the date. */
 export async function selectDeputiesOf(trx: Trx, authorityId: string, userId: string, on: string): Promise<string[]> {
   const rows = await trx.selectFrom('casework_deputies').select('deputy_id').distinct().where('authority_id', '=', authorityId).where('user_id', '=', userId).where('from_date', '<=', on).where('until_date', '>=', on).execute();

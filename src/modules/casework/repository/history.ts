@@ -1,5 +1,5 @@
 /** SQL of the case history: append an event to the chain (in the caller's scoped transaction), read a chain. */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { json } from '../../../platform/db/types.js';
 import { eventHash, type StoredEvent } from '../domain/history.js';
@@ -17,8 +17,8 @@ export interface NewEvent {
 }
 
 /**
- * Append an event to the case's chain, in the transaction of the change. Locks the case row, so
- * concurrent changes to one case are chained one after the other.
+ * Append an event to the case's chain, in the transaction of the change, and mark the case as changed
+ * (updated_at). Locks the case row, so concurrent changes to one case are chained one after the other.
  */
 export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promise<StoredEvent> {
   const head = await trx.selectFrom('casework_cases').select(['history_seq', 'history_head']).where('id', '=', event.caseId).forUpdate().executeTakeFirstOrThrow();
@@ -31,7 +31,13 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promis
     .values({ case_id: event.caseId, seq, at, actor_id: event.actorId, actor_name: event.actorName, acting_authority_id: event.actingAuthorityId, type: event.type, data: json(event.data), prev_hash: head.history_head, hash })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.updateTable('casework_cases').set({ history_seq: seq, history_head: hash }).where('id', '=', event.caseId).execute();
+  // Every event is activity on the case: the worklist's "last activity" (updated_at) follows the history
+  // (never moved back by an imported event of an earlier time).
+  await trx
+    .updateTable('casework_cases')
+    .set({ history_seq: seq, history_head: hash, updated_at: sql<Date>`greatest(updated_at, ${at}::timestamptz)` })
+    .where('id', '=', event.caseId)
+    .execute();
   return { ...content, id: row.id, prevHash: head.history_head, hash };
 }
 

@@ -32,6 +32,8 @@ export interface WorklistContext {
   /** Authorities whose own cases the reader works on. */
   authorities: readonly string[];
   userId: string | null;
+  /** Officers whose cases the reader covers today as their deputy (per authority): their cases are in "mine" too. */
+  covering?: readonly { authorityId: string; userId: string }[];
   today: string;
   weekEnd: string;
 }
@@ -45,6 +47,13 @@ function openDeadline(eb: EB, cond: (eb: ExpressionBuilder<DB, 'case_deadlines'>
   return eb.exists(eb.selectFrom('case_deadlines').select(sql`1`.as('x')).whereRef('case_deadlines.case_id', '=', 'casework_cases.id').where('met_on', 'is', null).where(cond));
 }
 
+/** Assigned to the reader, or to an officer the reader covers as deputy in that officer's authority. */
+function mineCondition(eb: EB, ctx: WorklistContext): Expression<SqlBool> {
+  if (!ctx.userId) return sql<SqlBool>`false`;
+  const covered = (ctx.covering ?? []).map((c) => eb.and([eb('authority_id', '=', c.authorityId), eb('assigned_to', '=', c.userId)]));
+  return eb.or([eb('assigned_to', '=', ctx.userId), ...covered]);
+}
+
 function viewCondition(eb: EB, view: WorklistView, ctx: WorklistContext): Expression<SqlBool> {
   const own = eb('authority_id', 'in', ctx.authorities.length ? [...ctx.authorities] : ['']);
   const open = eb('state', 'not in', [...ENDED_STATES]);
@@ -52,7 +61,7 @@ function viewCondition(eb: EB, view: WorklistView, ctx: WorklistContext): Expres
     case 'all':
       return own;
     case 'mine':
-      return eb.and([own, open, ctx.userId ? eb('assigned_to', '=', ctx.userId) : sql<SqlBool>`false`]);
+      return eb.and([own, open, mineCondition(eb, ctx)]);
     case 'team':
       return eb.and([own, open]);
     case 'due_week':

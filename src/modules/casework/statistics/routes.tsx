@@ -13,6 +13,7 @@ import { isTableId, statTable, tableCsv } from './domain/tables.js';
 import { labelsFor, st } from './pages/labels.js';
 import { PublicStatisticsPage } from './pages/public.js';
 import { StatisticsPage } from './pages/statistics.js';
+import { caseworkNavLinks } from '../pages/nav.js';
 import { publicationOf, setPublication } from './publication.js';
 import { publicStatistics } from './public-service.js';
 import { authorityStatistics, stateStatistics, statesOf, type StatisticsView } from './service.js';
@@ -38,7 +39,7 @@ export const statisticsPages: RoutePlugin = pageRoutes((app) => {
     reply.header('cache-control', 'private, no-store');
     const title = st(ctx.lang)('title_authority', { authority: view.authorityId! });
     const stateLink = states[0] ? { iso3: states[0], name: labels.country(states[0]) } : null;
-    return sendPage(reply, <StatisticsPage ctx={ctx} view={view} labels={labels} title={title} stateLink={stateLink} publication={published === null ? null : { published, saved: query(request).saved === '1' }} />);
+    return sendPage(reply, <StatisticsPage ctx={ctx} view={view} labels={labels} title={title} stateLink={stateLink} publication={published === null ? null : { published, saved: query(request).saved === '1' }} nav={caseworkNavLinks(request.actor)} />);
   });
 
   app.get('/casework/statistics/csv/:table', async (request, reply) => sendCsv(reply, await authorityStatistics(app.db, request.actor, query(request)), params(request).table));
@@ -49,7 +50,7 @@ export const statisticsPages: RoutePlugin = pageRoutes((app) => {
     const labels = await labelsFor(app.db, ctx.lang);
     reply.header('cache-control', 'private, no-store');
     const title = st(ctx.lang)('title_state', { country: labels.country(view.country!) });
-    return sendPage(reply, <StatisticsPage ctx={ctx} view={view} labels={labels} title={title} publication={null} />);
+    return sendPage(reply, <StatisticsPage ctx={ctx} view={view} labels={labels} title={title} publication={null} nav={caseworkNavLinks(request.actor)} />);
   };
   app.get('/casework/statistics/state', statePage);
   app.get('/casework/statistics/state/:country', statePage);

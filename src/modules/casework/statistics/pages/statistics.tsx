@@ -4,6 +4,7 @@
  */
 import { formatDate } from '../../../../platform/i18n/messages.js';
 import { CsrfField, Layout } from '../../../../platform/web/layout.js';
+import { CaseworkNav, type CaseworkNavLinks } from '../../pages/nav.js';
 import { href, type PageContext } from '../../../../platform/web/page.js';
 import { CASE_KINDS, DIRECTIONS } from '../../domain/vocabulary.js';
 import type { CaseworkStatisticsMessageKey } from '../../casework-statistics.messages.js';
@@ -98,7 +99,7 @@ function Filters(props: { ctx: PageContext; view: StatisticsView; labels: Labels
 
 const bars = (rows: DirCount[], name: (key: string) => string, limit = 20) => rows.slice(0, limit).map((r) => ({ label: name(r.key), value: r.total }));
 
-export function StatisticsPage(props: { ctx: PageContext; view: StatisticsView; labels: Labels; title: string; publication: PublicationState | null; stateLink?: { iso3: string; name: string } | null }) {
+export function StatisticsPage(props: { ctx: PageContext; view: StatisticsView; labels: Labels; title: string; publication: PublicationState | null; stateLink?: { iso3: string; name: string } | null; nav?: CaseworkNavLinks }) {
   const { ctx, view, labels } = props;
   const f = view.figures;
   const t = st(ctx.lang);
@@ -115,6 +116,7 @@ export function StatisticsPage(props: { ctx: PageContext; view: StatisticsView; 
   const empty = f.totals.total === 0;
   return (
     <Layout ctx={ctx} title={props.title} canonical={`${viewPath(view)}${filterQuery(f.filters, extra)}`} section="casework">
+      {props.nav ? <CaseworkNav ctx={ctx} links={props.nav} /> : null}
       <h1>{props.title}</h1>
       <p>{t('intro')}</p>
       {props.stateLink ? (
