@@ -9,3 +9,5 @@ export { authoritiesOfCountry, getAuthority } from './service.js';
 export type { AuthorityView } from './service.js';
 export { authorityNames } from './names.js';
 export type { AuthorityName } from './names.js';
+export { provideLookupSupplement } from './lookup-supplement.js';
+export type { LookupSupplement, LookupSupplementInput } from './lookup-supplement.js';

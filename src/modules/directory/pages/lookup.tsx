@@ -1,4 +1,5 @@
 /** /{lang}/directory/lookup: which authority to send a request to (a GET form; works without JavaScript). */
+import type { VNode } from 'preact';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import { E_EVIDENCE_MEASURES, FUNCTION_CODES } from '../domain/functions.js';
@@ -12,6 +13,9 @@ export interface LookupPageProps {
   refs: PageRefs;
   state?: string | undefined;
   request?: string | undefined;
+  /** Requesting State, when given: the legal basis (supplied by the legalbasis module) follows the answer. */
+  from?: string | undefined;
+  supplement?: VNode | undefined;
   result?: LookupResult | undefined;
   restricted: boolean;
   issues: { field: string; message: string }[];
@@ -49,6 +53,22 @@ export function LookupPage(props: LookupPageProps) {
             <option value="">{t('lookup_choose')}</option>
             {countries.map((c) => (
               <option value={c.iso3} selected={c.iso3 === props.state}>
+                {countryLabel(refs, c.iso3, ctx.lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-row">
+          <label for="f-from">{t('lookup_from')}</label>
+          {errorOf('from') ? (
+            <span class="field-error" id="e-from">
+              {errorOf('from')}
+            </span>
+          ) : null}
+          <select id="f-from" name="from" aria-describedby={errorOf('from') ? 'e-from' : undefined}>
+            <option value="">{t('lookup_choose')}</option>
+            {countries.map((c) => (
+              <option value={c.iso3} selected={c.iso3 === props.from?.toUpperCase()}>
                 {countryLabel(refs, c.iso3, ctx.lang)}
               </option>
             ))}
@@ -195,6 +215,7 @@ export function LookupPage(props: LookupPageProps) {
               </article>
             );
           })}
+          {props.supplement ?? null}
         </section>
       ) : null}
     </Layout>
