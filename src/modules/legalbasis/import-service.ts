@@ -97,6 +97,8 @@ export async function importTreatyStatus(db: Kysely<DB>, target: string, options
     read.push({ file, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), status });
   }
   if (issues.length) throw new StatusImportError(issues);
+  const order = Object.values(DEPOSITARY_INSTRUMENTS);
+  read.sort((a, b) => order.indexOf(a.status.instrument) - order.indexOf(b.status.instrument));
 
   return inTransaction(db, async (trx) => {
     const previous = new Map((await selectStatusSources(trx)).map((s) => [s.treaty_id, s]));

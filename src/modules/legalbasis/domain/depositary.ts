@@ -29,14 +29,12 @@ const FORMER_NAMES: Readonly<Record<string, string>> = {
   swaziland: 'SWZ',
   'former yugoslav republic of macedonia': 'MKD',
   turkey: 'TUR',
-  'st. kitts and nevis': 'KNA',
-  'st. vincent and grenadines': 'VCT',
   'cape verde': 'CPV',
   'ivory coast': 'CIV',
   'united kingdom': 'GBR',
 };
 
-/** Lower case, one kind of apostrophe, single spaces, no "the" article (leading, "(the)", "of the"). */
+/** Lower case, one kind of apostrophe, single spaces, no "the" article (leading, "(the)", "of the"), "St." as "Saint". */
 export function normaliseName(name: string): string {
   return name
     .normalize('NFC')
@@ -46,6 +44,7 @@ export function normaliseName(name: string): string {
     .trim()
     .replace(/\(the\)/g, '')
     .replace(/^the\s+/, '')
+    .replace(/^st\.?\s+/, 'saint ')
     .replace(/\b(of|and) the\b/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
