@@ -1,21 +1,12 @@
 /** SQL of the legalbasis module: the depositary status sources (table treaty_status_sources). */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import type { TreatyStatusSourcesTable } from './tables.js';
 
-export interface StatusSourceRow {
-  treaty_id: string;
-  depositary_number: string;
-  source: string;
-  as_of: string;
-  file_name: string;
-  file_sha256: string;
-  parties: number;
-  skipped: string[];
-  imported_at: Date;
-}
+export type StatusSourceRow = Selectable<TreatyStatusSourcesTable>;
 
 export async function selectStatusSources(db: Kysely<DB>): Promise<StatusSourceRow[]> {
-  return (await db.selectFrom('treaty_status_sources').selectAll().orderBy('treaty_id').execute()) as StatusSourceRow[];
+  return db.selectFrom('treaty_status_sources').selectAll().orderBy('treaty_id').execute();
 }
 
 export async function upsertStatusSource(db: Kysely<DB>, row: Omit<StatusSourceRow, 'imported_at'>, now: Date): Promise<void> {

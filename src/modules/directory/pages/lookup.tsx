@@ -30,6 +30,24 @@ export function LookupPage(props: LookupPageProps) {
   const countries = [...refs.countries].sort((a, b) => countryLabel(refs, a.iso3, ctx.lang).localeCompare(countryLabel(refs, b.iso3, ctx.lang), ctx.lang));
   const stateName = result ? countryLabel(refs, result.state, ctx.lang) : '';
   const errorOf = (field: string) => props.issues.find((i) => i.field === field)?.message;
+  const stateSelect = (name: 'state' | 'from', label: string, value: string | undefined, required: boolean) => (
+    <div class="form-row">
+      <label for={`f-${name}`}>{label}</label>
+      {errorOf(name) ? (
+        <span class="field-error" id={`e-${name}`}>
+          {errorOf(name)}
+        </span>
+      ) : null}
+      <select id={`f-${name}`} name={name} required={required} aria-describedby={errorOf(name) ? `e-${name}` : undefined}>
+        <option value="">{t('lookup_choose')}</option>
+        {countries.map((c) => (
+          <option value={c.iso3} selected={c.iso3 === value?.toUpperCase()}>
+            {countryLabel(refs, c.iso3, ctx.lang)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <Layout ctx={ctx} title={t('lookup_title')} description={t('lookup_intro')} canonical="/directory/lookup" section="directory">
       <nav class="breadcrumbs" aria-label={t('links_heading')}>
@@ -42,38 +60,8 @@ export function LookupPage(props: LookupPageProps) {
       <h1>{t('lookup_title')}</h1>
       <p class="lead">{t('lookup_intro')}</p>
       <form method="get" action={href(ctx, '/directory/lookup')} class="dir-lookup-form">
-        <div class="form-row">
-          <label for="f-state">{t('lookup_state')}</label>
-          {errorOf('state') ? (
-            <span class="field-error" id="e-state">
-              {errorOf('state')}
-            </span>
-          ) : null}
-          <select id="f-state" name="state" required aria-describedby={errorOf('state') ? 'e-state' : undefined}>
-            <option value="">{t('lookup_choose')}</option>
-            {countries.map((c) => (
-              <option value={c.iso3} selected={c.iso3 === props.state}>
-                {countryLabel(refs, c.iso3, ctx.lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="form-row">
-          <label for="f-from">{t('lookup_from')}</label>
-          {errorOf('from') ? (
-            <span class="field-error" id="e-from">
-              {errorOf('from')}
-            </span>
-          ) : null}
-          <select id="f-from" name="from" aria-describedby={errorOf('from') ? 'e-from' : undefined}>
-            <option value="">{t('lookup_choose')}</option>
-            {countries.map((c) => (
-              <option value={c.iso3} selected={c.iso3 === props.from?.toUpperCase()}>
-                {countryLabel(refs, c.iso3, ctx.lang)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {stateSelect('state', t('lookup_state'), props.state, true)}
+        {stateSelect('from', t('lookup_from'), props.from, false)}
         <div class="form-row">
           <label for="f-request">{t('lookup_request')}</label>
           {errorOf('request') ? (
