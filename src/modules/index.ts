@@ -18,5 +18,6 @@ import { editorialModule } from './editorial/module.js';
 import { caseworkModule } from './casework/module.js';
 import { operationsModule } from './operations/module.js';
 import { writerModule } from './writer/module.js';
+import { legalBasisModule } from './legalbasis/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, operationsModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, operationsModule, legalBasisModule, portalModule];

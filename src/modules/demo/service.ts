@@ -12,6 +12,7 @@ import { canonicalJson, type TreatyParty, listInstruments, loadEntryDocuments, l
 import { listCountries } from '../reference/index.js';
 import { demoCountries, type DemoContext, type DemoInstrument } from './generator/context.js';
 import { buildCorpus, type DemoSize } from './generator/corpus.js';
+import { statusSources } from '../legalbasis/index.js';
 import { INSTRUMENT_RULES } from './generator/parties.js';
 import { removeDemoSignIns } from './sign-in.js';
 import { removeDemoAuthorities, seedDemoAuthorities } from '../directory/index.js';
@@ -50,7 +51,7 @@ interface SeedState {
 
 /** What the generator needs to know about this database (read from the reference data). */
 export async function loadDemoContext(db: Kysely<DB>): Promise<DemoContext> {
-  const [refs, countries, instruments] = await Promise.all([loadReferenceSets(db), listCountries(db), listInstruments(db)]);
+  const [refs, countries, instruments, sources] = await Promise.all([loadReferenceSets(db), listCountries(db), listInstruments(db), statusSources(db)]);
   const loaded = instruments.filter((i) => i.id in INSTRUMENT_RULES && !i.demo);
   const docs = await loadEntryDocuments(
     db,
@@ -73,6 +74,7 @@ export async function loadDemoContext(db: Kysely<DB>): Promise<DemoContext> {
     terms: refs.terms,
     instruments: byId,
     realParties,
+    depositaryStatus: new Set(sources.keys()),
   };
 }
 

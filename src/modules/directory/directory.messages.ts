@@ -111,6 +111,7 @@ const keys = [
   'lookup_title',
   'lookup_intro',
   'lookup_state',
+  'lookup_from',
   'lookup_request',
   'lookup_choose',
   'lookup_button',

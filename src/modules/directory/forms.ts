@@ -43,7 +43,7 @@ export const FormLanguagesQuery = Type.Object({ langs: Type.Optional(Text(400)),
 
 export const AuthorityPageQuery = Type.Object({ done: Type.Optional(Text(40)) }, { additionalProperties: false });
 
-export const LookupForm = Type.Object({ state: Type.Optional(Text(40)), request: Type.Optional(Text(200)) }, { additionalProperties: false });
+export const LookupForm = Type.Object({ state: Type.Optional(Text(40)), request: Type.Optional(Text(200)), from: Type.Optional(Text(40)) }, { additionalProperties: false });
 
 const compiled = new WeakMap<TSchema, (value: unknown) => ReturnType<ReturnType<typeof validator>>>();
 

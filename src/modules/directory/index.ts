@@ -11,3 +11,5 @@ export { authorityNames } from './names.js';
 export type { AuthorityName } from './names.js';
 /** Headless Chromium printing of an HTML file to PDF (the book's; also the request writer's documents). */
 export { printToPdf, ChromiumMissingError } from './export/pdf.js';
+export { provideLookupSupplement } from './lookup-supplement.js';
+export type { LookupSupplement, LookupSupplementInput } from './lookup-supplement.js';

@@ -58,6 +58,8 @@ export async function authorityPage(db: Kysely<DB>, ctx: AuditContext, id: strin
 }
 
 export interface LookupPageData {
+  /** The requesting State (optional; the legal basis is shown when given). */
+  from?: string;
   state?: string;
   request?: string;
   result?: LookupResult;
@@ -68,7 +70,7 @@ export interface LookupPageData {
 export async function lookupPage(db: Kysely<DB>, ctx: AuditContext, query: unknown): Promise<LookupPageData> {
   const q = parseForm(LookupForm, query);
   if (!q.state && !q.request) return { issues: [] };
-  const base = { ...(q.state ? { state: q.state } : {}), ...(q.request ? { request: q.request } : {}) };
+  const base = { ...(q.state ? { state: q.state } : {}), ...(q.request ? { request: q.request } : {}), ...(q.from ? { from: q.from } : {}) };
   try {
     return { ...base, result: await lookupAuthorityAudited(db, ctx, q), issues: [] };
   } catch (err) {

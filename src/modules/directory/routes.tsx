@@ -18,6 +18,7 @@ import { searchDirectory } from './service.js';
 import { DirectoryPage } from './pages/list.js';
 import { AuthorityPage } from './pages/authority.js';
 import { LookupPage } from './pages/lookup.js';
+import { lookupSupplement } from './lookup-supplement.js';
 import { AuthorityFormPage } from './pages/form.js';
 import { HistoryPage, QueuePage } from './pages/history.js';
 import { FiguresPage } from './pages/figures.js';
@@ -44,7 +45,11 @@ export const directoryPages: RoutePlugin = pageRoutes((app) => {
     const ctx = pageContext(request);
     const restricted = privacy(request, reply);
     const [data, refs] = await Promise.all([lookupPage(app.db, auditContext(request), request.query), pageRefs(app.db)]);
-    return sendPage(reply, <LookupPage ctx={ctx} refs={refs} {...data} restricted={restricted} />, data.issues.length ? 400 : 200);
+    const supply = lookupSupplement();
+    const extra = data.result && data.from && supply ? await supply(app.db, request.actor, ctx, { from: data.from, to: data.result.state, request: data.request ?? '' }) : undefined;
+    if (extra && 'issues' in extra) data.issues.push(...extra.issues);
+    const supplement = extra && 'node' in extra ? extra.node : undefined;
+    return sendPage(reply, <LookupPage ctx={ctx} refs={refs} {...data} supplement={supplement} restricted={restricted} />, data.issues.length ? 400 : 200);
   });
 
   app.get('/directory/authorities/:id', async (request, reply) => {

@@ -9,9 +9,9 @@ export { ENTRY_PATH, ENTRY_TYPES, entryPath, isEntryType, lawPath, parseArticleR
 export { parseRecord } from './domain/parse.js';
 export { ArticleRefSchema, CountryCodeSchema, DateSchema, EntryIdSchema, LangTagSchema, TREATY_KINDS, TermCodeSchema, TreatySchema, UrlSchema } from './domain/schemas.js';
 export type { CaseDocument, EntryDocument, EntryText, KnowledgeRecord, LawDocument, LegislationDocument, Provision, RecordType, StrategyDocument, TreatyDocument, TreatyParty } from './domain/schemas.js';
-export { articleLabels, entriesMissingLanguages, entriesUnchangedSince, countLaws, countTreatyDetails, countVisibleEntries, visibleExtractIdsOfLaws, visibleLanguages, countByCountry, countByType, entryBlock, forgetOverview, getLawAttachment, getLawSummaries, getLawWithExtracts, getPublicEntry, isEntryId, lawsOfCountry, participationOf, recentEntries, refreshStatistics, resolveId, treatyChildren, treatySummaries } from './queries.js';
-export type { ArticleLabel, EntryLanguages, EntrySummary, LawSummary, Participation, TreatySummary } from './queries.js';
-export { checkRecords, demoCountries, findEntryHeads, findLawHeads, listEntryIds, listLawIds, keepUnpublished, sameEntry, sameLaw, getEntry, getLaw, loadEntryDocuments, loadLawDocuments, loadReferenceSets, removeDemoContent, saveRecords, saveTreatyParties, termsInUse, excerptKey, textExcerpts } from './service.js';
+export { articleLabels, entriesMissingLanguages, entriesUnchangedSince, countLaws, countTreatyDetails, countVisibleEntries, visibleExtractIdsOfLaws, visibleLanguages, countByCountry, countByType, entryBlock, forgetOverview, getLawAttachment, getLawSummaries, getLawWithExtracts, getPublicEntry, isEntryId, lawsOfCountry, participationOf, partiesOfStates, recentEntries, refreshStatistics, resolveId, treatyChildren, treatySummaries } from './queries.js';
+export type { StateParty, ArticleLabel, EntryLanguages, EntrySummary, LawSummary, Participation, TreatySummary } from './queries.js';
+export { checkRecords, demoCountries, findEntryHeads, findLawHeads, listEntryIds, listLawIds, keepUnpublished, sameEntry, sameLaw, getEntry, getLaw, loadEntryDocuments, loadLawDocuments, loadReferenceSets, removeDemoContent, replaceTreatyParties, saveRecords, saveTreatyParties, termsInUse, excerptKey, textExcerpts } from './service.js';
 export type { SaveOutcome } from './service.js';
 export type { EntryType } from './tables.js';
 export { provideReferenceCodes } from './reference-codes.js';

@@ -2,6 +2,7 @@
  * Read side of the knowledge module for the public pages and the API: public entries only
  * (at least one published language version), short summaries rather than whole documents.
  */
+import { selectPartiesOfStates, type StatePartyRow } from './repository/parties.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { EntryIdSchema, type EntryDocument, type LawDocument } from './domain/schemas.js';
@@ -37,6 +38,7 @@ import { selectMissingLanguages, selectUnchangedSince, type EntryLanguagesRow } 
 import { loadEntryDocuments, loadLawDocuments } from './repository/read.js';
 
 export type { EntryLanguagesRow as EntryLanguages };
+export type { StatePartyRow as StateParty };
 export type { ArticleLabelRow as ArticleLabel, EntryFilter, EntryOrder, EntrySummaryRow as EntrySummary, LawSummaryRow as LawSummary, ParticipationRow as Participation, PublicFile, TreatySummaryRow as TreatySummary };
 
 const ID_PATTERN = new RegExp((EntryIdSchema as unknown as { pattern: string }).pattern);
@@ -179,6 +181,11 @@ export function multilateralTreaties(db: Kysely<DB>): Promise<TreatySummaryRow[]
 
 export function participationOf(db: Kysely<DB>, country: string): Promise<ParticipationRow[]> {
   return selectParticipation(db, country);
+}
+
+/** Every status row (declarations and reservations included) of these States in public treaties, in one query. */
+export function partiesOfStates(db: Kysely<DB>, countries: readonly string[]): Promise<StatePartyRow[]> {
+  return selectPartiesOfStates(db, countries);
 }
 
 export function articleLabels(db: Kysely<DB>, refs: readonly { treatyId: string; number: string }[]): Promise<ArticleLabelRow[]> {

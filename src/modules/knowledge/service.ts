@@ -16,6 +16,7 @@ import type { EntryOrigin } from './tables.js';
 import { entryToRows, lawToRows, partyToRow, type EntryRows } from './repository/rows.js';
 import {
   deleteDemoRows,
+  deletePartiesExcept,
   extractIdsOfLaws,
   findEntryHeads,
   findLawHeads,
@@ -176,6 +177,32 @@ export async function getLaw(db: Kysely<DB>, id: string): Promise<LawDocument | 
  * on a reference instrument). Announces the treaty as changed.
  */
 export async function saveTreatyParties(db: Kysely<DB>, treatyId: string, parties: readonly TreatyParty[], now = new Date()): Promise<void> {
+  await checkParties(db, treatyId, parties);
+  await inTransaction(db, async (trx) => {
+    await upsertPartyRows(trx, parties.map((p) => partyToRow(treatyId, p, now)));
+    await announceEntryChanges(trx, [treatyId]);
+  });
+}
+
+/**
+ * Replace every party of a treaty (demo ones included) with these (e.g. the status as published by the
+ * depositary). Announces the treaty as changed. Returns how many rows were removed.
+ */
+export async function replaceTreatyParties(db: Kysely<DB>, treatyId: string, parties: readonly TreatyParty[], now = new Date()): Promise<{ removed: number }> {
+  await checkParties(db, treatyId, parties);
+  return inTransaction(db, async (trx) => {
+    const removed = await deletePartiesExcept(
+      trx,
+      treatyId,
+      parties.map((p) => p.country),
+    );
+    await upsertPartyRows(trx, parties.map((p) => partyToRow(treatyId, p, now)));
+    await announceEntryChanges(trx, [treatyId]);
+    return { removed };
+  });
+}
+
+async function checkParties(db: Kysely<DB>, treatyId: string, parties: readonly TreatyParty[]): Promise<void> {
   const refs = await loadReferenceSets(db);
   const issues: FieldIssue[] = [];
   if (!(await findTreatyIds(db, [treatyId])).has(treatyId)) issues.push({ field: 'treaty_id', message: `unknown treaty "${treatyId}"` });
@@ -185,10 +212,6 @@ export async function saveTreatyParties(db: Kysely<DB>, treatyId: string, partie
     if ((p.consent_kind === undefined) !== (p.consent_on === undefined)) issues.push({ field: `parties.${i}.consent_on`, message: 'consent_kind and consent_on go together' });
   });
   if (issues.length) throw new ValidationError(issues);
-  await inTransaction(db, async (trx) => {
-    await upsertPartyRows(trx, parties.map((p) => partyToRow(treatyId, p, now)));
-    await announceEntryChanges(trx, [treatyId]);
-  });
 }
 
 /** Remove all demo content (entries, laws, treaty parties flagged demo) and nothing else. */

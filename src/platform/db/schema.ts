@@ -14,6 +14,7 @@ import type { BulkTables } from '../../modules/bulk/tables.js';
 import type { DirectoryTables } from '../../modules/directory/tables.js';
 import type { CaseworkTables } from '../../modules/casework/tables.js';
 import type { WriterTables } from '../../modules/writer/tables.js';
+import type { LegalBasisTables } from '../../modules/legalbasis/tables.js';
 
 export interface FilesTable {
   id: string;
@@ -34,4 +35,4 @@ export interface PlatformTables {
   rate_limit_windows: { key: string; hits: number; expires_at: Date };
 }
 
-export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, WriterTables {}
+export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, WriterTables, LegalBasisTables {}

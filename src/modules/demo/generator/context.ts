@@ -34,6 +34,8 @@ export interface DemoContext {
   instruments: ReadonlyMap<string, DemoInstrument>;
   /** Parties of those instruments that are not demo rows (never overwritten): instrument → country → party. */
   realParties: ReadonlyMap<string, ReadonlyMap<string, TreatyParty>>;
+  /** Instruments whose status was imported from the depositary: their real parties replace demo ones entirely. */
+  depositaryStatus?: ReadonlySet<string>;
 }
 
 export interface ReferenceCountry {

@@ -51,7 +51,7 @@ export function entryIntoForceFor(rule: Pick<Rule, 'eif'>, generalEif: string, c
   return maxDate(own, generalEif);
 }
 
-/** Demo parties of each loaded reference instrument (countries that are already real parties are left alone). */
+/** Demo parties of each loaded reference instrument (countries that are already real parties are left alone; none for an instrument whose status came from the depositary). */
 export function generateInstrumentParties(ctx: DemoContext): Map<string, TreatyParty[]> {
   const out = new Map<string, TreatyParty[]>();
   const consentOf = new Map<string, string>(); // `${instrument}:${iso3}` → consent date
@@ -60,6 +60,7 @@ export function generateInstrumentParties(ctx: DemoContext): Map<string, TreatyP
     if (!instrument) continue;
     const real = ctx.realParties.get(id) ?? new Map<string, TreatyParty>();
     for (const [iso3, p] of real) if (p.consent_on) consentOf.set(`${id}:${iso3}`, p.consent_on);
+    if (ctx.depositaryStatus?.has(id)) continue;
     const parties: TreatyParty[] = [];
     for (const country of ctx.countries) {
       if (real.has(country.iso3)) continue;

@@ -1,4 +1,5 @@
 /** /{lang}/directory/lookup: which authority to send a request to (a GET form; works without JavaScript). */
+import type { VNode } from 'preact';
 import { Layout } from '../../../platform/web/layout.js';
 import { PlaceOptions } from '../../../platform/web/place-options.js';
 import { isRequestable } from '../../reference/index.js';
@@ -14,6 +15,9 @@ export interface LookupPageProps {
   refs: PageRefs;
   state?: string | undefined;
   request?: string | undefined;
+  /** Requesting State, when given: the legal basis (supplied by the legalbasis module) follows the answer. */
+  from?: string | undefined;
+  supplement?: VNode | undefined;
   result?: LookupResult | undefined;
   restricted: boolean;
   issues: { field: string; message: string }[];
@@ -27,6 +31,20 @@ export function LookupPage(props: LookupPageProps) {
   const eMeasures = refs.measures.filter((m) => E_EVIDENCE_MEASURES.has(m.code));
   const stateName = result ? countryLabel(refs, result.state, ctx.lang) : '';
   const errorOf = (field: string) => props.issues.find((i) => i.field === field)?.message;
+  const stateSelect = (name: 'state' | 'from', label: string, value: string | undefined, required: boolean) => (
+    <div class="form-row">
+      <label for={`f-${name}`}>{label}</label>
+      {errorOf(name) ? (
+        <span class="field-error" id={`e-${name}`}>
+          {errorOf(name)}
+        </span>
+      ) : null}
+      <select id={`f-${name}`} name={name} required={required} aria-describedby={errorOf(name) ? `e-${name}` : undefined}>
+        <option value="">{t('lookup_choose')}</option>
+        <PlaceOptions lang={ctx.lang} places={refs.countries.filter(isRequestable)} label={(iso3) => countryLabel(refs, iso3, ctx.lang)} selected={value?.toUpperCase()} />
+      </select>
+    </div>
+  );
   return (
     <Layout ctx={ctx} title={t('lookup_title')} description={t('lookup_intro')} canonical="/directory/lookup" section="directory">
       <nav class="breadcrumbs" aria-label={t('links_heading')}>
@@ -39,18 +57,8 @@ export function LookupPage(props: LookupPageProps) {
       <h1>{t('lookup_title')}</h1>
       <p class="lead">{t('lookup_intro')}</p>
       <form method="get" action={href(ctx, '/directory/lookup')} class="dir-lookup-form">
-        <div class="form-row">
-          <label for="f-state">{t('lookup_state')}</label>
-          {errorOf('state') ? (
-            <span class="field-error" id="e-state">
-              {errorOf('state')}
-            </span>
-          ) : null}
-          <select id="f-state" name="state" required aria-describedby={errorOf('state') ? 'e-state' : undefined}>
-            <option value="">{t('lookup_choose')}</option>
-            <PlaceOptions lang={ctx.lang} places={refs.countries.filter(isRequestable)} label={(iso3) => countryLabel(refs, iso3, ctx.lang)} selected={props.state} />
-          </select>
-        </div>
+        {stateSelect('state', t('lookup_state'), props.state, true)}
+        {stateSelect('from', t('lookup_from'), props.from, false)}
         <div class="form-row">
           <label for="f-request">{t('lookup_request')}</label>
           {errorOf('request') ? (
@@ -192,6 +200,7 @@ export function LookupPage(props: LookupPageProps) {
               </article>
             );
           })}
+          {props.supplement ?? null}
         </section>
       ) : null}
     </Layout>

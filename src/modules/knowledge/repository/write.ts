@@ -209,6 +209,16 @@ export async function extractIdsOfLaws(db: Kysely<DB>, lawIds: readonly string[]
   return rows.map((r) => r.entry_id);
 }
 
+/** Delete the parties of a treaty other than these countries (demo ones included); returns how many. */
+export async function deletePartiesExcept(db: Kysely<DB>, treatyId: string, countries: readonly string[]): Promise<number> {
+  const r = await db
+    .deleteFrom('treaty_parties')
+    .where('treaty_id', '=', treatyId)
+    .where('country', 'not in', countries.length ? [...countries] : [''])
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Add or update some parties of a treaty without touching the others. */
 export async function upsertPartyRows(db: Kysely<DB>, rows: Insertable<import('../tables.js').TreatyPartiesTable>[]): Promise<void> {
   for (const part of chunks(rows)) {

@@ -12,6 +12,7 @@ import { consentLabel } from './treaty.js';
 import { localName, placesT, regionName } from './countries.js';
 import { countryFormalName, isState } from '../../reference/index.js';
 import { type AuthorityView, CountryAuthorities } from '../../directory/index.js';
+import { DepositaryNote, LegalBasisLink } from '../../legalbasis/index.js';
 
 function Block(props: { ctx: PageContext; id: string; heading: string; block: EntryBlock; search: SearchFilters; searchLabel: string; model: CountryModel; showCountry?: boolean }) {
   const { ctx, block } = props;
@@ -67,7 +68,7 @@ function showsDemo(model: CountryModel): boolean {
   );
 }
 
-export function CountryPage(props: { ctx: PageContext; model: CountryModel; authorities?: AuthorityView[] }) {
+export function CountryPage(props: { ctx: PageContext; model: CountryModel; authorities?: AuthorityView[]; statusAsOf?: ReadonlyMap<string, string> }) {
   const { ctx, model } = props;
   const t = placesT(ctx.lang);
   const c = translator(common, ctx.lang);
@@ -185,6 +186,8 @@ export function CountryPage(props: { ctx: PageContext; model: CountryModel; auth
         ) : (
           <p class="muted">{t('nothing_yet')}</p>
         )}
+        <DepositaryNote lang={ctx.lang} asOf={[...new Set(rows.filter((r) => r.party && !r.party.party_demo).flatMap((r) => (props.statusAsOf?.get(r.id) ? [props.statusAsOf.get(r.id)!] : [])))].sort()} />
+        <LegalBasisLink ctx={ctx} from={iso3} />
       </section>
 
       <section aria-labelledby="laws-heading">

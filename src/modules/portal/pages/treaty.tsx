@@ -4,6 +4,7 @@ import type { Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import { countryName } from '../../reference/index.js';
+import { DepositaryNote } from '../../legalbasis/index.js';
 import { entryPath, type TreatyDocument, type TreatyParty, type TreatySummary } from '../../knowledge/index.js';
 import { partyCounts, sortParties, type PartySort } from '../domain/parties.js';
 import { pickText } from '../domain/versions.js';
@@ -46,7 +47,7 @@ function TreatyLink(props: { ctx: PageContext; treaty: TreatySummary }) {
   );
 }
 
-export function TreatyPage(props: EntryPageProps & { sort: PartySort }) {
+export function TreatyPage(props: EntryPageProps & { sort: PartySort; statusAsOf?: string | undefined }) {
   const { ctx, model } = props;
   const doc = model.doc as TreatyDocument;
   const t = portalT(ctx.lang);
@@ -83,7 +84,12 @@ export function TreatyPage(props: EntryPageProps & { sort: PartySort }) {
           <MetaRow label={t('source')}>{doc.source_url ? <ExternalLink href={doc.source_url}>{hostOf(doc.source_url)}</ExternalLink> : null}</MetaRow>
         </>
       }
-      after={<PartiesTable ctx={ctx} parties={parties} sort={props.sort} version={props.version} path={entryPath('treaty', doc.id)} treatyTitle={text.title} countries={model.names.countries} />}
+      after={
+        <>
+          <PartiesTable ctx={ctx} parties={parties} sort={props.sort} version={props.version} path={entryPath('treaty', doc.id)} treatyTitle={text.title} countries={model.names.countries} />
+          {props.statusAsOf && parties.length ? <DepositaryNote lang={ctx.lang} asOf={[props.statusAsOf]} /> : null}
+        </>
+      }
     >
       <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="summary" heading={t('section_summary')} />
       <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="body" heading={t('section_description')} />

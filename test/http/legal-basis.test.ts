@@ -1,0 +1,106 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { ensureFullTestReference } from '../factories/reference.js';
+import { importShippedStatus } from '../../src/modules/legalbasis/import-service.js';
+
+type Json = Record<string, any>;
+
+describe('legal basis API and pages', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+    await ensureFullTestReference(server.runtime.db);
+    await importShippedStatus(server.runtime.db);
+  });
+  after(async () => server?.close());
+
+  it('GET /api/v1/legal-basis answers with instruments, status, order and the depositary date', async () => {
+    const res = await server.get('/api/v1/legal-basis?from=FRA&to=COL&kind=mla');
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Json;
+    assert.deepEqual(body.binding.map((i: Json) => i.id).slice(0, 2), ['untoc', 'uncac']);
+    assert.equal(body.binding[0].from.consent_on, '2002-10-29');
+    assert.equal(body.binding[0].as_of, '2014');
+    assert.equal(body.steps[0].code, 'untoc_18_paras_9_29');
+    assert.deepEqual(body.as_of, ['2014']);
+  });
+
+  it('says when nothing binds both (reciprocity and domestic law)', async () => {
+    // Somalia is in none of the five depositary files of 2014; it signed none either.
+    const res = await server.get('/api/v1/legal-basis?from=FRA&to=SOM&kind=extradition');
+    const body = (await res.json()) as Json;
+    assert.equal(res.status, 200);
+    assert.deepEqual(body.binding, []);
+    assert.deepEqual(body.steps, [{ code: 'nothing_binds' }]);
+    assert.ok(body.not_binding.some((i: Json) => i.id === 'untoc' && i.from && i.to === null));
+  });
+
+  it('400 problem+json naming the parameter for unknown States and kinds', async () => {
+    for (const [query, field] of [
+      ['from=XYZ&to=FRA&kind=mla', 'from'],
+      ['from=FRA&to=12&kind=mla', 'to'],
+      ['from=FRA&to=COL&kind=rendition', 'kind'],
+      ['from=FRA&to=COL', 'kind'],
+    ] as const) {
+      const res = await server.get(`/api/v1/legal-basis?${query}`);
+      assert.equal(res.status, 400, query);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      const body = (await res.json()) as Json;
+      assert.deepEqual(
+        body.errors.map((e: Json) => e.field),
+        [field],
+        query,
+      );
+    }
+  });
+
+  it('never answers 500 to any query (fuzzed)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ from: fc.oneof(fc.string(), fc.constantFrom('FRA', 'fra', 'COL', 'ZZZ')), to: fc.oneof(fc.string(), fc.constantFrom('COL', 'ITA', '')), kind: fc.oneof(fc.string(), fc.constantFrom('mla', 'extradition', 'jit')), extra: fc.option(fc.string(), { nil: undefined }) }), async (q) => {
+        const params = new URLSearchParams({ from: q.from, to: q.to, kind: q.kind, ...(q.extra !== undefined ? { extra: q.extra } : {}) });
+        const res = await server.get(`/api/v1/legal-basis?${params}`);
+        assert.ok(res.status === 200 || res.status === 400, `${params} → ${res.status}`);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the page works without JavaScript, in the six languages, and says "as published by the depositary"', async () => {
+    const res = await server.get('/en/legal-basis?from=FRA&to=COL&kind=extradition');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<form method="get"/);
+    assert.match(html, /Status as published by the depositary, as of 2014\./);
+    assert.match(html, /UNTOC/);
+    for (const lang of ['ar', 'zh', 'fr', 'es', 'ru']) {
+      const r = await server.get(`/${lang}/legal-basis?from=FRA&to=COL&kind=mla`);
+      assert.equal(r.status, 200, lang);
+      assert.match(await r.text(), /2014/);
+    }
+    const bad = await server.get('/en/legal-basis?from=FRA&to=XYZ&kind=mla');
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /id="e-to"/);
+    assert.equal((await server.get('/en/legal-basis')).status, 200);
+  });
+
+  it('the directory lookup shows the legal basis when the requesting State is given', async () => {
+    const res = await server.get('/en/directory/lookup?state=COL&request=mla&from=FRA');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /id="lookup-basis-heading"/);
+    assert.match(html, /as published by the depositary, as of 2014/);
+    const bad = await server.get('/en/directory/lookup?state=COL&request=mla&from=QQQ');
+    assert.equal(bad.status, 400);
+  });
+
+  it('treaty and country pages carry the depositary note', async () => {
+    const treaty = await (await server.get('/fr/treaties/untoc')).text();
+    assert.match(treaty, /État tel que publié par le dépositaire, au 2014\./);
+    const country = await (await server.get('/en/countries/FRA')).text();
+    assert.match(country, /Status as published by the depositary, as of 2014\./);
+    assert.match(country, /legal-basis\?from=FRA/);
+  });
+});
