@@ -3,5 +3,4 @@
  */
 export { MODEL_FORMS, WRITER_KINDS, isWriterKind } from './domain/kinds.js';
 export type { WriterKind } from './domain/kinds.js';
-export { provideLegalBasisFinder } from './legal-basis.js';
-export type { BasisSuggestion, LegalBasisFinder, LegalBasisQuery } from './legal-basis.js';
+export type { BasisSuggestion, LegalBasisQuery } from './legal-basis.js';

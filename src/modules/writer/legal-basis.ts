@@ -1,13 +1,14 @@
 /**
- * The seam for the legal basis finder (issue 12 section 1, built elsewhere): the basis step shows
- * its suggestions when a finder is provided. After the merge, the finder's module provides it when
- * the modules are wired, e.g. in its `subscribe` hook:
- *   provideLegalBasisFinder((db, q) => findLegalBasis(db, q).then(toSuggestions))
- * Without a finder the step shows no suggestion and the drafter chooses the basis alone.
+ * The legal basis step's suggestions: the legal basis finder (legalbasis module, issue 12 section 1)
+ * asked for the requesting and requested States and the kind of the draft, its answer turned into
+ * casework's legal basis vocabulary (untoc, untoc_protocol, uncac, treaty, reciprocity,
+ * domestic_law), most relevant first. The drafter still chooses; a failure of the finder leaves the
+ * step working without suggestions.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import type { WriterKind } from './domain/kinds.js';
+import { findLegalBasis, isLegalBasisKind, type LegalBasis, type LegalBasisKind } from '../legalbasis/index.js';
+import { KINDS, type WriterKind } from './domain/kinds.js';
 
 export interface LegalBasisQuery {
   /** Requesting State (ISO alpha-3). */
@@ -22,24 +23,33 @@ export interface BasisSuggestion {
   basis: string;
   instrumentId?: string | null;
   article?: string | null;
-  /** Why (in the reader's language when the finder gives one). */
+  /** The instrument's short name or title (as the finder gives it). */
   note?: string;
 }
 
-export type LegalBasisFinder = (db: Kysely<DB>, q: LegalBasisQuery) => Promise<BasisSuggestion[]>;
-
-let finder: LegalBasisFinder | null = null;
-
-export function provideLegalBasisFinder(f: LegalBasisFinder | null): void {
-  finder = f;
+/** The finder's kind for a writer kind: the kind of case the draft is filed as (MLA for the rest). */
+export function finderKind(kind: WriterKind): LegalBasisKind {
+  const k = KINDS[kind].caseKind;
+  return isLegalBasisKind(k) ? k : 'mla';
 }
 
-/** Suggestions for the basis step (none when no finder is provided or it fails: the step still works). */
+/** The finder's answer as suggestions: the instruments binding both, then, when none, reciprocity and domestic law. */
+export function toSuggestions(answer: LegalBasis): BasisSuggestion[] {
+  const out: BasisSuggestion[] = answer.binding.map((i) => ({
+    basis: i.id === 'untoc' ? 'untoc' : i.id.startsWith('untoc-') ? 'untoc_protocol' : i.id === 'uncac' ? 'uncac' : 'treaty',
+    instrumentId: i.id,
+    article: i.articles[0] ?? null,
+    note: i.short_name ?? i.titles.en ?? Object.values(i.titles)[0] ?? i.id,
+  }));
+  if (!out.length) out.push({ basis: 'reciprocity' }, { basis: 'domestic_law' });
+  return out;
+}
+
+/** Suggestions for the basis step (none when the finder fails: the step still works). */
 export async function suggestLegalBases(db: Kysely<DB>, q: LegalBasisQuery): Promise<BasisSuggestion[]> {
-  if (!finder) return [];
   try {
-    return await finder(db, q);
+    return toSuggestions(await findLegalBasis(db, { from: q.from, to: q.to, kind: finderKind(q.kind) }));
   } catch {
-    return [];
+    return []; // e.g. no requested State chosen yet: the finder answers 400
   }
 }
