@@ -215,3 +215,12 @@ export const RECORD_SCHEMAS = {
 } as const;
 export type RecordType = keyof typeof RECORD_SCHEMAS;
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
+
+/** Schemas published as reusable OpenAPI components (identical inline copies become $refs). */
+export const OPENAPI_SCHEMAS = {
+  EntryText: EntryTextSchema,
+  CaseSource: CaseSourceSchema,
+  CaseParty: CasePartySchema,
+  TreatyParty: TreatyPartySchema,
+  Provision: ProvisionSchema,
+};
