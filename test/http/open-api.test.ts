@@ -74,6 +74,9 @@ describe('OpenAPI document, public reads and page links', () => {
     assert.equal(await again.text(), '');
     const changed = await server.get('/api/v1/export', { headers: { 'if-none-match': 'W/"0000"' } });
     assert.equal(changed.status, 200);
+    const list = (await changed.json()) as Json;
+    assert.equal(list.licence.name, 'CC BY 4.0', 'the export names the data licence');
+    assert.equal(list.directory.files.jsonl, 'https://palermo.example.org/api/v1/authorities/export?format=jsonl', 'and lists the directory export');
 
     const preflight = await server.get('/api/v1/export', { method: 'OPTIONS', headers: { origin: 'https://x.example', 'access-control-request-method': 'GET' } });
     assert.equal(preflight.status, 204);
