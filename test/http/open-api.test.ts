@@ -89,11 +89,11 @@ describe('OpenAPI document, public reads and page links', () => {
     assert.equal(withCookie.headers.get('etag'), null);
   });
 
-  it('gives pages absolute canonical and hreflang links with x-default, and a favicon', async () => {
+  it('gives pages canonical and hreflang links with x-default, and a favicon', async () => {
     const html = await (await server.get('/ar/open-data')).text();
-    assert.ok(html.includes('<link rel="canonical" href="https://palermo.example.org/ar/open-data"/>'), 'absolute canonical');
-    for (const l of ['ar', 'zh', 'en', 'fr', 'es', 'ru']) assert.ok(html.includes(`hreflang="${l}" href="https://palermo.example.org/${l}/open-data"`), l);
-    assert.ok(html.includes('hreflang="x-default" href="https://palermo.example.org/en/open-data"'));
+    assert.ok(html.includes('<link rel="canonical" href="/ar/open-data"/>'));
+    for (const l of ['ar', 'zh', 'en', 'fr', 'es', 'ru']) assert.ok(html.includes(`hreflang="${l}" href="/${l}/open-data"`), l);
+    assert.ok(html.includes('hreflang="x-default" href="/en/open-data"'));
     const icon = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml"\/>/.exec(html)?.[1];
     assert.ok(icon);
     const svg = await server.get(icon);

@@ -99,9 +99,9 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${siteName}`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
-        {props.canonical ? <link rel="canonical" href={`${ctx.publicUrl ?? ''}/${ctx.lang}${props.canonical}`} /> : null}
+        {props.canonical ? <link rel="canonical" href={`/${ctx.lang}${props.canonical}`} /> : null}
         {props.canonical
-          ? [...LANGS.map((l) => <link rel="alternate" hreflang={l} href={`${ctx.publicUrl ?? ''}/${l}${props.canonical}`} />), <link rel="alternate" hreflang="x-default" href={`${ctx.publicUrl ?? ''}/en${props.canonical}`} />]
+          ? [...LANGS.map((l) => <link rel="alternate" hreflang={l} href={`/${l}${props.canonical}`} />), <link rel="alternate" hreflang="x-default" href={`/en${props.canonical}`} />]
           : null}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('palermo.css')} />

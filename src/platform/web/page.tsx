@@ -40,12 +40,6 @@ export interface PageContext {
   viewer: Viewer | null;
   /** CSRF token for POST forms (computed on first use; see csrfField in layout.tsx). */
   readonly csrfToken: string;
-  /** PUBLIC_URL (no trailing slash): canonical and alternate links are absolute. */
-  publicUrl?: string;
-}
-
-function publicUrlOf(request: FastifyRequest): string | undefined {
-  return (request.server as unknown as { config?: { publicUrl?: string } }).config?.publicUrl;
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
@@ -64,7 +58,6 @@ export function pageContext(request: FastifyRequest): PageContext {
     query: (request.query ?? {}) as PageContext['query'],
     requestId: String(request.id),
     viewer: request.viewer ?? null,
-    ...(publicUrlOf(request) ? { publicUrl: publicUrlOf(request) } : {}),
     get csrfToken() {
       token ??= request.csrfToken?.() ?? '';
       return token;
