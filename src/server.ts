@@ -9,6 +9,7 @@ import type { Runtime } from './runtime.js';
 import { createMetrics, startMetricsServer, type Metrics } from './platform/metrics.js';
 import { controlSocketPath, startControlSocket, type ControlServer } from './platform/control.js';
 import { runBackup } from './modules/operations/index.js';
+import { OPENAPI_SCHEMAS } from './modules/knowledge/index.js';
 import { recordQuery, startTracing, tracingOn, type Tracing } from './platform/tracing.js';
 
 /** Build the HTTP application over an open runtime (used by `serve` and by the tests). */
@@ -23,6 +24,7 @@ export async function createApp(runtime: Runtime, options: Pick<AppOptions, 'rat
     logger: runtime.logger,
     renderErrorPage,
     plugins: [rootRedirect, ...modules.flatMap((m) => m.routes ?? [])],
+    openApiSchemas: OPENAPI_SCHEMAS,
     ready: async () => {
       const pending = await pendingMigrations(runtime.db);
       return pending.length ? { ok: false, detail: `pending migrations: ${pending.join(', ')}` } : { ok: true, detail: 'database reachable, migrations applied' };

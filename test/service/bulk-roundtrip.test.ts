@@ -55,6 +55,7 @@ describe('bulk export → import round trip', () => {
       manifest.files.map((f) => f.path),
       ['laws.jsonl', 'laws.csv', 'treaties.jsonl', 'treaties.csv', 'treaty-provisions.csv', 'treaty-parties.csv', 'legislation.jsonl', 'legislation.csv', 'cases.jsonl', 'cases.csv', 'strategies.jsonl', 'strategies.csv', 'akn/'],
     );
+    assert.equal(manifest.licence.name, 'CC BY 4.0', 'the manifest names the data licence');
     const byPath = new Map(manifest.files.map((f) => [f.path, f]));
     assert.equal(byPath.get('cases.jsonl')?.records, 2, 'the draft-only case is not exported');
     assert.equal(byPath.get('treaty-parties.csv')?.records, 3);

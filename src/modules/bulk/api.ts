@@ -5,7 +5,7 @@ import type { RoutePlugin } from '../../platform/http/app.js';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { EntryIdSchema } from '../knowledge/index.js';
 import { AKN_MEDIA_TYPE, lawAsAkn } from './export/akn.js';
-import { DATASET_NAMES, EXPORT_TYPES, MEDIA_TYPES, datasetChunks, formatsOf, listDatasets, type ExportFormat, type ExportType } from './export/datasets.js';
+import { DATA_LICENCE, DATASET_NAMES, EXPORT_TYPES, MEDIA_TYPES, datasetChunks, formatsOf, listDatasets, type ExportFormat, type ExportType } from './export/datasets.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
 
 const TypeSchema = Type.Enum([...EXPORT_TYPES], {
@@ -27,6 +27,14 @@ const DatasetListSchema = Type.Object({
     laws: Type.Integer({ description: 'Laws available as Akoma Ntoso' }),
     url_template: Type.String({ description: 'URL of one law as Akoma Ntoso 3.0; replace {id} by the law id' }),
   }),
+  directory: Type.Object(
+    {
+      files: Type.Record(Type.String(), Type.String(), { description: 'The public edition of the directory of competent national authorities, by format' }),
+      book: Type.Record(Type.String(), Type.String(), { description: 'The directory as a book in the reader\'s language, by format; replace {lang} by ar, zh, en, fr, es or ru' }),
+    },
+    { description: 'The directory of competent national authorities' },
+  ),
+  licence: Type.Object({ name: Type.String(), title: Type.String(), url: Type.String(), official_texts: Type.String() }, { description: "Licence of Palermo's own content and data" }),
   documentation: Type.String({ description: 'Where the formats are described' }),
 });
 
@@ -70,6 +78,11 @@ export const bulkApi: RoutePlugin = async (app) => {
             files: Object.fromEntries(d.formats.map((f) => [f, `${base}/api/v1/export?type=${d.type}&format=${f}`])),
           })),
           akn: { laws, url_template: `${base}/api/v1/laws/{id}/akn` },
+          directory: {
+            files: { jsonl: `${base}/api/v1/authorities/export?format=jsonl`, csv: `${base}/api/v1/authorities/export?format=csv` },
+            book: { pdf: `${base}/{lang}/directory/book.pdf`, docx: `${base}/{lang}/directory/book.docx` },
+          },
+          licence: DATA_LICENCE,
           documentation: 'docs/IMPORT-FORMATS.md in the Palermo source distribution; the OpenAPI description at /api/openapi.json',
         });
       }

@@ -52,7 +52,7 @@ export function bulkCommands(program: Command, cli: CliContext): void {
     .description('Import knowledge content from a file, all or nothing: JSON Lines, CSV or Akoma Ntoso (see docs/IMPORT-FORMATS.md)')
     .argument('<file>', 'the file to import, or a directory written by "palermo export"')
     .option('--format <format>', `file format: ${IMPORT_FORMATS.join('|')} (default: from the extension: .jsonl, .csv, .xml)`, oneOf<ImportFormat>(IMPORT_FORMATS, '--format'))
-    .option('--type <type>', `record type of a CSV file: ${CSV_TYPES.join('|')} (default: from the file name, e.g. cases.csv)`, oneOf<CsvType>(CSV_TYPES, '--type'))
+    .option('--type <type>', `record type of a CSV file: ${CSV_TYPES.join('|')} (default: from the file name, e.g. cases.csv); for Akoma Ntoso law or case, checked against the document (not for JSON Lines)`, oneOf<CsvType>(CSV_TYPES, '--type'))
     .option('--dry-run', 'validate the whole file and report, but write nothing')
     .option('--max-errors <n>', 'problems to list (all are counted)', positive, 100)
     .addHelpText(

@@ -112,7 +112,7 @@ export async function selectAuthoritiesOfCountry(db: Kysely<DB>, country: string
 }
 
 /** Published authorities in book order (country, name), keyset-paginated. */
-export async function selectAuthorityPage(db: Kysely<DB>, after: { country: string; name_sort: string; id: string } | undefined, limit: number) {
+export async function selectAuthorityPage(db: Kysely<DB>, after: { country: string; name_sort: string; id: string } | undefined, limit: number, country?: string) {
   let q = db
     .selectFrom('authorities')
     .select([...LIVE_COLUMNS, 'name_sort'])
@@ -122,6 +122,7 @@ export async function selectAuthorityPage(db: Kysely<DB>, after: { country: stri
     .orderBy('id')
     .limit(limit);
   if (after) q = q.where(sql<SqlBool>`(country, name_sort, id) > (${after.country}, ${after.name_sort}, ${after.id})`);
+  if (country) q = q.where('country', '=', country);
   return (await q.execute()) as (LiveAuthority & { name_sort: string })[];
 }
 

@@ -7,7 +7,7 @@ export { checkRecord } from './domain/checks.js';
 export type { ReferenceSets } from './domain/checks.js';
 export { ENTRY_PATH, ENTRY_TYPES, entryPath, isEntryType, lawPath, parseArticleRef } from './domain/entry-types.js';
 export { parseRecord } from './domain/parse.js';
-export { ArticleRefSchema, CountryCodeSchema, DateSchema, EntryIdSchema, LangTagSchema, TREATY_KINDS, TermCodeSchema, TreatySchema, UrlSchema } from './domain/schemas.js';
+export { OPENAPI_SCHEMAS, ArticleRefSchema, CountryCodeSchema, DateSchema, EntryIdSchema, LangTagSchema, TREATY_KINDS, TermCodeSchema, TreatySchema, UrlSchema } from './domain/schemas.js';
 export type { CaseDocument, EntryDocument, EntryText, KnowledgeRecord, LawDocument, LegislationDocument, Provision, RecordType, StrategyDocument, TreatyDocument, TreatyParty } from './domain/schemas.js';
 export { articleLabels, entriesMissingLanguages, entriesUnchangedSince, countLaws, countTreatyDetails, countVisibleEntries, visibleExtractIdsOfLaws, visibleLanguages, countByCountry, countByType, entryBlock, forgetOverview, getLawAttachment, getLawSummaries, getLawWithExtracts, getPublicEntry, isEntryId, lawsOfCountry, participationOf, partiesOfStates, recentEntries, refreshStatistics, resolveId, treatyChildren, treatySummaries } from './queries.js';
 export type { StateParty, ArticleLabel, EntryLanguages, EntrySummary, LawSummary, Participation, TreatySummary } from './queries.js';

@@ -73,6 +73,12 @@ export interface CaseSource {
   url?: string;
 }
 
+/** A party to a judgment, as the decision names it. */
+export interface CaseParty {
+  name: string;
+  role?: string;
+}
+
 export interface CasesTable {
   entry_id: string;
   court: string | null;
@@ -81,6 +87,9 @@ export interface CasesTable {
   decision_date: DateString | null;
   untoc_legal_basis: boolean | null;
   sources: Json<CaseSource[]>;
+  neutral_citation: string | null;
+  parties: Json<CaseParty[]>;
+  judges: Json<string[]>;
 }
 
 export interface TreatiesTable {

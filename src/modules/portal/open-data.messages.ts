@@ -26,6 +26,11 @@ const keys = [
   'od_licence_added',
   'od_licence_mt',
   'od_licence_software',
+  'od_licence_link',
+  'od_problems_heading',
+  'od_problems_text',
+  'col_problem',
+  'col_status',
 ] as const;
 
 /** A key of the `open-data` catalogue. */

@@ -65,6 +65,10 @@ const keys = [
   'law_full_text',
   'law_file',
   'full_text_in',
+  'neutral_citation',
+  'parties',
+  'judges',
+  'paragraph_link',
 ] as const;
 
 /** A key of the `portal` catalogue. */

@@ -25,6 +25,8 @@ import { databaseRateLimitStore } from './rate-limit-store.js';
 import { metricsTokenMatches, type Metrics } from '../metrics.js';
 import { tracingOn } from '../tracing.js';
 import { traceRequests } from './request-tracing.js';
+import { finishOpenApi } from './openapi.js';
+import { registerPublicReads } from './public-reads.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 export type RoutePlugin = (app: App) => Promise<void>;
@@ -71,6 +73,8 @@ export interface AppOptions {
   rateLimitStore?: 'database' | 'memory';
   /** Prometheus metrics (platform/metrics.ts): requests are recorded; GET /metrics is served when METRICS_TOKEN is set. */
   metrics?: Metrics;
+  /** Schemas of the modules published as reusable OpenAPI components (openapi.ts). */
+  openApiSchemas?: Record<string, unknown>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -149,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: config.publicUrl.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
+  registerPublicReads(app as unknown as FastifyInstance);
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
@@ -237,7 +242,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const r = await options.ready().catch((err: unknown) => ({ ok: false, detail: String(err) }));
     return reply.code(r.ok ? 200 : 503).send({ status: r.ok ? 'ready' : 'not-ready', detail: r.detail });
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  let openApi: Record<string, unknown> | undefined;
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => (openApi ??= finishOpenApi(app.swagger(), options.openApiSchemas)));
 
   for (const plugin of options.plugins) {
     const wrapped = async (child: FastifyInstance) => plugin(child as unknown as App);

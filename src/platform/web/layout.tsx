@@ -101,8 +101,9 @@ export function Layout(props: LayoutProps) {
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.canonical ? <link rel="canonical" href={`/${ctx.lang}${props.canonical}`} /> : null}
         {props.canonical
-          ? LANGS.map((l) => <link rel="alternate" hreflang={l} href={`/${l}${props.canonical}`} />)
+          ? [...LANGS.map((l) => <link rel="alternate" hreflang={l} href={`/${l}${props.canonical}`} />), <link rel="alternate" hreflang="x-default" href={`/en${props.canonical}`} />]
           : null}
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('palermo.css')} />
         {(props.scripts ?? []).map((s) => (
           <script type="module" src={assetUrl(s)} defer />

@@ -2,16 +2,17 @@
  * Akoma Ntoso document → knowledge records: the act becomes a `law`, each article-level unit of its
  * main body a `legislation` extract. Pure: the country table is given as a lookup.
  */
-import type { LawDocument, LegislationDocument } from '../../knowledge/index.js';
+import type { CaseDocument, LawDocument, LegislationDocument } from '../../knowledge/index.js';
+import { mapJudgment, workCountryAndLanguage } from './akn-judgment.js';
 import type { AknDocument, AknUnit } from './akn-read.js';
-import { bcp47FromIso639, extractId, isEntryId, iso2FromFrbrCountry, lawIdFromWorkUri, workUri } from './akn-ids.js';
+import { extractId, isEntryId, lawIdFromWorkUri, workUri } from './akn-ids.js';
 import type { LineIssue } from './report.js';
 
 export interface MappedRecord {
   line: number;
   /** Names the element in error messages, e.g. "section[chp_2__sec_35]". */
   label: string;
-  value: LawDocument | LegislationDocument;
+  value: LawDocument | LegislationDocument | CaseDocument;
 }
 
 export interface AknMapping {
@@ -20,6 +21,15 @@ export interface AknMapping {
 }
 
 const LEGISLATIVE = new Set(['act', 'bill']);
+
+/** What an Akoma Ntoso document is imported as: `law` (an act or bill, with its sections as legislation extracts) or `case` (a judgment). */
+export type AknImportType = 'law' | 'case';
+
+/** The import type of an Akoma Ntoso document type, or undefined when Palermo does not import it. */
+export function aknImportType(docType: string | undefined): AknImportType | undefined {
+  if (docType === 'judgment') return 'case';
+  return LEGISLATIVE.has(docType ?? '') ? 'law' : undefined;
+}
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function cleanNum(num: string | undefined): string | undefined {
@@ -50,13 +60,28 @@ function titleOf(doc: AknDocument): string {
   );
 }
 
-export function mapAkn(doc: AknDocument, countryByIso2: (iso2: string) => string | undefined): AknMapping {
+/**
+ * The records of a document: checked after the namespace (the reader's), then its type: a type
+ * Palermo does not import, or one that is not the `expected` type (--type), is an error naming it.
+ */
+export function mapAkn(doc: AknDocument, countryByIso2: (iso2: string) => string | undefined, expected?: AknImportType): AknMapping {
   const issues: LineIssue[] = [...doc.issues];
   if (issues.length) return { records: [], issues };
   const at = (field: string, message: string) => issues.push({ line: doc.docLine, field, message });
+  const kind = aknImportType(doc.docType);
+  if (!kind) {
+    at('akomaNtoso', `<${doc.docType}> is a document type Palermo does not import: expected an <act> or a <bill> (legislation) or a <judgment> (case law)`);
+    return { records: [], issues };
+  }
+  if (expected && expected !== kind) {
+    at('akomaNtoso', `--type ${expected} was given but the document is a <${doc.docType}>, imported as ${kind === 'case' ? 'case law (--type case)' : 'a law and its extracts (--type law)'}`);
+    return { records: [], issues };
+  }
+  if (kind === 'case') {
+    const judgment = mapJudgment(doc, countryByIso2);
+    return { records: judgment.record ? [{ line: doc.docLine, label: 'judgment', value: judgment.record }] : [], issues: judgment.issues };
+  }
   const palermo = doc.palermo?.attributes ?? {};
-
-  if (!LEGISLATIVE.has(doc.docType ?? '')) at('akomaNtoso', `<${doc.docType}> is not legislation: expected an <act> or a <bill>`);
   const uri = doc.work.uri ?? doc.work.this;
   let lawId: string | undefined;
   if (isEntryId(palermo.id)) lawId = palermo.id;
@@ -66,16 +91,7 @@ export function mapAkn(doc: AknDocument, countryByIso2: (iso2: string) => string
     if (!lawId) at('FRBRWork.FRBRuri', `"${uri}" gives no usable identifier`);
   }
 
-  const countryCode = doc.work.country ?? (uri ? workUri(uri).replace(/^\/?akn\//, '').split('/')[0] : undefined);
-  const iso2 = countryCode ? iso2FromFrbrCountry(countryCode) : undefined;
-  const country = iso2 ? countryByIso2(iso2) : undefined;
-  if (!countryCode) at('FRBRWork.FRBRcountry', 'is missing');
-  else if (!country) at('FRBRWork.FRBRcountry', `"${countryCode}" is not a known country (ISO 3166-1 alpha-2 code expected)`);
-
-  const langCode = doc.expression.language;
-  const lang = langCode ? bcp47FromIso639(langCode) : undefined;
-  if (!langCode) at('FRBRExpression.FRBRlanguage', 'is missing');
-  else if (!lang) at('FRBRExpression.FRBRlanguage', `"${langCode}" is not a language code (ISO 639-2, e.g. eng, fra)`);
+  const { country, lang } = workCountryAndLanguage(doc, uri, countryByIso2, at);
 
   const workDate = doc.work.dates[0]?.date;
   const exprDate = doc.expression.dates[0]?.date;

@@ -5,11 +5,12 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { LineIssue } from './report.js';
-import { AKN_NS, BLOCK_ELEMENTS, CONTAINER_ELEMENTS, MAX_TEXT_CHARS, PALERMO_NS, PlainText, SKIPPED_ELEMENTS, inline } from './akn-text.js';
+import { AKN_NS, BLOCK_ELEMENTS, CONTAINER_ELEMENTS, MAX_TEXT_CHARS, PALERMO_NS, PlainText, SKIPPED_ELEMENTS, inline, isAknNamespace } from './akn-text.js';
 
 export interface AknUnit {
   line: number;
-  kind: 'section' | 'article';
+  /** section or article of an act; paragraph of a judgment. */
+  kind: 'section' | 'article' | 'paragraph';
   eId?: string;
   /** GUID attribute: Palermo exports put "palermo:<entry id>" there. */
   guid?: string;
@@ -28,12 +29,38 @@ export interface AknFrbr {
   name?: string;
   subtype?: string;
   language?: string;
+  /** FRBRauthor href ("#ewca-civil"). */
+  author?: string;
 }
+
+/** A TLC reference of <references> (TLCOrganization, TLCPerson, TLCRole…) by its eId. */
+export type AknReference = { kind: string; showAs?: string; href?: string };
+
+/** What a <judgment> states in its inline mark-up (header and body), in document order. */
+export interface AknJudgmentMarks {
+  neutralCitation: string[];
+  courtType: string[];
+  docDate: string[];
+  docNumber: string[];
+  judge: string[];
+  party: { name: string; refersTo?: string; as?: string }[];
+}
+
+type MarkKind = Exclude<keyof AknJudgmentMarks, 'docDate'>;
+const MARK_KINDS = new Set<string>(['neutralCitation', 'courtType', 'docNumber', 'judge', 'party']);
 
 export interface AknDocument {
   /** act, bill, … (the element under <akomaNtoso>). */
   docType?: string;
   docLine: number;
+  /** The namespace of the root element: Akoma Ntoso 3.0 or a pre-release of it. */
+  namespace?: string;
+  /** identification source ("#tna"). */
+  source?: string;
+  references: Record<string, AknReference>;
+  judgment: AknJudgmentMarks;
+  /** Judgments: the text before the first numbered paragraph (court, parties, judges as laid out). */
+  headText?: string;
   work: AknFrbr;
   expression: AknFrbr;
   /** Palermo's own metadata (<proprietary><palermo:law …>), when the file is a Palermo export. */
@@ -51,11 +78,12 @@ export interface AknDocument {
 /** Units outside any section that are appended to the preceding section (a frequent mark-up slip). */
 const ORPHANS = new Set(['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause', 'point', 'list', 'hcontainer', 'blockContainer', 'content', 'blockList']);
 const UNIT_KINDS = new Set(['section', 'article']);
+const JUDGMENT_UNIT_KINDS = new Set(['paragraph']);
 
 interface Frame {
   local: string;
   akn: boolean;
-  opens?: 'unit' | 'orphan' | 'num' | 'unitNum' | 'unitHeading' | 'title' | 'palermoText';
+  opens?: 'unit' | 'orphan' | 'num' | 'unitNum' | 'unitHeading' | 'title' | 'mark' | 'palermoText';
 }
 
 type TitleKind = 'docTitle' | 'shortTitle' | 'longTitle';
@@ -79,11 +107,12 @@ export class AknReader {
   /** Exclusive capture: the text goes only here (numbers, headings of units, Palermo full text). */
   private buffer?: { value: string; label?: string };
   private readonly titles: { kind: TitleKind; value: string }[] = [];
+  private readonly marks: { kind: MarkKind; value: string; refersTo?: string; as?: string }[] = [];
   private frbr?: AknFrbr;
   private metaDepth = 0;
   private skipDepth = 0;
   private failed = false;
-  readonly doc: AknDocument = { docLine: 1, work: { dates: [], aliases: [] }, expression: { dates: [], aliases: [] }, fullText: '', fullTextOverflow: false, units: [], issues: [], warnings: [] };
+  readonly doc: AknDocument = { docLine: 1, references: {}, judgment: { neutralCitation: [], courtType: [], docDate: [], docNumber: [], judge: [], party: [] }, work: { dates: [], aliases: [] }, expression: { dates: [], aliases: [] }, fullText: '', fullTextOverflow: false, units: [], issues: [], warnings: [] };
 
   constructor() {
     this.parser.on('opentag', (tag) => this.open(tag as SaxesTagNS));
@@ -126,23 +155,28 @@ export class AknReader {
   /** Inside akomaNtoso > (document) > body: the main body, not attachments. */
   private get inMainBody(): boolean {
     const f = this.stack[2];
-    return !!f && f.akn && (f.local === 'body' || f.local === 'mainBody');
+    return !!f && f.akn && (f.local === 'body' || f.local === 'mainBody' || f.local === 'judgmentBody');
+  }
+
+  private get isJudgment(): boolean {
+    return this.doc.docType === 'judgment';
   }
 
   private open(tag: SaxesTagNS): void {
     if (this.failed) return;
     const line = this.parser.line;
     const local = tag.local;
-    const akn = tag.uri === AKN_NS;
+    const depth = this.stack.length;
+    const akn = depth === 0 ? isAknNamespace(tag.uri) : tag.uri === this.doc.namespace;
     const attr = (name: string) => tag.attributes[name]?.value;
     const frame: Frame = { local, akn };
-    const depth = this.stack.length;
     const parent = this.stack[depth - 1];
     this.stack.push(frame);
 
     if (depth === 0) {
       if (local !== 'akomaNtoso') return this.fail(line, 'akomaNtoso', `the root element is <${tag.name}>, expected <akomaNtoso>`);
-      if (!akn) return this.fail(line, 'akomaNtoso', `the namespace is "${tag.uri}", expected Akoma Ntoso 3.0 (${AKN_NS})`);
+      if (!akn) return this.fail(line, 'akomaNtoso', `the namespace is "${tag.uri}", expected Akoma Ntoso 3.0 (${AKN_NS}) or a pre-release of it (${AKN_NS}/CSD13)`);
+      this.doc.namespace = tag.uri;
       return;
     }
     if (depth === 1 && akn && !this.doc.docType) {
@@ -175,8 +209,22 @@ export class AknReader {
       frame.opens = 'title';
       this.titles.push({ kind: local as TitleKind, value: '' });
     }
+    if (this.isJudgment) {
+      if (MARK_KINDS.has(local)) {
+        frame.opens = 'mark';
+        this.marks.push({ kind: local as MarkKind, value: '', ...(attr('refersTo') ? { refersTo: attr('refersTo') } : {}), ...(attr('as') ? { as: attr('as') } : {}) });
+      } else if (local === 'docDate' && attr('date')) this.doc.judgment.docDate.push(attr('date')!);
+    }
 
-    if (!this.unit && this.inMainBody) {
+    if (!this.unit && this.inMainBody && this.isJudgment) {
+      if (JUDGMENT_UNIT_KINDS.has(local)) {
+        const data: AknUnit = { line, kind: 'paragraph', body: '', ...(attr('eId') ? { eId: attr('eId') } : {}), ...(attr('GUID') ? { guid: attr('GUID') } : {}) };
+        this.unit = { data, text: new PlainText(), depth };
+        this.units.push(this.unit);
+        frame.opens = 'unit';
+        this.full.paragraph();
+      }
+    } else if (!this.unit && this.inMainBody) {
       if (UNIT_KINDS.has(local)) {
         const data: AknUnit = { line, kind: local as AknUnit['kind'], body: '', ...(attr('eId') ? { eId: attr('eId') } : {}), ...(attr('GUID') ? { guid: attr('GUID') } : {}) };
         this.unit = { data, text: new PlainText(), depth };
@@ -195,7 +243,9 @@ export class AknReader {
     }
 
     if (BLOCK_ELEMENTS.has(local)) {
-      this.full.block();
+      // A judgment's text: each numbered paragraph, and each block outside them, a paragraph of its own.
+      if (this.isJudgment && !this.unit) this.full.paragraph();
+      else this.full.block();
       this.unit?.text.block();
     } else if (local === 'td' || local === 'th') {
       this.full.text(' ');
@@ -206,6 +256,11 @@ export class AknReader {
   private meta(tag: SaxesTagNS, frame: Frame): void {
     const local = tag.local;
     const attr = (name: string) => tag.attributes[name]?.value;
+    if (tag.uri === this.doc.namespace && local.startsWith('TLC') && attr('eId')) {
+      this.doc.references[attr('eId')!] = { kind: local, ...(attr('showAs') ? { showAs: attr('showAs') } : {}), ...(attr('href') ? { href: attr('href') } : {}) };
+      return;
+    }
+    if (tag.uri === this.doc.namespace && local === 'identification' && attr('source')) this.doc.source ??= attr('source');
     if (tag.uri === PALERMO_NS) {
       if (local === 'law') this.doc.palermo = { attributes: Object.fromEntries(Object.values(tag.attributes).map((a) => [a.local, a.value])) };
       if (local === 'fullText' && this.doc.palermo) {
@@ -214,7 +269,7 @@ export class AknReader {
       }
       return;
     }
-    if (tag.uri !== AKN_NS) return;
+    if (tag.uri !== this.doc.namespace) return;
     if (local === 'FRBRWork') this.frbr = this.doc.work;
     else if (local === 'FRBRExpression') this.frbr = this.doc.expression;
     else if (local === 'FRBRManifestation' || local === 'FRBRItem') this.frbr = undefined;
@@ -249,6 +304,9 @@ export class AknReader {
       case 'FRBRlanguage':
         f.language ??= attr('language');
         break;
+      case 'FRBRauthor':
+        f.author ??= attr('href');
+        break;
     }
   }
 
@@ -261,6 +319,7 @@ export class AknReader {
     }
     if (this.metaDepth || this.skipDepth) return;
     for (const c of this.titles) c.value += t;
+    for (const m of this.marks) m.value += t;
     this.full.text(t);
     this.unit?.text.text(t);
     // Stop at once: the text of the extracts would go on growing with the file.
@@ -287,6 +346,8 @@ export class AknReader {
       this.buffer = undefined;
       if (frame.opens === 'unitNum' && this.unit) {
         this.unit.data.num = value;
+        // A judgment's head ends at its first numbered paragraph ("1."; not a "-" separator).
+        if (this.isJudgment && this.doc.headText === undefined && /^\(?\d/.test(value)) this.doc.headText = this.full.peek();
         if (value) this.full.num(value);
       } else if (value) {
         const shown = label ? `${label} ${value}` : value;
@@ -317,9 +378,18 @@ export class AknReader {
       this.full.block();
       this.unit?.text.block();
     }
+    if (frame.opens === 'mark') {
+      const m = this.marks.pop();
+      const value = inline(m?.value ?? '');
+      if (m && value) {
+        if (m.kind === 'party') this.doc.judgment.party.push({ name: value, ...(m.refersTo ? { refersTo: m.refersTo } : {}), ...(m.as ? { as: m.as } : {}) });
+        else this.doc.judgment[m.kind].push(value);
+      }
+    }
     if (frame.opens === 'unit') {
       this.unit = undefined;
       this.adjacent = true;
+      if (this.isJudgment) this.full.paragraph();
     } else if (frame.opens === 'orphan') {
       this.unit = undefined;
     }

@@ -4,12 +4,19 @@
  */
 
 export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+/** Pre-release namespaces of Akoma Ntoso 3.0 (committee specification drafts, working drafts: ".../3.0/CSD13"), still used by courts. */
+const AKN_PRE_RELEASE = /^http:\/\/docs\.oasis-open\.org\/legaldocml\/ns\/akn\/3\.0\/(?:CSD|WD|PR|CS|CSPRD)\d{1,2}$/;
+
+/** Whether a namespace URI is Akoma Ntoso 3.0 or one of its pre-release namespaces. */
+export function isAknNamespace(uri: string | undefined): boolean {
+  return uri === AKN_NS || (!!uri && AKN_PRE_RELEASE.test(uri));
+}
 /** Namespace of Palermo's own metadata inside <proprietary> (exports of Palermo). */
 export const PALERMO_NS = 'urn:palermo:akn:1';
 
 /** Elements that start and end a line of text. */
 export const BLOCK_ELEMENTS = new Set([
-  'act', 'bill', 'doc', 'preface', 'preamble', 'body', 'mainBody', 'conclusions', 'attachments', 'attachment', 'components', 'component',
+  'act', 'bill', 'doc', 'judgment', 'header', 'judgmentBody', 'introduction', 'background', 'arguments', 'remedies', 'motivation', 'decision', 'coverPage', 'preface', 'preamble', 'body', 'mainBody', 'conclusions', 'attachments', 'attachment', 'components', 'component',
   'longTitle', 'formula', 'recitals', 'recital', 'citations', 'citation',
   'book', 'tome', 'part', 'subpart', 'title', 'subtitle', 'chapter', 'subchapter', 'division', 'subdivision',
   'section', 'subsection', 'article', 'paragraph', 'subparagraph', 'clause', 'subclause', 'point', 'indent', 'alinea', 'rule', 'subrule',
@@ -63,6 +70,18 @@ export class PlainText {
     this.numOnly = this.current.trim().length > 0;
   }
 
+  /** End the current line and leave a blank line: the next text starts a new paragraph. */
+  paragraph(): void {
+    this.block();
+    if (this.current.trim()) return;
+    if (this.lines.length && this.lines[this.lines.length - 1] !== '') this.lines.push('');
+  }
+
+  /** The completed lines so far. */
+  peek(): string {
+    return this.lines.join('\n');
+  }
+
   /** Let the next block start a new line even after a number. */
   release(): void {
     this.numOnly = false;
@@ -71,7 +90,7 @@ export class PlainText {
   finish(): string {
     this.numOnly = false;
     this.block();
-    return this.lines.join('\n');
+    return this.lines.join('\n').trim();
   }
 }
 

@@ -45,6 +45,9 @@ export const SCALAR_COLUMNS: Record<CsvType, readonly Column[]> = {
     col('untoc_legal_basis', 'bool'),
     col('cooperating_states', 'list'),
     col('sources', 'json'),
+    col('neutral_citation'),
+    col('parties', 'json'),
+    col('judges', 'json'),
     ...ENTRY_TAIL,
   ],
   treaty: [

@@ -143,3 +143,11 @@ export async function listDatasets(db: Kysely<DB>): Promise<DatasetInfo[]> {
     return { type, records: c.total, demo_records: c.demo, formats };
   });
 }
+
+/** The licence of Palermo's own content and data (LICENSE-DATA); official texts keep their own terms. */
+export const DATA_LICENCE = {
+  name: 'CC BY 4.0',
+  title: 'Creative Commons Attribution 4.0 International',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+  official_texts: 'Official texts (treaties, laws, court decisions) are reproduced from their official sources; their reuse follows the terms of the State or organization that published them.',
+};

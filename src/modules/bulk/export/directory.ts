@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { allLawsAsAkn } from './akn.js';
-import { DATASET_NAMES, EXPORT_TYPES, datasetChunks, formatsOf, type ExportChunk, type ExportFormat, type ExportType } from './datasets.js';
+import { DATA_LICENCE, DATASET_NAMES, EXPORT_TYPES, datasetChunks, formatsOf, type ExportChunk, type ExportFormat, type ExportType } from './datasets.js';
 
 export type DirectoryFormat = ExportFormat | 'akn';
 export const DIRECTORY_FORMATS: readonly DirectoryFormat[] = ['jsonl', 'csv', 'akn'];
@@ -31,6 +31,8 @@ export interface Manifest {
   exported_at: string;
   source?: string;
   published_only: true;
+  /** Licence of Palermo's own content and data (LICENSE-DATA). */
+  licence: typeof DATA_LICENCE;
   formats: DirectoryFormat[];
   types: ExportType[];
   /** Files in the order to import them. */
@@ -111,6 +113,7 @@ export async function exportToDirectory(db: Kysely<DB>, dir: string, options: Ex
     exported_at: now.toISOString(),
     ...(options.source ? { source: options.source } : {}),
     published_only: true,
+    licence: DATA_LICENCE,
     formats,
     types: [...types],
     files,

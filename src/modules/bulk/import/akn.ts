@@ -1,6 +1,6 @@
-/** Akoma Ntoso 3.0 legislation: one act (its law and its sections as extracts) per file, parsed with saxes. */
+/** Akoma Ntoso 3.0: one act (its law and its sections as extracts) or one judgment (a case) per file, parsed with saxes. */
 import { AknReader } from '../domain/akn-read.js';
-import { mapAkn, type AknMapping } from '../domain/akn-map.js';
+import { mapAkn, type AknImportType, type AknMapping } from '../domain/akn-map.js';
 import { decodeUtf8, Utf8Error } from '../domain/lines.js';
 import type { LineIssue } from '../domain/report.js';
 import type { ImportItem, ImportSource } from './source.js';
@@ -8,7 +8,7 @@ import type { ImportItem, ImportSource } from './source.js';
 /** Largest Akoma Ntoso file accepted (one act; its text is kept while it is read). */
 export const MAX_AKN_BYTES = 200 * 1024 * 1024;
 
-async function readAkn(chunks: AsyncIterable<Uint8Array>, countryByIso2: (iso2: string) => string | undefined): Promise<AknMapping & { warnings: LineIssue[] }> {
+async function readAkn(chunks: AsyncIterable<Uint8Array>, countryByIso2: (iso2: string) => string | undefined, expected: AknImportType | undefined): Promise<AknMapping & { warnings: LineIssue[] }> {
   const reader = new AknReader();
   try {
     for await (const text of decodeUtf8(chunks)) {
@@ -20,14 +20,14 @@ async function readAkn(chunks: AsyncIterable<Uint8Array>, countryByIso2: (iso2: 
     reader.fail(err.line, '(file)', err.message);
   }
   const doc = reader.end();
-  return { ...mapAkn(doc, countryByIso2), warnings: doc.warnings };
+  return { ...mapAkn(doc, countryByIso2, expected), warnings: doc.warnings };
 }
 
 /**
  * The records of one Akoma Ntoso document. The file is parsed once (streaming) and its records kept
  * for the following passes: one document's text is bounded by the 20,000,000-character law limit.
  */
-export function aknSource(open: () => AsyncIterable<Uint8Array>, countryByIso2: (iso2: string) => string | undefined, options: { bytes?: number } = {}): ImportSource {
+export function aknSource(open: () => AsyncIterable<Uint8Array>, countryByIso2: (iso2: string) => string | undefined, options: { bytes?: number; type?: AknImportType } = {}): ImportSource {
   let parsed: Promise<AknMapping & { warnings: LineIssue[] }> | undefined;
   let warnings: LineIssue[] = [];
   return {
@@ -37,7 +37,7 @@ export function aknSource(open: () => AsyncIterable<Uint8Array>, countryByIso2: 
         yield { kind: 'error', issues: [{ line: 1, field: '(file)', message: `is larger than ${MAX_AKN_BYTES / 1024 / 1024} MiB, the limit for one Akoma Ntoso document` }] };
         return;
       }
-      parsed ??= readAkn(open(), countryByIso2);
+      parsed ??= readAkn(open(), countryByIso2, options.type);
       const result = await parsed;
       warnings = result.warnings;
       if (result.issues.length) yield { kind: 'error', issues: result.issues };

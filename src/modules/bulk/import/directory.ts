@@ -34,6 +34,7 @@ export async function filesOfExport(dir: string, format?: 'jsonl' | 'csv'): Prom
 export async function importDirectory(db: Kysely<DB>, dir: string, options: ImportOptions & { onFile?: (report: ImportReport) => void } = {}): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
   const { format, onFile, ...rest } = options;
+  if (rest.type) throw new ValidationError([{ field: 'type', message: `--type ${rest.type} does not apply to an export directory: each file's type comes from its manifest` }]);
   for (const file of await filesOfExport(dir, format === 'jsonl' || format === 'csv' ? format : undefined)) {
     const report = await importFile(db, file, rest);
     reports.push(report);

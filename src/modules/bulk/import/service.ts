@@ -18,7 +18,7 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = ['jsonl', 'csv', 'akn'];
 
 export interface ImportOptions extends PipelineOptions {
   format?: ImportFormat;
-  /** CSV: the record type of the file (otherwise taken from the file name, e.g. cases.csv). */
+  /** CSV: the record type of the file (otherwise taken from the file name, e.g. cases.csv). Akoma Ntoso: law or case, checked against the document. */
   type?: CsvType;
   /** Longest line of a JSON Lines file / record of a CSV file (tests use small values). */
   maxLineBytes?: number;
@@ -76,8 +76,13 @@ export async function openSource(db: Kysely<DB>, file: string, options: ImportOp
   const format = options.format ?? formatOfFile(file);
   if (!format) throw new ValidationError([{ field: 'format', message: `cannot tell the format of ${path.basename(file)} from its extension: give --format ${IMPORT_FORMATS.join('|')}` }]);
   const open = () => fileChunks(file);
+  if (options.type && format === 'jsonl') throw new ValidationError([{ field: 'type', message: `--type ${options.type} does not apply to JSON Lines: each record names its own type` }]);
   if (format === 'jsonl') return { source: jsonlSource(open, { ...(options.maxLineBytes ? { maxLineBytes: options.maxLineBytes } : {}) }), format };
-  if (format === 'akn') return { source: aknSource(open, await countryLookup(db), { bytes: stat.size }), format };
+  if (format === 'akn') {
+    const type = options.type === 'legislation' ? 'law' : options.type;
+    if (type && type !== 'law' && type !== 'case') throw new ValidationError([{ field: 'type', message: `--type ${type} does not apply to Akoma Ntoso: a document is imported as law (an act or bill) or case (a judgment)` }]);
+    return { source: aknSource(open, await countryLookup(db), { bytes: stat.size, ...(type ? { type } : {}) }), format };
+  }
   const type = options.type ?? csvTypeOfFile(file);
   if (!type || !isCsvType(type)) throw new ValidationError([{ field: 'type', message: `give the record type of this CSV file: --type ${CSV_TYPES.join('|')}` }]);
   return { source: csvSource(type, open, { ...(options.maxLineBytes ? { maxRecordChars: options.maxLineBytes } : {}) }), format, type };

@@ -9,10 +9,9 @@ import type { DB } from '../../../platform/db/schema.js';
 import { dirOf, type Lang } from '../../../platform/i18n/languages.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
 import type { DirectoryViewer } from '../domain/visibility.js';
-import { countPublishedByCountry } from '../repository.js';
 import { countryLabel, dirT, pageRefs, type PageRefs } from '../pages/ui.js';
 import { authorityBatches } from './stream.js';
-import { bookAuthority, type BookAuthority, type BookText } from './book-model.js';
+import { bookAuthority, bookCountries, type BookAuthority, type BookText } from './book-model.js';
 
 const CSS = `
 @page { size: A4; margin: 18mm 16mm; }
@@ -166,7 +165,7 @@ export async function* bookHtmlChunks(db: Kysely<DB>, options: BookOptions): Asy
   const { lang, viewer } = options;
   const t = dirT(lang);
   const refs: PageRefs = await pageRefs(db);
-  const counts = await countPublishedByCountry(db);
+  const counts = await bookCountries(db, refs, lang);
   const total = counts.reduce((n, c) => n + c.n, 0);
   yield `<!doctype html><html lang="${lang}" dir="${dirOf(lang)}"><head><meta charset="utf-8"><title>${escapeText(t('book_title'))}</title><style>${CSS}</style></head><body>`;
   yield renderToString(
@@ -182,27 +181,20 @@ export async function* bookHtmlChunks(db: Kysely<DB>, options: BookOptions): Asy
         <ol>
           {counts.map((c) => (
             <li>
-              <a href={`#c-${c.country}`}>{countryLabel(refs, c.country, lang)}</a> ({c.n})
+              <a href={`#c-${c.country}`}>{c.label}</a> ({c.n})
             </li>
           ))}
         </ol>
       </nav>
     </>,
   );
-  let current: string | undefined;
-  for await (const batch of authorityBatches(db, viewer, 200)) {
-    let html = '';
-    for (const a of batch) {
-      if (a.doc.country !== current) {
-        if (current) html += '</section>';
-        current = a.doc.country;
-        html += `<section class="country">${renderToString(<h1 id={`c-${current}`}>{countryLabel(refs, current, lang)}</h1>)}`;
-      }
-      html += renderToString(<AuthorityBlock a={bookAuthority(a.doc, a, refs, lang)} lang={lang} url={`${options.site}/${lang}/directory/authorities/${a.doc.id}`} />);
+  for (const c of counts) {
+    yield `<section class="country">${renderToString(<h1 id={`c-${c.country}`}>{c.label}</h1>)}`;
+    for await (const batch of authorityBatches(db, viewer, 200, c.country)) {
+      yield batch.map((a) => renderToString(<AuthorityBlock a={bookAuthority(a.doc, a, refs, lang)} lang={lang} url={`${options.site}/${lang}/directory/authorities/${a.doc.id}`} />)).join('');
     }
-    yield html;
+    yield '</section>';
   }
-  if (current) yield '</section>';
   yield '</body></html>';
 }
 

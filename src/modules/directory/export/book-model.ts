@@ -2,7 +2,10 @@
  * What the PDF and DOCX books say about an authority, as plain labelled rows in the reader's language
  * (both renderers use it, so the two books hold the same content). Pure apart from the labels.
  */
-import { pickLocalized, type Lang } from '../../../platform/i18n/languages.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+import { INTL_LOCALE, pickLocalized, type Lang } from '../../../platform/i18n/languages.js';
+import { countPublishedByCountry } from '../repository.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
 import { FUNCTION_BASIS, instrumentOf } from '../domain/functions.js';
 import type { AuthorityDocument } from '../domain/schema.js';
@@ -101,3 +104,11 @@ export function bookAuthority(doc: AuthorityDocument, meta: { demo: boolean; sta
 }
 
 export { countryLabel };
+
+/** The countries of the book with their number of authorities, in the order of their names in the reader's language (Intl.Collator), not of their codes. */
+export async function bookCountries(db: Kysely<DB>, refs: PageRefs, lang: Lang): Promise<{ country: string; n: number; label: string }[]> {
+  const collator = new Intl.Collator(INTL_LOCALE[lang]);
+  return (await countPublishedByCountry(db))
+    .map((c) => ({ ...c, label: countryLabel(refs, c.country, lang) }))
+    .sort((a, b) => collator.compare(a.label, b.label) || a.country.localeCompare(b.country));
+}

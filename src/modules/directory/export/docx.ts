@@ -8,10 +8,9 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
-import { countPublishedByCountry } from '../repository.js';
-import { countryLabel, dirT, pageRefs } from '../pages/ui.js';
+import { dirT, pageRefs } from '../pages/ui.js';
 import { authorityBatches } from './stream.js';
-import { bookAuthority, type BookText } from './book-model.js';
+import { bookAuthority, bookCountries, type BookText } from './book-model.js';
 import type { BookOptions } from './book-html.js';
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
@@ -51,7 +50,7 @@ export async function bookDocx(db: Kysely<DB>, options: BookOptions): Promise<Bu
   const rtl = lang === 'ar';
   const t = dirT(lang);
   const refs = await pageRefs(db);
-  const counts = await countPublishedByCountry(db);
+  const counts = await bookCountries(db, refs, lang);
   const total = counts.reduce((n, c) => n + c.n, 0);
   const children: (Paragraph | Table)[] = [
     para(t('book_title'), rtl, { heading: HeadingLevel.TITLE }),
@@ -59,15 +58,12 @@ export async function bookDocx(db: Kysely<DB>, options: BookOptions): Promise<Bu
     para(viewer.restricted ? t('book_edition_restricted') : t('book_edition_public'), rtl),
     para(t('book_generated', { date: formatDate(lang, options.now ?? new Date()), site: options.site }), rtl),
     para(t('book_contents'), rtl, { heading: HeadingLevel.HEADING_1 }),
-    ...counts.map((c) => para(`${countryLabel(refs, c.country, lang)} (${c.n})`, rtl)),
+    ...counts.map((c) => para(`${c.label} (${c.n})`, rtl)),
   ];
-  let current: string | undefined;
-  for await (const batch of authorityBatches(db, viewer, 200)) {
-    for (const item of batch) {
-      if (item.doc.country !== current) {
-        current = item.doc.country;
-        children.push(para(countryLabel(refs, current, lang), rtl, { heading: HeadingLevel.HEADING_1 }));
-      }
+  for (const c of counts) {
+    children.push(para(c.label, rtl, { heading: HeadingLevel.HEADING_1 }));
+    for await (const batch of authorityBatches(db, viewer, 200, c.country)) {
+      for (const item of batch) {
       const a = bookAuthority(item.doc, item, refs, lang);
       const tags = [item.demo ? t('demo_label') : '', item.stale ? t('badge_stale') : ''].filter(Boolean).join(' · ');
       children.push(para(`${a.name.text}${tags ? ` — ${tags}` : ''}`, rtl, { heading: HeadingLevel.HEADING_2, ...(a.name.lang ? { lang: a.name.lang } : {}) }));
@@ -85,6 +81,7 @@ export async function bookDocx(db: Kysely<DB>, options: BookOptions): Promise<Bu
       for (const x of a.texts) {
         children.push(para(x.label, rtl, { heading: HeadingLevel.HEADING_3 }));
         children.push(bt(x.value, rtl));
+      }
       }
     }
   }

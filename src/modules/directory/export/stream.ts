@@ -19,11 +19,11 @@ export interface ExportedAuthority {
   stale: boolean;
 }
 
-/** Pages of published authorities as the viewer may see them. Only one page is held at a time. */
-export async function* authorityBatches(db: Kysely<DB>, viewer: DirectoryViewer, pageSize = 250): AsyncGenerator<ExportedAuthority[]> {
+/** Pages of published authorities (of one country, when given) as the viewer may see them. Only one page is held at a time. */
+export async function* authorityBatches(db: Kysely<DB>, viewer: DirectoryViewer, pageSize = 250, country?: string): AsyncGenerator<ExportedAuthority[]> {
   let after: { country: string; name_sort: string; id: string } | undefined;
   for (;;) {
-    const rows = await selectAuthorityPage(db, after, pageSize);
+    const rows = await selectAuthorityPage(db, after, pageSize, country);
     if (!rows.length) return;
     yield rows.map((r) => ({ doc: visibleAuthority(documentOf(r), viewer), demo: r.demo, stale: isStale(r.verified_on) }));
     if (rows.length < pageSize) return;

@@ -68,6 +68,8 @@ export const LegislationSchema = Type.Object(
 
 export const CaseSourceSchema = Type.Object({ title: Text(1000), url: Type.Optional(UrlSchema) }, { additionalProperties: false });
 
+export const CasePartySchema = Type.Object({ name: Text(1000), role: Type.Optional(Text(200)) }, { additionalProperties: false });
+
 export const CaseSchema = Type.Object(
   {
     type: Type.Literal('case'),
@@ -80,6 +82,10 @@ export const CaseSchema = Type.Object(
     untoc_legal_basis: Type.Optional(Type.Boolean()),
     cooperating_states: Type.Optional(Type.Array(CountryCodeSchema, { maxItems: 250, uniqueItems: true })),
     sources: Type.Optional(Type.Array(CaseSourceSchema, { maxItems: 50 })),
+    /** The court's own citation of a judgment, e.g. "[2020] EWCA Civ 611". */
+    neutral_citation: Type.Optional(Text(200)),
+    parties: Type.Optional(Type.Array(CasePartySchema, { maxItems: 200 })),
+    judges: Type.Optional(Type.Array(Text(500), { maxItems: 100 })),
   },
   { additionalProperties: false },
 );
@@ -209,3 +215,12 @@ export const RECORD_SCHEMAS = {
 } as const;
 export type RecordType = keyof typeof RECORD_SCHEMAS;
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
+
+/** Schemas published as reusable OpenAPI components (identical inline copies become $refs). */
+export const OPENAPI_SCHEMAS = {
+  EntryText: EntryTextSchema,
+  CaseSource: CaseSourceSchema,
+  CaseParty: CasePartySchema,
+  TreatyParty: TreatyPartySchema,
+  Provision: ProvisionSchema,
+};

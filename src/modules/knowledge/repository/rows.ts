@@ -104,6 +104,9 @@ export function entryToRows(doc: EntryDocument, meta: { origin: EntryOrigin; has
         decision_date: nn(doc.decision_date),
         untoc_legal_basis: nn(doc.untoc_legal_basis),
         sources: json(doc.sources ?? []),
+        neutral_citation: nn(doc.neutral_citation),
+        parties: json(doc.parties ?? []),
+        judges: json(doc.judges ?? []),
       };
       rows.countries = (doc.cooperating_states ?? []).map((country) => ({ entry_id: id, country, role: 'cooperating' as const }));
       break;
@@ -261,6 +264,9 @@ export function entryFromParts(p: EntryParts): EntryDocument {
         ...(c.untoc_legal_basis !== null ? { untoc_legal_basis: c.untoc_legal_basis } : {}),
         cooperating_states: [...p.cooperating].sort(),
         sources: c.sources ?? [],
+        ...(c.neutral_citation ? { neutral_citation: c.neutral_citation } : {}),
+        ...(c.parties?.length ? { parties: c.parties } : {}),
+        ...(c.judges?.length ? { judges: c.judges } : {}),
       };
     }
     case 'treaty': {

@@ -7,6 +7,7 @@ import { href, type PageContext } from '../../../platform/web/page.js';
 import { ENTRY_PATH, entryPath, lawPath, type CaseDocument, type EntryDocument, type EntryText, type LegislationDocument, type StrategyDocument } from '../../knowledge/index.js';
 import { chooseVersion, fieldWithFallback, pickText, type VersionChoice } from '../domain/versions.js';
 import type { EntryModel } from '../service.js';
+import { NumberedText } from '../components/numbered-text.js';
 import { CiteThis, CountryLink, TagSection, VersionLinks, VersionNotices, portalT, typeLabel } from '../components/entry.js';
 import { Breadcrumbs, Content, contentLang, ExternalLink, LegalText, MetaRow, hostOf, languageName } from '../components/ui.js';
 
@@ -121,7 +122,7 @@ type TextField = 'summary' | 'body' | 'facts' | 'decision' | 'commentary';
  * A titled block of text: the field of the version shown, or else of the best other version that
  * has it (marked with its language and a note). Nothing when no version has it.
  */
-export function TextSection(props: { ctx: PageContext; doc: EntryDocument; shown: string; field: TextField; heading: string }) {
+export function TextSection(props: { ctx: PageContext; doc: EntryDocument; shown: string; field: TextField; heading: string; numbered?: boolean }) {
   const { ctx, doc } = props;
   const found = fieldWithFallback(doc.texts, props.shown, ctx.lang, props.field, doc.original_lang);
   if (!found) return null;
@@ -130,7 +131,7 @@ export function TextSection(props: { ctx: PageContext; doc: EntryDocument; shown
     <section aria-labelledby={id}>
       <h2 id={id}>{props.heading}</h2>
       {found.lang !== props.shown ? <p class="section-lang">{portalT(ctx.lang)('notice_shown_in', { language: languageName(ctx.lang, found.lang) })}</p> : null}
-      <LegalText text={found.value} page={ctx.lang} lang={found.lang} />
+      {props.numbered ? <NumberedText text={found.value} page={ctx.lang} lang={found.lang} /> : <LegalText text={found.value} page={ctx.lang} lang={found.lang} />}
     </section>
   );
 }
@@ -179,6 +180,8 @@ export function CasePage(props: EntryPageProps) {
   const { choice } = entryVersion(ctx, doc, props.version);
   const states = doc.cooperating_states ?? [];
   const sources = doc.sources ?? [];
+  const parties = doc.parties ?? [];
+  const judges = doc.judges ?? [];
   return (
     <EntryFrame
       {...props}
@@ -189,8 +192,35 @@ export function CasePage(props: EntryPageProps) {
           </MetaRow>
           <MetaRow label={t('court')}>{doc.court ? <span dir="auto">{doc.court}</span> : null}</MetaRow>
           <MetaRow label={t('case_number')}>{doc.case_number ? <span dir="auto">{doc.case_number}</span> : null}</MetaRow>
+          <MetaRow label={t('neutral_citation')}>{doc.neutral_citation ? <span dir="auto">{doc.neutral_citation}</span> : null}</MetaRow>
           <MetaRow label={t('ecli')}>{doc.ecli ? <code>{doc.ecli}</code> : null}</MetaRow>
           <MetaRow label={t('decision_date')}>{doc.decision_date ? formatDate(ctx.lang, doc.decision_date) : null}</MetaRow>
+          <MetaRow label={t('parties')}>
+            {parties.length ? (
+              <ul class="plain-list">
+                {parties.map((p) => (
+                  <li>
+                    <span dir="auto">{p.name}</span>
+                    {p.role ? (
+                      <>
+                        {' '}
+                        (<span dir="auto">{p.role}</span>)
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </MetaRow>
+          <MetaRow label={t('judges')}>
+            {judges.length ? (
+              <ul class="plain-list">
+                {judges.map((j) => (
+                  <li dir="auto">{j}</li>
+                ))}
+              </ul>
+            ) : null}
+          </MetaRow>
           <MetaRow label={t('untoc_basis')}>{doc.untoc_legal_basis === undefined ? null : doc.untoc_legal_basis ? t('yes') : t('no')}</MetaRow>
           <MetaRow label={t('cooperating_states')}>
             {states.length ? (
@@ -222,7 +252,7 @@ export function CasePage(props: EntryPageProps) {
       <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="facts" heading={t('section_facts')} />
       <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="decision" heading={t('section_decision')} />
       <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="commentary" heading={t('section_commentary')} />
-      <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="body" heading={t('section_text')} />
+      <TextSection ctx={ctx} doc={doc} shown={choice.lang} field="body" heading={t('section_text')} numbered />
     </EntryFrame>
   );
 }

@@ -15,6 +15,19 @@ export interface Endpoint {
 }
 
 export const OPENAPI_PATH = '/api/openapi.json';
+export const DATA_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
+
+/** The problem types of the API (the last segment of a problem's type, /problems/<type>), with their status and English title. */
+export const PROBLEM_TYPES: readonly { type: string; status: number; title: string }[] = [
+  { type: 'validation', status: 400, title: 'The request is invalid: errors names each invalid field (or line of a file)' },
+  { type: 'unauthorized', status: 401, title: 'Sign in, or give a valid API token' },
+  { type: 'forbidden', status: 403, title: 'You may not do this (nothing about the resource is revealed)' },
+  { type: 'not-found', status: 404, title: 'No such resource, or it is not public' },
+  { type: 'conflict', status: 409, title: 'The resource was changed meanwhile, or the change conflicts with its state' },
+  { type: 'payload-too-large', status: 413, title: 'The body or file is larger than the limit' },
+  { type: 'too-many-requests', status: 429, title: 'Rate limit exceeded: retry after the Retry-After delay' },
+  { type: 'internal', status: 500, title: 'An unexpected error; it has been logged (quote the request_id)' },
+];
 export const EXPORT_PATH = '/api/v1/export';
 
 function EndpointTable(props: { ctx: PageContext; endpoints: readonly Endpoint[]; caption: string }) {
@@ -78,6 +91,35 @@ export function OpenDataPage(props: { ctx: PageContext; endpoints: readonly Endp
         <p>{t('od_pages_json')}</p>
       </section>
 
+      <section aria-labelledby="problems-heading">
+        <h2 id="problems-heading">{t('od_problems_heading')}</h2>
+        <p>{t('od_problems_text')}</p>
+        <div class="table-wrap" role="region" aria-labelledby="problems-heading" tabIndex={0}>
+          <table class="endpoints">
+            <thead>
+              <tr>
+                <th scope="col">{t('col_problem')}</th>
+                <th scope="col">{t('col_status')}</th>
+                <th scope="col">{t('col_description')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {PROBLEM_TYPES.map((p) => (
+                <tr id={`problem-${p.type}`}>
+                  <th scope="row" dir="ltr">
+                    <code>/problems/{p.type}</code>
+                  </th>
+                  <td>{p.status}</td>
+                  <td lang={ctx.lang === 'en' ? undefined : 'en'} dir="ltr">
+                    {p.title}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
       <section aria-labelledby="bulk-heading">
         <h2 id="bulk-heading">{t('od_bulk_heading')}</h2>
         <p>
@@ -103,7 +145,12 @@ export function OpenDataPage(props: { ctx: PageContext; endpoints: readonly Endp
       <section aria-labelledby="licence-heading">
         <h2 id="licence-heading">{t('od_licence_heading')}</h2>
         <p>{t('od_licence_official')}</p>
-        <p>{t('od_licence_added')}</p>
+        <p>
+          {t('od_licence_added')}{' '}
+          <a href={DATA_LICENCE.url} rel="license external noopener noreferrer">
+            {t('od_licence_link')}
+          </a>
+        </p>
         <p>{t('od_licence_mt')}</p>
         <p>{t('od_licence_software')}</p>
       </section>

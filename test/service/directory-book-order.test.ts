@@ -1,0 +1,48 @@
+/** The directory book lists countries in the order of their names in the reader's language (Intl.Collator), contents and sections alike. */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
+import { ensureTestReference } from '../factories/reference.js';
+import { anAuthority } from '../factories/directory.js';
+import { publishAuthorities } from '../http/directory-support.js';
+import { unzip } from '../http/directory-files.js';
+import { bookHtmlChunks } from '../../src/modules/directory/export/book-html.js';
+import { bookDocx } from '../../src/modules/directory/export/docx.js';
+import { PUBLIC_VIEWER } from '../../src/modules/directory/domain/visibility.js';
+import type { Lang } from '../../src/platform/i18n/languages.js';
+
+describe('directory book order', () => {
+  let rt: TestRuntime;
+  before(async () => {
+    rt = await createTestRuntime();
+    await ensureTestReference(rt.db);
+    // Codes in the order DEU, ESP, FRA; names in English France, Germany, Spain; in French Allemagne, Espagne, France.
+    await publishAuthorities(rt.db, [anAuthority({ country: 'FRA' }), anAuthority({ country: 'DEU' }), anAuthority({ country: 'ESP' })]);
+  });
+  after(async () => rt?.close());
+
+  const book = async (lang: Lang) => {
+    let html = '';
+    for await (const chunk of bookHtmlChunks(rt.db, { lang, viewer: PUBLIC_VIEWER, site: 'https://palermo.example.org' })) html += chunk;
+    const toc = /<nav class="toc">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
+    return {
+      toc: [...toc.matchAll(/href="#c-([A-Z]{3})"/g)].map((m) => m[1]),
+      sections: [...html.matchAll(/<section class="country"><h1 id="c-([A-Z]{3})"/g)].map((m) => m[1]),
+    };
+  };
+
+  it('orders contents and sections by the country names of the reader’s language', async () => {
+    assert.deepEqual(await book('en'), { toc: ['FRA', 'DEU', 'ESP'], sections: ['FRA', 'DEU', 'ESP'] });
+    assert.deepEqual(await book('fr'), { toc: ['DEU', 'ESP', 'FRA'], sections: ['DEU', 'ESP', 'FRA'] });
+    const es = await book('es');
+    assert.deepEqual(es.toc, es.sections);
+  });
+
+  it('orders the DOCX book the same way', async () => {
+    const xml = unzip(await bookDocx(rt.db, { lang: 'fr', viewer: PUBLIC_VIEWER, site: 'https://palermo.example.org' })).get('word/document.xml')!.toString('utf8');
+    const at = (s: string) => xml.indexOf(s);
+    assert.ok(at('Allemagne (1)') >= 0 && at('Allemagne (1)') < at('Espagne (1)') && at('Espagne (1)') < at('France (1)'), 'contents');
+    const headings = [...xml.matchAll(/<w:t[^>]*>(Allemagne|Espagne|France)<\/w:t>/g)].map((m) => m[1]);
+    assert.deepEqual(headings, ['Allemagne', 'Espagne', 'France'], 'sections');
+  });
+});
