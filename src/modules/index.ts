@@ -17,5 +17,6 @@ import { directoryModule } from './directory/module.js';
 import { editorialModule } from './editorial/module.js';
 import { caseworkModule } from './casework/module.js';
 import { operationsModule } from './operations/module.js';
+import { providersModule } from './providers/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, operationsModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, providersModule, operationsModule, portalModule];

@@ -9,3 +9,5 @@ export { authoritiesOfCountry, getAuthority } from './service.js';
 export type { AuthorityView } from './service.js';
 export { authorityNames } from './names.js';
 export type { AuthorityName } from './names.js';
+export { EmailSchema, Multilingual, PhoneNumberSchema } from './domain/schema.js';
+export { Pagination } from './pages/ui.js';

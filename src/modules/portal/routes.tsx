@@ -17,6 +17,7 @@ import { CountryPage } from './pages/country.js';
 import { HomePage } from './pages/home.js';
 import { OpenDataPage, type Endpoint } from './pages/open-data.js';
 import { authoritiesOfCountry } from '../directory/index.js';
+import { nationalProvisions } from '../providers/index.js';
 
 const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const ARTICLE_NUMBER = /^[0-9]+[a-z]?(bis|ter|quater)?$/;
@@ -132,8 +133,8 @@ export const portalPages: RoutePlugin = pageRoutes(async (app) => {
     if (iso3 !== iso3.toUpperCase()) return reply.redirect(`/${lang}/countries/${iso3.toUpperCase()}${queryString(request)}`, 301);
     const model = await countryModel(app.db, iso3);
     if (!model) throw new NotFoundError(`No country "${iso3}"`);
-    const authorities = await authoritiesOfCountry(app.db, request.actor, model.country.iso3);
-    return sendPage(reply, <CountryPage ctx={pageContext(request)} model={model} authorities={authorities} />);
+    const [authorities, provisions] = await Promise.all([authoritiesOfCountry(app.db, request.actor, model.country.iso3), nationalProvisions(app.db, request.actor, model.country.iso3)]);
+    return sendPage(reply, <CountryPage ctx={pageContext(request)} model={model} authorities={authorities} provisions={provisions} />);
   });
 
   app.get('/open-data', async (request, reply) => sendPage(reply, <OpenDataPage ctx={pageContext(request)} endpoints={apiEndpoints(app)} publicUrl={publicUrl(app)} />));

@@ -13,6 +13,7 @@ import type { WorkflowTables } from '../../modules/workflow/tables.js';
 import type { BulkTables } from '../../modules/bulk/tables.js';
 import type { DirectoryTables } from '../../modules/directory/tables.js';
 import type { CaseworkTables } from '../../modules/casework/tables.js';
+import type { ProvidersTables } from '../../modules/providers/tables.js';
 
 export interface FilesTable {
   id: string;
@@ -33,4 +34,4 @@ export interface PlatformTables {
   rate_limit_windows: { key: string; hits: number; expires_at: Date };
 }
 
-export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables {}
+export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, ProvidersTables {}

@@ -11,6 +11,7 @@ import { Breadcrumbs, Content, searchHref, type SearchFilters } from '../compone
 import { consentLabel } from './treaty.js';
 import { localName, placesT, regionName } from './countries.js';
 import { type AuthorityView, CountryAuthorities } from '../../directory/index.js';
+import { NationalProvisions, type NationalProvisionsModel } from '../../providers/index.js';
 
 function Block(props: { ctx: PageContext; id: string; heading: string; block: EntryBlock; search: SearchFilters; searchLabel: string; model: CountryModel; showCountry?: boolean }) {
   const { ctx, block } = props;
@@ -66,7 +67,7 @@ function showsDemo(model: CountryModel): boolean {
   );
 }
 
-export function CountryPage(props: { ctx: PageContext; model: CountryModel; authorities?: AuthorityView[] }) {
+export function CountryPage(props: { ctx: PageContext; model: CountryModel; authorities?: AuthorityView[]; provisions?: NationalProvisionsModel }) {
   const { ctx, model } = props;
   const t = placesT(ctx.lang);
   const c = translator(common, ctx.lang);
@@ -119,6 +120,7 @@ export function CountryPage(props: { ctx: PageContext; model: CountryModel; auth
       </ul>
 
       {props.authorities ? <CountryAuthorities ctx={ctx} iso3={iso3} authorities={props.authorities} /> : null}
+      {props.provisions ? <NationalProvisions ctx={ctx} model={props.provisions} /> : null}
 
       <section aria-labelledby="participation-heading">
         <h2 id="participation-heading">{t('participation_heading')}</h2>
