@@ -27,6 +27,7 @@ describe('e-evidence hub over HTTP', () => {
   const hostile = aProvider({ id: 'http-prov-hostile', country: 'ESP', names: { en: `Hostile ${HOSTILE}` }, legal_entity: HOSTILE, notes: { en: HOSTILE }, visibility: { legal_entity: 'public' }, emergency_contact: { name: HOSTILE } });
   const practitionerClient = () => clients.practitioner!;
   const clients: Record<string, Client> = {};
+  let curatorUsers: { email: string; secret: string | null; id: string }[] = [];
   let curator1: string;
   let curator2: string;
   let practitionerToken: string;
@@ -40,6 +41,7 @@ describe('e-evidence hub over HTTP', () => {
     clients.anonymous = new Client(server);
     const c1 = await makeUser(server, { roles: [{ role: 'curator' }], totp: true, name: 'Curator One' });
     const c2 = await makeUser(server, { roles: [{ role: 'curator' }], totp: true, name: 'Curator Two' });
+    curatorUsers = [c1, c2];
     curator1 = await tokenOf(server, c1, [{ role: 'curator' }], [...CURATOR_SCOPES]);
     curator2 = await tokenOf(server, c2, [{ role: 'curator' }], [...CURATOR_SCOPES]);
     practitionerToken = await tokenOf(server, practitioner, [{ role: 'practitioner' }], ['providers.read_restricted']);
@@ -122,6 +124,43 @@ describe('e-evidence hub over HTTP', () => {
     assert.equal((await server.get(`/api/v1/providers/${doc.id}`)).status, 200);
     assert.equal((await move(curator2, draft.id, 'publish')).status, 409);
     assert.equal((await move(curator2, 999_999, 'publish')).status, 404);
+  });
+
+  it('lets curators keep providers through the editor pages, with four eyes', async () => {
+    const [c1, c2] = [new Client(server), new Client(server)];
+    await signInAs(c1, curatorUsers[0]!);
+    await signInAs(c2, curatorUsers[1]!);
+    assert.equal((await clients.anonymous!.get('/en/e-evidence/new')).status, 401);
+    assert.equal((await practitionerClient().get('/en/e-evidence/new')).status, 403);
+    assert.equal((await practitionerClient().get(`/en/e-evidence/providers/${open.id}/edit`)).status, 403);
+    assert.ok((await (await c1.get('/en/e-evidence/providers')).text()).includes('/en/e-evidence/new'), 'curators see the link to add a provider');
+    const doc = aProvider({ id: 'page-prov' });
+    const { id: _id, ...withoutId } = doc;
+    const notJson = await c1.submit('/en/e-evidence/new', '/en/e-evidence/new', { id: doc.id, document: '{ not json' });
+    assert.equal(notJson.status, 400);
+    assert.match(await notJson.text(), /<code dir="ltr">document<\/code>/);
+    const bad = await c1.submit('/en/e-evidence/new', '/en/e-evidence/new', { id: doc.id, document: JSON.stringify({ ...withoutId, country: 'XXX' }) });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /<code dir="ltr">country<\/code>/);
+    const saved = await c1.submit('/en/e-evidence/new', '/en/e-evidence/new', { id: doc.id, document: JSON.stringify(withoutId), note: 'first' });
+    assert.equal(saved.status, 303);
+    assert.equal(saved.headers.get('location'), `/en/e-evidence/providers/${doc.id}/edit`);
+    const editPath = `/en/e-evidence/providers/${doc.id}/edit`;
+    const editor = await c1.page(editPath);
+    assert.equal(editor.res.headers.get('cache-control'), 'private, no-store');
+    assert.ok(editor.html.includes('name="transition" value="submit"'));
+    const revision = /name="revision" value="(\d+)"/.exec(editor.html)![1]!;
+    assert.equal((await c1.post(`/en/e-evidence/providers/${doc.id}/transition`, { _csrf: editor.csrf, revision, transition: 'submit' })).status, 303);
+    const own = await c1.page(editPath);
+    assert.ok(!own.html.includes('value="publish"'), 'no publish button on one’s own change');
+    assert.equal((await c1.post(`/en/e-evidence/providers/${doc.id}/transition`, { _csrf: own.csrf, revision, transition: 'publish' })).status, 403);
+    const other = await c2.page(editPath);
+    assert.ok(other.html.includes('value="publish"'));
+    assert.equal((await c2.post(`/en/e-evidence/providers/${doc.id}/transition`, { _csrf: other.csrf, revision, transition: 'publish' })).status, 303);
+    const page = await (await c1.get(`/en/e-evidence/providers/${doc.id}`)).text();
+    assert.ok(page.includes(editPath), 'the provider page links curators to the editor');
+    assert.equal((await clients.anonymous!.get(`/en/e-evidence/providers/${doc.id}`)).status, 200);
+    assert.equal((await c2.post(`/en/e-evidence/providers/${doc.id}/transition`, { _csrf: other.csrf, revision: 'x', transition: 'fly' })).status, 400);
   });
 
   it('fuzz: any query or document gives a 2xx or a 4xx naming a field, never a 5xx', async () => {

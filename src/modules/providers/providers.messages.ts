@@ -141,6 +141,18 @@ const keys = [
   'cl_emergency_6',
   'cl_emergency_7',
   'cl_emergency_basis',
+  'editor_title',
+  'editor_new_title',
+  'editor_intro',
+  'editor_issues',
+  'editor_id',
+  'editor_document',
+  'editor_document_help',
+  'editor_note',
+  'editor_save',
+  'editor_history',
+  'editor_link',
+  'editor_new_link',
 ] as const;
 
 /** A key of the `providers` catalogue. */

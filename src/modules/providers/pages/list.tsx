@@ -28,7 +28,7 @@ function Select(props: { ctx: PageContext; name: string; label: string; value: s
   );
 }
 
-export function ProvidersPage(props: { ctx: PageContext; results: ProviderResults; countries: readonly Country[]; restricted: boolean }) {
+export function ProvidersPage(props: { ctx: PageContext; results: ProviderResults; countries: readonly Country[]; restricted: boolean; canCreate: boolean }) {
   const { ctx, results } = props;
   const t = provT(ctx.lang);
   const q = results.query;
@@ -39,6 +39,11 @@ export function ProvidersPage(props: { ctx: PageContext; results: ProviderResult
       <h1>{t('providers_title')}</h1>
       <p class="lead">{t('providers_intro')}</p>
       {!props.restricted ? <RestrictedNote ctx={ctx} /> : null}
+      {props.canCreate ? (
+        <p>
+          <a href={href(ctx, '/e-evidence/new')}>{t('editor_new_link')}</a>
+        </p>
+      ) : null}
       <form method="get" action={href(ctx, '/e-evidence/providers')} role="search" class="dir-search">
         <div class="search-form">
           <label for="prov-q" class="visually-hidden">

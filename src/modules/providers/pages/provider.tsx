@@ -70,6 +70,11 @@ export function ProviderPage(props: { ctx: PageContext; p: ProviderDetail; count
         ) : null}
       </h1>
       {p.withheld ? <RestrictedNote ctx={ctx} /> : null}
+      {p.actions.includes('edit') ? (
+        <p>
+          <a href={href(ctx, `/e-evidence/providers/${d.id}/edit`)}>{t('editor_link')}</a>
+        </p>
+      ) : null}
       <dl class="meta">
         <Row label={t('f_country')}>{countryName(props.countries, d.country, ctx.lang)}</Row>
         {d.legal_entity ? (
