@@ -19,5 +19,6 @@ import { caseworkModule } from './casework/module.js';
 import { operationsModule } from './operations/module.js';
 import { writerModule } from './writer/module.js';
 import { legalBasisModule } from './legalbasis/module.js';
+import { providersModule } from './providers/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, operationsModule, legalBasisModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, operationsModule, legalBasisModule, portalModule];

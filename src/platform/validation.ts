@@ -89,3 +89,19 @@ export function validator<S extends TSchema>(schema: S): (value: unknown, prefix
     return nul.length ? { ok: false, issues: nul } : { ok: true, value: value as Static<S> };
   };
 }
+
+/** Texts trimmed (line ends normalised), empty strings, nulls and empty results dropped, deeply: the normal form of a submitted document. */
+export function trimDeep(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n').trim();
+  if (Array.isArray(value)) return value.map(trimDeep);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const t = trimDeep(v);
+      if (t === '' || t === undefined || t === null) continue;
+      out[k] = t;
+    }
+    return out;
+  }
+  return value;
+}

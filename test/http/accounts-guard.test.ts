@@ -151,6 +151,11 @@ describe('accounts guards', () => {
       '/:lang/writer/:caseId/attach': {},
       '/api/v1/writer/drafts': { kind: 'mla', requested_country: 'DEU' },
       '/api/v1/writer/drafts/:id/steps/:step': { facts_summary: 'CSRF' },
+      '/api/v1/providers/:id/draft': { document: '{}' },
+      '/api/v1/providers/:id/revisions/:revision/transition': { transition: 'publish' },
+      '/:lang/e-evidence/new': { id: 'csrf-provider', document: '{}' },
+      '/:lang/e-evidence/providers/:id/edit': { document: '{}' },
+      '/:lang/e-evidence/providers/:id/transition': { revision: '1', transition: 'publish' },
     };
     /** Values for the other path parameters of the editor routes. */
     const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received', ':caseId': crypto.randomUUID(), ':step': 'facts' };
@@ -159,6 +164,7 @@ describe('accounts guards', () => {
     for (const path of Object.keys(bodies)) if (path.includes('/editor/')) ids[path] = 'csrf-test-entry';
     for (const path of Object.keys(bodies)) if (path.includes('/casework/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.includes('/writer/') && path.includes(':id')) ids[path] = crypto.randomUUID();
+    for (const path of Object.keys(bodies)) if (path.startsWith('/api/v1/providers/') || path.includes('/e-evidence/providers/')) ids[path] = 'csrf-test-provider';
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
     assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);
     for (const r of unsafe) assert.ok(bodies[r.path], `the CSRF test covers ${r.path}`);

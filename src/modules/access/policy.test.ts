@@ -28,26 +28,27 @@ const OWN_SCOPE: Resource = { country: 'FRA', authorityId: 'fra-moj', authorId: 
 const EXPECTED: Record<string, Action[]> = {
   anonymous: [],
   registered: ['practitioner.request', 'tokens.manage'],
-  practitioner: ['directory.read_restricted', 'tokens.manage'],
+  practitioner: ['directory.read_restricted', 'providers.read_restricted', 'tokens.manage'],
   curator: [
     'knowledge.create', 'knowledge.edit', 'knowledge.review', 'knowledge.publish', 'knowledge.archive', 'knowledge.translate',
     'taxonomy.edit', 'directory.read_restricted', 'practitioner.request', 'tokens.manage',
+    'providers.read_restricted', 'providers.create', 'providers.edit', 'providers.review', 'providers.publish', 'providers.archive',
   ],
   focal_point: [
-    'directory.read_restricted', 'directory.create', 'directory.edit', 'directory.review', 'directory.publish', 'directory.archive',
+    'directory.read_restricted', 'providers.read_restricted', 'directory.create', 'directory.edit', 'directory.review', 'directory.publish', 'directory.archive',
     'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve', 'tokens.manage', 'casework.statistics',
   ],
   authority_officer: [
-    'directory.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
+    'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics',
   ],
   authority_supervisor: [
-    'directory.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
+    'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
     'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export',
   ],
   administrator: [
-    'directory.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
+    'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
     'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage',
   ],
   // Elevated roles do not take effect before the second factor is enrolled: a registered user.
@@ -86,7 +87,7 @@ describe('access policy: roles × actions', () => {
     const everyone = actorWith([
       { role: 'curator' }, { role: 'focal_point', country: 'FRA' }, { role: 'authority_supervisor', authorityId: 'fra-moj' }, { role: 'administrator' },
     ]);
-    for (const action of ['knowledge.review', 'knowledge.publish', 'directory.publish', 'casework.approve'] as const) {
+    for (const action of ['knowledge.review', 'knowledge.publish', 'directory.publish', 'providers.review', 'providers.publish', 'casework.approve'] as const) {
       assert.equal(allow(everyone, action, { ...OWN_SCOPE, authorId: SELF }), false, `${action} own change`);
       assert.equal(allow(everyone, action, { country: 'FRA', authorityId: 'fra-moj' }), false, `${action} without author`);
       assert.equal(allow(everyone, action, OWN_SCOPE), true, `${action} someone else's change`);

@@ -64,6 +64,15 @@ export const RULES: Record<Action, Rule> = {
   'directory.export_restricted': any(admin, focalPointOf),
   'directory.import': any(admin, focalPointOf),
 
+  // Service providers of the e-evidence hub: kept by curators with four eyes; emergency contacts and
+  // other practitioners-only fields read by registered practitioners.
+  'providers.read_restricted': practitionerOrAbove,
+  'providers.create': curator,
+  'providers.edit': curator,
+  'providers.review': all(curator, notOwnChange),
+  'providers.publish': all(curator, notOwnChange),
+  'providers.archive': curator,
+
   'practitioner.request': all(signedIn, (a) => !a.grants.some((g) => g.role === 'practitioner')),
   'practitioner.approve': all(any(admin, focalPointOf), notOwnRequest),
 

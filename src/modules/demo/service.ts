@@ -16,6 +16,7 @@ import { statusSources } from '../legalbasis/index.js';
 import { INSTRUMENT_RULES } from './generator/parties.js';
 import { removeDemoSignIns } from './sign-in.js';
 import { removeDemoAuthorities, seedDemoAuthorities } from '../directory/index.js';
+import { removeDemoProviders, seedDemoProviders } from '../providers/index.js';
 import { CASEWORK_DEMO_COUNTS, removeCaseworkDemo, seedCaseworkDemo, type CaseworkDemoReport } from '../casework/index.js';
 
 const SETTING = 'demo.seed';
@@ -120,6 +121,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     if (replaced) {
       const removed = await removeDemoContent(trx);
       await removeDemoAuthorities(trx);
+      await removeDemoProviders(trx);
       if (removed.entries || removed.laws || removed.parties) log?.info(removed, 'demo seed: earlier demo content removed');
     }
     const counts: Record<SaveOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
@@ -150,6 +152,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     // Demo authorities of the directory for every State with demo content (idempotent).
     const authorities = await seedDemoAuthorities(trx);
     log?.info(authorities, 'demo seed: directory authorities');
+    log?.info(await seedDemoProviders(trx), 'demo seed: e-evidence service providers');
     const casework = await seedCaseworkDemo(trx, { count: CASEWORK_DEMO_COUNTS[size], ...(log ? { logger: log } : {}) });
     await setSetting(trx, SETTING, { size, fingerprint } satisfies SeedState);
     return { size, countries: ctx.countries.length, records: counts, byType, parties, missingInstruments, replaced: replaced && previous != null, casework };
@@ -164,6 +167,7 @@ export async function removeDemo(db: Kysely<DB>): Promise<{ entries: number; law
   return inTransaction(db, async (trx) => {
     const removed = await removeDemoContent(trx);
     await removeDemoAuthorities(trx);
+    await removeDemoProviders(trx);
     const cases = await removeCaseworkDemo(trx);
     await removeDemoSignIns(trx);
     await setSetting(trx, SETTING, null);

@@ -13,3 +13,5 @@ export type { AuthorityName } from './names.js';
 export { printToPdf, ChromiumMissingError } from './export/pdf.js';
 export { provideLookupSupplement } from './lookup-supplement.js';
 export type { LookupSupplement, LookupSupplementInput } from './lookup-supplement.js';
+export { EmailSchema, Multilingual, PhoneNumberSchema } from './domain/schema.js';
+export { Pagination } from './pages/ui.js';

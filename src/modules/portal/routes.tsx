@@ -18,6 +18,7 @@ import { HomePage } from './pages/home.js';
 import { OpenDataPage, type Endpoint } from './pages/open-data.js';
 import { authoritiesOfCountry } from '../directory/index.js';
 import { statusSources } from '../legalbasis/index.js';
+import { nationalProvisions } from '../providers/index.js';
 
 const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const ARTICLE_NUMBER = /^[0-9]+[a-z]?(bis|ter|quater)?$/;
@@ -133,9 +134,9 @@ export const portalPages: RoutePlugin = pageRoutes(async (app) => {
     if (iso3 !== iso3.toUpperCase()) return reply.redirect(`/${lang}/countries/${iso3.toUpperCase()}${queryString(request)}`, 301);
     const model = await countryModel(app.db, iso3);
     if (!model) throw new NotFoundError(`No country "${iso3}"`);
-    const [authorities, sources] = await Promise.all([authoritiesOfCountry(app.db, request.actor, model.country.iso3), statusSources(app.db)]);
+    const [authorities, sources, provisions] = await Promise.all([authoritiesOfCountry(app.db, request.actor, model.country.iso3), statusSources(app.db), nationalProvisions(app.db, request.actor, model.country.iso3)]);
     const statusAsOf = new Map([...sources].map(([id, s]) => [id, s.as_of]));
-    return sendPage(reply, <CountryPage ctx={pageContext(request)} model={model} authorities={authorities} statusAsOf={statusAsOf} />);
+    return sendPage(reply, <CountryPage ctx={pageContext(request)} model={model} authorities={authorities} statusAsOf={statusAsOf} provisions={provisions} />);
   });
 
   app.get('/open-data', async (request, reply) => sendPage(reply, <OpenDataPage ctx={pageContext(request)} endpoints={apiEndpoints(app)} publicUrl={publicUrl(app)} />));

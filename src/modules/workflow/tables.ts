@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/db/types.js';
 import type { RevisionState } from './domain/transitions.js';
 
-export type SubjectType = 'entry' | 'law' | 'taxonomy_term' | 'authority';
+export type SubjectType = 'entry' | 'law' | 'taxonomy_term' | 'authority' | 'provider';
 export type RevisionEvent = 'create' | 'edit' | 'submit' | 'withdraw' | 'return' | 'publish' | 'archive' | 'restore' | 'discard' | 'supersede';
 
 export interface RevisionsTable {

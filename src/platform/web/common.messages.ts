@@ -16,6 +16,7 @@ const keys = [
   'nav_strategies',
   'nav_countries',
   'nav_directory',
+  'nav_e_evidence',
   'nav_api',
   'footer_about',
   'footer_open_data',

@@ -31,6 +31,7 @@ const NAV = [
   ['strategies', '/strategies', 'nav_strategies'],
   ['countries', '/countries', 'nav_countries'],
   ['directory', '/directory', 'nav_directory'],
+  ['e-evidence', '/e-evidence', 'nav_e_evidence'],
 ] as const;
 
 /** The hidden CSRF field every POST form must contain. */

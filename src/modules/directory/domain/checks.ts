@@ -4,7 +4,7 @@
  * trims texts, drops empty values and fills the visibility of every field.
  */
 import type { FieldIssue } from '../../../platform/http/errors.js';
-import { validator } from '../../../platform/validation.js';
+import { trimDeep, validator } from '../../../platform/validation.js';
 import { AuthorityDocumentSchema, DEFAULT_RESTRICTED, VISIBILITY_FIELDS, type AuthorityDocument, type Visibility, type VisibilityField } from './schema.js';
 
 export interface DirectoryRefs {
@@ -38,21 +38,6 @@ export function isTimeZone(tz: string): boolean {
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h! * 60 + m!;
-}
-
-function trimDeep(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n').trim();
-  if (Array.isArray(value)) return value.map(trimDeep);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const t = trimDeep(v);
-      if (t === '' || t === undefined || t === null) continue;
-      out[k] = t;
-    }
-    return out;
-  }
-  return value;
 }
 
 /** The visibility of a field of a document (the default when not set). */

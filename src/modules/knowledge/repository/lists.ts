@@ -24,6 +24,8 @@ export interface EntryFilter {
   article?: { treatyId: string; number: string };
   /** Extracts of this law. */
   lawId?: string;
+  /** Tagged with this taxonomy term (e.g. the cross-cutting issue "electronic-evidence"). */
+  term?: { taxonomy: string; code: string };
   ids?: readonly string[];
 }
 
@@ -56,6 +58,12 @@ function filtered(db: Kysely<DB>, f: EntryFilter) {
           .where('ea.treaty_id', '=', treatyId)
           .where('ea.number', '=', number),
       ),
+    );
+  }
+  if (f.term) {
+    const { taxonomy, code } = f.term;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('entry_terms as et').select(sql`1`.as('one')).whereRef('et.entry_id', '=', 'entries.id').where('et.taxonomy', '=', taxonomy).where('et.code', '=', code)),
     );
   }
   if (f.lawId) {

@@ -13,6 +13,7 @@ import { localName, placesT, regionName } from './countries.js';
 import { countryFormalName, isState } from '../../reference/index.js';
 import { type AuthorityView, CountryAuthorities } from '../../directory/index.js';
 import { DepositaryNote, LegalBasisLink } from '../../legalbasis/index.js';
+import { NationalProvisions, type NationalProvisionsModel } from '../../providers/index.js';
 
 function Block(props: { ctx: PageContext; id: string; heading: string; block: EntryBlock; search: SearchFilters; searchLabel: string; model: CountryModel; showCountry?: boolean }) {
   const { ctx, block } = props;
@@ -68,7 +69,7 @@ function showsDemo(model: CountryModel): boolean {
   );
 }
 
-export function CountryPage(props: { ctx: PageContext; model: CountryModel; authorities?: AuthorityView[]; statusAsOf?: ReadonlyMap<string, string> }) {
+export function CountryPage(props: { ctx: PageContext; model: CountryModel; authorities?: AuthorityView[]; statusAsOf?: ReadonlyMap<string, string>; provisions?: NationalProvisionsModel }) {
   const { ctx, model } = props;
   const t = placesT(ctx.lang);
   const c = translator(common, ctx.lang);
@@ -126,6 +127,7 @@ export function CountryPage(props: { ctx: PageContext; model: CountryModel; auth
       </ul>
 
       {props.authorities ? <CountryAuthorities ctx={ctx} iso3={iso3} authorities={props.authorities} /> : null}
+      {props.provisions ? <NationalProvisions ctx={ctx} model={props.provisions} /> : null}
 
       <section aria-labelledby="participation-heading">
         <h2 id="participation-heading">{t('participation_heading')}</h2>
