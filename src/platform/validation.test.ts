@@ -22,3 +22,14 @@ describe('NUL characters in input', () => {
     assert.deepEqual(!bad.ok && bad.issues.map((i) => i.field), ['texts.en.title']);
   });
 });
+
+describe('field names', () => {
+  it('names the empty key (valid JSON) "" rather than leaving a field nameless', () => {
+    const check = validator(Type.Object({ title: Type.String(), names: Type.Optional(Type.Object({ en: Type.String() }, { additionalProperties: false })) }, { additionalProperties: false }));
+    const bad = check({ '': false, names: { en: 'x', '': 1 } });
+    assert.deepEqual(!bad.ok && bad.issues.map((i) => i.field).sort(), ['""', 'names.""', 'title']);
+    const wrongType = check({ title: 'ok', names: { en: 1 } }, 'document');
+    assert.deepEqual(!wrongType.ok && wrongType.issues.map((i) => i.field), ['document.names.en']);
+    assert.deepEqual(nulCharacterIssues({ a: { '': '\u0000' } }).map((i) => i.field), ['a.""']);
+  });
+});

@@ -11,8 +11,14 @@ interface RawError {
   message: string;
 }
 
+/** A key as a segment of a field path: the empty key (valid JSON) is named `""` so that no field is nameless. */
+function segment(key: string): string {
+  return key === '' ? '""' : key;
+}
+
 function fieldOf(instancePath: string): string {
-  return instancePath.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+  if (!instancePath) return '';
+  return instancePath.replace(/^\//, '').split('/').map((p) => segment(p.replace(/~1/g, '/').replace(/~0/g, '~'))).join('.');
 }
 
 /** Readable issues from TypeBox errors: one per field, naming the field. */
@@ -27,7 +33,7 @@ export function issuesFromErrors(errors: Iterable<RawError>, prefix = ''): Field
       const missing = e.params.requiredProperties ?? e.params.missingProperty;
       const names = Array.isArray(missing) ? missing : [missing];
       for (const name of names) {
-        const f = [prefix, field, String(name)].filter(Boolean).join('.');
+        const f = [prefix, field, segment(String(name))].filter(Boolean).join('.');
         if (!seen.has(f)) {
           seen.add(f);
           out.push({ field: f, message: 'is required' });
@@ -38,7 +44,7 @@ export function issuesFromErrors(errors: Iterable<RawError>, prefix = ''): Field
     if (e.keyword === 'additionalProperties') {
       const extra = e.params.additionalProperties;
       for (const name of Array.isArray(extra) ? extra : [extra]) {
-        const f = [prefix, field, String(name)].filter(Boolean).join('.');
+        const f = [prefix, field, segment(String(name))].filter(Boolean).join('.');
         if (!seen.has(f)) {
           seen.add(f);
           out.push({ field: f, message: 'is not a known field' });
@@ -72,7 +78,7 @@ export function nulCharacterIssues(value: unknown, prefix = ''): FieldIssue[] {
     } else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k.includes('\u0000')) out.push({ field: path || 'value', message: 'must not contain the NUL character (U+0000)' });
-        else walk(x, path ? `${path}.${k}` : k);
+        else walk(x, path ? `${path}.${segment(k)}` : segment(k));
       }
     }
   };
