@@ -35,7 +35,7 @@ describe('casework demo', () => {
 
   it('generates valid records with a realistic mix', async () => {
     const refs = await recordRefs(rt.db);
-    const settings: DemoSettings = { seed: 't', count: 2000, today: TODAY, authorityId: AUTH.authorityId, country: AUTH.country, executors: AUTH.executors, partners: [...refs.countries].map((iso3) => ({ iso3, region: iso3 === 'ITA' ? '150' : '002' })), measures: refs.measures, crimes: [...refs.crimes] };
+    const settings: DemoSettings = { seed: 't', count: 2000, today: TODAY, authorityId: AUTH.authorityId, country: AUTH.country, executors: AUTH.executors, partners: [...(refs.partners ?? refs.countries)].map((iso3) => ({ iso3, region: iso3 === 'ITA' ? '150' : '002' })), measures: refs.measures, crimes: [...refs.crimes] };
     const kinds: Record<string, number> = {};
     const outcomes: Record<string, number> = {};
     let incoming = 0;

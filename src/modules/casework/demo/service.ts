@@ -11,7 +11,7 @@ import { getSetting, setSetting } from '../../../platform/db/settings.js';
 import type { Logger } from '../../../platform/log.js';
 import { CLI_ACTOR } from '../../access/index.js';
 import { authoritiesOfCountry } from '../../directory/index.js';
-import { listCountries, listTerms } from '../../reference/index.js';
+import { isRequestable, listCountries, listTerms } from '../../reference/index.js';
 import { withCaseScope } from '../repository/scope.js';
 import { highestNumbers } from '../import/counters.js';
 import { chainEvents, deleteDemoCases, insertCaseRows, raiseCounters } from '../import/repository.js';
@@ -123,7 +123,7 @@ export async function seedCaseworkDemo(db: Kysely<DB>, options: CaseworkDemoOpti
       authorityId: authorities.authorityId,
       country: authorities.country,
       executors: authorities.executors,
-      partners: countries.map((c) => ({ iso3: c.iso3, region: c.region_code })),
+      partners: countries.filter(isRequestable).map((c) => ({ iso3: c.iso3, region: c.region_code })),
       measures: new Set(measures.map((m) => m.code)),
       crimes: crimes.map((c) => c.code),
       officers: ['Demo Officer', 'Demo Supervisor', 'Demo Caseworker'],
