@@ -13,6 +13,7 @@ import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { createLogger } from '../../src/platform/log.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
+import { embeddedTemplate, serverTemplate } from './template.js';
 
 export interface TestRuntime extends Runtime {
   /** Stop job workers, close the database and drop it (server mode). */
@@ -25,13 +26,13 @@ function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }), ...overrides };
 }
 
-/** A new, empty database on the server at baseUrl (its URL, and how to drop it). */
-export async function createServerDatabase(baseUrl: string, poolMax = 5): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
+/** A new database on the server at baseUrl, empty or a copy of `template` (its URL, and how to drop it). */
+export async function createServerDatabase(baseUrl: string, poolMax = 5, template?: string): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
   const name = `palermo_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE "${template}"` : `CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
@@ -65,8 +66,10 @@ export async function createTestRuntime(overrides: Partial<Config> = {}): Promis
   let database: Database;
   let drop: (() => Promise<void>) | undefined;
   let url: string | undefined;
-  if (baseUrl) ({ database, url, drop } = await createServerDatabase(baseUrl));
-  else database = await openDatabase({ embedded: 'memory://' });
+  // A copy of the run's prepared template (test/helpers/template.ts) unless PALERMO_TEST_TEMPLATE=0.
+  const useTemplate = process.env.PALERMO_TEST_TEMPLATE !== '0';
+  if (baseUrl) ({ database, url, drop } = await createServerDatabase(baseUrl, 5, useTemplate ? await serverTemplate(baseUrl, testConfig()) : undefined));
+  else database = await openDatabase({ embedded: 'memory://', ...(useTemplate ? { loadDataDir: await embeddedTemplate(testConfig()) } : {}) });
   try {
     const runtime = await openRuntime(config, logger, { database });
     return {

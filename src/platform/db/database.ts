@@ -13,6 +13,8 @@ export interface Database {
   close(): Promise<void>;
   /** Call `observer` after every query with its duration (metrics, traces); absent on handles made by hand (tests). */
   observeQueries?(observer: QueryObserver): void;
+  /** Embedded only: write the data directory to a tar file another embedded database can start from. */
+  dumpDataDir?(file: string): Promise<void>;
 }
 
 /** `sql` is the statement's text with placeholders ($1), never its parameters. */
@@ -20,8 +22,8 @@ export type QueryObserver = (seconds: number, failed: boolean, sql: string) => v
 
 export type DatabaseOptions =
   | { url: string; poolMax?: number; logger?: Logger }
-  /** dataDir: a directory (file-backed, locked for this process) or "memory://". */
-  | { embedded: string; logger?: Logger };
+  /** dataDir: a directory (file-backed, locked for this process) or "memory://"; loadDataDir: a tar from dumpDataDir to start from. */
+  | { embedded: string; loadDataDir?: string; logger?: Logger };
 
 const OID = { int8: 20, date: 1082, timestamp: 1114 } as const;
 
@@ -45,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const memory = options.embedded === 'memory://';
     if (!memory) release = lockDataDir(options.embedded);
     try {
-      embedded = await startEmbeddedPostgres(memory ? 'memory://' : path.join(options.embedded, 'pglite'));
+      embedded = await startEmbeddedPostgres(memory ? 'memory://' : path.join(options.embedded, 'pglite'), options.loadDataDir);
     } catch (err) {
       release?.();
       throw err;
@@ -84,6 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     observeQueries(observer) {
       observers.add(observer);
     },
+    ...(embedded ? { dumpDataDir: (file: string) => embedded!.dumpDataDir(file) } : {}),
     close() {
       closed ??= (async () => {
         await db.destroy(); // ends the pool after in-flight queries finish

@@ -7,6 +7,8 @@ export interface EmbeddedPostgres {
   /** Directory holding the Unix socket (node-postgres "host"). */
   socketDir: string;
   port: number;
+  /** Write the whole data directory to `file` (an uncompressed tar PGlite can start from). */
+  dumpDataDir(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -21,15 +23,16 @@ function workerUrl(): URL {
 /**
  * Start PGlite in a worker thread behind the Postgres wire protocol.
  * @param dataDir an absolute directory for a file-backed database, or "memory://".
+ * @param loadDataDir a tar written by dumpDataDir to start from (tests copy one migrated database).
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, loadDataDir?: string): Promise<EmbeddedPostgres> {
   if (dataDir !== 'memory://') fs.mkdirSync(dataDir, { recursive: true });
   // A short private directory: Unix socket paths are limited to ~107 bytes.
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-pg-'));
   fs.chmodSync(socketDir, 0o700);
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
   const url = workerUrl();
-  const workerData = { dataDir, socketPath };
+  const workerData = { dataDir, socketPath, ...(loadDataDir ? { loadDataDir } : {}) };
   // Running from sources (tsx), the worker registers the TypeScript loader before loading the module.
   const worker = url.pathname.endsWith('.ts')
     ? new Worker(
@@ -70,6 +73,18 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   return {
     socketDir,
     port: SOCKET_PORT,
+    dumpDataDir(file: string) {
+      return new Promise<void>((resolve, reject) => {
+        const onMessage = (m: { type: string; message?: string }) => {
+          if (m.type !== 'dumped' && m.type !== 'error') return;
+          worker.off('message', onMessage);
+          if (m.type === 'error') reject(new Error(`embedded database dump failed: ${m.message}`));
+          else resolve();
+        };
+        worker.on('message', onMessage);
+        worker.postMessage({ type: 'dump', file });
+      });
+    },
     stop() {
       stopped ??= new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('embedded database did not close within 30 s')), 30_000);

@@ -3,9 +3,10 @@
  * PostgreSQL wire protocol on a private Unix socket. The HTTP event loop never
  * runs database work; it talks to this thread through node-postgres like any server.
  *
- * Messages: parent -> worker { type: 'close' }; worker -> parent
- * { type: 'ready' } | { type: 'error', message } | { type: 'closed' }.
+ * Messages: parent -> worker { type: 'close' } | { type: 'dump', file }; worker -> parent
+ * { type: 'ready' } | { type: 'error', message } | { type: 'closed' } | { type: 'dumped' }.
  */
+import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -17,18 +18,31 @@ interface WorkerInput {
   dataDir: string;
   /** Unix socket path ending in /.s.PGSQL.<port>. */
   socketPath: string;
+  /** A data directory dumped earlier (uncompressed tar) to start from instead of a new cluster. */
+  loadDataDir?: string;
 }
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
 
 async function main(): Promise<void> {
-  const db = await PGlite.create(input.dataDir, { extensions: { pg_trgm, unaccent } });
+  const loadDataDir = input.loadDataDir ? new Blob([fs.readFileSync(input.loadDataDir)]) : undefined;
+  const db = await PGlite.create(input.dataDir, { extensions: { pg_trgm, unaccent }, ...(loadDataDir ? { loadDataDir } : {}) });
   // One client connection at a time: the multiplexer of pglite-socket interleaves the
   // messages of concurrent extended-protocol queries, which would break isolation.
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: 1 });
   await server.start();
-  port.on('message', async (message: { type: string }) => {
+  port.on('message', async (message: { type: string; file?: string }) => {
+    if (message.type === 'dump' && message.file) {
+      try {
+        const blob = await db.dumpDataDir('none');
+        fs.writeFileSync(message.file, Buffer.from(await blob.arrayBuffer()));
+        port.postMessage({ type: 'dumped' });
+      } catch (err) {
+        port.postMessage({ type: 'error', message: String(err) });
+      }
+      return;
+    }
     if (message.type !== 'close') return;
     try {
       await server.stop();
