@@ -57,10 +57,26 @@ async function prepare(database: Database, config: Config): Promise<void> {
   }
 }
 
+/** Templates of other versions of the code not written for two hours: another run may still copy a newer one. */
+function removeStaleTemplates(): void {
+  const dir = os.tmpdir();
+  const stale = Date.now() - 2 * 3600_000;
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^palermo-test-template-[0-9a-f]{16}\.tar/.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (fs.statSync(file).mtimeMs < stale) fs.rmSync(file, { force: true });
+    } catch {
+      // removed meanwhile by another run
+    }
+  }
+}
+
 /** The tar of a prepared embedded database, built if this version of the code has none yet. */
 export async function embeddedTemplate(config: Config): Promise<string> {
   const file = path.join(os.tmpdir(), `palermo-test-template-${templateKey()}.tar`);
   if (fs.existsSync(file)) return file;
+  removeStaleTemplates();
   const database = await openDatabase({ embedded: 'memory://' });
   const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
   try {
