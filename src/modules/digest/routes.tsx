@@ -1,0 +1,37 @@
+/** /{lang}/digest (the page) and /{lang}/digest/digest.pdf|docx (the same content to download). Thin: one service call each. */
+import fs from 'node:fs';
+import type { RoutePlugin } from '../../platform/http/app.js';
+import { sendProblem } from '../../platform/http/problem.js';
+import { pageContext, sendPage } from '../../platform/web/page.js';
+import { pageRoutes } from '../../platform/web/routes.js';
+import { ChromiumMissingError } from '../directory/index.js';
+import { DIGEST_FORMATS, MEDIA_TYPES, digestFile } from './document/files.js';
+import { DigestPage } from './pages/digest.js';
+import { digestModel } from './service.js';
+
+export const digestPages: RoutePlugin = pageRoutes((app) => {
+  const site = () => app.config.publicUrl.replace(/\/+$/, '');
+
+  app.get('/digest', async (request, reply) => {
+    const ctx = pageContext(request);
+    return sendPage(reply, <DigestPage ctx={ctx} digest={await digestModel(app.db, ctx.lang)} />);
+  });
+
+  for (const format of DIGEST_FORMATS) {
+    app.get(`/digest/digest.${format}`, async (request, reply) => {
+      const { lang } = pageContext(request);
+      let file: string;
+      try {
+        file = await digestFile(await digestModel(app.db, lang), format, { site: site(), dataDir: app.config.dataDir });
+      } catch (err) {
+        if (err instanceof ChromiumMissingError) return sendProblem(request, reply, { status: 503, code: err.code, message: err.message });
+        throw err;
+      }
+      return reply
+        .type(MEDIA_TYPES[format])
+        .header('content-disposition', `attachment; filename="palermo-digest-of-cases-${lang}.${format}"`)
+        .header('cache-control', 'no-cache')
+        .send(fs.createReadStream(file));
+    });
+  }
+});
