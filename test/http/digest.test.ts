@@ -1,6 +1,7 @@
 /** The digest of cases over HTTP: the page in six languages, the PDF (text read by pdf.js) and the DOCX, following the case law. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { pdfFullText } from '../helpers/pdf-text.js';
 import { unzip } from './directory-files.js';
@@ -112,6 +113,33 @@ describe('digest of cases (HTTP)', () => {
     assert.ok(docx.get('word/document.xml')?.toString('utf8').includes('Joint investigation team on migrant smuggling'));
     const pdf = await pdfFullText(Buffer.from(await (await server.get('/en/digest/digest.pdf')).arrayBuffer()));
     assert.ok(pdf.includes('Joint investigation team on migrant smuggling'));
+  });
+
+  it('shows the newest cases of each type and lists all of them on the type\'s own pages', async () => {
+    const many = Array.from({ length: 11 }, (_, i) =>
+      aCase({ id: `dgh-many-${i}`, country: 'FRA', cooperating_states: ['ITA'], decision_date: `2010-01-${String(i + 1).padStart(2, '0')}`, cooperation_types: ['extradition'], texts: { en: { title: `Older extradition ${i}` } } }),
+    );
+    await saveRecords(server.runtime.db, many, { origin: 'import' });
+    const page = await (await server.get('/en/digest')).text();
+    assert.ok(page.includes('href="/en/digest/cooperation/extradition"'), 'a link to all the extradition cases');
+    assert.match(page, /All cases of this type \(12\)/);
+    assert.ok(!page.includes('Older extradition 0<'), 'the oldest is only on the type\'s page');
+    const all = await server.get('/en/digest/cooperation/extradition');
+    assert.equal(all.status, 200);
+    const html = await all.text();
+    for (let i = 0; i < 11; i++) assert.ok(html.includes(`Older extradition ${i}<`), `case ${i} listed`);
+    assert.equal((await server.get('/en/digest/cooperation/no-such-type')).status, 404);
+    const bad = await server.get('/ar/digest/cooperation/extradition?page=2');
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /page/);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 12 }), async (value) => {
+        const res = await server.get(`/en/digest/cooperation/extradition?page=${encodeURIComponent(value)}`);
+        assert.ok(res.status === 200 || res.status === 400, `page=${JSON.stringify(value)} gave ${res.status}`);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('answers 503 problem+json when Chromium is missing', async () => {

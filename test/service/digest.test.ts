@@ -1,7 +1,12 @@
 /** The digest of cases: counts and groups computed from the published case law, in the reader's language. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestRuntime, openSecondNode, type TestRuntime } from '../helpers/db.js';
+import { unzip } from '../http/directory-files.js';
+import { digestFile } from '../../src/modules/digest/document/files.js';
 import { aCase } from '../factories/knowledge.js';
 import { saveRecords } from '../../src/modules/knowledge/index.js';
 import { digestModel } from '../../src/modules/digest/index.js';
@@ -85,5 +90,19 @@ describe('digest of cases (service)', () => {
     assert.equal(digestVersion(await digestModel(rt.db, 'en')), digestVersion(after), 'the same content gives the same version');
     await saveRecords(rt.db, [extradition], { origin: 'import' });
     assert.equal((await digestModel(rt.db, 'en')).total, 3);
+  });
+
+  it('two app nodes: a case published on one is in the other node\'s next DOCX (files keyed by content)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-digest-node2-'));
+    const second = await openSecondNode(rt, { dataDir });
+    try {
+      const text = async () => unzip(await fs.promises.readFile(await digestFile(await digestModel(second.db, 'en'), 'docx', { site: 'https://palermo.example', dataDir }))).get('word/document.xml')!.toString('utf8');
+      assert.ok(!(await text()).includes('Published on the first node'));
+      await saveRecords(rt.db, [aCase({ id: 'dg-node1', country: 'FRA', texts: { en: { title: 'Published on the first node' } } })], { origin: 'import' });
+      assert.ok((await text()).includes('Published on the first node'));
+    } finally {
+      await second.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -36,6 +36,11 @@ const keys = [
   'generated',
   'unspecified',
   'home_link',
+  'state_region',
+  'all_of_group',
+  'back_to_digest',
+  'group_title',
+  'bad_page',
 ] as const;
 
 /** A key of the `digest` catalogue. */

@@ -39,7 +39,7 @@ function caseParagraphs(lang: Lang, c: DigestCase, site: string, rtl: boolean): 
     }),
   ];
   const facts: [string, string | undefined][] = [
-    [t('field_state'), c.region ? `${c.countryName} (${c.region})` : c.countryName],
+    [t('field_state'), c.region ? t('state_region', { state: c.countryName, region: c.region }) : c.countryName],
     [t('field_court'), c.court],
     [t('field_number'), c.caseNumber],
     [t('field_date'), c.decisionDate ? formatDate(lang, c.decisionDate) : undefined],

@@ -87,7 +87,9 @@ function Field(props: { label: string; value: string | undefined }) {
   return props.value ? (
     <>
       <dt>{props.label}</dt>
-      <dd dir="auto">{props.value}</dd>
+      <dd>
+        <bdi>{props.value}</bdi>
+      </dd>
     </>
   ) : null;
 }
@@ -105,7 +107,7 @@ export function CaseSummary(props: { lang: Lang; c: DigestCase; href: string; le
         </a>
       </H>
       <dl class="dg-case__facts">
-        <Field label={t('field_state')} value={c.region ? `${c.countryName} (${c.region})` : c.countryName} />
+        <Field label={t('field_state')} value={c.region ? t('state_region', { state: c.countryName, region: c.region }) : c.countryName} />
         <Field label={t('field_court')} value={c.court} />
         <Field label={t('field_number')} value={c.caseNumber} />
         <Field label={t('field_date')} value={c.decisionDate ? formatDate(lang, c.decisionDate) : undefined} />
@@ -121,7 +123,13 @@ export function CaseSummary(props: { lang: Lang; c: DigestCase; href: string; le
 }
 
 /** The tables of counts and the cases under each type of cooperation. */
-export function DigestBody(props: { lang: Lang; digest: Digest; caseHref: (id: string) => string }) {
+export function DigestBody(props: {
+  lang: Lang;
+  digest: Digest;
+  caseHref: (id: string) => string;
+  /** On the page: the newest cases of each type only, and a link to all of them. */
+  perGroup?: { max: number; href: (g: DigestGroup) => string };
+}) {
   const { lang, digest } = props;
   const t = dgT(lang);
   const byId = new Map(digest.cases.map((c) => [c.id, c]));
@@ -140,10 +148,15 @@ export function DigestBody(props: { lang: Lang; digest: Digest; caseHref: (id: s
             <h3 id={groupAnchor(g)}>
               {g.label} <span class="muted">({t('total', { count: g.count })})</span>
             </h3>
-            {g.caseIds.map((id) => {
+            {(props.perGroup ? g.caseIds.slice(0, props.perGroup.max) : g.caseIds).map((id) => {
               const c = byId.get(id);
               return c ? <CaseSummary lang={lang} c={c} href={props.caseHref(id)} level={4} /> : null;
             })}
+            {props.perGroup && g.count > props.perGroup.max ? (
+              <p class="dg-group__all">
+                <a href={props.perGroup.href(g)}>{t('all_of_group', { count: g.count })}</a>
+              </p>
+            ) : null}
           </section>
         ))}
       </section>

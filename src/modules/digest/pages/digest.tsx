@@ -5,6 +5,7 @@ import { entryPath } from '../../knowledge/index.js';
 import type { Digest } from '../domain/digest.js';
 import { dgT } from '../texts.js';
 import { DigestBody } from './body.js';
+import { CASES_PER_GROUP_ON_DIGEST, groupPath } from './group.js';
 
 export function DigestPage(props: { ctx: PageContext; digest: Digest }) {
   const { ctx, digest } = props;
@@ -30,7 +31,7 @@ export function DigestPage(props: { ctx: PageContext; digest: Digest }) {
           </li>
         </ul>
       </nav>
-      <DigestBody lang={ctx.lang} digest={digest} caseHref={(id) => href(ctx, entryPath('case', id))} />
+      <DigestBody lang={ctx.lang} digest={digest} caseHref={(id) => href(ctx, entryPath('case', id))} perGroup={{ max: CASES_PER_GROUP_ON_DIGEST, href: (g) => href(ctx, groupPath(g)) }} />
     </Layout>
   );
 }
