@@ -5,6 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -28,6 +29,7 @@ describe('digest of cases in a real browser', () => {
       { origin: 'import' },
     );
     browser = await launchBrowser();
+    fs.mkdirSync('/tmp/dg-shots', { recursive: true });
   });
   after(async () => {
     await browser?.close();
@@ -62,6 +64,11 @@ describe('digest of cases in a real browser', () => {
       const axePage = await withJs.newPage();
       await axePage.goto(`${server.url}/${lang}/digest`);
       assert.deepEqual(await seriousAxeViolations(axePage), [], `${lang}: axe`);
+      // The page of one type of cooperation.
+      await axePage.goto(`${server.url}/${lang}/digest/cooperation/mla`);
+      assert.equal(await axePage.locator('article.dg-case').count(), 1);
+      assert.deepEqual(await seriousAxeViolations(axePage), [], `${lang}: axe on the type's page`);
+      await axePage.screenshot({ path: `/tmp/dg-shots/digest-mla-${lang}.png`, fullPage: true });
       await withJs.close();
     });
   }
