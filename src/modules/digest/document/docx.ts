@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from '../../../platform/i18n/messages.js';
 import { languageName } from '../../directory/index.js';
 import { entryPath } from '../../knowledge/index.js';
 import { GROUPINGS, type Digest, type DigestCase } from '../domain/digest.js';
-import { COLUMN, HEADING } from '../pages/body.js';
+import { COLUMN, HEADING, fallbackOf } from '../pages/body.js';
 import { dgT } from '../texts.js';
 
 const RTL_TEXT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
@@ -49,7 +49,8 @@ function caseParagraphs(lang: Lang, c: DigestCase, site: string, rtl: boolean): 
     [t('field_cooperating'), c.cooperatingStates.join(' · ') || undefined],
   ];
   for (const [label, value] of facts) if (value) out.push(para(`${label}: ${value}`, rtl));
-  if (c.title.fallback) out.push(para(t('fallback', { language: languageName(lang, c.title.lang) }), rtl));
+  const shownIn = fallbackOf(c);
+  if (shownIn) out.push(para(t('fallback', { language: languageName(lang, shownIn) }), rtl));
   out.push(c.summary ? para(c.summary.text, rtl, { lang: c.summary.lang }) : para(t('no_summary'), rtl));
   return out;
 }

@@ -49,6 +49,9 @@ describe('buildDigest', () => {
     assert.deepEqual(d.cases.find((c) => c.id === 'a')?.summary, { text: 'Breve', lang: 'es', fallback: true });
     assert.deepEqual(d.cases.find((c) => c.id === 'b')?.title, { text: 'Дело', lang: 'ru', fallback: true });
     assert.equal(d.cases.find((c) => c.id === 'b')?.summary, undefined);
+    const mixed = buildDigest([input({ id: 'm', texts: { ar: { title: 'قضية' }, en: { title: 'Case', summary: 'Summary' } } })], labels, 'ar');
+    assert.deepEqual(mixed.cases[0]?.title, { text: 'قضية', lang: 'ar', fallback: false });
+    assert.deepEqual(mixed.cases[0]?.summary, { text: 'Summary', lang: 'en', fallback: true }, 'a summary from another version rather than none');
     const ru = buildDigest([input({ id: 'a', texts: { ru: { title: 'Дело' } } })], labels, 'ru');
     assert.equal(ru.cases[0]?.title.fallback, false);
   });

@@ -82,11 +82,18 @@ export interface Digest {
   cases: DigestCase[];
 }
 
-/** The language version shown to a reader: theirs, then English, French, Spanish, then any. */
-function shownVersion(texts: DigestInput['texts'], lang: Lang): { lang: string; title: string; summary?: string | undefined } | undefined {
-  const titles = Object.fromEntries(Object.entries(texts).map(([l, t]) => [l, t.title]));
-  const picked = pickLocalized(titles, lang);
-  return picked ? { lang: picked.lang, title: picked.text, summary: texts[picked.lang]?.summary } : undefined;
+/**
+ * The title and the summary shown to a reader, each from the reader's language, then English, French,
+ * Spanish, then any (a version without a summary does not hide another version's summary).
+ */
+function shownTexts(texts: DigestInput['texts'], lang: Lang): { title: ShownText; summary?: ShownText } | undefined {
+  const pick = (field: 'title' | 'summary'): ShownText | undefined => {
+    const picked = pickLocalized(Object.fromEntries(Object.entries(texts).map(([l, t]) => [l, t[field]])), lang);
+    return picked ? { text: picked.text, lang: picked.lang, fallback: picked.lang !== lang } : undefined;
+  };
+  const title = pick('title');
+  const summary = pick('summary');
+  return title ? { title, ...(summary ? { summary } : {}) } : undefined;
 }
 
 const byDateDesc = (a: DigestCase, b: DigestCase) => (b.decisionDate ?? '').localeCompare(a.decisionDate ?? '') || a.id.localeCompare(b.id);
@@ -116,17 +123,16 @@ export function buildDigest(inputs: readonly DigestInput[], labels: DigestLabels
   const regionKeys = new Map<string, { key: string; label: string }[]>();
   const cases: DigestCase[] = [];
   for (const input of inputs) {
-    const v = shownVersion(input.texts, lang);
-    if (!v) continue;
+    const shown = shownTexts(input.texts, lang);
+    if (!shown) continue;
     const coop = [...input.cooperation_types].sort().map((code) => ({ key: code, label: labels.cooperation(code) }));
     const offences = [...input.crime_types].sort().map((code) => ({ key: code, label: labels.offence(code) }));
     const instruments = [...new Set(input.instruments)].sort().map((id) => ({ key: id, label: labels.instrument(id) }));
     const region = labels.region(input.country);
-    const fallback = v.lang !== lang;
     const c: DigestCase = {
       id: input.id,
-      title: { text: v.title, lang: v.lang, fallback },
-      ...(v.summary ? { summary: { text: v.summary, lang: v.lang, fallback } } : {}),
+      title: shown.title,
+      ...(shown.summary ? { summary: shown.summary } : {}),
       country: input.country,
       countryName: labels.country(input.country),
       ...(region ? { region: region.name } : {}),

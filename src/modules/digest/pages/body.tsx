@@ -94,6 +94,11 @@ function Field(props: { label: string; value: string | undefined }) {
   ) : null;
 }
 
+/** The language a case is shown in when it is not the reader's (its summary's, else its title's). */
+export function fallbackOf(c: DigestCase): string | undefined {
+  return c.summary?.fallback ? c.summary.lang : c.title.fallback ? c.title.lang : undefined;
+}
+
 /** One case: its title linked to its page, where and when it was decided, its tags and its summary. */
 export function CaseSummary(props: { lang: Lang; c: DigestCase; href: string; level: 3 | 4 }) {
   const { lang, c } = props;
@@ -116,7 +121,7 @@ export function CaseSummary(props: { lang: Lang; c: DigestCase; href: string; le
         <Field label={t('field_instruments')} value={c.instruments.join(' · ') || undefined} />
         <Field label={t('field_cooperating')} value={c.cooperatingStates.join(' · ') || undefined} />
       </dl>
-      {c.title.fallback ? <p class="dg-case__fallback muted">{t('fallback', { language: languageName(lang, c.title.lang) })}</p> : null}
+      {fallbackOf(c) ? <p class="dg-case__fallback muted">{t('fallback', { language: languageName(lang, fallbackOf(c)!) })}</p> : null}
       {c.summary ? <Shown text={c.summary} page={lang} as="p" /> : <p class="muted">{t('no_summary')}</p>}
     </article>
   );
