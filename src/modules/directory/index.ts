@@ -11,6 +11,9 @@ export { authorityNames } from './names.js';
 export type { AuthorityName } from './names.js';
 /** Headless Chromium printing of an HTML file to PDF (the book's; also the request writer's documents). */
 export { printToPdf, ChromiumMissingError } from './export/pdf.js';
+/** The file cache of generated books (single flight, one build at a time, atomic rename): also the digest of cases'. */
+export { cachedBook } from './export/book-cache.js';
+export type { BookKey } from './export/book-cache.js';
 export { provideLookupSupplement } from './lookup-supplement.js';
 export type { LookupSupplement, LookupSupplementInput } from './lookup-supplement.js';
 export { EmailSchema, Multilingual, PhoneNumberSchema } from './domain/schema.js';

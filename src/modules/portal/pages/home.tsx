@@ -11,6 +11,7 @@ import { homeMessages } from '../home.messages.js';
 import type { HomeModel } from '../service.js';
 import { EntryList } from '../components/entry.js';
 import { Content } from '../components/ui.js';
+import { DigestCard } from '../../digest/index.js';
 
 export function homeT(lang: Lang) {
   return translator(homeMessages, lang);
@@ -127,6 +128,7 @@ export function HomePage(props: { ctx: PageContext; model: HomeModel }) {
             </h3>
             <p>{t('open_data_desc')}</p>
           </li>
+          <DigestCard ctx={ctx} />
         </ul>
       </section>
     </Layout>

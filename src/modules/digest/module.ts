@@ -1,0 +1,11 @@
+import type { PalermoModule } from '../module.js';
+import { digestPages } from './routes.js';
+
+/**
+ * The living digest of cases where UNTOC was the legal basis (docs/DIGEST.md): page /{lang}/digest and
+ * its PDF and DOCX, computed from the published case law.
+ */
+export const digestModule: PalermoModule = {
+  name: 'digest',
+  routes: [digestPages],
+};
