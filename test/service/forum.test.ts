@@ -127,7 +127,7 @@ describe('forum threads and posts', () => {
     assert.equal(mail.to_address, w.officerB.email);
     assert.equal(mail.purpose, 'forum.thread');
     assert.doesNotMatch(`${mail.subject} ${mail.body}`, /Dual criminality|Consultation|execute this/);
-    assert.match(mail.body, new RegExp(`/forum/threads/${threadId}`));
+    assert.match(mail.body ?? '', new RegExp(`/forum/threads/${threadId}`));
     await setForumMail(rt.db, w.supervisorA.actor, true);
   });
 
