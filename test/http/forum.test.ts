@@ -65,6 +65,7 @@ describe('forum over HTTP', () => {
     const page = await c.a.page('/en/forum');
     assert.equal(page.res.status, 200);
     assert.match(page.html, /action="\/en\/forum\/spaces"/);
+    assert.match(page.html, /<a href="\/en\/forum">Forum<\/a>/, 'the header links to the forum');
     const res = await c.a.post('/en/forum/spaces', { _csrf: page.csrf, kind: 'private', title: 'Consultation avant refus', description: 'art. 18(26)', authority_id: ids.a, members: ids.b });
     assert.equal(res.status, 303, await res.text());
     spaceId = res.headers.get('location')!.split('/').pop()!;

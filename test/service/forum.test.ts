@@ -20,7 +20,7 @@ let privateId: string;
 let topicId: string;
 
 const count = async (table: 'forum_spaces' | 'forum_threads' | 'forum_posts' | 'forum_attachments' | 'outbox') => Number((await rt.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const reads = async (userId: string) => rt.db.selectFrom('audit_events').select(['action', 'target_type', 'target_id']).where('actor_user_id', '=', userId).where('action', '=', 'forum.read').orderBy('id').execute();
+const reads = async (userId: string) => rt.db.selectFrom('audit_events').select(['action', 'target_type', 'target_id']).where('actor_user_id', '=', userId).where('action', '=', 'forum.read').where('outcome', '=', 'success').orderBy('id').execute();
 const anon = { actor: ANONYMOUS, ip: null, requestId: null };
 
 before(async () => {
@@ -53,6 +53,8 @@ describe('forum spaces', () => {
       }
     }
     assert.equal(new Set(messages).size, 1, 'one answer whether the space exists or not');
+    const refusals = await rt.db.selectFrom('audit_events').select(['target_id']).where('actor_user_id', '=', w.officerC.id).where('outcome', '=', 'refused').where('action', '=', 'forum.read').execute();
+    assert.deepEqual(refusals.map((r) => r.target_id), [privateId], 'the attempt on the existing private space is audited as refused');
     await assert.rejects(openSpace(rt.db, anon, privateId), UnauthorizedError);
   });
 

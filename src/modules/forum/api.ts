@@ -83,7 +83,7 @@ export const forumApi: RoutePlugin = async (app: App) => {
   app.post(
     `${base}/spaces/:id/threads`,
     {
-      preValidation: async (request) => void (await assertMayPostInSpace(app.db, request.actor, idOf(request))),
+      preValidation: async (request) => void (await assertMayPostInSpace(app.db, auditContext(request), idOf(request))),
       ...route('Start a thread', 'forum.post in the space. Plain text; the users of the other member authorities of a private space get an e-mail (unless they turned forum mail off).', {
         params: Id,
         body: Type.Object({ title: Type.String({ maxLength: LIMITS.title * 2 }), body: Type.String({ maxLength: LIMITS.body * 2 }) }, { additionalProperties: false }),
@@ -105,7 +105,7 @@ export const forumApi: RoutePlugin = async (app: App) => {
   app.post(
     `${base}/threads/:id/posts`,
     {
-      preValidation: async (request) => void (await assertMayPostInThread(app.db, request.actor, idOf(request))),
+      preValidation: async (request) => void (await assertMayPostInThread(app.db, auditContext(request), idOf(request))),
       ...route('Reply in a thread', 'forum.post in its space. Plain text.', { params: Id, body: Type.Object({ body: Type.String({ maxLength: LIMITS.body * 2 }) }, { additionalProperties: false }), response: { 201: Created, ...errors() } }),
     },
     async (request, reply) => {
@@ -117,7 +117,7 @@ export const forumApi: RoutePlugin = async (app: App) => {
   app.post(
     `${base}/threads/:id/attachments`,
     {
-      preValidation: async (request) => void (await assertMayPostInThread(app.db, request.actor, idOf(request))),
+      preValidation: async (request) => void (await assertMayPostInThread(app.db, auditContext(request), idOf(request))),
       ...route('Reply with an attachment', `forum.post in its space. multipart/form-data: the field \`body\`, then the part \`file\` (at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB: 413; type found from the content: 415). Post and file are stored together or not at all.`, { params: Id, response: { 201: Created, ...errors(413, 415) } }),
     },
     async (request, reply) => {

@@ -76,7 +76,7 @@ export const forumRoutes: RoutePlugin = async (app: App) => {
 
     pages.post('/forum/spaces/:id/threads', { config: { csrfInMultipart: true } }, async (request, res) => {
       const ctx = pageContext(request);
-      await assertMayPostInSpace(app.db, request.actor, idOf(request));
+      await assertMayPostInSpace(app.db, auditContext(request), idOf(request));
       try {
         const { fields, file } = await receivePostForm(app, request, true);
         const r = await createThread(app.db, auditContext(request), app.config, idOf(request), fields, file);
@@ -90,7 +90,7 @@ export const forumRoutes: RoutePlugin = async (app: App) => {
 
     pages.post('/forum/threads/:id/posts', { config: { csrfInMultipart: true } }, async (request, res) => {
       const ctx = pageContext(request);
-      await assertMayPostInThread(app.db, request.actor, idOf(request));
+      await assertMayPostInThread(app.db, auditContext(request), idOf(request));
       try {
         const { fields, file } = await receivePostForm(app, request, true);
         const r = await reply(app.db, auditContext(request), app.config, idOf(request), fields, file);

@@ -12,7 +12,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { ForbiddenError, UnauthorizedError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/languages.js';
 import { allow, assertAllowed, type Actor } from '../access/index.js';
-import { recordAudit, type AuditContext } from '../audit/index.js';
+import { auditRefusal, recordAudit, type AuditContext } from '../audit/index.js';
 import { authorityNames } from '../directory/index.js';
 import { checkPost, checkSpace, checkThread, isUuid } from './domain/input.js';
 import { notifyMembers } from './notifications.js';
@@ -71,12 +71,22 @@ export interface Gate {
   actingFor: string | null;
 }
 
-/** Permission first: only the space's kind and member authorities are read before the policy answers. */
-async function gate(db: Kysely<DB>, actor: Actor, spaceId: string | undefined, action: 'forum.read' | 'forum.post'): Promise<Gate> {
+/**
+ * Permission first: only the space's kind and member authorities are read before the policy answers.
+ * A signed-in non-member's attempt on an existing private space is audited as refused (in its own
+ * transaction, when not called inside one); the answer is the same as for a space that does not exist.
+ */
+async function gate(db: Kysely<DB>, ctx: AuditContext, spaceId: string | undefined, action: 'forum.read' | 'forum.post'): Promise<Gate> {
+  const actor = ctx.actor;
   if (actor.userId === null) throw new UnauthorizedError();
   if (!spaceId || !isUuid(spaceId)) throw refused(actor, action);
   const access = await repo.selectSpaceAccess(db, spaceId);
-  if (!access || !allow(actor, action, { forumSpace: access.kind, memberAuthorityIds: access.members })) throw refused(actor, action);
+  if (!access) throw refused(actor, action);
+  if (!allow(actor, action, { forumSpace: access.kind, memberAuthorityIds: access.members })) {
+    const err = refused(actor, action);
+    if (access.kind === 'private' && !db.isTransaction) await auditRefusal(db, ctx, { action, targetType: 'forum_space', targetId: spaceId }, err.message);
+    throw err;
+  }
   const actingFor = access.kind === 'private' ? (actor.grants.map((g) => g.authorityId).find((a) => !!a && access.members.includes(a) && allow(actor, action, { forumSpace: 'private', memberAuthorityIds: [a] })) ?? null) : null;
   return { spaceId, kind: access.kind, members: access.members, actingFor };
 }
@@ -148,7 +158,7 @@ export async function createSpace(db: Kysely<DB>, ctx: AuditContext, raw: Record
 
 /** A space and its threads (403 before anything is revealed; the read of a private space is logged). */
 export async function openSpace(db: Kysely<DB>, ctx: AuditContext, spaceId: string, lang: Lang = 'en'): Promise<{ space: SpaceView; threads: ThreadView[]; mayPost: boolean }> {
-  const g = await gate(db, ctx.actor, spaceId, 'forum.read');
+  const g = await gate(db, ctx, spaceId, 'forum.read');
   return db.transaction().execute(async (trx) => {
     const row = await repo.selectSpace(trx, spaceId);
     if (!row) throw refused(ctx.actor, 'forum.read');
@@ -162,7 +172,7 @@ export async function openSpace(db: Kysely<DB>, ctx: AuditContext, spaceId: stri
 export async function openThread(db: Kysely<DB>, ctx: AuditContext, threadId: string, lang: Lang = 'en'): Promise<{ space: SpaceView; thread: ThreadView; posts: PostView[]; mayPost: boolean }> {
   if (ctx.actor.userId === null) throw new UnauthorizedError();
   const spaceId = isUuid(threadId) ? await repo.selectThreadSpace(db, threadId) : undefined;
-  const g = await gate(db, ctx.actor, spaceId, 'forum.read');
+  const g = await gate(db, ctx, spaceId, 'forum.read');
   return db.transaction().execute(async (trx) => {
     const [space, thread] = await Promise.all([repo.selectSpace(trx, g.spaceId), repo.selectThread(trx, threadId)]);
     if (!space || !thread) throw refused(ctx.actor, 'forum.read');
@@ -206,11 +216,11 @@ async function writePost(trx: Kysely<DB>, ctx: AuditContext, config: Config, g: 
 
 /** Start a thread with its first post (and an attachment), notifying the members of a private space. */
 export async function createThread(db: Kysely<DB>, ctx: AuditContext, config: Config, spaceId: string, raw: Record<string, unknown>, file: ReceivedFile | null = null): Promise<{ thread: ThreadView; postId: string; attachment: AttachmentView | null; mailed: number }> {
-  await gate(db, ctx.actor, spaceId, 'forum.post');
+  await gate(db, ctx, spaceId, 'forum.post');
   const { value, issues } = checkThread(raw);
   if (!value) throw new ValidationError(issues);
   return db.transaction().execute(async (trx) => {
-    const g = await gate(trx, ctx.actor, spaceId, 'forum.post');
+    const g = await gate(trx, ctx, spaceId, 'forum.post');
     const thread = await repo.insertThread(trx, { space_id: spaceId, title: value.title, created_by: ctx.actor.userId });
     const { post, attachment, mailed } = await writePost(trx, ctx, config, g, thread, value.body, file, 'thread');
     return { thread: threadView({ ...thread, posts: 1 }), postId: post.id, attachment: attachment ? attachmentView(attachment) : null, mailed };
@@ -219,11 +229,11 @@ export async function createThread(db: Kysely<DB>, ctx: AuditContext, config: Co
 
 /** Reply in a thread (with an attachment), notifying the members of a private space. */
 export async function reply(db: Kysely<DB>, ctx: AuditContext, config: Config, threadId: string, raw: Record<string, unknown>, file: ReceivedFile | null = null): Promise<{ postId: string; attachment: AttachmentView | null; mailed: number }> {
-  await assertMayPostInThread(db, ctx.actor, threadId);
+  await assertMayPostInThread(db, ctx, threadId);
   const { value, issues } = checkPost(raw);
   if (!value) throw new ValidationError(issues);
   return db.transaction().execute(async (trx) => {
-    const g = await assertMayPostInThread(trx, ctx.actor, threadId);
+    const g = await assertMayPostInThread(trx, ctx, threadId);
     const thread = await repo.selectThread(trx, threadId);
     if (!thread) throw refused(ctx.actor, 'forum.post');
     const { post, attachment, mailed } = await writePost(trx, ctx, config, g, thread, value.body, file, 'reply');
@@ -232,22 +242,22 @@ export async function reply(db: Kysely<DB>, ctx: AuditContext, config: Config, t
 }
 
 /** 401/403 unless the actor may post in the thread's space (the same refusal for a thread that does not exist). */
-export async function assertMayPostInThread(db: Kysely<DB>, actor: Actor, threadId: string): Promise<Gate> {
-  if (actor.userId === null) throw new UnauthorizedError();
+export async function assertMayPostInThread(db: Kysely<DB>, ctx: AuditContext, threadId: string): Promise<Gate> {
+  if (ctx.actor.userId === null) throw new UnauthorizedError();
   const spaceId = isUuid(threadId) ? await repo.selectThreadSpace(db, threadId) : undefined;
-  return gate(db, actor, spaceId, 'forum.post');
+  return gate(db, ctx, spaceId, 'forum.post');
 }
 
 /** 401/403 unless the actor may post in the space. */
-export async function assertMayPostInSpace(db: Kysely<DB>, actor: Actor, spaceId: string): Promise<Gate> {
-  return gate(db, actor, spaceId, 'forum.post');
+export async function assertMayPostInSpace(db: Kysely<DB>, ctx: AuditContext, spaceId: string): Promise<Gate> {
+  return gate(db, ctx, spaceId, 'forum.post');
 }
 
 /** An attachment's content (403 before anything is revealed; the download from a private space is logged). */
 export async function openAttachment(db: Kysely<DB>, ctx: AuditContext, attachmentId: string): Promise<AttachmentView & { content: Buffer }> {
   if (ctx.actor.userId === null) throw new UnauthorizedError();
   const spaceId = isUuid(attachmentId) ? await repo.selectAttachmentSpace(db, attachmentId) : undefined;
-  const g = await gate(db, ctx.actor, spaceId, 'forum.read');
+  const g = await gate(db, ctx, spaceId, 'forum.read');
   return db.transaction().execute(async (trx) => {
     const a = await repo.selectAttachment(trx, attachmentId);
     if (!a) throw refused(ctx.actor, 'forum.read');
