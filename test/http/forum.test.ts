@@ -77,6 +77,17 @@ describe('forum over HTTP', () => {
     }
   });
 
+  it('shows bad space input on the page, naming the field, and writes nothing', async () => {
+    const n = await count('forum_spaces');
+    const page = await c.a.page('/en/forum');
+    const res = await c.a.post('/en/forum/spaces', { _csrf: page.csrf, kind: 'private', title: 'Unknown partner', authority_id: ids.a, members: 'no-such-authority' });
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    assert.match(html, /role="alert"/);
+    assert.match(html, /members: no published authority/);
+    assert.equal(await count('forum_spaces'), n);
+  });
+
   it('refuses a page form without its CSRF token and writes nothing', async () => {
     const n = await count('forum_spaces');
     const res = await c.a.post('/en/forum/spaces', { kind: 'private', title: 'No token', authority_id: ids.a, members: ids.b });

@@ -146,9 +146,10 @@ export async function createSpace(db: Kysely<DB>, ctx: AuditContext, raw: Record
     const named = await authorityNames(trx, value.members, lang);
     const unknown: FieldIssue[] = [];
     const others = value.members.filter((m) => m !== value.authorityId);
-    others.forEach((m) => {
-      if (!named.has(m)) unknown.push({ field: `members[${Array.isArray(raw.members) ? raw.members.indexOf(m) : others.indexOf(m)}]`, message: `no published authority "${m}" in the directory` });
-    });
+    // The API names the item (members[i]); the page form's one text field is named as such.
+    for (const m of others) {
+      if (!named.has(m)) unknown.push({ field: Array.isArray(raw.members) ? `members[${raw.members.indexOf(m)}]` : 'members', message: `no published authority "${m}" in the directory` });
+    }
     if (unknown.length) throw new ValidationError(unknown);
     const row = await repo.insertSpace(trx, { kind: value.kind, title: value.title, description: value.description, created_by: actor.userId, created_for_authority: value.authorityId }, value.members);
     await recordAudit(trx, ctx, { action: 'forum.create_space', targetType: 'forum_space', targetId: row.id, changes: { kind: value.kind, members: value.members } });
