@@ -21,5 +21,6 @@ import { writerModule } from './writer/module.js';
 import { legalBasisModule } from './legalbasis/module.js';
 import { providersModule } from './providers/module.js';
 import { digestModule } from './digest/module.js';
+import { forumModule } from './forum/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, operationsModule, legalBasisModule, digestModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, forumModule, operationsModule, legalBasisModule, digestModule, portalModule];

@@ -156,6 +156,14 @@ describe('accounts guards', () => {
       '/:lang/e-evidence/new': { id: 'csrf-provider', document: '{}' },
       '/:lang/e-evidence/providers/:id/edit': { document: '{}' },
       '/:lang/e-evidence/providers/:id/transition': { revision: '1', transition: 'publish' },
+      '/:lang/forum/spaces': { kind: 'topic', title: 'CSRF' },
+      '/:lang/forum/spaces/:id/threads': { title: 'CSRF', body: 'CSRF' },
+      '/:lang/forum/threads/:id/posts': { body: 'CSRF' },
+      '/:lang/forum/mail': { on: '0' },
+      '/api/v1/forum/spaces': { kind: 'topic', title: 'CSRF' },
+      '/api/v1/forum/spaces/:id/threads': { title: 'CSRF', body: 'CSRF' },
+      '/api/v1/forum/threads/:id/posts': { body: 'CSRF' },
+      '/api/v1/forum/threads/:id/attachments': { body: 'CSRF' },
     };
     /** Values for the other path parameters of the editor routes. */
     const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received', ':caseId': crypto.randomUUID(), ':step': 'facts' };
@@ -164,6 +172,7 @@ describe('accounts guards', () => {
     for (const path of Object.keys(bodies)) if (path.includes('/editor/')) ids[path] = 'csrf-test-entry';
     for (const path of Object.keys(bodies)) if (path.includes('/casework/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.includes('/writer/') && path.includes(':id')) ids[path] = crypto.randomUUID();
+    for (const path of Object.keys(bodies)) if (path.includes('/forum/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.startsWith('/api/v1/providers/') || path.includes('/e-evidence/providers/')) ids[path] = 'csrf-test-provider';
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
     assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);

@@ -46,6 +46,10 @@ export const ACTIONS = [
   'casework.statistics',
   'casework.import',
   'casework.export',
+  'forum.read',
+  'forum.post',
+  'forum.create_topic',
+  'forum.create_private',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -33,6 +33,7 @@ const EXPECTED: Record<string, Action[]> = {
     'knowledge.create', 'knowledge.edit', 'knowledge.review', 'knowledge.publish', 'knowledge.archive', 'knowledge.translate',
     'taxonomy.edit', 'directory.read_restricted', 'practitioner.request', 'tokens.manage',
     'providers.read_restricted', 'providers.create', 'providers.edit', 'providers.review', 'providers.publish', 'providers.archive',
+    'forum.create_topic',
   ],
   focal_point: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.create', 'directory.edit', 'directory.review', 'directory.publish', 'directory.archive',
@@ -41,11 +42,13 @@ const EXPECTED: Record<string, Action[]> = {
   authority_officer: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics',
+    'forum.create_private',
   ],
   authority_supervisor: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
     'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export',
+    'forum.create_private',
   ],
   administrator: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
@@ -151,5 +154,46 @@ describe('access policy: roles × actions', () => {
       assert.equal(allow(ROLES[role]!, 'practitioner.approve', { country: 'FRA', requesterId: SELF }), false, role);
       assert.equal(allow(ROLES[role]!, 'practitioner.approve', { country: 'FRA', requesterId: OTHER }), true, role);
     }
+  });
+});
+
+describe('access policy: forum spaces', () => {
+  const TOPIC: Resource = { forumSpace: 'topic' };
+  const MEMBER: Resource = { forumSpace: 'private', memberAuthorityIds: ['ita-moj', 'fra-moj'] };
+  const NOT_MEMBER: Resource = { forumSpace: 'private', memberAuthorityIds: ['ita-moj', 'deu-bfj'] };
+  // role → [read/post a topic space, a private space of its authority, a private space of others]
+  const ROWS: Record<string, [boolean, boolean, boolean]> = {
+    anonymous: [false, false, false],
+    registered: [false, false, false],
+    practitioner: [true, false, false],
+    curator: [true, false, false],
+    focal_point: [true, false, false],
+    authority_officer: [true, true, false],
+    authority_supervisor: [true, true, false],
+    administrator: [true, false, false],
+    curator_without_second_factor: [false, false, false],
+  };
+  for (const [role, [topic, member, other]] of Object.entries(ROWS)) {
+    it(`${role}: topic ${topic}, own private ${member}, others' private ${other}`, () => {
+      const actor = ROLES[role]!;
+      for (const action of ['forum.read', 'forum.post'] as const) {
+        assert.equal(allow(actor, action, TOPIC), topic, `${action} topic`);
+        assert.equal(allow(actor, action, MEMBER), member, `${action} member`);
+        assert.equal(allow(actor, action, NOT_MEMBER), other, `${action} not member`);
+      }
+    });
+  }
+
+  it('denies a private space without members, and a space whose kind is not given', () => {
+    const officer = ROLES.authority_officer!;
+    assert.equal(allow(officer, 'forum.read', { forumSpace: 'private', memberAuthorityIds: [] }), false);
+    assert.equal(allow(officer, 'forum.read', { memberAuthorityIds: ['fra-moj'] }), false);
+    assert.equal(allow(ROLES.practitioner!, 'forum.read', {}), false);
+  });
+
+  it('lets officers open private spaces only for their own authority', () => {
+    assert.equal(allow(ROLES.authority_officer!, 'forum.create_private', { authorityId: 'fra-moj' }), true);
+    assert.equal(allow(ROLES.authority_officer!, 'forum.create_private', { authorityId: 'ita-moj' }), false);
+    assert.equal(allow(ROLES.authority_officer!, 'forum.create_private', {}), false);
   });
 });

@@ -24,6 +24,10 @@ export interface Resource {
   ownerId?: string | null;
   /** The person a decision is about (a practitioner request): nobody decides on their own. */
   requesterId?: string | null;
+  /** A forum space: topic (open to every signed-in practitioner) or private (its member authorities only). */
+  forumSpace?: 'topic' | 'private' | null;
+  /** The member authorities of a private forum space (directory ids). */
+  memberAuthorityIds?: readonly string[] | null;
 }
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
@@ -41,6 +45,10 @@ const notOwnChange: Rule = (a, r) => !!r.authorId && r.authorId !== a.userId;
 const notOwnRequest: Rule = (a, r) => !r.requesterId || r.requesterId !== a.userId;
 const any = (...rules: Rule[]): Rule => (a, r) => rules.some((rule) => rule(a, r));
 const all = (...rules: Rule[]): Rule => (a, r) => rules.every((rule) => rule(a, r));
+
+/** Acts (officer or supervisor) for one of the resource's member authorities (private forum spaces). */
+const memberOf: Rule = (a, r) => r.forumSpace === 'private' && !!r.memberAuthorityIds?.length && a.grants.some((g) => (g.role === 'authority_officer' || g.role === 'authority_supervisor') && !!g.authorityId && r.memberAuthorityIds!.includes(g.authorityId));
+const topicSpace: Rule = (_a, r) => r.forumSpace === 'topic';
 
 const curator = has('curator');
 const admin = has('administrator');
@@ -106,6 +114,14 @@ export const RULES: Record<Action, Rule> = {
   'casework.statistics': any(ofAuthority('authority_officer', 'authority_supervisor'), focalPointOf),
   'casework.import': ofAuthority('authority_supervisor'),
   'casework.export': ofAuthority('authority_supervisor'),
+
+  // Forum (docs/FORUM.md): topic spaces are read and written by every registered practitioner; a
+  // private space only by the users acting for its member authorities. Curators open topic spaces;
+  // an authority's officers and supervisors open private spaces for it (resource.authorityId).
+  'forum.read': any(all(topicSpace, practitionerOrAbove), memberOf),
+  'forum.post': any(all(topicSpace, practitionerOrAbove), memberOf),
+  'forum.create_topic': curator,
+  'forum.create_private': ofAuthority('authority_officer', 'authority_supervisor'),
 };
 
 /** May the actor take this action on this resource? */

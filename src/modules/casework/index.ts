@@ -15,3 +15,7 @@ export { setLegalBases } from './parts-service.js';
 export { uploadDocument } from './documents-service.js';
 export type { DocumentView } from './documents-service.js';
 export { spoolDirOf } from './documents-spool.js';
+/** For the forum's attachments: the same receiving (size, SHA-256, type by content) and serving of files. */
+export { spoolUpload, UnsupportedTypeError, UploadTooLargeError } from './documents-spool.js';
+export type { Spooled, UploadStream } from './documents-spool.js';
+export { attachmentDisposition, safeFilename, servedType, ACCEPTED_TYPES } from './domain/documents.js';

@@ -38,6 +38,7 @@ const keys = [
   'nav_admin',
   'nav_editor',
   'nav_casework',
+  'nav_forum',
   'places_states',
   'places_own_regime',
 ] as const;

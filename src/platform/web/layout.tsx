@@ -65,6 +65,11 @@ function AccountNav({ ctx }: { ctx: PageContext }) {
                 <a href={href(ctx, '/casework')}>{t('nav_casework')}</a>
               </li>
             ) : null}
+            {v.forum ? (
+              <li>
+                <a href={href(ctx, '/forum')}>{t('nav_forum')}</a>
+              </li>
+            ) : null}
             {v.admin ? (
               <li>
                 <a href={href(ctx, '/admin')}>{t('nav_admin')}</a>

@@ -13,6 +13,8 @@ export interface Viewer {
   editor?: boolean;
   /** Show the "Casework" link (casework.read for some authority). */
   casework?: boolean;
+  /** Show the "Forum" link (forum.read in topic spaces). */
+  forum?: boolean;
 }
 
 declare module 'fastify' {

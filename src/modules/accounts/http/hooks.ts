@@ -120,6 +120,8 @@ export const accountsHooks = globalPlugin(async (app: App) => {
           admin: administers(actor),
           editor: allowedActions(actor, {}, ['knowledge.edit']).length > 0,
           casework: scopeOf(actor, 'casework.read').some,
+          // Every member of a private space may also read the topic spaces: one probe suffices.
+          forum: allowedActions(actor, { forumSpace: 'topic' }, ['forum.read']).length > 0,
         };
       }
     }
