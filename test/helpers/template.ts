@@ -101,9 +101,14 @@ export async function serverTemplate(baseUrl: string, config: Config): Promise<s
     await admin.query('SELECT pg_advisory_lock(hashtext($1))', ['palermo_test_template']);
     try {
       if (await exists()) return name;
-      // Templates of earlier versions of the code are of no further use (one still being copied stays).
-      const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'palermo\\_template\\_%'`);
-      for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
+      // Templates of other versions of the code not built for two hours (another run may still copy a newer one).
+      const old = await admin.query<{ datname: string; built: string | null }>(
+        `SELECT datname, shobj_description(oid, 'pg_database') AS built FROM pg_database WHERE datname LIKE 'palermo\\_template\\_%'`,
+      );
+      for (const row of old.rows) {
+        if (Number(row.built) > Date.now() - 2 * 3600_000) continue;
+        await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
+      }
       const building = `${name}_building`;
       await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${building}"`);
@@ -116,6 +121,7 @@ export async function serverTemplate(baseUrl: string, config: Config): Promise<s
         await database.close();
       }
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+      await admin.query(`COMMENT ON DATABASE "${name}" IS '${Date.now()}'`);
       return name;
     } finally {
       await admin.query('SELECT pg_advisory_unlock(hashtext($1))', ['palermo_test_template']);
