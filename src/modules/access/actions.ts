@@ -46,6 +46,10 @@ export const ACTIONS = [
   'casework.statistics',
   'casework.import',
   'casework.export',
+  'jit.create',
+  'jit.read',
+  'jit.contribute',
+  'jit.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

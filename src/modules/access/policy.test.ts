@@ -41,11 +41,13 @@ const EXPECTED: Record<string, Action[]> = {
   authority_officer: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics',
+    'jit.read', 'jit.contribute',
   ],
   authority_supervisor: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
     'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export',
+    'jit.create', 'jit.read', 'jit.contribute', 'jit.manage',
   ],
   administrator: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
@@ -144,6 +146,24 @@ describe('access policy: roles × actions', () => {
   it('opens the administration area to administrators and to focal points (practitioner approvals)', () => {
     const expected: Record<string, boolean> = { administrator: true, focal_point: true };
     for (const [role, actor] of Object.entries(ROLES)) assert.equal(administers(actor), expected[role] ?? false, role);
+  });
+
+  it('lets only officers and supervisors of member authorities into a joint investigation team', () => {
+    const team: Resource = { memberAuthorityIds: ['ita-pg', 'fra-moj'] };
+    const outside: Resource = { memberAuthorityIds: ['ita-pg', 'deu-bka'] };
+    for (const role of ['authority_officer', 'authority_supervisor']) {
+      const a = ROLES[role]!;
+      assert.equal(allow(a, 'jit.read', team), true, role);
+      assert.equal(allow(a, 'jit.contribute', team), true, role);
+      assert.equal(allow(a, 'jit.read', outside), false, role);
+      assert.equal(allow(a, 'jit.contribute', outside), false, role);
+      assert.equal(allow(a, 'jit.read', { memberAuthorityIds: [] }), false, role);
+    }
+    assert.equal(allow(ROLES.authority_supervisor!, 'jit.manage', team), true);
+    assert.equal(allow(ROLES.authority_officer!, 'jit.manage', team), false);
+    assert.equal(allow(ROLES.authority_supervisor!, 'jit.manage', outside), false);
+    for (const role of ['administrator', 'curator', 'focal_point', 'practitioner']) assert.equal(allow(ROLES[role]!, 'jit.read', team), false, role);
+    assert.deepEqual(scopeOf(ROLES.authority_officer!, 'jit.read').authorities, ['fra-moj']);
   });
 
   it('never lets anyone decide on their own practitioner request', () => {

@@ -24,6 +24,8 @@ export interface Resource {
   ownerId?: string | null;
   /** The person a decision is about (a practitioner request): nobody decides on their own. */
   requesterId?: string | null;
+  /** Member authorities of a joint investigation team (directory ids): their officers and supervisors act on it. */
+  memberAuthorityIds?: readonly string[] | null;
 }
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
@@ -35,6 +37,14 @@ const grants = (a: Actor, role: RoleName): RoleGrant[] => a.grants.filter((g) =>
 const focalPointOf: Rule = (a, r) => !!r.country && grants(a, 'focal_point').some((g) => g.country === r.country);
 /** Holds one of the roles for the resource's authority (the resource must name one). */
 const ofAuthority = (...roles: RoleName[]): Rule => (a, r) => !!r.authorityId && a.grants.some((g) => roles.includes(g.role) && g.authorityId === r.authorityId);
+/**
+ * Holds one of the roles for a member authority of the resource (a joint investigation team). Without
+ * a member list the resource's authorityId stands for it, so that scopeOf finds the actor's authorities.
+ */
+const memberOf = (...roles: RoleName[]): Rule => (a, r) => {
+  const ids = r.memberAuthorityIds ?? (r.authorityId ? [r.authorityId] : []);
+  return a.grants.some((g) => roles.includes(g.role) && !!g.authorityId && ids.includes(g.authorityId));
+};
 /** Four-eyes: the resource names its author and it is not the actor. */
 const notOwnChange: Rule = (a, r) => !!r.authorId && r.authorId !== a.userId;
 /** The decision is not about the actor themself. */
@@ -106,6 +116,15 @@ export const RULES: Record<Action, Rule> = {
   'casework.statistics': any(ofAuthority('authority_officer', 'authority_supervisor'), focalPointOf),
   'casework.import': ofAuthority('authority_supervisor'),
   'casework.export': ofAuthority('authority_supervisor'),
+
+  // Joint investigation teams (UNTOC art. 19): only officers and supervisors of member authorities
+  // see a team's workspace; a supervisor opens one for their authority (authorityId = the lead).
+  'jit.create': ofAuthority('authority_supervisor'),
+  'jit.read': memberOf('authority_officer', 'authority_supervisor'),
+  /** Tasks and shared documents. */
+  'jit.contribute': memberOf('authority_officer', 'authority_supervisor'),
+  /** Members, the agreement and its extensions. */
+  'jit.manage': memberOf('authority_supervisor'),
 };
 
 /** May the actor take this action on this resource? */
