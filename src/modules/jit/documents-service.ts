@@ -77,10 +77,10 @@ async function documentFor(db: Kysely<DB>, actor: Actor, docId: unknown, clock: 
 }
 
 /** A document's details, logged as viewed; with its own evidence log. */
-export async function viewDocument(db: Kysely<DB>, actor: Actor, docId: unknown, clock: Clock = {}): Promise<{ document: repo.DocumentRow; evidence: repo.EvidenceRow[]; teamTitle: string; teamId: string }> {
+export async function viewDocument(db: Kysely<DB>, actor: Actor, docId: unknown, clock: Clock = {}): Promise<{ document: repo.DocumentRow; evidence: repo.EvidenceRow[]; teamTitle: string; teamId: string; members: repo.MemberRow[] }> {
   const { doc, access } = await documentFor(db, actor, docId, clock);
   await log(db, actor, doc, 'view', actingAuthority(actor, access.memberIds, 'jit.read'));
-  return { document: doc, evidence: await repo.selectEvidence(db, doc.team_id, doc.id), teamTitle: access.team.title, teamId: access.team.id };
+  return { document: doc, evidence: await repo.selectEvidence(db, doc.team_id, doc.id), teamTitle: access.team.title, teamId: access.team.id, members: access.members };
 }
 
 /** A document's content, logged as downloaded (the log is written before the bytes are sent). */
