@@ -21,5 +21,6 @@ import { writerModule } from './writer/module.js';
 import { legalBasisModule } from './legalbasis/module.js';
 import { providersModule } from './providers/module.js';
 import { jitModule } from './jit/module.js';
+import { networksModule } from './networks/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, jitModule, operationsModule, legalBasisModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, jitModule, networksModule, operationsModule, legalBasisModule, portalModule];

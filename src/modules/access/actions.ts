@@ -50,6 +50,7 @@ export const ACTIONS = [
   'jit.read',
   'jit.contribute',
   'jit.manage',
+  'networks.log',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

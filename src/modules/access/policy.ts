@@ -125,6 +125,9 @@ export const RULES: Record<Action, Rule> = {
   'jit.contribute': memberOf('authority_officer', 'authority_supervisor'),
   /** Members, the agreement and its extensions. */
   'jit.manage': memberOf('authority_supervisor'),
+
+  /** Keep (read, add to, export) a judicial network's case log: its secretariat (resource authorityId = the network id). */
+  'networks.log': ofAuthority('network_secretariat'),
 };
 
 /** May the actor take this action on this resource? */
