@@ -76,6 +76,8 @@ describe('jit workspaces over HTTP', () => {
     assert.ok(page.includes('Hear the witness') && page.includes('Witness statement') && page.includes(sha));
     assert.ok(!page.includes('Forged'));
     assert.match(page, /Uploaded/);
+    // The casework navigation leads members to the teams; readers without jit.read do not see the link.
+    assert.match((await c.fraOff.page('/en/casework')).html, /href="\/en\/jit"/);
   });
 
   it('refuses non-members before anything is revealed: 403 page, 403 problem+json, also for an unknown team', async () => {
