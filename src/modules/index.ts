@@ -22,5 +22,7 @@ import { legalBasisModule } from './legalbasis/module.js';
 import { providersModule } from './providers/module.js';
 import { digestModule } from './digest/module.js';
 import { forumModule } from './forum/module.js';
+import { jitModule } from './jit/module.js';
+import { networksModule } from './networks/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, forumModule, operationsModule, legalBasisModule, digestModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, forumModule, jitModule, networksModule, operationsModule, legalBasisModule, digestModule, portalModule];

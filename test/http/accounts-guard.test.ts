@@ -164,6 +164,20 @@ describe('accounts guards', () => {
       '/api/v1/forum/spaces/:id/threads': { title: 'CSRF', body: 'CSRF' },
       '/api/v1/forum/threads/:id/posts': { body: 'CSRF' },
       '/api/v1/forum/threads/:id/attachments': { body: 'CSRF' },
+      '/:lang/jit': { title: 'CSRF team', lead_authority_id: 'csrf-test-authority', lead_country: 'FRA', lead_name: 'CSRF', starts_on: '2030-01-01', ends_on: '2030-12-31' },
+      '/:lang/jit/:id/members': { authority_id: 'csrf-member', country: 'FRA', name: 'CSRF' },
+      '/:lang/jit/:id/agreements': { kind: 'agreement', title: 'CSRF', signed_on: '2030-01-01', ends_on: '2030-12-31' },
+      '/:lang/jit/:id/tasks': { title: 'CSRF', assignee_authority_id: 'csrf-member' },
+      '/:lang/jit/:id/tasks/:taskId': { status: 'done' },
+      '/:lang/jit/:id/documents': { title: 'CSRF' },
+      '/api/v1/jit/teams': { title: 'CSRF team', lead_authority_id: 'csrf-test-authority', lead_country: 'FRA', lead_name: 'CSRF', starts_on: '2030-01-01', ends_on: '2030-12-31' },
+      '/api/v1/jit/teams/:id/members': { authority_id: 'csrf-member', country: 'FRA', name: 'CSRF' },
+      '/api/v1/jit/teams/:id/agreements': { kind: 'agreement', title: 'CSRF', signed_on: '2030-01-01', ends_on: '2030-12-31' },
+      '/api/v1/jit/teams/:id/tasks': { title: 'CSRF', assignee_authority_id: 'csrf-member' },
+      '/api/v1/jit/teams/:id/tasks/:taskId': { status: 'done' },
+      '/api/v1/jit/teams/:id/documents': { title: 'CSRF' },
+      '/:lang/networks/:id/log': { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'money-laundering', facilitated_on: '2021-01-01' },
+      '/api/v1/networks/:id/cases': { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'money-laundering', facilitated_on: '2021-01-01' },
     };
     /** Values for the other path parameters of the editor routes. */
     const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received', ':caseId': crypto.randomUUID(), ':step': 'facts' };
@@ -173,6 +187,9 @@ describe('accounts guards', () => {
     for (const path of Object.keys(bodies)) if (path.includes('/casework/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.includes('/writer/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.includes('/forum/') && path.includes(':id')) ids[path] = crypto.randomUUID();
+    for (const path of Object.keys(bodies)) if (path.includes('/jit/') && path.includes(':id')) ids[path] = crypto.randomUUID();
+    params[':taskId'] = crypto.randomUUID();
+    for (const path of Object.keys(bodies)) if (path.includes('/networks/')) ids[path] = 'wacap';
     for (const path of Object.keys(bodies)) if (path.startsWith('/api/v1/providers/') || path.includes('/e-evidence/providers/')) ids[path] = 'csrf-test-provider';
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
     assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);

@@ -50,6 +50,11 @@ export const ACTIONS = [
   'forum.post',
   'forum.create_topic',
   'forum.create_private',
+  'jit.create',
+  'jit.read',
+  'jit.contribute',
+  'jit.manage',
+  'networks.log',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

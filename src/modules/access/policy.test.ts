@@ -19,6 +19,7 @@ const ROLES: Record<string, Actor> = {
   authority_officer: actorWith([{ role: 'authority_officer', authorityId: 'fra-moj' }]),
   authority_supervisor: actorWith([{ role: 'authority_supervisor', authorityId: 'fra-moj' }]),
   administrator: actorWith([{ role: 'administrator' }]),
+  network_secretariat: actorWith([{ role: 'network_secretariat', authorityId: 'fra-moj' }]),
   curator_without_second_factor: actorWith([{ role: 'curator' }], false),
 };
 
@@ -43,17 +44,20 @@ const EXPECTED: Record<string, Action[]> = {
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics',
     'forum.create_private',
+    'jit.read', 'jit.contribute',
   ],
   authority_supervisor: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
     'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export',
     'forum.create_private',
+    'jit.create', 'jit.read', 'jit.contribute', 'jit.manage',
   ],
   administrator: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
     'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage',
   ],
+  network_secretariat: ['practitioner.request', 'tokens.manage', 'networks.log'],
   // Elevated roles do not take effect before the second factor is enrolled: a registered user.
   curator_without_second_factor: ['practitioner.request', 'tokens.manage'],
 };
@@ -147,6 +151,34 @@ describe('access policy: roles × actions', () => {
   it('opens the administration area to administrators and to focal points (practitioner approvals)', () => {
     const expected: Record<string, boolean> = { administrator: true, focal_point: true };
     for (const [role, actor] of Object.entries(ROLES)) assert.equal(administers(actor), expected[role] ?? false, role);
+  });
+
+  it('lets only officers and supervisors of member authorities into a joint investigation team', () => {
+    const team: Resource = { memberAuthorityIds: ['ita-pg', 'fra-moj'] };
+    const outside: Resource = { memberAuthorityIds: ['ita-pg', 'deu-bka'] };
+    for (const role of ['authority_officer', 'authority_supervisor']) {
+      const a = ROLES[role]!;
+      assert.equal(allow(a, 'jit.read', team), true, role);
+      assert.equal(allow(a, 'jit.contribute', team), true, role);
+      assert.equal(allow(a, 'jit.read', outside), false, role);
+      assert.equal(allow(a, 'jit.contribute', outside), false, role);
+      assert.equal(allow(a, 'jit.read', { memberAuthorityIds: [] }), false, role);
+    }
+    assert.equal(allow(ROLES.authority_supervisor!, 'jit.manage', team), true);
+    assert.equal(allow(ROLES.authority_officer!, 'jit.manage', team), false);
+    assert.equal(allow(ROLES.authority_supervisor!, 'jit.manage', outside), false);
+    for (const role of ['administrator', 'curator', 'focal_point', 'practitioner']) assert.equal(allow(ROLES[role]!, 'jit.read', team), false, role);
+    assert.deepEqual(scopeOf(ROLES.authority_officer!, 'jit.read').authorities, ['fra-moj']);
+  });
+
+  it('lets a network secretariat keep only its own network\'s log', () => {
+    const sec = actorWith([{ role: 'network_secretariat', authorityId: 'wacap' }]);
+    assert.equal(allow(sec, 'networks.log', { authorityId: 'wacap' }), true);
+    assert.equal(allow(sec, 'networks.log', { authorityId: 'casc' }), false);
+    assert.equal(allow(sec, 'casework.read', { authorityId: 'wacap' }), false, 'not an authority officer');
+    assert.equal(allow(sec, 'jit.read', { memberAuthorityIds: ['wacap'] }), false);
+    for (const role of ['authority_supervisor', 'administrator', 'focal_point']) assert.equal(allow(ROLES[role]!, 'networks.log', { authorityId: 'fra-moj', country: 'FRA' }), false, role);
+    assert.deepEqual(scopeOf(sec, 'networks.log').authorities, ['wacap']);
   });
 
   it('never lets anyone decide on their own practitioner request', () => {

@@ -26,7 +26,7 @@ export interface Resource {
   requesterId?: string | null;
   /** A forum space: topic (open to every signed-in practitioner) or private (its member authorities only). */
   forumSpace?: 'topic' | 'private' | null;
-  /** The member authorities of a private forum space (directory ids). */
+  /** Member authorities of a private forum space or of a joint investigation team (directory ids): their officers and supervisors act on it. */
   memberAuthorityIds?: readonly string[] | null;
 }
 
@@ -39,6 +39,14 @@ const grants = (a: Actor, role: RoleName): RoleGrant[] => a.grants.filter((g) =>
 const focalPointOf: Rule = (a, r) => !!r.country && grants(a, 'focal_point').some((g) => g.country === r.country);
 /** Holds one of the roles for the resource's authority (the resource must name one). */
 const ofAuthority = (...roles: RoleName[]): Rule => (a, r) => !!r.authorityId && a.grants.some((g) => roles.includes(g.role) && g.authorityId === r.authorityId);
+/**
+ * Holds one of the roles for a member authority of the resource (a joint investigation team). Without
+ * a member list the resource's authorityId stands for it, so that scopeOf finds the actor's authorities.
+ */
+const memberOf = (...roles: RoleName[]): Rule => (a, r) => {
+  const ids = r.memberAuthorityIds ?? (r.authorityId ? [r.authorityId] : []);
+  return a.grants.some((g) => roles.includes(g.role) && !!g.authorityId && ids.includes(g.authorityId));
+};
 /** Four-eyes: the resource names its author and it is not the actor. */
 const notOwnChange: Rule = (a, r) => !!r.authorId && r.authorId !== a.userId;
 /** The decision is not about the actor themself. */
@@ -46,8 +54,8 @@ const notOwnRequest: Rule = (a, r) => !r.requesterId || r.requesterId !== a.user
 const any = (...rules: Rule[]): Rule => (a, r) => rules.some((rule) => rule(a, r));
 const all = (...rules: Rule[]): Rule => (a, r) => rules.every((rule) => rule(a, r));
 
-/** Acts (officer or supervisor) for one of the resource's member authorities (private forum spaces). */
-const memberOf: Rule = (a, r) => r.forumSpace === 'private' && !!r.memberAuthorityIds?.length && a.grants.some((g) => (g.role === 'authority_officer' || g.role === 'authority_supervisor') && !!g.authorityId && r.memberAuthorityIds!.includes(g.authorityId));
+/** Acts (officer or supervisor) for one of the member authorities of a private forum space. */
+const privateSpaceMember: Rule = (a, r) => r.forumSpace === 'private' && !!r.memberAuthorityIds?.length && memberOf('authority_officer', 'authority_supervisor')(a, r);
 const topicSpace: Rule = (_a, r) => r.forumSpace === 'topic';
 
 const curator = has('curator');
@@ -118,10 +126,21 @@ export const RULES: Record<Action, Rule> = {
   // Forum (docs/FORUM.md): topic spaces are read and written by every registered practitioner; a
   // private space only by the users acting for its member authorities. Curators open topic spaces;
   // an authority's officers and supervisors open private spaces for it (resource.authorityId).
-  'forum.read': any(all(topicSpace, practitionerOrAbove), memberOf),
-  'forum.post': any(all(topicSpace, practitionerOrAbove), memberOf),
+  'forum.read': any(all(topicSpace, practitionerOrAbove), privateSpaceMember),
+  'forum.post': any(all(topicSpace, practitionerOrAbove), privateSpaceMember),
   'forum.create_topic': curator,
   'forum.create_private': ofAuthority('authority_officer', 'authority_supervisor'),
+  // Joint investigation teams (UNTOC art. 19): only officers and supervisors of member authorities
+  // see a team's workspace; a supervisor opens one for their authority (authorityId = the lead).
+  'jit.create': ofAuthority('authority_supervisor'),
+  'jit.read': memberOf('authority_officer', 'authority_supervisor'),
+  /** Tasks and shared documents. */
+  'jit.contribute': memberOf('authority_officer', 'authority_supervisor'),
+  /** Members, the agreement and its extensions. */
+  'jit.manage': memberOf('authority_supervisor'),
+
+  /** Keep (read, add to, export) a judicial network's case log: its secretariat (resource authorityId = the network id). */
+  'networks.log': ofAuthority('network_secretariat'),
 };
 
 /** May the actor take this action on this resource? */

@@ -79,6 +79,7 @@ const keys = [
   'role_authority_officer',
   'role_authority_supervisor',
   'role_administrator',
+  'role_network_secretariat',
   'roles_suspended',
   'enrol_now',
   'profile_title',

@@ -254,6 +254,7 @@ const keys = [
   'nav_notifications',
   'nav_statistics',
   'nav_settings',
+  'nav_jit',
 ] as const;
 
 /** A key of the `casework` catalogue. */

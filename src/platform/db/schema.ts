@@ -17,6 +17,8 @@ import type { WriterTables } from '../../modules/writer/tables.js';
 import type { LegalBasisTables } from '../../modules/legalbasis/tables.js';
 import type { ProvidersTables } from '../../modules/providers/tables.js';
 import type { ForumTables } from '../../modules/forum/tables.js';
+import type { JitTables } from '../../modules/jit/tables.js';
+import type { NetworksTables } from '../../modules/networks/tables.js';
 
 export interface FilesTable {
   id: string;
@@ -37,4 +39,4 @@ export interface PlatformTables {
   rate_limit_windows: { key: string; hits: number; expires_at: Date };
 }
 
-export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, WriterTables, LegalBasisTables, ProvidersTables, ForumTables {}
+export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, WriterTables, LegalBasisTables, ProvidersTables, ForumTables, JitTables, NetworksTables {}

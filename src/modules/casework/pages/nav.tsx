@@ -1,6 +1,7 @@
 /**
  * The casework navigation shown at the top of every casework page: worklist, requests forwarded to
- * the reader's executing authority, notifications, statistics, settings. A link is shown only where
+ * the reader's executing authority, notifications, statistics, settings, joint investigation teams
+ * (the jit module's pages). A link is shown only where
  * the policy allows its page (access/policy.ts), so no one is led to a 403.
  */
 import type { Actor } from '../../access/index.js';
@@ -14,21 +15,23 @@ export interface CaseworkNavLinks {
   notifications: boolean;
   statistics: boolean;
   settings: boolean;
+  jit: boolean;
 }
 
 /** Which casework pages the actor may open (the same actions their routes check). */
 export function caseworkNavLinks(actor: Actor): CaseworkNavLinks {
   const some = (a: Parameters<typeof scopeOf>[1]) => scopeOf(actor, a).some;
   const read = some('casework.read');
-  return { worklist: read, forwarded: some('casework.execute'), notifications: read, statistics: some('casework.statistics'), settings: some('casework.supervise') };
+  return { worklist: read, forwarded: some('casework.execute'), notifications: read, statistics: some('casework.statistics'), settings: some('casework.supervise'), jit: some('jit.read') };
 }
 
-const PAGES: [keyof CaseworkNavLinks, string, 'nav_worklist' | 'nav_forwarded' | 'nav_notifications' | 'nav_statistics' | 'nav_settings'][] = [
+const PAGES: [keyof CaseworkNavLinks, string, 'nav_worklist' | 'nav_forwarded' | 'nav_notifications' | 'nav_statistics' | 'nav_settings' | 'nav_jit'][] = [
   ['worklist', '/casework', 'nav_worklist'],
   ['forwarded', '/casework/executions', 'nav_forwarded'],
   ['notifications', '/casework/notifications', 'nav_notifications'],
   ['statistics', '/casework/statistics', 'nav_statistics'],
   ['settings', '/casework/settings', 'nav_settings'],
+  ['jit', '/jit', 'nav_jit'],
 ];
 
 export function CaseworkNav({ ctx, links }: { ctx: PageContext; links: CaseworkNavLinks }) {

@@ -1,0 +1,100 @@
+/**
+ * Shared documents of a team and their evidence log: each upload, view (details) and download is
+ * logged, with who, for which member authority, when and the SHA-256 of the content, in the same
+ * transaction as the act (the log is append-only in the database). Uploads only while the workspace
+ * is open; members still read and download after its end date, and that is logged too.
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError, ValidationError } from '../../platform/http/errors.js';
+import type { Actor } from '../access/index.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
+import { actingAuthority, actorName, isUuid, NotMemberError, openTeamFor, teamFor, type Clock } from './access.js';
+import { parseDocumentFields } from './domain/inputs.js';
+import { safeFilename } from './domain/files.js';
+import type { EvidenceAction } from './domain/vocabulary.js';
+import * as repo from './repository.js';
+
+/** Largest shared document accepted (held in the database with the rest of the evidence). */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+export class DocumentTooLargeError extends AppError {
+  constructor() {
+    super(413, 'payload-too-large', `The file is larger than the limit of ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, [{ field: 'file', message: 'is too large' }]);
+  }
+}
+
+export interface UploadInput {
+  title?: unknown;
+  filename?: string | null;
+  content: Buffer;
+}
+
+async function log(db: Kysely<DB>, actor: Actor, doc: repo.DocumentRow, action: EvidenceAction, authorityId: string | null): Promise<void> {
+  await repo.insertEvidence(db, { team_id: doc.team_id, document_id: doc.id, action, sha256: doc.sha256, user_id: actor.userId, user_name: actorName(actor), authority_id: authorityId });
+}
+
+/** Share a document in the workspace: stored with its SHA-256 and logged as uploaded. */
+export async function uploadDocument(db: Kysely<DB>, ctx: AuditContext, teamId: unknown, input: UploadInput, clock: Clock = {}): Promise<repo.DocumentRow> {
+  const access = await openTeamFor(db, ctx.actor, teamId, 'jit.contribute', clock);
+  const fields = parseDocumentFields({ title: input.title });
+  const issues = fields.ok ? [] : [...fields.issues];
+  if (input.content.length === 0) issues.push({ field: 'file', message: 'the file is empty' });
+  if (issues.length) throw new ValidationError(issues);
+  if (input.content.length > MAX_DOCUMENT_BYTES) throw new DocumentTooLargeError();
+  const title = (fields as { value: { title: string } }).value.title;
+  const sha256 = crypto.createHash('sha256').update(input.content).digest('hex');
+  const authorityId = actingAuthority(ctx.actor, access.memberIds, 'jit.contribute')!;
+  return db.transaction().execute(async (trx) => {
+    const id = await repo.insertDocument(trx, {
+      team_id: access.team.id,
+      title,
+      filename: safeFilename(input.filename),
+      byte_size: input.content.length,
+      sha256,
+      content: input.content,
+      uploaded_by: ctx.actor.userId,
+      uploaded_by_name: actorName(ctx.actor),
+      authority_id: authorityId,
+    });
+    const doc = (await repo.selectDocument(trx, id))!;
+    await log(trx, ctx.actor, doc, 'upload', authorityId);
+    await recordAudit(trx, ctx, { action: 'jit.document_upload', targetType: 'jit_document', targetId: id, changes: { team_id: access.team.id, sha256, byte_size: doc.byte_size } });
+    return doc;
+  });
+}
+
+/** A document for a member of its team (the same 403 for an unknown document as for another team's). */
+async function documentFor(db: Kysely<DB>, actor: Actor, docId: unknown, clock: Clock) {
+  if (!isUuid(docId)) {
+    await teamFor(db, actor, null, 'jit.read', clock); // 401/403: never an answer about the id
+    throw new NotMemberError();
+  }
+  const doc = await repo.selectDocument(db, docId);
+  const access = await teamFor(db, actor, doc?.team_id ?? null, 'jit.read', clock);
+  return { doc: doc!, access };
+}
+
+/** A document's details, logged as viewed; with its own evidence log. */
+export async function viewDocument(db: Kysely<DB>, actor: Actor, docId: unknown, clock: Clock = {}): Promise<{ document: repo.DocumentRow; evidence: repo.EvidenceRow[]; teamTitle: string; teamId: string; members: repo.MemberRow[] }> {
+  const { doc, access } = await documentFor(db, actor, docId, clock);
+  await log(db, actor, doc, 'view', actingAuthority(actor, access.memberIds, 'jit.read'));
+  return { document: doc, evidence: await repo.selectEvidence(db, doc.team_id, doc.id), teamTitle: access.team.title, teamId: access.team.id, members: access.members };
+}
+
+/** A document's content, logged as downloaded (the log is written before the bytes are sent). */
+export async function downloadDocument(db: Kysely<DB>, actor: Actor, docId: unknown, clock: Clock = {}): Promise<{ document: repo.DocumentRow; content: Buffer }> {
+  const { doc, access } = await documentFor(db, actor, docId, clock);
+  return db.transaction().execute(async (trx) => {
+    const content = await repo.selectDocumentContent(trx, doc.id);
+    await log(trx, actor, doc, 'download', actingAuthority(actor, access.memberIds, 'jit.read'));
+    return { document: doc, content };
+  });
+}
+
+/** The team's evidence log, newest first. */
+export async function evidenceLog(db: Kysely<DB>, actor: Actor, teamId: unknown, clock: Clock = {}): Promise<repo.EvidenceRow[]> {
+  const access = await teamFor(db, actor, teamId, 'jit.read', clock);
+  return repo.selectEvidence(db, access.team.id);
+}

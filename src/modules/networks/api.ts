@@ -1,0 +1,54 @@
+/**
+ * The networks' API: public figures (JSON and CSV), and for a network's secretariat its log (JSON,
+ * CSV) and logging a case. problem+json errors naming each field.
+ */
+import { Type } from 'typebox';
+import type { App } from '../../platform/http/app.js';
+import { ProblemSchema } from '../../platform/http/problem-schema.js';
+import { auditContext } from '../audit/index.js';
+import { csvLine, figuresCsv } from './domain/figures.js';
+import { CaseInput } from './domain/inputs.js';
+import { logCase, networkFigures, networkLog } from './service.js';
+
+const tags = ['networks'];
+const problems = {
+  400: { ...ProblemSchema, description: 'Invalid input (errors names each field)' },
+  401: { ...ProblemSchema, description: 'Sign in or send a token' },
+  403: { ...ProblemSchema, description: "Not the network's secretariat" },
+};
+const NetworkId = Type.Object({ id: Type.String({ description: 'Network identifier (casc, wacap, seajust)' }) });
+const objectBody = (b: unknown): Record<string, unknown> => (b && typeof b === 'object' && !Array.isArray(b) ? { ...(b as Record<string, unknown>) } : {});
+const CASE_COLUMNS = ['id', 'network_id', 'requesting_country', 'requested_country', 'kind', 'offence', 'facilitated_on', 'concluded_on', 'outcome'] as const;
+
+export async function networksApi(app: App): Promise<void> {
+  app.get(
+    '/api/v1/networks/figures',
+    { schema: { tags, operationId: 'getNetworkFigures', summary: 'Cases facilitated per year and network (public)', response: { 200: Type.Object({ networks: Type.Array(Type.Object({ id: Type.String(), acronym: Type.String(), name: Type.String(), region: Type.String() })), years: Type.Array(Type.Object({ year: Type.Integer(), total: Type.Integer(), by_network: Type.Record(Type.String(), Type.Integer()) })), total: Type.Integer() }) } } },
+    async () => {
+      const { figures, networks } = await networkFigures(app.db);
+      return { networks, years: figures.years.map((y) => ({ year: y, total: figures.yearTotals[y] ?? 0, by_network: figures.cells[y] ?? {} })), total: figures.total };
+    },
+  );
+
+  app.get('/api/v1/networks/figures.csv', { schema: { tags, operationId: 'getNetworkFiguresCsv', summary: 'The figures as CSV: year, one column per network, total (public)' } }, async (_request, reply) => {
+    const { figures, networks } = await networkFigures(app.db);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="network-figures.csv"').send(figuresCsv(figures, Object.fromEntries(networks.map((n) => [n.id, n.acronym]))));
+  });
+
+  app.get('/api/v1/networks/:id/cases', { schema: { tags, security: [{ bearerAuth: [] }], operationId: 'listNetworkCases', summary: "A network's case log (its secretariat)", params: NetworkId, response: { 200: Type.Object({ cases: Type.Array(Type.Record(Type.String(), Type.Unknown())) }), ...problems } } }, async (request, reply) => {
+    const { cases } = await networkLog(app.db, request.actor, (request.params as { id: string }).id);
+    reply.header('cache-control', 'private, no-store');
+    return { cases: cases.map((c) => Object.fromEntries(CASE_COLUMNS.map((k) => [k, c[k]]))) };
+  });
+
+  app.get('/api/v1/networks/:id/cases.csv', { schema: { tags, security: [{ bearerAuth: [] }], operationId: 'exportNetworkCasesCsv', summary: "A network's case log as CSV (its secretariat)", params: NetworkId, response: problems } }, async (request, reply) => {
+    const { network, cases } = await networkLog(app.db, request.actor, (request.params as { id: string }).id);
+    const body = csvLine([...CASE_COLUMNS]) + cases.map((c) => csvLine(CASE_COLUMNS.map((k) => c[k]))).join('');
+    return reply.type('text/csv; charset=utf-8').header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename="${network.id}-cases.csv"`).send(body as never);
+  });
+
+  app.post('/api/v1/networks/:id/cases', { schema: { tags, security: [{ bearerAuth: [] }], operationId: 'logNetworkCase', summary: 'Log a case the network facilitated (its secretariat)', params: NetworkId, body: CaseInput, response: { 201: Type.Object({ id: Type.String() }), ...problems } }, attachValidation: true }, async (request, reply) => {
+    const id = await logCase(app.db, auditContext(request), (request.params as { id: string }).id, objectBody(request.body));
+    return reply.code(201).send({ id });
+  });
+}

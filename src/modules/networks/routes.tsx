@@ -1,0 +1,43 @@
+/** Pages of the networks: public figures /{lang}/networks; a network's log /{lang}/networks/{id}/log (its secretariat). */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RoutePlugin } from '../../platform/http/app.js';
+import { ValidationError } from '../../platform/http/errors.js';
+import { href, pageContext, sendPage } from '../../platform/web/page.js';
+import { pageRoutes } from '../../platform/web/routes.js';
+import { auditContext } from '../audit/index.js';
+import { listStates, listTerms } from '../reference/index.js';
+import { FiguresPage } from './pages/figures.js';
+import { LogPage } from './pages/log.js';
+import { logCase, networkFigures, networkLog, networksKeptBy } from './service.js';
+
+function formValues(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (body && typeof body === 'object') for (const [k, v] of Object.entries(body as Record<string, unknown>)) if (k !== '_csrf' && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+export const networksPages: RoutePlugin = pageRoutes((app) => {
+  app.get('/networks', async (request, reply) => {
+    const { figures, networks } = await networkFigures(app.db);
+    const kept = await networksKeptBy(app.db, request.actor);
+    return sendPage(reply, <FiguresPage ctx={pageContext(request)} figures={figures} networks={networks} kept={kept} />);
+  });
+
+  const renderLog = async (request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; issues?: { field: string; message: string }[] } = {}, status = 200) => {
+    const { network, cases } = await networkLog(app.db, request.actor, (request.params as { id: string }).id);
+    const [countries, offences] = [await listStates(app.db), await listTerms(app.db, 'crime')];
+    return sendPage(reply, <LogPage ctx={pageContext(request)} network={network} cases={cases} countries={countries} offences={offences} {...extra} />, status);
+  };
+
+  app.get('/networks/:id/log', async (request, reply) => renderLog(request, reply));
+  app.post('/networks/:id/log', async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      await logCase(app.db, auditContext(request), (request.params as { id: string }).id, values);
+      return reply.redirect(href(pageContext(request), `/networks/${(request.params as { id: string }).id}/log`), 303);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderLog(request, reply, { values, issues: err.issues ?? [] }, 400);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * Joint investigation team workspaces over HTTP: pages without JavaScript (create, members, tasks,
+ * upload with the CSRF field before the file, the evidence log), 403 pages and problem+json for
+ * non-members, the JSON API with operationIds, downloads logged, read-only after the end date (409),
+ * and fuzzed API bodies answered 4xx naming the field.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fc from 'fast-check';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { Client, csrfOf, makeUser, signInAs } from './accounts-support.js';
+
+const cookieOf = (c: Client) => [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+describe('jit workspaces over HTTP', () => {
+  let server: TestServer;
+  const c = {} as Record<'itaSup' | 'fraOff' | 'outsider' | 'practitioner', Client>;
+  let teamId: string;
+
+  before(async () => {
+    server = await startTestServer();
+    const users = {
+      itaSup: await makeUser(server, { roles: [{ role: 'authority_supervisor', authority_id: 'ita-pg' }], totp: true, name: 'Giulia Supervisor' }),
+      fraOff: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'fra-moj' }], totp: true, name: 'Claire Officier' }),
+      outsider: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'deu-bka' }], totp: true, name: 'Dieter Outsider' }),
+      practitioner: await makeUser(server, { roles: [{ role: 'practitioner' }], name: 'Pat' }),
+    };
+    for (const [k, u] of Object.entries(users)) {
+      c[k as keyof typeof c] = new Client(server);
+      await signInAs(c[k as keyof typeof c], u);
+    }
+  });
+  after(async () => server?.close());
+
+  /** The CSRF token of a signed-in client (for the API with a session cookie). */
+  const tokenOf = async (who: Client) => csrfOf((await who.page('/en/jit')).html);
+  const api = async (who: Client, method: string, path: string, body?: unknown) =>
+    server.get(path, { method, headers: { cookie: cookieOf(who), origin: server.url, 'x-csrf-token': await tokenOf(who), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+
+  it('opens a team through the form, adds a member and a task, shares a document; the log shows it', async () => {
+    const res = await c.itaSup.submit('/en/jit', '/en/jit', {
+      title: 'JIT Aurora',
+      purpose: 'Trafficking in persons',
+      lead_authority_id: 'ita-pg',
+      lead_name: 'Procura di Roma',
+      lead_country: 'ITA',
+      starts_on: '2026-01-01',
+      ends_on: '2099-12-31',
+    });
+    assert.equal(res.status, 303, await res.text());
+    teamId = /\/en\/jit\/([0-9a-f-]{36})$/.exec(res.headers.get('location')!)![1]!;
+    const member = await c.itaSup.submit(`/en/jit/${teamId}`, `/en/jit/${teamId}/members`, { authority_id: 'fra-moj', name: 'Bureau de l’entraide pénale', country: 'FRA' });
+    assert.equal(member.status, 303);
+    const bad = await c.itaSup.submit(`/en/jit/${teamId}`, `/en/jit/${teamId}/members`, { authority_id: 'esp-fge', name: 'Fiscalía', country: 'ZZZ' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /is not a State of the UN lists/);
+    const task = await c.fraOff.submit(`/en/jit/${teamId}`, `/en/jit/${teamId}/tasks`, { title: 'Hear the witness', assignee_authority_id: 'fra-moj', due_on: '2027-01-15' });
+    assert.equal(task.status, 303);
+    // Upload through the page form: the CSRF field first, then the file.
+    const { html } = await c.fraOff.page(`/en/jit/${teamId}`);
+    assert.match(html, /enctype="multipart\/form-data"/);
+    const form = new FormData();
+    form.append('_csrf', csrfOf(html));
+    form.append('title', 'Witness statement');
+    form.append('file', new Blob(['statement text']), 'statement.txt');
+    const up = await server.get(`/en/jit/${teamId}/documents`, { method: 'POST', body: form, headers: { cookie: cookieOf(c.fraOff), origin: server.url } });
+    assert.equal(up.status, 303, await up.text());
+    // Without the CSRF field: 403 and nothing stored.
+    const noToken = new FormData();
+    noToken.append('title', 'Forged');
+    noToken.append('file', new Blob(['x']), 'x.txt');
+    assert.equal((await server.get(`/en/jit/${teamId}/documents`, { method: 'POST', body: noToken, headers: { cookie: cookieOf(c.fraOff), origin: server.url } })).status, 403);
+    const page = (await c.itaSup.page(`/en/jit/${teamId}`)).html;
+    const sha = crypto.createHash('sha256').update('statement text').digest('hex');
+    assert.ok(page.includes('Hear the witness') && page.includes('Witness statement') && page.includes(sha));
+    assert.ok(!page.includes('Forged'));
+    assert.match(page, /Uploaded/);
+    // The casework navigation leads members to the teams; readers without jit.read do not see the link.
+    assert.match((await c.fraOff.page('/en/casework')).html, /href="\/en\/jit"/);
+  });
+
+  it('refuses non-members before anything is revealed: 403 page, 403 problem+json, also for an unknown team', async () => {
+    for (const path of [`/en/jit/${teamId}`, `/en/jit/${crypto.randomUUID()}`]) {
+      const res = await c.outsider.get(path);
+      assert.equal(res.status, 403, path);
+      const body = await res.text();
+      assert.ok(!body.includes('JIT Aurora'));
+    }
+    for (const path of [`/api/v1/jit/teams/${teamId}`, `/api/v1/jit/teams/${crypto.randomUUID()}`, `/api/v1/jit/teams/${teamId}/evidence-log`]) {
+      const res = await c.outsider.get(path);
+      assert.equal(res.status, 403, path);
+      assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+    }
+    assert.equal((await c.practitioner.get('/api/v1/jit/teams')).status, 403);
+    assert.equal((await server.get('/api/v1/jit/teams')).status, 401);
+  });
+
+  it('serves the workspace as JSON, logs views and downloads with the SHA-256, documents operationIds', async () => {
+    const ws = (await (await c.fraOff.get(`/api/v1/jit/teams/${teamId}`)).json()) as { documents: { id: string; sha256: string; content_url: string }[]; members: unknown[] };
+    assert.equal(ws.members.length, 2);
+    const doc = ws.documents[0]!;
+    const dl = await c.itaSup.get(doc.content_url);
+    assert.equal(dl.status, 200);
+    assert.equal(await dl.text(), 'statement text');
+    assert.equal(dl.headers.get('x-content-sha256'), doc.sha256);
+    assert.match(dl.headers.get('content-disposition') ?? '', /attachment/);
+    assert.equal((await c.fraOff.get(`/en/jit/documents/${doc.id}`)).status, 200);
+    const log = (await (await c.itaSup.get(`/api/v1/jit/teams/${teamId}/evidence-log`)).json()) as { entries: { action: string; sha256: string; authority_id: string }[] };
+    assert.deepEqual(log.entries.map((e) => [e.action, e.authority_id]), [['view', 'fra-moj'], ['download', 'ita-pg'], ['upload', 'fra-moj']]);
+    assert.ok(log.entries.every((e) => e.sha256 === doc.sha256));
+    assert.equal((await c.outsider.get(doc.content_url)).status, 403);
+    const openapi = (await (await server.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { operationId?: string }>> };
+    assert.equal(openapi.paths['/api/v1/jit/teams']?.post?.operationId, 'createJitTeam');
+    assert.equal(openapi.paths['/api/v1/jit/documents/{docId}/content']?.get?.operationId, 'downloadJitDocument');
+  });
+
+  it('makes the workspace read-only after its end date (409), still readable', async () => {
+    const created = await api(c.itaSup, 'POST', '/api/v1/jit/teams', { title: 'Short team', lead_authority_id: 'ita-pg', lead_country: 'ITA', lead_name: 'Procura di Roma', starts_on: '2020-01-01', ends_on: '2099-01-01' });
+    assert.equal(created.status, 201, await created.clone().text());
+    const { id } = (await created.json()) as { id: string };
+    await server.runtime.db.updateTable('jit_teams').set({ ends_on: '2021-01-01' }).where('id', '=', id).execute();
+    const task = await api(c.itaSup, 'POST', `/api/v1/jit/teams/${id}/tasks`, { title: 'Late', assignee_authority_id: 'ita-pg' });
+    assert.equal(task.status, 409);
+    assert.match(task.headers.get('content-type') ?? '', /problem\+json/);
+    const page = await c.itaSup.page(`/en/jit/${id}`);
+    assert.equal(page.res.status, 200);
+    assert.match(page.html, /read-only/);
+    assert.ok(!page.html.includes(`/en/jit/${id}/tasks"`), 'no forms on a closed workspace');
+  });
+
+  it('answers fuzzed API bodies with 4xx naming the field, never 500', async () => {
+    const fields = ['title', 'assignee_authority_id', 'due_on'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.constant(null), fc.constant({}), fc.constant([]), fc.constant('\u0000')), async (field, value) => {
+        const body: Record<string, unknown> = { title: 'Task', assignee_authority_id: 'ita-pg', due_on: '2030-01-01', [field]: value };
+        const res = await api(c.itaSup, 'POST', `/api/v1/jit/teams/${teamId}/tasks`, body);
+        assert.ok(res.status < 500, `${field}=${JSON.stringify(value)}: ${res.status}`);
+        if (res.status >= 400) {
+          const problem = (await res.json()) as { errors?: { field: string }[] };
+          assert.ok(problem.errors?.some((e) => e.field === field), `${field}: ${JSON.stringify(problem)}`);
+        }
+      }),
+      { numRuns: 40 },
+    );
+    const notJson = await server.get(`/api/v1/jit/teams/${teamId}/tasks`, { method: 'POST', body: '{', headers: { cookie: cookieOf(c.itaSup), origin: server.url, 'x-csrf-token': await tokenOf(c.itaSup), 'content-type': 'application/json' } });
+    assert.equal(notJson.status, 400);
+  });
+});
