@@ -54,7 +54,12 @@ export async function createServerDatabase(baseUrl: string, poolMax = 5, templat
   };
 }
 
-export async function createTestRuntime(overrides: Partial<Config> = {}): Promise<TestRuntime> {
+/**
+ * A runtime on a new database. By default the database is a copy of the run's prepared template
+ * (migrated, reference data loaded: test/helpers/template.ts); `fresh: true` starts from an empty
+ * one, for tests of what the first start does.
+ */
+export async function createTestRuntime(overrides: Partial<Config> = {}, options: { fresh?: boolean } = {}): Promise<TestRuntime> {
   // A data directory of its own (file caches such as the directory books), unless the test gives one.
   const ownDataDir = overrides.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-test-data-'));
   const config = testConfig({ ...(ownDataDir ? { dataDir: ownDataDir } : {}), ...overrides });
@@ -67,7 +72,7 @@ export async function createTestRuntime(overrides: Partial<Config> = {}): Promis
   let drop: (() => Promise<void>) | undefined;
   let url: string | undefined;
   // A copy of the run's prepared template (test/helpers/template.ts) unless PALERMO_TEST_TEMPLATE=0.
-  const useTemplate = process.env.PALERMO_TEST_TEMPLATE !== '0';
+  const useTemplate = !options.fresh && process.env.PALERMO_TEST_TEMPLATE !== '0';
   if (baseUrl) ({ database, url, drop } = await createServerDatabase(baseUrl, 5, useTemplate ? await serverTemplate(baseUrl, testConfig()) : undefined));
   else database = await openDatabase({ embedded: 'memory://', ...(useTemplate ? { loadDataDir: await embeddedTemplate(testConfig()) } : {}) });
   try {

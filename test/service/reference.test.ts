@@ -25,7 +25,7 @@ import {
 describe('reference data loader', () => {
   let rt: TestRuntime;
   before(async () => {
-    rt = await createTestRuntime();
+    rt = await createTestRuntime({}, { fresh: true }); // the first start loads the reference data
   });
   after(async () => rt?.close());
 
