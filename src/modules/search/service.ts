@@ -22,6 +22,8 @@ import { RETRY, matchWithTerms } from './term-match.js';
 import { rankEligible } from './title-rank.js';
 import { observeSearch } from '../../platform/metrics.js';
 import { inSpan } from '../../platform/tracing.js';
+import { expandTerms } from './thesaurus.js';
+import { SUGGEST_BELOW, suggestQuery, type Suggestion } from './suggest.js';
 
 export interface SearchHit {
   type: EntryType;
@@ -49,6 +51,14 @@ export interface SearchOutcome {
   sort: SortOrder;
   results: SearchHit[];
   facets: Facets;
+  /** Thesaurus equivalents the query's terms were expanded with (also searched for). */
+  expanded: string[];
+  /** "Did you mean": the query with misspelt words replaced, when it found fewer than SUGGEST_BELOW results. */
+  suggestion?: Suggestion;
+  /** The query as typed, when it found nothing and the results are those of its spelling suggestion (whose text the results are for). */
+  corrected_from?: string;
+  /** The query text the results are for (the suggestion's when corrected). */
+  q: string;
   /** False when the query text had nothing searchable (e.g. only stop words): every entry is listed. */
   query_used: boolean;
   duration_ms: number;
@@ -77,13 +87,26 @@ async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lan
   return snippets(db, held, terms);
 }
 
-/** Run a search (read-only). */
+/**
+ * Run a search (read-only). A query that finds nothing while a spelling suggestion would find
+ * something shows the suggestion's results instead (corrected_from names what was typed).
+ */
 export async function search(db: Kysely<DB>, params: SearchParams): Promise<SearchOutcome> {
   const started = performance.now();
-  const parsed = parseQuery(params.q);
+  const outcome = await searchOnce(db, params);
+  if (outcome.total > 0 || !outcome.suggestion) return outcome;
+  const corrected = await searchOnce(db, { ...params, q: outcome.suggestion.q });
+  if (!corrected.total) return outcome;
+  const { suggestion: _none, ...rest } = corrected;
+  return { ...rest, corrected_from: params.q, expanded: [...new Set([...outcome.expanded, ...corrected.expanded])], duration_ms: Math.round(performance.now() - started) };
+}
+
+async function searchOnce(db: Kysely<DB>, params: SearchParams): Promise<SearchOutcome> {
+  const started = performance.now();
+  const { query: parsed, equivalents } = await expandTerms(db, parseQuery(params.q));
   const texts = termTexts(parsed);
   const analysed = await cachedTerms(db, JSON.stringify([UN_CONFIGS[params.hl], texts]), () => analyseTerms(db, UN_CONFIGS[params.hl], texts));
-  const built = buildTsQuery(parsed, analysed);
+  const built = buildTsQuery(parsed, analysed, equivalents);
   const sort = effectiveSort(params);
 
   const byRelevance = sort === 'relevance' && built.positive;
@@ -124,6 +147,7 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
       context: [context, lawTitle].filter(Boolean).join(' — ') || null,
     };
   });
+  const suggestion = total < SUGGEST_BELOW && built.positive ? await suggestQuery(db, params.q, parsed) : undefined;
   return {
     total,
     page: params.page,
@@ -131,6 +155,9 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
     sort,
     results,
     facets,
+    q: params.q,
+    expanded: [...new Set(equivalents.flat().map((e) => e.text))],
+    ...(suggestion ? { suggestion } : {}),
     query_used: built.tsquery !== undefined || !params.q.trim(),
     duration_ms: Math.round(performance.now() - started),
   };
