@@ -69,7 +69,7 @@ const Response = Type.Object({
   corrected_from: Type.Optional(Type.String({ description: 'Present when q found nothing and the results are those of its spelling correction: the q given' })),
   suggestion: Type.Optional(
     Type.Object(
-      { q: Type.String({ description: 'The query with misspelt words replaced by similar indexed words' }), words: Type.Array(Type.String(), { description: 'The replacing words' }) },
+      { q: Type.String({ description: 'The query with misspelt words replaced by similar indexed words' }), words: Type.Array(Type.String(), { description: 'The replacing words' }), confident: Type.Boolean({ description: 'Close enough that a query finding nothing shows the suggestion\u2019s results (corrected_from)' }) },
       { description: '"Did you mean": offered when the query found fewer than 3 results' },
     ),
   ),

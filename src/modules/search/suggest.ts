@@ -9,6 +9,9 @@ import type { ParsedQuery } from './domain/query.js';
 import { hasCjk } from './domain/text.js';
 import { exactWords, knownWords, similarWords, wordsFound } from './repository/vocabulary.js';
 
+/** Trigram similarity from which a correction replaces a query that found nothing ("extradtion" → "extradition": 0.57). */
+export const CONFIDENT = 0.5;
+
 /** A search with fewer results than this gets a suggestion when one exists. */
 export const SUGGEST_BELOW = 3;
 
@@ -32,6 +35,8 @@ export interface Suggestion {
   q: string;
   /** The words that replaced misspelt ones. */
   words: string[];
+  /** Every replacement is close enough (trigram similarity >= CONFIDENT) to show its results in place of none. */
+  confident: boolean;
 }
 
 /** The suggestion for a query, or undefined when every word is known or nothing similar finds documents. */
@@ -45,12 +50,15 @@ export async function suggestQuery(db: Kysely<DB>, q: string, query: ParsedQuery
   const unknown = pairs.filter((p) => !known.has(p.exact));
   if (!unknown.length) return undefined;
   const similar = await similarWords(db, unknown.map((p) => p.exact));
-  const found = await wordsFound(db, [...new Set([...similar.values()].flat())]);
+  const found = await wordsFound(db, [...new Set([...similar.values()].flat().map((s) => s.word))]);
   const corrections = new Map<string, string>();
+  let confident = true;
   for (const p of unknown) {
-    const best = (similar.get(p.exact) ?? []).find((w) => found.has(w));
-    if (best) corrections.set(p.typed.toLowerCase(), best);
+    const best = (similar.get(p.exact) ?? []).find((s) => found.has(s.word));
+    if (!best) continue;
+    corrections.set(p.typed.toLowerCase(), best.word);
+    if (best.similarity < CONFIDENT) confident = false;
   }
   if (!corrections.size) return undefined;
-  return { q: replaceWords(q, corrections), words: [...new Set(corrections.values())] };
+  return { q: replaceWords(q, corrections), words: [...new Set(corrections.values())], confident };
 }

@@ -26,19 +26,19 @@ export async function addVocabulary(db: Kysely<DB>, texts: readonly string[]): P
  * For each word (exact analysis of a query word), the most similar known words other than itself,
  * best first (similarity, then the word): at most `limit` each, similarity at least 0.3.
  */
-export async function similarWords(db: Kysely<DB>, words: readonly string[], limit = 3): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+export async function similarWords(db: Kysely<DB>, words: readonly string[], limit = 3): Promise<Map<string, { word: string; similarity: number }[]>> {
+  const out = new Map<string, { word: string; similarity: number }[]>();
   if (!words.length) return out;
-  const r = await sql<{ q: string; word: string }>`
-    SELECT q.q, s.word
+  const r = await sql<{ q: string; word: string; similarity: number }>`
+    SELECT q.q, s.word, s.similarity
     FROM unnest(${[...words]}::text[]) AS q(q)
     CROSS JOIN LATERAL (
-      SELECT v.word FROM search_vocabulary v
+      SELECT v.word, similarity(v.word, q.q)::float8 AS similarity FROM search_vocabulary v
       WHERE v.word % q.q AND v.word <> q.q
       ORDER BY similarity(v.word, q.q) DESC, v.word
       LIMIT ${limit}
     ) s`.execute(db);
-  for (const row of r.rows) (out.get(row.q) ?? out.set(row.q, []).get(row.q)!).push(row.word);
+  for (const row of r.rows) (out.get(row.q) ?? out.set(row.q, []).get(row.q)!).push({ word: row.word, similarity: Number(row.similarity) });
   return out;
 }
 
