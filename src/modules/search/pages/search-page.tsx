@@ -13,6 +13,7 @@ import { searchMessages } from '../search.messages.js';
 import type { SearchOutcome } from '../service.js';
 import { FacetPanel } from './facet-panel.js';
 import { FilterChips, Pagination, ResultItem } from './results-list.js';
+import { NoResults, QueryNotices } from './suggestions.js';
 import type { PageState } from './urls.js';
 
 const SECTION: Record<EntryType, string> = { legislation: 'legislation', case: 'cases', treaty: 'treaties', strategy: 'strategies' };
@@ -98,6 +99,7 @@ export function SearchPage(props: SearchPageProps) {
                 <p class="muted search-results__range">{t('results_range', { from: first, to: last, total: outcome.total })}</p>
               ) : null}
               {!outcome.query_used ? <p class="search-notice">{t('only_common_words')}</p> : null}
+              <QueryNotices ctx={ctx} state={state} outcome={outcome} t={t} />
               <FilterChips ctx={ctx} state={state} facets={outcome.facets} t={t} />
               {outcome.results.length ? (
                 <ol class="results" start={first}>
@@ -106,16 +108,7 @@ export function SearchPage(props: SearchPageProps) {
                   ))}
                 </ol>
               ) : (
-                <div class="no-results">
-                  <p>
-                    <strong>{t('no_results_title')}</strong>
-                  </p>
-                  <ul>
-                    <li>{t('no_results_spelling')}</li>
-                    {Object.values(params.filters).some((v) => v.length > (scope ? 1 : 0)) ? <li>{t('no_results_filters')}</li> : null}
-                    <li>{t('no_results_languages')}</li>
-                  </ul>
-                </div>
+                <NoResults ctx={ctx} state={state} outcome={outcome} t={t} />
               )}
               <Pagination ctx={ctx} state={state} total={outcome.total} maxPage={props.maxPage} t={t} />
               <p class="visually-hidden" aria-live="polite">
