@@ -11,7 +11,7 @@ import { entryPath, excerptKey, textExcerpts, type EntryType } from '../knowledg
 import { buildTsQuery, parseQuery, termTexts } from './domain/query.js';
 import { activeFilters, effectiveSort, type Filters, type SearchParams, type SortOrder } from './domain/params.js';
 import { UN_CONFIGS, cleanText, configFor } from './domain/text.js';
-import { leadSnippet, partsFromHeadline, snippetHtml, snippetText, substringSnippet, type SnippetPart } from './domain/snippet.js';
+import { frameSnippet, leadSnippet, partsFromHeadline, snippetHtml, snippetText, substringSnippet, type SnippetPart } from './domain/snippet.js';
 import { labelFacets, type Facets } from './facets.js';
 import { cachedCounts, cachedMatch, cachedTerms, facetIndex, keepCounts, keepMatch } from './facet-cache.js';
 import { MARK_END, MARK_START, RAW_SNIPPET_CHARS, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets, type FacetCount, type ResultRow } from './repository/search.js';
@@ -76,7 +76,7 @@ const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
  * Snippets of the shown language versions: their texts from knowledge (one query), then ts_headline
  * over them (one more, only when highlighting a non-CJK text); raw texts are cut here.
  */
-async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lang: string }[], highlighting: boolean, terms: readonly string[]): Promise<Map<string, { text: string; headline: boolean }>> {
+async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lang: string }[], highlighting: boolean, terms: readonly string[]): Promise<Map<string, { text: string; headline: boolean; source?: string }>> {
   const requests = shown.map(({ entryId, lang }) => ({ entryId, lang, config: configFor(lang), raw: !highlighting || isCjkLang(lang) }));
   const texts = await textExcerpts(db, requests.map((r) => ({ entryId: r.entryId, lang: r.lang, maxChars: r.raw ? RAW_SNIPPET_CHARS : SNIPPET_SOURCE_CHARS })));
   const held = requests.flatMap((r) => {
@@ -84,7 +84,10 @@ async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lan
     return text === undefined ? [] : [{ entryId: r.entryId, text: text.replace(MARKS, ' '), config: r.config, raw: r.raw }];
   });
   if (held.every((r) => r.raw)) return new Map(held.map((r) => [r.entryId, { text: r.text, headline: false }]));
-  return snippets(db, held, terms);
+  // The source text is kept to frame each headline (sentence start, ellipses where cut).
+  const sources = new Map(held.map((r) => [r.entryId, r.text]));
+  const made = await snippets(db, held, terms);
+  return new Map([...made].map(([id, s]) => [id, { ...s, source: sources.get(id) ?? '' }]));
 }
 
 /**
@@ -125,7 +128,7 @@ async function searchOnce(db: Kysely<DB>, params: SearchParams): Promise<SearchO
     const s = snippetTexts.get(row.entry_id);
     let parts: SnippetPart[] = [];
     if (s) {
-      if (s.headline) parts = partsFromHeadline(s.text, MARK_START, MARK_END);
+      if (s.headline) parts = frameSnippet(partsFromHeadline(s.text, MARK_START, MARK_END), s.source ?? '');
       else if (highlighting) parts = substringSnippet(s.text, [...built.highlightCjk, ...built.highlight]);
       else parts = leadSnippet(s.text);
     }
