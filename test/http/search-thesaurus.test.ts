@@ -39,6 +39,8 @@ describe('search thesaurus over HTTP', () => {
   after(async () => server?.close());
 
   it('lists, adds, edits and removes groups on the curators\u2019 pages, and names the field of a bad one', async () => {
+    assert.match((await curator.page('/en/search')).html, /<a href="\/en\/search\/thesaurus">Search thesaurus/, 'curators find the page from the search form');
+    assert.doesNotMatch(await (await server.get('/en/search')).text(), /search\/thesaurus/);
     const list = await curator.page('/en/search/thesaurus');
     assert.equal(list.res.status, 200);
     assert.match(list.html, /<h1>Search thesaurus<\/h1>/);

@@ -57,6 +57,7 @@ const keys = [
   'expanded_terms',
   'no_results_without_filters',
   'no_results_browse',
+  'thesaurus_link',
 ] as const;
 
 /** A key of the `search` catalogue. */

@@ -5,7 +5,7 @@
  */
 import { formatNumber, translator } from '../../../platform/i18n/messages.js';
 import { Layout } from '../../../platform/web/layout.js';
-import type { PageContext } from '../../../platform/web/page.js';
+import { href, type PageContext } from '../../../platform/web/page.js';
 import type { EntryType } from '../../knowledge/index.js';
 import { DEFAULT_PER_PAGE, FACETS, canonicalEntries, toQueryString } from '../domain/params.js';
 import { typeLabel } from '../facets.js';
@@ -89,6 +89,11 @@ export function SearchPage(props: SearchPageProps) {
           <p id="search-help" class="search-form__help muted">
             {t('query_help')}
           </p>
+          {ctx.viewer?.editor ? (
+            <p class="search-form__help muted">
+              <a href={href(ctx, '/search/thesaurus')}>{t('thesaurus_link')}</a>
+            </p>
+          ) : null}
           <div class="search-layout">
             <FacetPanel ctx={ctx} state={state} facets={outcome.facets} t={t} />
             <section class="search-results" aria-labelledby="results-heading">
