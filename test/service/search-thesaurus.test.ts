@@ -101,5 +101,10 @@ describe('search thesaurus and did you mean', () => {
     const known = await run(rt, { q: 'extradition' });
     assert.equal(known.suggestion, undefined);
     assert.equal((await run(rt, { q: 'zzzqqq' })).suggestion, undefined);
+    // Cyrillic and Arabic words have trigrams too (PGlite and PostgreSQL alike).
+    const ru = await run(rt, { q: 'гражданена', hl: 'ru' });
+    assert.equal(ru.corrected_from ? ru.q : ru.suggestion?.q, 'гражданина');
+    const ar = await run(rt, { q: 'مخدرت', hl: 'ar' });
+    assert.equal(ar.corrected_from ? ar.q : ar.suggestion?.q, 'مخدرات');
   });
 });
