@@ -35,7 +35,8 @@ async function snapshot(server: TestServer): Promise<string> {
       (SELECT count(*) FROM user_tokens) AS tokens, (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) AS api_tokens,
       (SELECT count(*) FROM practitioner_requests WHERE status = 'pending') AS requests, (SELECT count(*) FROM outbox) AS outbox,
       (SELECT count(*) FROM recovery_codes) AS codes, (SELECT count(*) FROM audit_events) AS audit,
-      (SELECT count(*) FROM revisions) AS revisions, (SELECT max(updated_at)::text FROM revisions) AS revisions_changed`.execute(server.runtime.db);
+      (SELECT count(*) FROM revisions) AS revisions, (SELECT max(updated_at)::text FROM revisions) AS revisions_changed,
+      (SELECT count(*) FROM search_thesaurus) AS thesaurus, (SELECT max(updated_at)::text FROM search_thesaurus) AS thesaurus_changed`.execute(server.runtime.db);
   return JSON.stringify(r.rows[0]);
 }
 
@@ -178,6 +179,11 @@ describe('accounts guards', () => {
       '/api/v1/jit/teams/:id/documents': { title: 'CSRF' },
       '/:lang/networks/:id/log': { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'money-laundering', facilitated_on: '2021-01-01' },
       '/api/v1/networks/:id/cases': { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'money-laundering', facilitated_on: '2021-01-01' },
+      '/:lang/search/thesaurus': { lang: 'en', terms: 'csrf one\ncsrf two' },
+      '/:lang/search/thesaurus/:id': { lang: 'en', terms: 'csrf one\ncsrf two' },
+      '/:lang/search/thesaurus/:id/remove': {},
+      '/api/v1/search/thesaurus': { lang: 'en', terms: ['csrf one', 'csrf two'] },
+      '/api/v1/search/thesaurus/:id': {},
     };
     /** Values for the other path parameters of the editor routes. */
     const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received', ':caseId': crypto.randomUUID(), ':step': 'facts' };
@@ -191,6 +197,7 @@ describe('accounts guards', () => {
     params[':taskId'] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.includes('/networks/')) ids[path] = 'wacap';
     for (const path of Object.keys(bodies)) if (path.startsWith('/api/v1/providers/') || path.includes('/e-evidence/providers/')) ids[path] = 'csrf-test-provider';
+    for (const path of Object.keys(bodies)) if (path.includes('/search/thesaurus/:id')) ids[path] = '1';
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));
     assert.ok(unsafe.length >= 23, `found ${unsafe.length} state-changing routes`);
     for (const r of unsafe) assert.ok(bodies[r.path], `the CSRF test covers ${r.path}`);

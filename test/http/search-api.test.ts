@@ -52,8 +52,8 @@ describe('search API', () => {
     assert.equal(hit!.url, '/fr/cases/a-case');
     assert.equal(hit!.lang, 'en');
     assert.equal(hit!.title, 'Extradition of a <b>money</b> launderer', 'JSON carries the title as text');
-    assert.equal(hit!.snippet_html, '<mark>Extradition</mark> to Spain was granted &amp; executed');
-    assert.equal(hit!.snippet, 'Extradition to Spain was granted & executed');
+    assert.equal(hit!.snippet_html, '<mark>Extradition</mark> to Spain was granted &amp; executed.', 'the headline takes the full stop of its sentence');
+    assert.equal(hit!.snippet, 'Extradition to Spain was granted & executed.');
     assert.deepEqual(body.facets.type!.map((v) => [v.value, v.label, v.count]), [
       ['legislation', 'Législation', 0],
       ['case', 'Jurisprudence', 1],

@@ -10,6 +10,7 @@ export const ACTIONS = [
   'knowledge.archive',
   'knowledge.translate',
   'taxonomy.edit',
+  'thesaurus.edit',
   'directory.read_restricted',
   'directory.create',
   'directory.edit',

@@ -70,6 +70,8 @@ export const RULES: Record<Action, Rule> = {
   'knowledge.publish': all(curator, notOwnChange),
   'knowledge.archive': curator,
   'taxonomy.edit': curator,
+  // The search thesaurus (abbreviations and synonyms that expand queries): curators, audited.
+  'thesaurus.edit': curator,
 
   'directory.read_restricted': practitionerOrAbove,
   'directory.create': focalPointOf,

@@ -65,6 +65,15 @@ const Response = Type.Object({
   per_page: Type.Integer(),
   results: Type.Array(Result),
   facets: Type.Object(Object.fromEntries(FACETS.map((f) => [f, Type.Array(FacetValue)]))),
+  q: Type.String({ description: 'The query the results are for: q as given, or its spelling correction when q found nothing (see corrected_from)' }),
+  corrected_from: Type.Optional(Type.String({ description: 'Present when q found nothing and the results are those of its spelling correction: the q given' })),
+  suggestion: Type.Optional(
+    Type.Object(
+      { q: Type.String({ description: 'The query with misspelt words replaced by similar indexed words' }), words: Type.Array(Type.String(), { description: 'The replacing words' }), confident: Type.Boolean({ description: 'Close enough that a query finding nothing shows the suggestion\u2019s results (corrected_from)' }) },
+      { description: '"Did you mean": offered when the query found fewer than 3 results' },
+    ),
+  ),
+  expanded: Type.Array(Type.String(), { description: 'Equivalent terms of the curators’ thesaurus that were searched for too (abbreviations, synonyms)' }),
 });
 
 export const searchApi: RoutePlugin = async (app) => {
@@ -84,7 +93,17 @@ export const searchApi: RoutePlugin = async (app) => {
       const parsed = parseSearchParams(request.query as Record<string, unknown>);
       if (!parsed.ok) throw new ValidationError(parsed.issues);
       const outcome = await runSearch(app.db, parsed.value, { source: 'api', log: request.log });
-      return { total: outcome.total, page: outcome.page, per_page: outcome.per_page, results: outcome.results, facets: outcome.facets };
+      return {
+        total: outcome.total,
+        page: outcome.page,
+        per_page: outcome.per_page,
+        results: outcome.results,
+        facets: outcome.facets,
+        q: outcome.q,
+        expanded: outcome.expanded,
+        ...(outcome.corrected_from !== undefined ? { corrected_from: outcome.corrected_from } : {}),
+        ...(outcome.suggestion ? { suggestion: outcome.suggestion } : {}),
+      };
     },
   );
 };

@@ -5,10 +5,12 @@ import { refreshIfReferenceChanged, subscribeIndexer } from './indexer.js';
 import { setMatchCacheBytes } from './facet-cache.js';
 import { setTermIndexBytes } from './term-cache.js';
 import { searchPages } from './pages/routes.js';
+import { thesaurusPages } from './pages/thesaurus-routes.js';
+import { thesaurusApi } from './thesaurus-api.js';
 
 export const searchModule: PalermoModule = {
   name: 'search',
-  routes: [searchApi, searchPages],
+  routes: [searchApi, searchPages, thesaurusPages, thesaurusApi],
   commands: searchCommands,
   /** Search documents follow knowledge's ENTRIES_CHANGED and reference's TERM_LABELS_CHANGED. */
   subscribe: subscribeIndexer,

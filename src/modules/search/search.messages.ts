@@ -51,6 +51,13 @@ const keys = [
   'badge_case',
   'badge_treaty',
   'badge_strategy',
+  'did_you_mean',
+  'showing_corrected',
+  'search_instead',
+  'expanded_terms',
+  'no_results_without_filters',
+  'no_results_browse',
+  'thesaurus_link',
 ] as const;
 
 /** A key of the `search` catalogue. */

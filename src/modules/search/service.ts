@@ -11,7 +11,7 @@ import { entryPath, excerptKey, textExcerpts, type EntryType } from '../knowledg
 import { buildTsQuery, parseQuery, termTexts } from './domain/query.js';
 import { activeFilters, effectiveSort, type Filters, type SearchParams, type SortOrder } from './domain/params.js';
 import { UN_CONFIGS, cleanText, configFor } from './domain/text.js';
-import { leadSnippet, partsFromHeadline, snippetHtml, snippetText, substringSnippet, type SnippetPart } from './domain/snippet.js';
+import { frameSnippet, leadSnippet, partsFromHeadline, snippetHtml, snippetText, substringSnippet, type SnippetPart } from './domain/snippet.js';
 import { labelFacets, type Facets } from './facets.js';
 import { cachedCounts, cachedMatch, cachedTerms, facetIndex, keepCounts, keepMatch } from './facet-cache.js';
 import { MARK_END, MARK_START, RAW_SNIPPET_CHARS, analyseTerms, facetCounts, insertSearchLog, preferIndexScans, resultPage, snippets, type FacetCount, type ResultRow } from './repository/search.js';
@@ -22,6 +22,8 @@ import { RETRY, matchWithTerms } from './term-match.js';
 import { rankEligible } from './title-rank.js';
 import { observeSearch } from '../../platform/metrics.js';
 import { inSpan } from '../../platform/tracing.js';
+import { expandTerms } from './thesaurus.js';
+import { SUGGEST_BELOW, suggestQuery, type Suggestion } from './suggest.js';
 
 export interface SearchHit {
   type: EntryType;
@@ -49,6 +51,14 @@ export interface SearchOutcome {
   sort: SortOrder;
   results: SearchHit[];
   facets: Facets;
+  /** Thesaurus equivalents the query's terms were expanded with (also searched for). */
+  expanded: string[];
+  /** "Did you mean": the query with misspelt words replaced, when it found fewer than SUGGEST_BELOW results. */
+  suggestion?: Suggestion;
+  /** The query as typed, when it found nothing and the results are those of its spelling suggestion (whose text the results are for). */
+  corrected_from?: string;
+  /** The query text the results are for (the suggestion's when corrected). */
+  q: string;
   /** False when the query text had nothing searchable (e.g. only stop words): every entry is listed. */
   query_used: boolean;
   duration_ms: number;
@@ -66,7 +76,7 @@ const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
  * Snippets of the shown language versions: their texts from knowledge (one query), then ts_headline
  * over them (one more, only when highlighting a non-CJK text); raw texts are cut here.
  */
-async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lang: string }[], highlighting: boolean, terms: readonly string[]): Promise<Map<string, { text: string; headline: boolean }>> {
+async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lang: string }[], highlighting: boolean, terms: readonly string[]): Promise<Map<string, { text: string; headline: boolean; source?: string }>> {
   const requests = shown.map(({ entryId, lang }) => ({ entryId, lang, config: configFor(lang), raw: !highlighting || isCjkLang(lang) }));
   const texts = await textExcerpts(db, requests.map((r) => ({ entryId: r.entryId, lang: r.lang, maxChars: r.raw ? RAW_SNIPPET_CHARS : SNIPPET_SOURCE_CHARS })));
   const held = requests.flatMap((r) => {
@@ -74,16 +84,32 @@ async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lan
     return text === undefined ? [] : [{ entryId: r.entryId, text: text.replace(MARKS, ' '), config: r.config, raw: r.raw }];
   });
   if (held.every((r) => r.raw)) return new Map(held.map((r) => [r.entryId, { text: r.text, headline: false }]));
-  return snippets(db, held, terms);
+  // The source text is kept to frame each headline (sentence start, ellipses where cut).
+  const sources = new Map(held.map((r) => [r.entryId, r.text]));
+  const made = await snippets(db, held, terms);
+  return new Map([...made].map(([id, s]) => [id, { ...s, source: sources.get(id) ?? '' }]));
 }
 
-/** Run a search (read-only). */
+/**
+ * Run a search (read-only). A query that finds nothing while a spelling suggestion would find
+ * something shows the suggestion's results instead (corrected_from names what was typed).
+ */
 export async function search(db: Kysely<DB>, params: SearchParams): Promise<SearchOutcome> {
   const started = performance.now();
-  const parsed = parseQuery(params.q);
+  const outcome = await searchOnce(db, params);
+  if (outcome.total > 0 || !outcome.suggestion?.confident) return outcome;
+  const corrected = await searchOnce(db, { ...params, q: outcome.suggestion.q });
+  if (!corrected.total) return outcome;
+  const { suggestion: _none, ...rest } = corrected;
+  return { ...rest, corrected_from: params.q, expanded: [...new Set([...outcome.expanded, ...corrected.expanded])], duration_ms: Math.round(performance.now() - started) };
+}
+
+async function searchOnce(db: Kysely<DB>, params: SearchParams): Promise<SearchOutcome> {
+  const started = performance.now();
+  const { query: parsed, equivalents } = await expandTerms(db, parseQuery(params.q));
   const texts = termTexts(parsed);
   const analysed = await cachedTerms(db, JSON.stringify([UN_CONFIGS[params.hl], texts]), () => analyseTerms(db, UN_CONFIGS[params.hl], texts));
-  const built = buildTsQuery(parsed, analysed);
+  const built = buildTsQuery(parsed, analysed, equivalents);
   const sort = effectiveSort(params);
 
   const byRelevance = sort === 'relevance' && built.positive;
@@ -102,7 +128,7 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
     const s = snippetTexts.get(row.entry_id);
     let parts: SnippetPart[] = [];
     if (s) {
-      if (s.headline) parts = partsFromHeadline(s.text, MARK_START, MARK_END);
+      if (s.headline) parts = frameSnippet(partsFromHeadline(s.text, MARK_START, MARK_END), s.source ?? '');
       else if (highlighting) parts = substringSnippet(s.text, [...built.highlightCjk, ...built.highlight]);
       else parts = leadSnippet(s.text);
     }
@@ -124,6 +150,7 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
       context: [context, lawTitle].filter(Boolean).join(' — ') || null,
     };
   });
+  const suggestion = total < SUGGEST_BELOW && built.positive ? await suggestQuery(db, params.q, parsed) : undefined;
   return {
     total,
     page: params.page,
@@ -131,6 +158,9 @@ export async function search(db: Kysely<DB>, params: SearchParams): Promise<Sear
     sort,
     results,
     facets,
+    q: params.q,
+    expanded: [...new Set(equivalents.flat().map((e) => e.text))],
+    ...(suggestion ? { suggestion } : {}),
     query_used: built.tsquery !== undefined || !params.q.trim(),
     duration_ms: Math.round(performance.now() - started),
   };

@@ -1,4 +1,4 @@
-/** Tables of the search module (declared by migrations/0005_search.sql, 0045_search_facet_index.sql and 0047_search_match.sql). */
+/** Tables of the search module (declared by migrations/0005_search.sql, 0045_search_facet_index.sql, 0047_search_match.sql and 0073_search_thesaurus.sql). */
 import type { ColumnType, Generated } from 'kysely';
 import type { DateString, Json, Timestamp } from '../../platform/db/types.js';
 import type { EntryType } from '../knowledge/index.js';
@@ -59,7 +59,24 @@ export interface SearchFacetValuesTable {
   key: string;
 }
 
+/** A group of equivalent terms of one language (migration 0073). */
+export interface SearchThesaurusTable {
+  id: Generated<number>;
+  lang: string;
+  terms: string[];
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Words of the indexed texts (exact analysis), for spelling suggestions. */
+export interface SearchVocabularyTable {
+  word: string;
+}
+
 export interface SearchTables {
+  search_thesaurus: SearchThesaurusTable;
+  search_vocabulary: SearchVocabularyTable;
   search_documents: SearchDocumentsTable;
   search_facet_values: SearchFacetValuesTable;
   search_match: SearchMatchTable;

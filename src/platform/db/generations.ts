@@ -12,7 +12,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
-export type GenerationName = 'reference';
+export type GenerationName = 'reference' | 'thesaurus';
 
 type Generations = ReadonlyMap<string, number>;
 

@@ -102,17 +102,32 @@ export function termTexts(query: ParsedQuery): { stem: string; exact: string; cj
   );
 }
 
-function termQuery(a: AnalysedTerm, cjk: boolean): string | undefined {
-  if (cjk) return a.exact ? `(${a.exact})` : undefined;
+/** The alternatives of one analysed term: its stem in the query language or its exact form. */
+function termAlternatives(a: AnalysedTerm, cjk: boolean): string[] {
+  if (cjk) return a.exact ? [a.exact] : [];
   // A term the query language drops entirely (a stop word) is dropped, even though its exact form exists.
-  if (!a.stem) return undefined;
-  return a.exact && a.exact !== a.stem ? `(${a.stem} | ${a.exact})` : `(${a.stem})`;
+  if (!a.stem) return [];
+  return a.exact && a.exact !== a.stem ? [a.stem, a.exact] : [a.stem];
+}
+
+/** A term's query: its own alternatives, then those of its thesaurus equivalents (each analysed in its group's language). */
+function termQuery(a: AnalysedTerm, cjk: boolean, equivalents: readonly { analysed: AnalysedTerm; cjk: boolean }[]): string | undefined {
+  const own = termAlternatives(a, cjk);
+  const all = [...new Set([...own, ...equivalents.flatMap((e) => termAlternatives(e.analysed, e.cjk))])];
+  return all.length ? `(${all.join(' | ')})` : undefined;
+}
+
+/** A thesaurus equivalent of a query term, as the database analysed it (see domain/thesaurus.ts). */
+export interface AnalysedEquivalent {
+  text: string;
+  cjk: boolean;
+  analysed: AnalysedTerm;
 }
 
 export interface BuiltQuery {
   /** tsquery text, or undefined when nothing searchable is left (then every entry matches). */
   tsquery: string | undefined;
-  /** Texts of the positive terms (for highlighting in the language of each displayed version). */
+  /** Texts of the positive terms and of their thesaurus equivalents (for highlighting in the language of each displayed version). */
   highlight: string[];
   /** Texts of the positive CJK terms, highlighted by the application. */
   highlightCjk: string[];
@@ -124,7 +139,7 @@ export interface BuiltQuery {
  * Combine the analysed terms into one tsquery: each term matches its stem in the query language
  * or its exact form; terms AND, OR groups; a negated term excludes entries containing either form.
  */
-export function buildTsQuery(query: ParsedQuery, analysed: readonly AnalysedTerm[]): BuiltQuery {
+export function buildTsQuery(query: ParsedQuery, analysed: readonly AnalysedTerm[], equivalents: readonly (readonly AnalysedEquivalent[])[] = []): BuiltQuery {
   const texts = termTexts(query);
   const parts: string[] = [];
   const highlight: string[] = [];
@@ -135,13 +150,15 @@ export function buildTsQuery(query: ParsedQuery, analysed: readonly AnalysedTerm
     const alternatives: string[] = [];
     for (const term of clause.terms) {
       const info = texts[k]!;
-      const q = termQuery(analysed[k] ?? { stem: '', exact: '' }, info.cjk);
+      const eq = equivalents[k] ?? [];
+      const q = termQuery(analysed[k] ?? { stem: '', exact: '' }, info.cjk, eq);
       k++;
       if (!q) continue;
       alternatives.push(q);
       if (!clause.negated) {
         if (info.cjk) highlightCjk.push(term.text);
         else highlight.push(info.stem);
+        for (const e of eq) (e.cjk ? highlightCjk : highlight).push(e.text);
       }
     }
     if (!alternatives.length) continue;

@@ -30,6 +30,50 @@ export function partsFromHeadline(headline: string, start: string, end: string):
   return parts.filter((p) => p.text);
 }
 
+/** Where a sentence ends: . ! ? … and their Arabic, Chinese and full-width forms. */
+const SENTENCE_END = /[.!?…。！？؟;；]$/u;
+const FRAGMENTS = ' … ';
+/** Characters a fragment is extended back to the start of its sentence at most. */
+export const SENTENCE_REACH = 80;
+
+/**
+ * Frame ts_headline output in its text: a fragment is extended back to the start of its sentence
+ * when that is near, and an ellipsis marks each end that cuts the text (not at its start or end,
+ * nor after the end of a sentence). Parts are left as they are when they cannot be found in the text.
+ */
+export function frameSnippet(parts: readonly SnippetPart[], text: string): SnippetPart[] {
+  const full = collapse(text).trim();
+  const plain = snippetText(parts);
+  if (!plain || !full) return [...parts];
+  const fragments = plain.split(FRAGMENTS);
+  const first = fragments[0]!;
+  const last = fragments[fragments.length - 1]!;
+  const start = full.indexOf(first);
+  if (start === -1) return [...parts];
+  const out: SnippetPart[] = [];
+  if (start > 0 && !SENTENCE_END.test(full.slice(0, start).trimEnd())) {
+    // Back to the start of the sentence (or of the text) when it is near, else an ellipsis.
+    const before = full.slice(Math.max(0, start - SENTENCE_REACH), start);
+    let from = -1;
+    for (const m of ['. ', '! ', '? ', '… ', '; ', '؟ ', '。', '！', '？', '；']) {
+      const i = before.lastIndexOf(m);
+      if (i !== -1) from = Math.max(from, i + m.length);
+    }
+    if (from >= 0) out.push({ text: before.slice(from) });
+    else if (start <= SENTENCE_REACH) out.push({ text: before });
+    else out.push({ text: '… ' });
+  }
+  out.push(...parts);
+  const lastAt = full.indexOf(last, fragments.length > 1 ? start + first.length : start);
+  const end = lastAt === -1 ? -1 : lastAt + last.length;
+  if (end !== -1 && end < full.length && !SENTENCE_END.test(last.trimEnd())) {
+    // A fragment that stops just before the end of its sentence takes the punctuation instead of an ellipsis.
+    const stop = /^[.!?…。！？؟;；]/u.exec(full.slice(end))?.[0];
+    out.push({ text: stop ?? ' …' });
+  }
+  return out;
+}
+
 /** Cut at a word boundary near `max` characters (CJK text has none: cut anywhere). */
 function cut(text: string, max: number): string {
   const chars = [...text];

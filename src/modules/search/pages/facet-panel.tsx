@@ -36,6 +36,8 @@ function visibleValues(all: FacetValue[], selected: readonly string[], expanded:
 export function FacetPanel(props: { ctx: PageContext; state: PageState; facets: Facets; t: Translate<Keys> }) {
   const { ctx, state, facets, t } = props;
   const list = FACETS.filter((f) => !(f === 'type' && state.scoped)).filter((f) => facets[f].some((v) => v.count > 0 || state.params.filters[f].includes(v.value)));
+  // Nothing to filter (no results, no selected filter): no panel, so no orphan "Apply filters" button.
+  if (!list.length) return null;
   return (
     <aside class="facets" aria-labelledby="filters-heading">
       <a class="search-skip" href="#results-heading">

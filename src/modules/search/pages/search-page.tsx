@@ -5,7 +5,7 @@
  */
 import { formatNumber, translator } from '../../../platform/i18n/messages.js';
 import { Layout } from '../../../platform/web/layout.js';
-import type { PageContext } from '../../../platform/web/page.js';
+import { href, type PageContext } from '../../../platform/web/page.js';
 import type { EntryType } from '../../knowledge/index.js';
 import { DEFAULT_PER_PAGE, FACETS, canonicalEntries, toQueryString } from '../domain/params.js';
 import { typeLabel } from '../facets.js';
@@ -13,6 +13,7 @@ import { searchMessages } from '../search.messages.js';
 import type { SearchOutcome } from '../service.js';
 import { FacetPanel } from './facet-panel.js';
 import { FilterChips, Pagination, ResultItem } from './results-list.js';
+import { NoResults, QueryNotices } from './suggestions.js';
 import type { PageState } from './urls.js';
 
 const SECTION: Record<EntryType, string> = { legislation: 'legislation', case: 'cases', treaty: 'treaties', strategy: 'strategies' };
@@ -88,6 +89,11 @@ export function SearchPage(props: SearchPageProps) {
           <p id="search-help" class="search-form__help muted">
             {t('query_help')}
           </p>
+          {ctx.viewer?.editor ? (
+            <p class="search-form__help muted">
+              <a href={href(ctx, '/search/thesaurus')}>{t('thesaurus_link')}</a>
+            </p>
+          ) : null}
           <div class="search-layout">
             <FacetPanel ctx={ctx} state={state} facets={outcome.facets} t={t} />
             <section class="search-results" aria-labelledby="results-heading">
@@ -98,6 +104,7 @@ export function SearchPage(props: SearchPageProps) {
                 <p class="muted search-results__range">{t('results_range', { from: first, to: last, total: outcome.total })}</p>
               ) : null}
               {!outcome.query_used ? <p class="search-notice">{t('only_common_words')}</p> : null}
+              <QueryNotices ctx={ctx} state={state} outcome={outcome} t={t} />
               <FilterChips ctx={ctx} state={state} facets={outcome.facets} t={t} />
               {outcome.results.length ? (
                 <ol class="results" start={first}>
@@ -106,16 +113,7 @@ export function SearchPage(props: SearchPageProps) {
                   ))}
                 </ol>
               ) : (
-                <div class="no-results">
-                  <p>
-                    <strong>{t('no_results_title')}</strong>
-                  </p>
-                  <ul>
-                    <li>{t('no_results_spelling')}</li>
-                    {Object.values(params.filters).some((v) => v.length > (scope ? 1 : 0)) ? <li>{t('no_results_filters')}</li> : null}
-                    <li>{t('no_results_languages')}</li>
-                  </ul>
-                </div>
+                <NoResults ctx={ctx} state={state} outcome={outcome} t={t} />
               )}
               <Pagination ctx={ctx} state={state} total={outcome.total} maxPage={props.maxPage} t={t} />
               <p class="visually-hidden" aria-live="polite">

@@ -3,6 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { json } from '../../../platform/db/types.js';
 import type { DocumentMeta, Segment } from '../domain/document.js';
+import { SIMPLE_CONFIG } from '../domain/text.js';
+import { addVocabulary } from './vocabulary.js';
 
 /**
  * Upsert the documents of a batch: the tsvector of each entry is built in the database from its
@@ -45,6 +47,8 @@ export async function upsertDocuments(db: Kysely<DB>, metas: readonly DocumentMe
     LEFT JOIN seg ON seg.entry_id = docs.entry_id
     CROSS JOIN LATERAL (SELECT coalesce(seg.document, ''::tsvector) AS document) v
     ON CONFLICT (doc_no) DO UPDATE SET rank_vector = excluded.rank_vector, document = excluded.document`.execute(db);
+  // The words of the exact analysis, for spelling suggestions (labels repeat across entries: once each).
+  await addVocabulary(db, [...new Set(segments.filter((s) => s.config === SIMPLE_CONFIG).map((s) => s.text))]);
 }
 
 /** The stored columns of a document (the facet arrays live in facet_keys). */
