@@ -20,5 +20,6 @@ import { operationsModule } from './operations/module.js';
 import { writerModule } from './writer/module.js';
 import { legalBasisModule } from './legalbasis/module.js';
 import { providersModule } from './providers/module.js';
+import { exchangeModule } from './exchange/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, operationsModule, legalBasisModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, exchangeModule, writerModule, providersModule, operationsModule, legalBasisModule, portalModule];

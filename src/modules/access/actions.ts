@@ -46,6 +46,9 @@ export const ACTIONS = [
   'casework.statistics',
   'casework.import',
   'casework.export',
+  'exchange.manage',
+  'exchange.send',
+  'exchange.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

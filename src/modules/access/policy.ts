@@ -106,6 +106,13 @@ export const RULES: Record<Action, Rule> = {
   'casework.statistics': any(ofAuthority('authority_officer', 'authority_supervisor'), focalPointOf),
   'casework.import': ofAuthority('authority_supervisor'),
   'casework.export': ofAuthority('authority_supervisor'),
+
+  // Secure exchange between installations (docs/EXCHANGE.md): administrators keep the node's keys and
+  // its trusted partners; a supervisor sends an authority's request or answer; its staff see the
+  // messages and evidence of its cases.
+  'exchange.manage': admin,
+  'exchange.send': ofAuthority('authority_supervisor'),
+  'exchange.read': ofAuthority('authority_officer', 'authority_supervisor'),
 };
 
 /** May the actor take this action on this resource? */

@@ -16,6 +16,7 @@ import type { CaseworkTables } from '../../modules/casework/tables.js';
 import type { WriterTables } from '../../modules/writer/tables.js';
 import type { LegalBasisTables } from '../../modules/legalbasis/tables.js';
 import type { ProvidersTables } from '../../modules/providers/tables.js';
+import type { ExchangeTables } from '../../modules/exchange/tables.js';
 
 export interface FilesTable {
   id: string;
@@ -36,4 +37,4 @@ export interface PlatformTables {
   rate_limit_windows: { key: string; hits: number; expires_at: Date };
 }
 
-export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, WriterTables, LegalBasisTables, ProvidersTables {}
+export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, WriterTables, LegalBasisTables, ProvidersTables, ExchangeTables {}
