@@ -16,6 +16,7 @@ import { appendEvent } from './repository/history.js';
 import { insertCase } from './repository/cases.js';
 import * as docs from './repository/documents.js';
 import { withCaseScope } from './repository/scope.js';
+import { applyTransition } from './transition-service.js';
 import { actorName, assertOwnerMay, authoritiesFor, caseOr404, countryOf, isUuid } from './service-context.js';
 
 const CHUNK = 256 * 1024;
@@ -139,4 +140,9 @@ export async function caseForReply(db: Kysely<DB>, actor: Actor, caseId: string)
     assertOwnerMay(actor, 'casework.send', row);
     return { id: row.id, authorityId: row.authority_id, reference: row.reference, state: row.state };
   });
+}
+
+/** The request left electronically: the case's send transition (sent_on today, channel electronic), in the caller's transaction. */
+export async function markSentElectronically(trx: Transaction<DB>, actor: Actor, caseId: string): Promise<void> {
+  await applyTransition(trx, actor, caseId, { transition: 'send', date: new Date().toISOString().slice(0, 10), channel: 'electronic' });
 }

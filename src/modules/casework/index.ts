@@ -16,5 +16,5 @@ export { uploadDocument } from './documents-service.js';
 export type { DocumentView } from './documents-service.js';
 export { spoolDirOf } from './documents-spool.js';
 /** For the exchange between installations: send an approved request, register one received, record exchange steps. */
-export { caseForReply, outgoingForExchange, recordExchangeStep, registerReceivedRequest } from './exchange-service.js';
+export { caseForReply, markSentElectronically, outgoingForExchange, recordExchangeStep, registerReceivedRequest } from './exchange-service.js';
 export type { ExchangeDocument, OutgoingForExchange, ReceivedRequest } from './exchange-service.js';

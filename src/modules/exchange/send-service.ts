@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/ht
 import { enqueue, wakeWorkers } from '../../platform/jobs/index.js';
 import { assertAllowed, assertAllowedSomewhere } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
-import { caseForReply, outgoingForExchange, recordExchangeStep, type ExchangeDocument } from '../casework/index.js';
+import { caseForReply, markSentElectronically, outgoingForExchange, recordExchangeStep, type ExchangeDocument } from '../casework/index.js';
 import { encryptTo, MESSAGE_TYPE, signJws } from './domain/crypto.js';
 import { isUuid, MESSAGE_VERSION, sha256Hex, type MessageContent, type MessageKind } from './domain/message.js';
 import { identityOf } from './env.js';
@@ -45,6 +45,7 @@ async function queue(db: Kysely<DB>, config: Config, ctx: AuditContext, o: Outgo
   const submission = await signEvidence(db, config, { event: 'SubmissionAcceptance', message_id: id, message_sha256: sha256, sender: me.id, recipient: partner.node_id });
   await db.transaction().execute(async (trx) => {
     if (o.kind === 'request' && (await repo.activeRequest(trx, o.caseId, partner.id))) throw new ConflictError('This request was already sent to this partner');
+    if (o.kind === 'request') await markSentElectronically(trx, ctx.actor, o.caseId);
     await repo.insertMessage(trx, { id, direction: 'out', partner_id: partner.id, kind: o.kind, case_id: o.caseId, authority_id: o.authorityId, in_reply_to: o.inReplyTo ?? null, sha256, body: jwe, state: 'queued', created_by: ctx.actor.userId });
     await recordExchangeStep(trx, o.caseId, o.authorityId, { step: 'sent', message_id: id, kind: o.kind, partner: partner.node_id, partner_name: partner.name, sha256, documents: content.documents.map((d) => ({ filename: d.filename, sha256: d.sha256 })) }, [], ctx.actor);
     await keepEvidence(trx, { id, case_id: o.caseId, authority_id: o.authorityId }, submission.content, submission.jws);

@@ -133,7 +133,7 @@ export async function sendablePartners(db: Kysely<DB>): Promise<{ id: string; na
   return (await repo.listPartners(db)).filter((p) => p.state === 'confirmed').map((p) => ({ id: p.id, name: p.name, country: p.country, nodeId: p.node_id }));
 }
 
-const normalise = (fp: string) => fp.replace(/[\s-]/g, '');
+const normalise = (fp: string) => fp.replace(/\s/g, '');
 
 /**
  * Confirm a partner's keys: the administrator gives the fingerprints they checked out of band; each must

@@ -37,9 +37,9 @@ export function fingerprint(jwk: PublicJwk): Promise<string> {
   return calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'sha256');
 }
 
-/** The fingerprint grouped for reading aloud over the telephone: "AbCd-EfGh-…". */
+/** The fingerprint grouped by four for reading aloud over the telephone: "AbCd EfGh …" (base64url has - and _ of its own). */
 export function readableFingerprint(fp: string): string {
-  return fp.match(/.{1,4}/g)!.join('-');
+  return fp.match(/.{1,4}/g)!.join(' ');
 }
 
 export type DescriptorCheck = { ok: true; value: NodeDescriptor } | { ok: false; issues: FieldIssue[] };
