@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { FieldIssue } from '../../../platform/http/errors.js';
+import { nulCharacterIssues } from '../../../platform/validation.js';
 
 export const MESSAGE_VERSION = 'palermo-message/1';
 /** Kinds of message, both ways. request: a new request; the others answer a message (in_reply_to). */
@@ -80,6 +81,8 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
       else if (doc.sha256 !== sha256Hex(Buffer.from(doc.data, 'base64'))) issues.push({ field: `${f}.sha256`, message: 'does not match the document' });
     }
   }
+  // PostgreSQL cannot store U+0000 in text: refused here rather than failing in the database.
+  issues.push(...nulCharacterIssues({ ...o, documents: undefined }));
   if (issues.length) return { ok: false, issues };
   return { ok: true, value: o as unknown as MessageContent };
 }
