@@ -5,7 +5,10 @@
  * the message is failed, with this node's signed RelayFailure evidence. Runs at least once: a message
  * already delivered is not sent again, and the partner takes the same message id once.
  */
-import type { JobDefinition } from '../../platform/jobs/index.js';
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { enqueue, type JobDefinition } from '../../platform/jobs/index.js';
 import type { Runtime } from '../../runtime.js';
 import { verifyJws } from './domain/crypto.js';
 import { checkEvidence, EVIDENCE_TYPE } from './domain/evidence.js';
@@ -83,3 +86,16 @@ export const deliverJob: JobDefinition<{ messageId: string }, Runtime> = {
     }
   },
 };
+
+/**
+ * At every start: a new delivery job for each message still queued. A node that died while delivering
+ * left its job active until the queue expires it (expireInSeconds); the message need not wait: delivery
+ * is idempotent (the partner answers a message it already has with the same evidence, and a message is
+ * marked delivered once, under its row lock), so two jobs for one message are harmless.
+ */
+export async function requeueUndelivered(db: Kysely<DB>): Promise<number> {
+  const start = crypto.randomUUID();
+  const ids = await repo.queuedOutgoing(db);
+  for (const id of ids) await enqueue(db, DELIVER_JOB, { messageId: id }, { key: `${id}:start:${start}` });
+  return ids.length;
+}

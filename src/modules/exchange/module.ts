@@ -1,7 +1,7 @@
 import type { PalermoModule } from '../module.js';
 import { exchangeApi } from './api.js';
 import { exchangeCommands } from './cli.js';
-import { deliverJob } from './deliver-job.js';
+import { deliverJob, requeueUndelivered } from './deliver-job.js';
 import { isConfigured } from './env.js';
 import { ensureNodeKeys } from './identity-service.js';
 
@@ -12,6 +12,8 @@ export const exchangeModule: PalermoModule = {
   commands: exchangeCommands,
   jobs: [deliverJob],
   async prepare(rt) {
-    if (isConfigured(rt.config)) await ensureNodeKeys(rt.db, rt.config);
+    if (!isConfigured(rt.config)) return;
+    await ensureNodeKeys(rt.db, rt.config);
+    await requeueUndelivered(rt.db);
   },
 };

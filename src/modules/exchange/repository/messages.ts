@@ -61,3 +61,8 @@ export function evidenceById(db: Kysely<DB>, id: string) {
     .where('e.id', '=', id)
     .executeTakeFirst();
 }
+
+/** Outgoing messages still waiting for delivery. */
+export async function queuedOutgoing(db: Kysely<DB>): Promise<string[]> {
+  return (await db.selectFrom('exchange_messages').select('id').where('direction', '=', 'out').where('state', '=', 'queued').orderBy('created_at').execute()).map((r) => r.id);
+}
