@@ -204,3 +204,8 @@ export async function recipientOf(db: Kysely<DB>, partnerId: string): Promise<{ 
   if (!k) throw new AppError(409, 'conflict', `Partner ${p.name} has no confirmed encryption key`);
   return { partner: p, key: { ...k.jwk, kid: k.kid } };
 }
+
+/** Names of partner nodes by local id (for showing messages to a case's staff; no keys). */
+export async function partnerNames(db: Kysely<DB>): Promise<Record<string, string>> {
+  return Object.fromEntries((await repo.listPartners(db)).map((p) => [p.id, `${p.name} (${p.country})`]));
+}
