@@ -69,6 +69,8 @@ describe('exchange pages', () => {
     assert.equal(sent.status, 303);
     const messageId = (await fra.server.runtime.db.selectFrom('exchange_messages').select('id').where('case_id', '=', caseId).executeTakeFirstOrThrow()).id;
     await untilMessage(fra, caseId, messageId, 'delivered');
+    const casePage = await c.fraOfficer.page(`/en/casework/cases/${caseId}`);
+    assert.ok(casePage.html.includes(`href="/en/exchange/cases/${caseId}"`), 'the case page links to its exchange page');
     page = await c.fraOfficer.page(`/en/exchange/cases/${caseId}`);
     assert.match(page.html, /delivered/);
     assert.match(page.html, /SubmissionAcceptance/);

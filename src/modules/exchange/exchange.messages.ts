@@ -55,6 +55,7 @@ const keys = [
   'reply_text',
   'reply_button',
   'sent_notice',
+  'case_link',
 ] as const;
 
 /** A key of the `exchange` catalogue. */
