@@ -104,7 +104,8 @@ describe('exchange inbox fuzzing', () => {
           to: fc.constantFrom('node-fuzz', 'node-x'),
           sent_at: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()),
           in_reply_to: fc.oneof(fc.uuid(), fc.string()),
-          case: fc.oneof(jsonValue, fc.record({ reference: fc.oneof(fc.string(), fc.constant(null)), kind: fc.string({ maxLength: 20 }), title: fc.string({ maxLength: 50 }), summary: fc.string() })),
+          // Lengths around the limits of the casework columns (title 300, reference 120).
+          case: fc.oneof(jsonValue, fc.record({ reference: fc.oneof(fc.string(), fc.string({ minLength: 110, maxLength: 130 }), fc.constant(null)), kind: fc.string({ maxLength: 20 }), title: fc.oneof(fc.string({ maxLength: 50 }), fc.string({ minLength: 290, maxLength: 320 })), summary: fc.string() })),
           text: fc.oneof(fc.string(), jsonValue),
           documents: fc.oneof(jsonValue, fc.array(fc.record({ filename: fc.string(), media_type: fc.string(), title: fc.string(), sha256: fc.string(), data: fc.oneof(fc.string(), fc.base64String()) }), { maxLength: 2 })),
         },

@@ -112,7 +112,7 @@ export async function registerReceivedRequest(trx: Transaction<DB>, r: ReceivedR
       partner_country: r.partnerCountry,
       partner_authority_name: r.partnerName,
       partner_reference: r.partnerReference,
-      title: r.title.trim().slice(0, 1000),
+      title: r.title.trim().slice(0, 300),
       summary: r.summary,
       channel: 'electronic',
       received_on: r.receivedOn,

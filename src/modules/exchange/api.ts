@@ -86,7 +86,7 @@ export async function exchangeApi(app: App): Promise<void> {
     staff('Send an approved outgoing request with its documents to a partner node', 'exchange.send and casework.send', { operationId: 'exchangeSendRequest', params: Id, body: Type.Object({ partnerId: Type.String({ maxLength: 100 }) }), response: { 202: Type.Object({ messageId: Type.String() }), ...errors(404, 409) } }),
     async (request, reply) => reply.code(202).send(await sendRequest(app.db, app.config, auditContext(request), idOf(request), (request.body as { partnerId: string }).partnerId)),
   );
-  const Doc = Type.Object({ filename: Type.String({ minLength: 1, maxLength: 255 }), mediaType: Type.Optional(Type.String({ maxLength: 200 })), title: Type.Optional(Type.String({ maxLength: 1000 })), data: Type.String({ maxLength: 70 * 1024 * 1024, description: 'base64' }) });
+  const Doc = Type.Object({ filename: Type.String({ minLength: 1, maxLength: 255 }), mediaType: Type.Optional(Type.String({ maxLength: 200 })), title: Type.Optional(Type.String({ maxLength: 300 })), data: Type.String({ maxLength: 70 * 1024 * 1024, description: 'base64' }) });
   app.post(
     '/api/v1/exchange/cases/:id/reply',
     {

@@ -85,7 +85,7 @@ export async function sendReply(db: Kysely<DB>, config: Config, ctx: AuditContex
   const documents: ExchangeDocument[] = (input.documents ?? []).map((d, i) => {
     if (!d || typeof d.filename !== 'string' || !d.filename || typeof d.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(d.data)) throw new ValidationError([{ field: `documents.${i}`, message: 'needs a filename and base64 data' }]);
     const data = Buffer.from(d.data, 'base64');
-    return { filename: d.filename.slice(0, 255), mediaType: (d.mediaType ?? 'application/octet-stream').slice(0, 200), title: (d.title ?? d.filename).slice(0, 1000), sha256: sha256Hex(data), data };
+    return { filename: d.filename.slice(0, 255), mediaType: (d.mediaType ?? 'application/octet-stream').slice(0, 200), title: (d.title ?? d.filename).slice(0, 300), sha256: sha256Hex(data), data };
   });
   const kase = await caseForReply(db, ctx.actor, caseId);
   assertAllowed(ctx.actor, 'exchange.send', { authorityId: kase.authorityId });

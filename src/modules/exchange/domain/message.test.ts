@@ -32,6 +32,11 @@ test('each defect is named by its field', () => {
     [{ documents: [{ ...valid().documents[0], data: '***' }] }, 'documents.0.data'],
     [{ kind: 'result' }, 'in_reply_to'],
     [{ case: { reference: null, kind: 'mla', title: 'a\u0000b', summary: '' } }, 'case.title'],
+    // The limits of the casework columns the content lands in.
+    [{ case: { reference: null, kind: 'mla', title: 'x'.repeat(301), summary: '' } }, 'case.title'],
+    [{ case: { reference: 'R'.repeat(121), kind: 'mla', title: 'T', summary: '' } }, 'case.reference'],
+    [{ case: { reference: null, kind: 'mla', title: 'T', summary: 's'.repeat(20_001) } }, 'case.summary'],
+    [{ documents: [{ ...valid().documents[0], title: 't'.repeat(301) }] }, 'documents.0.title'],
   ];
   for (const [change, field] of cases) {
     const r = checkMessage({ ...valid(), ...change }, 'node-ita');

@@ -62,10 +62,10 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
     const c = (o.case && typeof o.case === 'object' ? o.case : null) as Record<string, unknown> | null;
     if (!c) issues.push({ field: 'case', message: 'is required in a request' });
     else {
-      if (!isStr(c.title, 1000) || !c.title.trim()) issues.push({ field: 'case.title', message: 'is required' });
+      if (!isStr(c.title, 300) || !c.title.trim()) issues.push({ field: 'case.title', message: 'is required (at most 300 characters)' });
       if (!isStr(c.kind, 60)) issues.push({ field: 'case.kind', message: 'is required' });
-      if (!isStr(c.summary, 100_000)) issues.push({ field: 'case.summary', message: 'must be text' });
-      if (c.reference !== null && !isStr(c.reference, 200)) issues.push({ field: 'case.reference', message: 'must be text or null' });
+      if (!isStr(c.summary, 20_000)) issues.push({ field: 'case.summary', message: 'must be text of at most 20,000 characters' });
+      if (c.reference !== null && !isStr(c.reference, 120)) issues.push({ field: 'case.reference', message: 'must be text of at most 120 characters, or null' });
     }
   } else if (o.kind !== undefined && !isUuid(o.in_reply_to)) issues.push({ field: 'in_reply_to', message: 'must name the message answered' });
   if (o.text !== undefined && !isStr(o.text, 100_000)) issues.push({ field: 'text', message: 'must be text' });
@@ -76,7 +76,7 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
       const f = `documents.${i}`;
       if (!isStr(doc.filename, 255) || !doc.filename) issues.push({ field: `${f}.filename`, message: 'is required' });
       if (!isStr(doc.media_type, 200)) issues.push({ field: `${f}.media_type`, message: 'is required' });
-      if (!isStr(doc.title, 1000)) issues.push({ field: `${f}.title`, message: 'is required' });
+      if (!isStr(doc.title, 300)) issues.push({ field: `${f}.title`, message: 'is required (at most 300 characters)' });
       if (typeof doc.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(doc.data)) issues.push({ field: `${f}.data`, message: 'must be base64' });
       else if (doc.sha256 !== sha256Hex(Buffer.from(doc.data, 'base64'))) issues.push({ field: `${f}.sha256`, message: 'does not match the document' });
     }
