@@ -50,6 +50,14 @@ export interface Config {
   signinLockMinutes: number;
   /** Largest case document accepted, in MB (CASEWORK_MAX_UPLOAD_MB, default 50; larger uploads get 413). */
   caseworkMaxUploadMb: number;
+  /** This node's id in the exchange between installations (EXCHANGE_NODE_ID, default the host and port of PUBLIC_URL). */
+  exchangeNodeId: string;
+  /** This node's name in its descriptor (EXCHANGE_NODE_NAME, default "Palermo at <host>"). */
+  exchangeNodeName: string;
+  /** The State this node speaks for (EXCHANGE_COUNTRY, ISO alpha-3); the exchange is off without it. */
+  exchangeCountry: string | undefined;
+  /** The authority that receives requests sent to this node (EXCHANGE_AUTHORITY, a directory id with casework settings). */
+  exchangeAuthorityId: string | undefined;
   /** Folder of backups (BACKUP_DIR, default DATA_DIR/backups). */
   backupDir: string;
   /** age key file for encrypted backups (BACKUP_KEY_FILE): an identity AGE-SECRET-KEY-1… or only its public key age1…. */
@@ -175,7 +183,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const metricsPort = env.METRICS_PORT ? intVar(env, 'METRICS_PORT', 0, 1, 65535) : undefined;
   if (metricsPort !== undefined && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port})`);
   const otlpTracesUrl = otlpUrl(env);
+  const exchangeCountry = env.EXCHANGE_COUNTRY || undefined;
+  if (exchangeCountry && !/^[A-Z]{3}$/.test(exchangeCountry)) throw new ConfigError('EXCHANGE_COUNTRY', `must be an ISO alpha-3 code such as "FRA", got "${exchangeCountry}"`);
+  const exchangeAuthorityId = env.EXCHANGE_AUTHORITY || undefined;
+  if (exchangeAuthorityId && !/^[A-Za-z0-9._:-]{1,120}$/.test(exchangeAuthorityId)) throw new ConfigError('EXCHANGE_AUTHORITY', 'must be a directory identifier (letters, digits, . _ : -)');
+  const exchangeNodeId = env.EXCHANGE_NODE_ID || new URL(publicUrl).host;
+  if (!/^[A-Za-z0-9._:-]{1,200}$/.test(exchangeNodeId)) throw new ConfigError('EXCHANGE_NODE_ID', 'must be 1 to 200 letters, digits or . _ : -');
   return {
+    exchangeNodeId,
+    exchangeNodeName: env.EXCHANGE_NODE_NAME || `Palermo at ${new URL(publicUrl).host}`,
+    exchangeCountry,
+    exchangeAuthorityId,
     port,
     host,
     dataDir,

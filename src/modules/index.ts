@@ -21,8 +21,9 @@ import { writerModule } from './writer/module.js';
 import { legalBasisModule } from './legalbasis/module.js';
 import { providersModule } from './providers/module.js';
 import { digestModule } from './digest/module.js';
+import { exchangeModule } from './exchange/module.js';
 import { forumModule } from './forum/module.js';
 import { jitModule } from './jit/module.js';
 import { networksModule } from './networks/module.js';
 
-export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, writerModule, providersModule, forumModule, jitModule, networksModule, operationsModule, legalBasisModule, digestModule, portalModule];
+export const modules: PalermoModule[] = [referenceModule, accessModule, auditModule, accountsModule, knowledgeModule, searchModule, bulkModule, demoModule, directoryModule, editorialModule, caseworkModule, exchangeModule, writerModule, providersModule, forumModule, jitModule, networksModule, operationsModule, legalBasisModule, digestModule, portalModule];

@@ -184,9 +184,24 @@ describe('accounts guards', () => {
       '/:lang/search/thesaurus/:id/remove': {},
       '/api/v1/search/thesaurus': { lang: 'en', terms: ['csrf one', 'csrf two'] },
       '/api/v1/search/thesaurus/:id': {},
+      '/api/v1/exchange/inbox': {},
+      '/:lang/admin/exchange/partners': { url: 'http://127.0.0.1:9/node.json' },
+      '/:lang/admin/exchange/partners/:id/confirm': { fingerprints: 'x' },
+      '/:lang/admin/exchange/partners/:id/keys/:kid/revoke': {},
+      '/:lang/admin/exchange/partners/:id/revoke': {},
+      '/:lang/exchange/cases/:id/send': { partnerId: 'x' },
+      '/:lang/exchange/cases/:id/reply': { kind: 'acknowledgement' },
+      '/api/v1/exchange/keys/rotate': { use: 'sig' },
+      '/api/v1/exchange/keys/:id/revoke': {},
+      '/api/v1/exchange/partners': {},
+      '/api/v1/exchange/partners/:id/confirm': {},
+      '/api/v1/exchange/partners/:id/keys/:kid/revoke': {},
+      '/api/v1/exchange/partners/:id/revoke': {},
+      '/api/v1/exchange/cases/:id/send': {},
+      '/api/v1/exchange/cases/:id/reply': { kind: 'acknowledgement' },
     };
     /** Values for the other path parameters of the editor routes. */
-    const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received', ':caseId': crypto.randomUUID(), ':step': 'facts' };
+    const params: Record<string, string> = { ':segment': 'entries', ':recordType': 'case', ':part': 'en', ':type': 'entry', ':revision': '1', ':authorityId': 'csrf-test-authority', ':kind': 'mla', ':state': 'received', ':caseId': crypto.randomUUID(), ':step': 'facts', ':kid': 'csrf-test-kid' };
     const ids: Record<string, string> = { '/:lang/account/tokens/:id/revoke': tokenId, '/:lang/admin/practitioner-requests/:id': requestId, '/:lang/admin/jobs/:id/retry': crypto.randomUUID(), '/api/v1/admin/jobs/:id/retry': crypto.randomUUID() };
     for (const path of Object.keys(bodies)) if (path.startsWith('/:lang/directory/authorities/:id')) ids[path] = 'csrf-test-authority';
     for (const path of Object.keys(bodies)) if (path.includes('/editor/')) ids[path] = 'csrf-test-entry';
@@ -196,6 +211,7 @@ describe('accounts guards', () => {
     for (const path of Object.keys(bodies)) if (path.includes('/jit/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     params[':taskId'] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.includes('/networks/')) ids[path] = 'wacap';
+    for (const path of Object.keys(bodies)) if (path.includes('/exchange/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.startsWith('/api/v1/providers/') || path.includes('/e-evidence/providers/')) ids[path] = 'csrf-test-provider';
     for (const path of Object.keys(bodies)) if (path.includes('/search/thesaurus/:id')) ids[path] = '1';
     const unsafe = routes(server).filter((r) => r.methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)));

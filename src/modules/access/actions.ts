@@ -56,6 +56,9 @@ export const ACTIONS = [
   'jit.contribute',
   'jit.manage',
   'networks.log',
+  'exchange.manage',
+  'exchange.send',
+  'exchange.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

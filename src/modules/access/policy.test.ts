@@ -42,20 +42,20 @@ const EXPECTED: Record<string, Action[]> = {
   ],
   authority_officer: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
-    'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics',
+    'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'exchange.read',
     'forum.create_private',
     'jit.read', 'jit.contribute',
   ],
   authority_supervisor: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
-    'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export',
+    'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export', 'exchange.send', 'exchange.read',
     'forum.create_private',
     'jit.create', 'jit.read', 'jit.contribute', 'jit.manage',
   ],
   administrator: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
-    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage',
+    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage', 'exchange.manage',
   ],
   network_secretariat: ['practitioner.request', 'tokens.manage', 'networks.log'],
   // Elevated roles do not take effect before the second factor is enrolled: a registered user.
@@ -84,7 +84,7 @@ describe('access policy: roles × actions', () => {
   it('confines authority roles to their authority', () => {
     for (const role of ['authority_officer', 'authority_supervisor']) {
       const a = ROLES[role]!;
-      for (const action of ['casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'directory.edit'] as const) {
+      for (const action of ['casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'directory.edit', 'exchange.read'] as const) {
         assert.equal(allow(a, action, { ...OWN_SCOPE, authorityId: 'ita-moj' }), false, `${role} ${action}`);
       }
     }

@@ -143,6 +143,12 @@ export const RULES: Record<Action, Rule> = {
 
   /** Keep (read, add to, export) a judicial network's case log: its secretariat (resource authorityId = the network id). */
   'networks.log': ofAuthority('network_secretariat'),
+  // Secure exchange between installations (docs/EXCHANGE.md): administrators keep the node's keys and
+  // its trusted partners; a supervisor sends an authority's request or answer; its staff see the
+  // messages and evidence of its cases.
+  'exchange.manage': admin,
+  'exchange.send': ofAuthority('authority_supervisor'),
+  'exchange.read': ofAuthority('authority_officer', 'authority_supervisor'),
 };
 
 /** May the actor take this action on this resource? */

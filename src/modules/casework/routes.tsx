@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { caseLinks } from './case-extensions.js';
 import type { RoutePlugin } from '../../platform/http/app.js';
 import { AppError } from '../../platform/http/errors.js';
 import { href, pageContext, sendPage } from '../../platform/web/page.js';
@@ -103,7 +104,7 @@ export const caseworkPages: RoutePlugin = pageRoutes((app) => {
       caseDocuments(app.db, request.actor, view.case.id),
       listDeadlines(app.db, request.actor, view.case.id),
     ]);
-    return { executions, documents, deadlines, maxMb: app.config.caseworkMaxUploadMb, nav: caseworkNavLinks(request.actor) };
+    return { executions, documents, deadlines, maxMb: app.config.caseworkMaxUploadMb, nav: caseworkNavLinks(request.actor), links: caseLinks({ lang, actor: request.actor, caseId: view.case.id, direction: view.case.direction }) };
   };
 
   const casePage = async (request: FastifyRequest, view: CaseView, extra: { issues?: AppError['issues']; message?: string; failed?: { transition: string; values: Record<string, unknown> } } = {}) => {

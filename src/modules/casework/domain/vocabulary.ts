@@ -135,5 +135,7 @@ export const EVENT_TYPES = [
   'status_enquiry',
   'chased',
   'imported',
+  /** A step of the secure exchange with a partner node (message sent or received, signed evidence; migration 0072). */
+  'exchange',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

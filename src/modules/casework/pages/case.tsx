@@ -12,6 +12,7 @@ import type { DeadlineView } from '../deadline-service.js';
 import type { CaseView } from '../service.js';
 import { Actions, type FailedTransition } from './case-actions.js';
 import { CaseNav, DeadlinesSection, Timeline } from './case-sections.js';
+import type { CaseLink } from '../case-extensions.js';
 import { DocumentsSection } from './documents.js';
 import { ExecutionsSection, type ExecutionsSectionModel } from './executions.js';
 import { CaseworkNav, type CaseworkNavLinks } from './nav.js';
@@ -25,6 +26,8 @@ export interface CaseSections {
   /** CASEWORK_MAX_UPLOAD_MB, for the upload form. */
   maxMb: number;
   nav: CaseworkNavLinks;
+  /** Links other modules supply for this case (case-extensions.ts), e.g. its exchange with partner nodes. */
+  links?: CaseLink[];
 }
 
 export interface CasePageProps {
@@ -128,6 +131,15 @@ export function CasePage({ ctx, refs, view, sections, issues = [], message, fail
           ) : null}
         </section>
         <Actions ctx={ctx} view={view} failed={failed} mayForward={sections.executions.mayForward} />
+        {sections.links?.length ? (
+          <ul class="cw-case-links">
+            {sections.links.map((l) => (
+              <li>
+                <a href={l.href}>{l.label}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <section aria-labelledby="h-persons">
           <h2 id="h-persons">{t('h_persons')}</h2>
           {view.persons.length ? (

@@ -1,0 +1,148 @@
+/**
+ * What the exchange module (secure exchange between Palermo installations, docs/EXCHANGE.md) needs from
+ * casework, through the public entry: an approved outgoing request with its documents to send; a
+ * received request registered as an incoming case (with the partner's reference and documents); and
+ * exchange steps (messages, evidence) in a case's hash-chained history. The exchange has verified the
+ * sender before calling the receiving functions: they act for the receiving authority, with no user.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
+import type { Actor } from '../access/index.js';
+import { safeFilename } from './domain/documents.js';
+import { INITIAL_STATE } from './domain/transitions.js';
+import { CASE_KINDS, type CaseKind, type DocumentKind } from './domain/vocabulary.js';
+import { appendEvent } from './repository/history.js';
+import { insertCase } from './repository/cases.js';
+import * as docs from './repository/documents.js';
+import { withCaseScope } from './repository/scope.js';
+import { applyTransition } from './transition-service.js';
+import { actorName, assertOwnerMay, authoritiesFor, caseOr404, countryOf, isUuid } from './service-context.js';
+
+const CHUNK = 256 * 1024;
+
+export interface ExchangeDocument {
+  filename: string;
+  mediaType: string;
+  title: string;
+  sha256: string;
+  data: Buffer;
+}
+
+export interface OutgoingForExchange {
+  id: string;
+  authorityId: string;
+  reference: string | null;
+  kind: string;
+  title: string;
+  summary: string;
+  partnerCountry: string;
+  documents: ExchangeDocument[];
+}
+
+/** Read the current version of each document of a case, whole (in the caller's scope). */
+async function currentDocuments(trx: Transaction<DB>, caseId: string): Promise<ExchangeDocument[]> {
+  const rows = await docs.listDocuments(trx, caseId);
+  const replaced = new Set(rows.map((r) => r.previous_id).filter(Boolean));
+  const out: ExchangeDocument[] = [];
+  for (const r of rows.filter((d) => !replaced.has(d.id) && !d.execution_id)) {
+    const parts: Buffer[] = [];
+    let after = -1;
+    for (let c = await docs.chunkAfter(trx, r.id, after); c; c = await docs.chunkAfter(trx, r.id, after)) {
+      parts.push(c.data);
+      after = c.seq;
+    }
+    out.push({ filename: r.filename, mediaType: r.media_type, title: r.title, sha256: r.sha256, data: Buffer.concat(parts) });
+  }
+  return out;
+}
+
+/**
+ * An outgoing request the actor may send electronically (casework.send on its authority): approved (or
+ * already sent, for a resend), with the current version of its documents.
+ */
+export async function outgoingForExchange(db: Kysely<DB>, actor: Actor, caseId: string): Promise<OutgoingForExchange> {
+  const authorities = authoritiesFor(actor, 'casework.send');
+  if (!isUuid(caseId)) throw new NotFoundError('No such case');
+  return withCaseScope(db, authorities, async (trx) => {
+    const row = await caseOr404(trx, caseId);
+    assertOwnerMay(actor, 'casework.send', row);
+    if (row.direction !== 'outgoing') throw new ConflictError('Only an outgoing request is sent to a partner');
+    if (row.state !== 'approved') throw new ConflictError(`The request must be approved before it is sent (it is ${row.state})`);
+    return { id: row.id, authorityId: row.authority_id, reference: row.reference, kind: row.kind, title: row.title, summary: row.summary, partnerCountry: row.partner_country, documents: await currentDocuments(trx, row.id) };
+  });
+}
+
+export interface ReceivedRequest {
+  authorityId: string;
+  partnerCountry: string;
+  partnerName: string;
+  partnerReference: string | null;
+  kind: string;
+  title: string;
+  summary: string;
+  receivedOn: string;
+  documents: ExchangeDocument[];
+  /** What the history records about the message (id, sender node, hash). */
+  exchange: Record<string, unknown>;
+}
+
+async function addDocuments(trx: Transaction<DB>, caseId: string, authorityId: string, kind: DocumentKind, list: ExchangeDocument[], exchange: Record<string, unknown>): Promise<void> {
+  for (const d of list) {
+    const doc = { case_id: caseId, execution_id: null, kind, title: d.title || d.filename, filename: safeFilename(d.filename, d.mediaType), media_type: d.mediaType, byte_size: d.data.length, sha256: d.sha256, language: null, version: 1, previous_id: null, uploaded_by: null };
+    const row = await docs.insertDocument(trx, doc);
+    for (let seq = 0, at = 0; at < d.data.length || seq === 0; seq++, at += CHUNK) await docs.insertChunk(trx, row.id, seq, d.data.subarray(at, at + CHUNK));
+    await docs.markComplete(trx, row.id);
+    await appendEvent(trx, { caseId, type: 'document_added', data: { document_id: row.id, kind, title: doc.title, filename: doc.filename, sha256: d.sha256, byte_size: d.data.length, version: 1, exchange }, actorId: null, actorName: 'exchange', actingAuthorityId: authorityId });
+  }
+}
+
+/** Register a request received from a partner node as an incoming case of the receiving authority (in the caller's transaction). */
+export async function registerReceivedRequest(trx: Transaction<DB>, r: ReceivedRequest): Promise<string> {
+  const kind = (CASE_KINDS as readonly string[]).includes(r.kind) ? (r.kind as CaseKind) : 'other';
+  const country = await countryOf(trx, { userId: null, grants: [], via: 'cli' } as unknown as Actor, r.authorityId);
+  return withCaseScope(trx, [r.authorityId], async (s) => {
+    const id = await insertCase(s, {
+      authority_id: r.authorityId,
+      country,
+      direction: 'incoming',
+      kind,
+      state: INITIAL_STATE.incoming,
+      reference: null,
+      partner_country: r.partnerCountry,
+      partner_authority_name: r.partnerName,
+      partner_reference: r.partnerReference,
+      title: r.title.trim().slice(0, 300),
+      summary: r.summary,
+      channel: 'electronic',
+      received_on: r.receivedOn,
+    });
+    await appendEvent(s, { caseId: id, type: 'created', data: { direction: 'incoming', state: INITIAL_STATE.incoming, reference: null, fields: { partner_reference: r.partnerReference, channel: 'electronic' }, exchange: r.exchange }, actorId: null, actorName: 'exchange', actingAuthorityId: r.authorityId });
+    await addDocuments(s, id, r.authorityId, 'request', r.documents, r.exchange);
+    return id;
+  });
+}
+
+/** Record an exchange step (a message sent or received, a piece of evidence) in the case's history; documents received with it are added. */
+export async function recordExchangeStep(trx: Transaction<DB>, caseId: string, authorityId: string, data: Record<string, unknown>, documents: ExchangeDocument[] = [], actor?: Actor): Promise<void> {
+  await withCaseScope(trx, [authorityId], async (s) => {
+    await appendEvent(s, { caseId, type: 'exchange', data, actorId: actor?.userId ?? null, actorName: actor ? actorName(actor) : 'exchange', actingAuthorityId: authorityId });
+    if (documents.length) await addDocuments(s, caseId, authorityId, 'result', documents, { message_id: data.message_id });
+  });
+}
+
+/** The case as seen by an actor who may answer it through the exchange (casework.send on its authority). */
+export async function caseForReply(db: Kysely<DB>, actor: Actor, caseId: string): Promise<{ id: string; authorityId: string; reference: string | null; state: string }> {
+  const authorities = authoritiesFor(actor, 'casework.send');
+  if (!isUuid(caseId)) throw new NotFoundError('No such case');
+  return withCaseScope(db, authorities, async (trx) => {
+    const row = await caseOr404(trx, caseId);
+    assertOwnerMay(actor, 'casework.send', row);
+    return { id: row.id, authorityId: row.authority_id, reference: row.reference, state: row.state };
+  });
+}
+
+/** The request left electronically: the case's send transition (sent_on today, channel electronic), in the caller's transaction. */
+export async function markSentElectronically(trx: Transaction<DB>, actor: Actor, caseId: string): Promise<void> {
+  await applyTransition(trx, actor, caseId, { transition: 'send', date: new Date().toISOString().slice(0, 10), channel: 'electronic' });
+}

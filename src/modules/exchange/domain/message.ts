@@ -1,0 +1,88 @@
+/**
+ * The signed content of an exchange message (docs/EXCHANGE.md "Messages"): what a node sends inside
+ * the JWS, and the check of what a node received after decrypting and verifying it. Pure.
+ */
+import crypto from 'node:crypto';
+import type { FieldIssue } from '../../../platform/http/errors.js';
+import { nulCharacterIssues } from '../../../platform/validation.js';
+
+export const MESSAGE_VERSION = 'palermo-message/1';
+/** Kinds of message, both ways. request: a new request; the others answer a message (in_reply_to). */
+export const MESSAGE_KINDS = ['request', 'acknowledgement', 'result'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export interface MessageDocument {
+  filename: string;
+  media_type: string;
+  title: string;
+  sha256: string;
+  /** The content, base64. */
+  data: string;
+}
+
+export interface MessageCase {
+  /** The sender's reference of the case. */
+  reference: string | null;
+  kind: string;
+  title: string;
+  summary: string;
+}
+
+export interface MessageContent {
+  v: typeof MESSAGE_VERSION;
+  id: string;
+  kind: MessageKind;
+  from: string;
+  to: string;
+  sent_at: string;
+  in_reply_to?: string;
+  case?: MessageCase;
+  text?: string;
+  documents: MessageDocument[];
+}
+
+export const sha256Hex = (data: string | Uint8Array): string => crypto.createHash('sha256').update(data).digest('hex');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
+
+const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** Check decrypted, verified content: its shape, that it is meant for this node, and every document's hash. */
+export function checkMessage(input: unknown, self: string): { ok: true; value: MessageContent } | { ok: false; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const o = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+  if (o.v !== MESSAGE_VERSION) issues.push({ field: 'v', message: `must be "${MESSAGE_VERSION}"` });
+  if (!isUuid(o.id)) issues.push({ field: 'id', message: 'must be a UUID' });
+  if (!MESSAGE_KINDS.includes(o.kind as MessageKind)) issues.push({ field: 'kind', message: `must be one of ${MESSAGE_KINDS.join(', ')}` });
+  if (!isStr(o.from, 200) || !o.from) issues.push({ field: 'from', message: 'must name the sending node' });
+  if (o.to !== self) issues.push({ field: 'to', message: 'is not this node' });
+  if (!isStr(o.sent_at, 40) || Number.isNaN(Date.parse(o.sent_at))) issues.push({ field: 'sent_at', message: 'must be a time' });
+  if (o.kind === 'request') {
+    const c = (o.case && typeof o.case === 'object' ? o.case : null) as Record<string, unknown> | null;
+    if (!c) issues.push({ field: 'case', message: 'is required in a request' });
+    else {
+      if (!isStr(c.title, 300) || !c.title.trim()) issues.push({ field: 'case.title', message: 'is required (at most 300 characters)' });
+      if (!isStr(c.kind, 60)) issues.push({ field: 'case.kind', message: 'is required' });
+      if (!isStr(c.summary, 20_000)) issues.push({ field: 'case.summary', message: 'must be text of at most 20,000 characters' });
+      if (c.reference !== null && !isStr(c.reference, 120)) issues.push({ field: 'case.reference', message: 'must be text of at most 120 characters, or null' });
+    }
+  } else if (o.kind !== undefined && !isUuid(o.in_reply_to)) issues.push({ field: 'in_reply_to', message: 'must name the message answered' });
+  if (o.text !== undefined && !isStr(o.text, 100_000)) issues.push({ field: 'text', message: 'must be text' });
+  if (!Array.isArray(o.documents) || o.documents.length > 100) issues.push({ field: 'documents', message: 'must be a list of at most 100 documents' });
+  else {
+    for (const [i, d] of (o.documents as unknown[]).entries()) {
+      const doc = (d && typeof d === 'object' ? d : {}) as Record<string, unknown>;
+      const f = `documents.${i}`;
+      if (!isStr(doc.filename, 255) || !doc.filename) issues.push({ field: `${f}.filename`, message: 'is required' });
+      if (!isStr(doc.media_type, 200)) issues.push({ field: `${f}.media_type`, message: 'is required' });
+      if (!isStr(doc.title, 300)) issues.push({ field: `${f}.title`, message: 'is required (at most 300 characters)' });
+      if (typeof doc.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(doc.data)) issues.push({ field: `${f}.data`, message: 'must be base64' });
+      else if (doc.sha256 !== sha256Hex(Buffer.from(doc.data, 'base64'))) issues.push({ field: `${f}.sha256`, message: 'does not match the document' });
+    }
+  }
+  // PostgreSQL cannot store U+0000 in text: refused here rather than failing in the database.
+  issues.push(...nulCharacterIssues({ ...o, documents: undefined }));
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, value: o as unknown as MessageContent };
+}

@@ -1,0 +1,103 @@
+/**
+ * Sending (docs/EXCHANGE.md "Sending"): a supervisor sends an approved outgoing request, or answers a
+ * request received through the exchange (acknowledgement, result). One message: content signed by this
+ * node (JWS), encrypted to the partner (JWE), stored in the outbox with its submission evidence and
+ * its delivery job in one transaction; the job (deliver-job.ts) delivers it with retries.
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { DB } from '../../platform/db/schema.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.js';
+import { enqueue, wakeWorkers } from '../../platform/jobs/index.js';
+import { assertAllowed, assertAllowedSomewhere } from '../access/index.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
+import { caseForReply, markSentElectronically, outgoingForExchange, recordExchangeStep, type ExchangeDocument } from '../casework/index.js';
+import { encryptTo, MESSAGE_TYPE, signJws } from './domain/crypto.js';
+import { isUuid, MESSAGE_VERSION, sha256Hex, type MessageContent, type MessageKind } from './domain/message.js';
+import { identityOf } from './env.js';
+import { keepEvidence, signEvidence } from './evidence-service.js';
+import { signingKey } from './identity-service.js';
+import * as repo from './repository/messages.js';
+import { recipientOf } from './trust-service.js';
+
+export const DELIVER_JOB = 'exchange.deliver';
+
+const docOf = (d: ExchangeDocument) => ({ filename: d.filename, media_type: d.mediaType, title: d.title, sha256: sha256Hex(d.data), data: d.data.toString('base64') });
+
+interface Outgoing {
+  partnerId: string;
+  caseId: string;
+  authorityId: string;
+  kind: MessageKind;
+  inReplyTo?: string;
+  build: (base: Omit<MessageContent, 'documents'>) => MessageContent;
+}
+
+async function queue(db: Kysely<DB>, config: Config, ctx: AuditContext, o: Outgoing): Promise<{ messageId: string }> {
+  const me = identityOf(config);
+  const { partner, key } = await recipientOf(db, o.partnerId);
+  const id = crypto.randomUUID();
+  const content = o.build({ v: MESSAGE_VERSION, id, kind: o.kind, from: me.id, to: partner.node_id, sent_at: new Date().toISOString(), ...(o.inReplyTo ? { in_reply_to: o.inReplyTo } : {}) });
+  const jws = await signJws(content, await signingKey(db, config), MESSAGE_TYPE);
+  const sha256 = sha256Hex(jws);
+  const jwe = await encryptTo(jws, key);
+  const submission = await signEvidence(db, config, { event: 'SubmissionAcceptance', message_id: id, message_sha256: sha256, sender: me.id, recipient: partner.node_id });
+  await db.transaction().execute(async (trx) => {
+    if (o.kind === 'request' && (await repo.activeRequest(trx, o.caseId, partner.id))) throw new ConflictError('This request was already sent to this partner');
+    if (o.kind === 'request') await markSentElectronically(trx, ctx.actor, o.caseId);
+    await repo.insertMessage(trx, { id, direction: 'out', partner_id: partner.id, kind: o.kind, case_id: o.caseId, authority_id: o.authorityId, in_reply_to: o.inReplyTo ?? null, sha256, body: jwe, state: 'queued', created_by: ctx.actor.userId });
+    await recordExchangeStep(trx, o.caseId, o.authorityId, { step: 'sent', message_id: id, kind: o.kind, partner: partner.node_id, partner_name: partner.name, sha256, documents: content.documents.map((d) => ({ filename: d.filename, sha256: d.sha256 })) }, [], ctx.actor);
+    await keepEvidence(trx, { id, case_id: o.caseId, authority_id: o.authorityId }, submission.content, submission.jws);
+    await enqueue(trx, DELIVER_JOB, { messageId: id }, { key: id });
+    await recordAudit(trx, ctx, { action: 'exchange.send', targetType: 'exchange_message', targetId: id, changes: { kind: o.kind, case_id: o.caseId, partner: partner.node_id } });
+  });
+  wakeWorkers(DELIVER_JOB);
+  return { messageId: id };
+}
+
+/** Send an approved outgoing request with its documents to a confirmed partner (exchange.send + casework.send on its authority). */
+export async function sendRequest(db: Kysely<DB>, config: Config, ctx: AuditContext, caseId: string, partnerId: unknown): Promise<{ messageId: string }> {
+  assertAllowedSomewhere(ctx.actor, 'exchange.send');
+  if (!isUuid(partnerId)) throw new ValidationError([{ field: 'partnerId', message: 'must name a partner node' }]);
+  const kase = await outgoingForExchange(db, ctx.actor, caseId);
+  assertAllowed(ctx.actor, 'exchange.send', { authorityId: kase.authorityId });
+  return queue(db, config, ctx, {
+    partnerId,
+    caseId: kase.id,
+    authorityId: kase.authorityId,
+    kind: 'request',
+    build: (base) => ({ ...base, case: { reference: kase.reference, kind: kase.kind, title: kase.title, summary: kase.summary }, documents: kase.documents.map(docOf) }),
+  });
+}
+
+export interface ReplyInput {
+  kind: unknown;
+  text?: unknown;
+  documents?: { filename: string; mediaType?: string; title?: string; data: string }[];
+}
+
+/** Answer a request received through the exchange: acknowledgement, or result (with documents). */
+export async function sendReply(db: Kysely<DB>, config: Config, ctx: AuditContext, caseId: string, input: ReplyInput): Promise<{ messageId: string }> {
+  assertAllowedSomewhere(ctx.actor, 'exchange.send');
+  if (input.kind !== 'acknowledgement' && input.kind !== 'result') throw new ValidationError([{ field: 'kind', message: 'must be acknowledgement or result' }]);
+  if (input.text !== undefined && (typeof input.text !== 'string' || input.text.length > 100_000)) throw new ValidationError([{ field: 'text', message: 'must be text of at most 100,000 characters' }]);
+  const documents: ExchangeDocument[] = (input.documents ?? []).map((d, i) => {
+    if (!d || typeof d.filename !== 'string' || !d.filename || typeof d.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(d.data)) throw new ValidationError([{ field: `documents.${i}`, message: 'needs a filename and base64 data' }]);
+    const data = Buffer.from(d.data, 'base64');
+    return { filename: d.filename.slice(0, 255), mediaType: (d.mediaType ?? 'application/octet-stream').slice(0, 200), title: (d.title ?? d.filename).slice(0, 300), sha256: sha256Hex(data), data };
+  });
+  const kase = await caseForReply(db, ctx.actor, caseId);
+  assertAllowed(ctx.actor, 'exchange.send', { authorityId: kase.authorityId });
+  const request = await repo.requestReceivedFor(db, kase.id);
+  if (!request) throw new NotFoundError('This case did not come through the exchange: there is no partner node to answer');
+  const kind = input.kind as MessageKind;
+  return queue(db, config, ctx, {
+    partnerId: request.partner_id,
+    caseId: kase.id,
+    authorityId: kase.authorityId,
+    kind,
+    inReplyTo: request.id,
+    build: (base) => ({ ...base, ...(typeof input.text === 'string' ? { text: input.text } : {}), documents: documents.map(docOf) }),
+  });
+}
