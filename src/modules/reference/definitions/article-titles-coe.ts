@@ -62,7 +62,7 @@ export const COE_ARTICLE_TITLES: Readonly<Record<string, TitleRow>> = {
   'Extradition of nationals': ['تسليم المواطنين', '引渡本国国民', 'Extradition des nationaux', 'Extradición de nacionales', 'Выдача граждан'],
   'Place of commission': ['مكان ارتكاب الجريمة', '犯罪地', 'Lieu de perpétration', 'Lugar de comisión', 'Место совершения преступления'],
   'Pending proceedings for the same offences': ['الإجراءات الجارية بشأن الجرائم ذاتها', '就同一犯罪正在进行的诉讼', 'Poursuites en cours pour les mêmes faits', 'Procedimientos en curso por los mismos hechos', 'Незавершенное судебное разбирательство в отношении тех же преступлений'],
-  'Non bis in idem': ['عدم جواز المحاكمة على الفعل ذاته مرتين', '一事不再理', 'Non bis in idem', 'Non bis in idem', 'Non bis in idem'],
+  'Non bis in idem': ['عدم جواز المحاكمة على الفعل ذاته مرتين', '一事不再理', 'Non bis in idem', 'Non bis in idem', 'Недопустимость повторного осуждения (non bis in idem)'],
   'Lapse of time': ['التقادم', '时效', 'Prescription', 'Prescripción', 'Истечение срока давности'],
   'Capital punishment': ['عقوبة الإعدام', '死刑', 'Peine capitale', 'Pena capital', 'Смертная казнь'],
   'The request and supporting documents': ['الطلب والمستندات المؤيدة', '请求及辅助文件', 'Requête et pièces à l’appui', 'Solicitud y documentos justificativos', 'Запрос и подтверждающие документы'],
