@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { anAuthenticExtract } from '../factories/instrument-texts.js';
 import { importInstrumentText } from '../../src/modules/reference/instrument-texts.js';
+import { CLI_ACTOR } from '../../src/modules/access/index.js';
 
 const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 
@@ -53,7 +54,7 @@ describe('instruments in six languages (pages)', () => {
   });
 
   it('shows an imported authentic French text as the authentic French version', async () => {
-    await importInstrumentText(server.runtime.db, { instrument: 'untoc', lang: 'fr', content: anAuthenticExtract(), source: 'extract.md' });
+    await importInstrumentText(server.runtime.db, { ctx: { actor: CLI_ACTOR }, instrument: 'untoc', lang: 'fr', content: anAuthenticExtract(), source: 'extract.md' });
     const fr = await page('/fr/instruments/untoc/articles/18');
     assert.match(fr, /<span dir="auto">Entraide judiciaire<\/span><\/h1>/);
     assert.ok(!fr.includes('badge--translation'), 'the heading is authentic now');

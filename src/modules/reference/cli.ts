@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../../platform/http/errors.js';
+import { CLI_ACTOR } from '../access/index.js';
 import { importInstrumentText } from './instrument-texts.js';
 import type { CliContext } from '../module.js';
 import { ensureReferenceData, lastReferenceLoad, type ReferenceLoadReport } from './loader.js';
@@ -52,7 +53,7 @@ export function referenceCommands(program: Command, cli: CliContext): void {
       const content = fs.readFileSync(file, 'utf8');
       const code = await cli.withRuntime(async (rt) => {
         try {
-          const r = await importInstrumentText(rt.db, { instrument, lang: opts.lang, content, source: opts.source ?? path.basename(file) });
+          const r = await importInstrumentText(rt.db, { ctx: { actor: CLI_ACTOR }, instrument, lang: opts.lang, content, source: opts.source ?? path.basename(file) });
           cli.print(`${r.instrument} (${r.lang}): ${r.articles} articles imported as the authentic text (${r.outcome}; treaty record ${r.record})`);
           if (r.missing.length) cli.print(`  not in the file, shown in English: articles ${r.missing.join(', ')}`);
           return 0;

@@ -2,7 +2,7 @@
  * Importing an authentic language version of a shipped instrument (palermo import-instrument-text):
  * checks the instrument, the language (an authentic language of the instrument other than the
  * shipped English) and the file (every problem names its line), stores it in instrument_texts and
- * saves the treaty record with the new version, in one transaction. Nothing is written when any
+ * saves the treaty record with the new version and an audit event, in one transaction. Nothing is written when any
  * check fails. A later reference reload merges the stored texts again.
  */
 import crypto from 'node:crypto';
@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { ValidationError } from '../../platform/http/errors.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { saveRecords, type SaveOutcome } from '../knowledge/index.js';
 import { INSTRUMENTS } from './definitions/instruments.js';
 import { lockReferenceLoad } from './repository-write.js';
@@ -19,6 +20,8 @@ import { authenticLanguages, buildTreatyRecord, readInstrumentFile } from './sou
 import { parseTreatyMarkdown } from './sources/treaty-markdown.js';
 
 export interface ImportTextInput {
+  /** Who imports (the audit event's actor). */
+  ctx: AuditContext;
   instrument: string;
   lang: string;
   content: string;
@@ -59,6 +62,12 @@ export async function importInstrumentText(db: Kysely<DB>, input: ImportTextInpu
     const outcome = await upsertInstrumentText(trx, { treaty_id: def.id, lang: input.lang, title: text.title ?? null, articles: text.articles, source, sha256 }, now);
     const authentic = (await selectAuthenticTexts(trx, def.id))[def.id] ?? {};
     const [record] = await saveRecords(trx, [buildTreatyRecord(def, shipped, authentic)], { origin: 'reference', now });
+    await recordAudit(trx, input.ctx, {
+      action: 'reference.import_instrument_text',
+      targetType: 'treaty',
+      targetId: def.id,
+      changes: { lang: input.lang, articles: text.articles.length, source, sha256, outcome },
+    });
     const held = new Set(text.articles.map((a) => a.number));
     return { instrument: def.id, lang: input.lang, articles: text.articles.length, missing: known.filter((n) => !held.has(n)), outcome, record: record! };
   });
