@@ -77,6 +77,12 @@ describe('instruments in six languages in a real browser', () => {
         if (lang !== 'en') assert.deepEqual(await untaggedLatin(page), [], `${lang}: Council of Europe treaty page has no untagged English`);
         assert.deepEqual(await seriousAxeViolations(page), [], `${lang} Council of Europe treaty page`);
         await page.screenshot({ path: `${SHOTS}/instruments-coe-${lang}.png`, fullPage: false });
+
+        for (const path of ['/', '/treaties', '/search?instrument=coe-extradition']) {
+          await page.goto(`${server.url}/${lang}${path}`);
+          if (lang !== 'en') assert.deepEqual(await untaggedLatin(page), [], `${lang}${path}: no untagged English`);
+        }
+        await page.screenshot({ path: `${SHOTS}/instruments-search-${lang}.png`, fullPage: false });
       }
     } finally {
       await page.close();

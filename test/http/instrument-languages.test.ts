@@ -74,5 +74,8 @@ describe('instruments in six languages (pages)', () => {
     const html = await res.text();
     const facet = html.slice(html.indexOf('facet--instrument'), html.indexOf('</fieldset>', html.indexOf('facet--instrument')));
     assert.match(facet, /<span dir="auto" lang="en">European Convention on Extradition<\/span>/);
+    const list = main(await (await server.get('/zh/treaties')).text());
+    assert.ok(list.includes('<p class="result__context" dir="auto">偷运移民议定书</p>'), 'short names of the results in Chinese');
+    assert.ok(!list.includes('Smuggling of Migrants Protocol'));
   });
 });
