@@ -4,7 +4,8 @@
  * they are not authentic, and the metadata values (organization, depositary, place of adoption).
  *
  * - Short names are Palermo's short forms (the official title is the full one); English keeps the
- *   customary acronyms and the Council of Europe treaty numbers.
+ *   customary acronyms and the Council of Europe treaty numbers; Arabic short names carry no Latin
+ *   letters (a Latin "ETS" inside Arabic text reorders badly).
  * - Council of Europe titles in ar, zh, es, ru are Palermo translations (only English and French are
  *   authentic): pages mark them as such.
  * - Organization and depositary are the bodies' names in each language as the UN and the Council of
@@ -57,7 +58,7 @@ export const INSTRUMENT_SHORT_NAMES: Readonly<Record<string, Six>> = {
     ru: 'Конвенция против коррупции',
   },
   'coe-cybercrime': {
-    ar: 'اتفاقية بودابست (ETS رقم 185)',
+    ar: 'اتفاقية بودابست (رقم 185)',
     zh: '布达佩斯公约（ETS第185号）',
     en: 'Budapest Convention (ETS No. 185)',
     fr: 'Convention de Budapest (STE no 185)',
@@ -65,7 +66,7 @@ export const INSTRUMENT_SHORT_NAMES: Readonly<Record<string, Six>> = {
     ru: 'Будапештская конвенция (ETS № 185)',
   },
   'coe-extradition': {
-    ar: 'الاتفاقية الأوروبية لتسليم المجرمين (ETS رقم 24)',
+    ar: 'الاتفاقية الأوروبية لتسليم المجرمين (رقم 24)',
     zh: '欧洲引渡公约（ETS第24号）',
     en: 'ETS No. 24',
     fr: 'STE no 24',
@@ -73,7 +74,7 @@ export const INSTRUMENT_SHORT_NAMES: Readonly<Record<string, Six>> = {
     ru: 'Европейская конвенция о выдаче (ETS № 24)',
   },
   'coe-mla': {
-    ar: 'الاتفاقية الأوروبية للمساعدة المتبادلة في المسائل الجنائية (ETS رقم 30)',
+    ar: 'الاتفاقية الأوروبية للمساعدة المتبادلة في المسائل الجنائية (رقم 30)',
     zh: '欧洲刑事司法协助公约（ETS第30号）',
     en: 'ETS No. 30',
     fr: 'STE no 30',
