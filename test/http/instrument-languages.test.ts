@@ -64,7 +64,7 @@ describe('instruments in six languages (pages)', () => {
     const en = await page('/en/instruments/untoc/articles/18?version=fr');
     assert.match(en, /lang="fr"/);
     const list = await page('/fr/treaties/untoc');
-    assert.match(list, /Textes authentiques disponibles<\/dt>\s*<dd>[^<]*anglais, français/i);
+    assert.match(list, /Textes authentiques disponibles<\/dt>\s*<dd>[^<]*anglais et français/i);
     const zh = await page('/zh/instruments/untoc/articles/17');
     assert.ok(zh.includes('lang="en"'), 'article 17 (not in the extract) stays English, tagged');
   });

@@ -1,6 +1,6 @@
 /** The treaty page, which is also the treaty status page: metadata, articles, and each State's participation. */
 import { formatDate, formatNumber, translator } from '../../../platform/i18n/messages.js';
-import type { Lang } from '../../../platform/i18n/languages.js';
+import { INTL_LOCALE, type Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import { articleTitleFor, countryName, instrumentAuthenticLanguages, instrumentMetadataValue, instrumentShortName, translatedInstrumentTitle, type LabelText } from '../../reference/index.js';
@@ -34,6 +34,11 @@ const KIND_KEYS = { universal: 'kind_universal', regional: 'kind_regional', bila
 
 export function articlePath(treatyId: string, number: string): string {
   return `/instruments/${encodeURIComponent(treatyId)}/articles/${encodeURIComponent(number)}`;
+}
+
+/** "Arabic, Chinese, English, French, Spanish and Russian" in the reader's language and list style. */
+function languageList(lang: Lang, tags: readonly string[]): string {
+  return new Intl.ListFormat(INTL_LOCALE[lang], { type: 'conjunction' }).format(tags.map((t) => languageName(lang, t)));
 }
 
 /** A metadata value of a treaty: in the reader's language for the shipped instruments, else as held (its language unknown). */
@@ -114,8 +119,8 @@ export function TreatyPage(props: EntryPageProps & { sort: PartySort; statusAsOf
           <MetaRow label={tt('adopted_at')}>{doc.adopted_at ? <MetaValue ctx={ctx} treatyId={doc.id} value={doc.adopted_at} shipped={shipped} /> : null}</MetaRow>
           <MetaRow label={tt('entry_into_force')}>{doc.entry_into_force_on ? formatDate(ctx.lang, doc.entry_into_force_on) : null}</MetaRow>
           <MetaRow label={tt('depositary')}>{doc.depositary ? <MetaValue ctx={ctx} treatyId={doc.id} value={doc.depositary} shipped={shipped} /> : null}</MetaRow>
-          <MetaRow label={tt('authentic_languages')}>{authentic ? authentic.map((l) => languageName(ctx.lang, l)).join(', ') : null}</MetaRow>
-          <MetaRow label={tt('authentic_loaded')}>{authentic && held.length ? held.map((l) => languageName(ctx.lang, l)).join(', ') : null}</MetaRow>
+          <MetaRow label={tt('authentic_languages')}>{authentic ? languageList(ctx.lang, authentic) : null}</MetaRow>
+          <MetaRow label={tt('authentic_loaded')}>{authentic && held.length ? languageList(ctx.lang, held) : null}</MetaRow>
           <MetaRow label={tt('parent')}>{model.parent ? <TreatyLink ctx={ctx} treaty={model.parent} /> : null}</MetaRow>
           <MetaRow label={tt('protocols')}>
             {model.children.length ? (
