@@ -69,6 +69,7 @@ const keys = [
   'parties',
   'judges',
   'paragraph_link',
+  'version_authentic',
 ] as const;
 
 /** A key of the `portal` catalogue. */

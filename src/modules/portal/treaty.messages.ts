@@ -51,6 +51,11 @@ const keys = [
   'applying_heading',
   'see_all',
   'none_yet',
+  'titles_translated',
+  'translation_badge',
+  'authentic_languages',
+  'authentic_loaded',
+  'translated_title',
 ] as const;
 
 /** A key of the `treaty` catalogue. */

@@ -23,6 +23,7 @@ import {
   type TermRow,
   type UpsertCounts,
 } from './repository-write.js';
+import { selectAuthenticTexts } from './repository-texts.js';
 import { buildCountries, buildRegions, readPlaceSources } from './sources/places.js';
 import { buildTreatyRecords, readInstrumentSources } from './sources/instruments.js';
 import { computeReferenceVersion, currentReferenceVersion } from './sources/version.js';
@@ -102,7 +103,6 @@ export async function ensureReferenceData(db: Kysely<DB>, options: LoadOptions =
   const countries = buildCountries(places);
   const instrumentSources = readInstrumentSources();
   const loadedVersion = computeReferenceVersion(instrumentSources, places);
-  const treaties = buildTreatyRecords(instrumentSources);
   const terms = termRows();
 
   const report = await inTransaction(db, async (trx) => {
@@ -117,6 +117,8 @@ export async function ensureReferenceData(db: Kysely<DB>, options: LoadOptions =
     // Areas M49 no longer has (830 Channel Islands, in CLDR-based loads) go once no country is in them.
     regionCounts.removed = await deleteUnusedRegionsNotIn(trx, regions.map((r) => r.code));
     const termCounts = await upsertTerms(trx, terms);
+    // Authentic texts curators imported (instrument_texts) stay part of the records.
+    const treaties = buildTreatyRecords(instrumentSources, await selectAuthenticTexts(trx));
     const outcomes = await saveRecords(trx, treaties, { origin: 'reference' });
     const pruned = await pruneTerms(trx, [...definedTermKeys()]);
     await setSetting(trx, REFERENCE_VERSION_KEY, loadedVersion);

@@ -39,7 +39,19 @@ export interface TaxonomyTermsTable {
   edited_at: NullableTimestamp;
 }
 
+/** An authentic language version of a shipped instrument imported by a curator (migration 0074). */
+export interface InstrumentTextsTable {
+  treaty_id: string;
+  lang: string;
+  title: string | null;
+  articles: Json<{ number: string; title?: string; text: string }[]>;
+  source: string;
+  sha256: string;
+  imported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ReferenceTables {
+  instrument_texts: InstrumentTextsTable;
   regions: RegionsTable;
   countries: CountriesTable;
   taxonomy_terms: TaxonomyTermsTable;

@@ -5,7 +5,7 @@ import { INTL_LOCALE, pickLocalized, type Lang } from '../../platform/i18n/langu
 import { translator } from '../../platform/i18n/messages.js';
 import { common } from '../../platform/web/common.messages.js';
 import { ENTRY_TYPES, articleLabels, parseArticleRef, treatySummaries, type EntryType } from '../knowledge/index.js';
-import { countryName, listCountries, listRegions, listTerms, termLabel } from '../reference/index.js';
+import { articleTitleFor, countryName, instrumentShortName, isShippedInstrument, listCountries, listRegions, listTerms, termLabel } from '../reference/index.js';
 import { FACETS, type FacetName, type Filters } from './domain/params.js';
 import type { FacetCount } from './repository/search.js';
 
@@ -13,6 +13,8 @@ export interface FacetValue {
   value: string;
   label: string;
   count: number;
+  /** Language of the label when it is not the reader's (a title held only in English, say): pages tag it. */
+  lang?: string;
   /** Region facet: the enclosing region of a sub-region. */
   parent?: string;
 }
@@ -52,10 +54,19 @@ export function languageName(tag: string, hl: Lang): string {
   }
 }
 
-function instrumentName(info: { short_name: string | null; titles: Record<string, string> } | undefined, id: string, hl: Lang, preferShort: boolean): string {
-  if (!info) return id;
-  const title = pickLocalized(info.titles, hl)?.text;
-  return (preferShort ? (info.short_name ?? title) : (title ?? info.short_name)) ?? id;
+interface Labelled {
+  text: string;
+  lang?: string | undefined;
+}
+
+/** Name of an instrument: its title or short name in the reader's language where held (Palermo's short forms for the shipped ones). */
+function instrumentName(info: { short_name: string | null; titles: Record<string, string> } | undefined, id: string, hl: Lang, preferShort: boolean): Labelled {
+  const localShort = instrumentShortName(id, hl);
+  if (!info) return { text: localShort ?? id };
+  const title = pickLocalized(info.titles, hl);
+  const titled = title ? { text: title.text, lang: title.lang } : undefined;
+  const short = localShort ? { text: localShort } : info.short_name ? { text: info.short_name, lang: isShippedInstrument(id) ? 'en' : undefined } : undefined;
+  return (preferShort ? (short ?? titled) : (titled ?? short)) ?? { text: id };
 }
 
 /** Label, count and order every facet value; selected values are always listed (count 0 when none). */
@@ -80,7 +91,7 @@ export async function labelFacets(db: Kysely<DB>, counts: readonly FacetCount[],
   const regionBy = new Map(regions.map((r) => [r.code, r]));
   const collator = new Intl.Collator(INTL_LOCALE[hl]);
 
-  const label = (facet: FacetName, value: string): string => {
+  const label = (facet: FacetName, value: string): string | Labelled => {
     const taxonomy = TAXONOMY[facet];
     if (taxonomy) return termLabel(terms, taxonomy, value, hl);
     switch (facet) {
@@ -97,9 +108,13 @@ export async function labelFacets(db: Kysely<DB>, counts: readonly FacetCount[],
       case 'article': {
         const i = value.lastIndexOf(':');
         const treaty = value.slice(0, i);
-        const title = pickLocalized(articles.get(value), hl)?.text;
-        const head = `${instrumentName(instruments.get(treaty), treaty, hl, true)} ${value.slice(i + 1)}`;
-        return title ? `${head} — ${title}` : head;
+        const held = articles.get(value);
+        const title = isShippedInstrument(treaty) ? articleTitleFor(treaty, held, hl) : pickLocalized(held, hl);
+        const name = instrumentName(instruments.get(treaty), treaty, hl, true);
+        const head = `${name.text} ${value.slice(i + 1)}`;
+        // One language tag for the label: the reader's unless a part is in another language.
+        const lang = [name.lang, title?.lang].find((l) => l && l !== hl);
+        return { text: title ? `${head} — ${title.text}` : head, lang };
       }
       case 'lang':
         return languageName(value, hl);
@@ -110,7 +125,11 @@ export async function labelFacets(db: Kysely<DB>, counts: readonly FacetCount[],
 
   const out = {} as Facets;
   for (const facet of FACETS) {
-    const list: FacetValue[] = [...byFacet.get(facet)!].map(([value, count]) => ({ value, label: label(facet, value), count }));
+    const list: FacetValue[] = [...byFacet.get(facet)!].map(([value, count]) => {
+      const l = label(facet, value);
+      if (typeof l === 'string') return { value, label: l, count };
+      return { value, label: l.text, count, ...(l.lang && l.lang !== hl ? { lang: l.lang } : {}) };
+    });
     if (facet === 'type') list.sort((a, b) => ENTRY_TYPES.indexOf(a.value as EntryType) - ENTRY_TYPES.indexOf(b.value as EntryType));
     else if (facet === 'year') list.sort((a, b) => b.value.localeCompare(a.value));
     else list.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));

@@ -3,7 +3,7 @@ import { formatDate, translator } from '../../../platform/i18n/messages.js';
 import { INTL_LOCALE, type Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { countryName, termLabel, type Country, type Term } from '../../reference/index.js';
+import { articleTitleFor, countryName, instrumentShortName, isShippedInstrument, termLabel, type Country, type Term } from '../../reference/index.js';
 import { entryPath, type EntryDocument, type ArticleLabel, type EntrySummary } from '../../knowledge/index.js';
 import { portal } from '../portal.messages.js';
 import { orderedTags, pickText, type VersionChoice } from '../domain/versions.js';
@@ -52,19 +52,26 @@ export function VersionNotices(props: {
 }
 
 /** Links to every language version held (?version=xx); the reader's own language links without the parameter. */
-export function VersionLinks(props: { ctx: PageContext; path: string; tags: string[]; current: string; original?: string | null | undefined; mt?: readonly string[] }) {
+export function VersionLinks(props: { ctx: PageContext; path: string; tags: string[]; current: string; original?: string | null | undefined; mt?: readonly string[]; authentic?: readonly string[] }) {
   const { ctx } = props;
   const t = portalT(ctx.lang);
   const tags = orderedTags(props.tags);
   if (tags.length < 2 && tags[0] === ctx.lang) return null;
   const mt = new Set(props.mt ?? []);
+  const authentic = new Set(props.authentic ?? []);
   return (
     <nav class="versions" aria-label={t('versions_label')}>
       <span class="versions__label">{t('versions_label')}</span>
       <ul>
         {tags.map((tag) => {
           const name = languageName(ctx.lang, tag);
-          const label = tag === props.original ? t('version_original', { language: name }) : mt.has(tag) ? t('version_mt', { language: name }) : name;
+          const label = authentic.has(tag)
+            ? t('version_authentic', { language: name })
+            : tag === props.original
+              ? t('version_original', { language: name })
+              : mt.has(tag)
+                ? t('version_mt', { language: name })
+                : name;
           return (
             <li>
               <a href={href(ctx, props.path, tag === ctx.lang ? {} : { version: tag })} hreflang={tag} aria-current={tag === props.current ? 'true' : undefined}>
@@ -84,8 +91,9 @@ export function articleTagLabel(lang: Lang, ref: string, labels: readonly Articl
   const treatyId = ref.slice(0, i);
   const number = ref.slice(i + 1);
   const label = labels.find((l) => l.treaty_id === treatyId && l.number === number);
-  const instrument = label?.short_name ?? pickText(label?.treaty_titles, lang)?.text ?? treatyId;
-  const title = pickText(label?.titles, lang);
+  const instrument = instrumentShortName(treatyId, lang) ?? label?.short_name ?? pickText(label?.treaty_titles, lang)?.text ?? treatyId;
+  // Shipped instruments: the authentic heading, else Palermo's translation (in the reader's language), else English.
+  const title = isShippedInstrument(treatyId) ? articleTitleFor(treatyId, label?.titles, lang) : pickText(label?.titles, lang);
   return { instrument, number, ...(title ? { title } : {}) };
 }
 

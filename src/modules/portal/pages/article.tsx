@@ -3,13 +3,13 @@ import { formatNumber, translator } from '../../../platform/i18n/messages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { termLabel } from '../../reference/index.js';
+import { articleTitleFor, instrumentAuthenticLanguages, instrumentShortName, termLabel } from '../../reference/index.js';
 import { entryPath } from '../../knowledge/index.js';
 import { chooseVersion, pickText } from '../domain/versions.js';
 import type { ArticleModel, EntryBlock } from '../service.js';
 import { EntryList, VersionLinks, VersionNotices, portalT } from '../components/entry.js';
 import { Breadcrumbs, Content, LegalText, languageName, searchHref, termFilter, type SearchFilters } from '../components/ui.js';
-import { articlePath, treatyT } from './treaty.js';
+import { LabelTextView, articlePath, treatyT } from './treaty.js';
 
 function Block(props: { ctx: PageContext; id: string; heading: string; block: EntryBlock; filters: SearchFilters; model: ArticleModel }) {
   const { ctx, block } = props;
@@ -40,14 +40,24 @@ export function ArticlePage(props: { ctx: PageContext; model: ArticleModel; vers
   const tt = treatyT(ctx.lang);
   const c = translator(common, ctx.lang);
   const instrumentTitle = pickText(instrument.titles, ctx.lang);
-  const instrumentName = instrument.short_name ?? instrumentTitle?.text ?? instrument.id;
+  const instrumentName = instrumentShortName(instrument.id, ctx.lang) ?? instrument.short_name ?? instrumentTitle?.text ?? instrument.id;
+  // Shipped instruments hold authentic texts only (English shipped, others imported by curators).
+  const authentic = instrumentAuthenticLanguages(instrument.id);
   const choice = chooseVersion(
     Object.fromEntries(Object.keys(article.texts).map((k) => [k, {}])),
     ctx.lang,
     { requested: props.version },
   );
   const text = choice ? article.texts[choice.lang] : undefined;
-  const title = choice && article.titles[choice.lang] ? { text: article.titles[choice.lang]!, lang: choice.lang } : pickText(article.titles, ctx.lang);
+  const title =
+    choice && article.titles[choice.lang] && choice.lang !== ctx.lang && !!props.version
+      ? { text: article.titles[choice.lang]!, lang: choice.lang, translated: false }
+      : authentic
+        ? articleTitleFor(instrument.id, article.titles, ctx.lang)
+        : (() => {
+            const picked = choice && article.titles[choice.lang] ? { text: article.titles[choice.lang]!, lang: choice.lang } : pickText(article.titles, ctx.lang);
+            return picked ? { ...picked, translated: false } : undefined;
+          })();
   const path = articlePath(instrument.id, article.number);
   const ref = `${instrument.id}:${article.number}`;
   const heading = tt('article_number', { number: article.number });
@@ -76,9 +86,7 @@ export function ArticlePage(props: { ctx: PageContext; model: ArticleModel; vers
             {title ? (
               <>
                 <span class="title-sep">{tt('title_separator')}</span>
-                <Content page={ctx.lang} lang={title.lang}>
-                  {title.text}
-                </Content>
+                <LabelTextView ctx={ctx} label={title} />
               </>
             ) : null}
           </h1>
@@ -92,8 +100,13 @@ export function ArticlePage(props: { ctx: PageContext; model: ArticleModel; vers
               mt={false}
               fallbackMessage={tt('article_fallback', { reader: languageName(ctx.lang, ctx.lang), language: languageName(ctx.lang, choice.lang) })}
             />
-            <VersionLinks ctx={ctx} path={path} tags={Object.keys(article.texts)} current={choice.lang} />
+            <VersionLinks ctx={ctx} path={path} tags={Object.keys(article.texts)} current={choice.lang} {...(authentic ? { authentic: Object.keys(article.texts) } : {})} />
           </>
+        ) : null}
+        {title?.translated ? (
+          <p class="notice notice--translation" role="note">
+            {tt('titles_translated', { language: languageName(ctx.lang, ctx.lang) })}
+          </p>
         ) : null}
         {text ? <LegalText text={text} page={ctx.lang} lang={choice?.lang} class="article-text" /> : <p class="muted">{tt('article_no_text')}</p>}
 

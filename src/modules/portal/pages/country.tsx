@@ -10,7 +10,7 @@ import { EntryList, portalT } from '../components/entry.js';
 import { Breadcrumbs, Content, searchHref, type SearchFilters } from '../components/ui.js';
 import { consentLabel } from './treaty.js';
 import { localName, placesT, regionName } from './countries.js';
-import { countryFormalName, isState } from '../../reference/index.js';
+import { countryFormalName, instrumentShortName, isState } from '../../reference/index.js';
 import { type AuthorityView, CountryAuthorities } from '../../directory/index.js';
 import { DepositaryNote, LegalBasisLink } from '../../legalbasis/index.js';
 import { NationalProvisions, type NationalProvisionsModel } from '../../providers/index.js';
@@ -49,13 +49,13 @@ function participationRows(model: CountryModel, lang: PageContext['lang']): Stat
   const byTreaty = new Map(model.participation.map((p) => [p.id, p]));
   const rows: StatusRow[] = model.instruments.map((i) => {
     const title = pickText(i.titles, lang);
-    return { id: i.id, short: i.short_name, name: title?.text ?? i.short_name ?? i.id, nameLang: title?.lang, party: byTreaty.get(i.id) };
+    return { id: i.id, short: instrumentShortName(i.id, lang) ?? i.short_name, name: title?.text ?? i.short_name ?? i.id, nameLang: title?.lang, party: byTreaty.get(i.id) };
   });
   const listed = new Set(rows.map((r) => r.id));
   for (const p of model.participation) {
     if (listed.has(p.id)) continue;
     const title = pickText(p.titles, lang);
-    rows.push({ id: p.id, short: p.short_name, name: title?.text ?? p.short_name ?? p.id, nameLang: title?.lang, party: p });
+    rows.push({ id: p.id, short: instrumentShortName(p.id, lang) ?? p.short_name, name: title?.text ?? p.short_name ?? p.id, nameLang: title?.lang, party: p });
   }
   return rows;
 }

@@ -12,6 +12,7 @@ import type { HomeModel } from '../service.js';
 import { EntryList } from '../components/entry.js';
 import { Content } from '../components/ui.js';
 import { DigestCard } from '../../digest/index.js';
+import { instrumentShortName } from '../../reference/index.js';
 
 export function homeT(lang: Lang) {
   return translator(homeMessages, lang);
@@ -27,9 +28,10 @@ const DATABASES = [
 function InstrumentLink(props: { ctx: PageContext; instrument: InstrumentSummary }) {
   const { ctx, instrument } = props;
   const title = pickText(instrument.titles, ctx.lang);
+  const short = instrumentShortName(instrument.id, ctx.lang) ?? instrument.short_name;
   return (
     <a href={href(ctx, entryPath('treaty', instrument.id))}>
-      {instrument.short_name ? <span class="instrument__short">{instrument.short_name}</span> : null}
+      {short ? <span class="instrument__short">{short}</span> : null}
       <Content page={ctx.lang} lang={title?.lang}>
         {title?.text ?? instrument.id}
       </Content>

@@ -1,16 +1,16 @@
 /** The treaty page, which is also the treaty status page: metadata, articles, and each State's participation. */
 import { formatDate, formatNumber, translator } from '../../../platform/i18n/messages.js';
-import type { Lang } from '../../../platform/i18n/languages.js';
+import { INTL_LOCALE, type Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { countryName } from '../../reference/index.js';
+import { articleTitleFor, countryName, instrumentAuthenticLanguages, instrumentMetadataValue, instrumentShortName, translatedInstrumentTitle, type LabelText } from '../../reference/index.js';
 import { DepositaryNote } from '../../legalbasis/index.js';
 import { entryPath, type TreatyDocument, type TreatyParty, type TreatySummary } from '../../knowledge/index.js';
 import { partyCounts, sortParties, type PartySort } from '../domain/parties.js';
-import { pickText } from '../domain/versions.js';
+import { orderedTags as orderedLangs, pickText } from '../domain/versions.js';
 import { treatyMessages } from '../treaty.messages.js';
 import { CountryLink, countryHref, portalT } from '../components/entry.js';
-import { Content, ExternalLink, LegalText, MetaRow, hostOf } from '../components/ui.js';
+import { Content, ExternalLink, LegalText, MetaRow, hostOf, languageName } from '../components/ui.js';
 import { EntryFrame, TextSection, entryVersion, type EntryPageProps } from './entry.js';
 
 export function treatyT(lang: Lang) {
@@ -36,6 +36,49 @@ export function articlePath(treatyId: string, number: string): string {
   return `/instruments/${encodeURIComponent(treatyId)}/articles/${encodeURIComponent(number)}`;
 }
 
+/** "Arabic, Chinese, English, French, Spanish and Russian" in the reader's language and list style. */
+function languageList(lang: Lang, tags: readonly string[]): string {
+  return new Intl.ListFormat(INTL_LOCALE[lang], { type: 'conjunction' }).format(tags.map((t) => languageName(lang, t)));
+}
+
+/** A metadata value of a treaty: in the reader's language for the shipped instruments, else as held (its language unknown). */
+function MetaValue(props: { ctx: PageContext; treatyId: string; value: string | null | undefined; shipped: boolean }) {
+  if (!props.value) return null;
+  const translated = props.shipped ? instrumentMetadataValue(props.value, props.ctx.lang) : undefined;
+  if (translated) return <span>{translated}</span>;
+  return props.shipped ? (
+    <Content page={props.ctx.lang} lang="en">
+      {props.value}
+    </Content>
+  ) : (
+    <span dir="auto">{props.value}</span>
+  );
+}
+
+/** Short name: Palermo's short form in the reader's language for the shipped instruments, else as held. */
+export function ShortName(props: { ctx: PageContext; treatyId: string; value: string | null | undefined }) {
+  const local = instrumentShortName(props.treatyId, props.ctx.lang);
+  if (local) return <span>{local}</span>;
+  return props.value ? <span dir="auto">{props.value}</span> : null;
+}
+
+/** A title that Palermo translated carries a visible badge; authentic ones (in any language) carry their lang. */
+export function LabelTextView(props: { ctx: PageContext; label: LabelText }) {
+  return (
+    <>
+      <Content page={props.ctx.lang} lang={props.label.lang}>
+        {props.label.text}
+      </Content>
+      {props.label.translated ? (
+        <>
+          {' '}
+          <span class="badge badge--translation">{treatyT(props.ctx.lang)('translation_badge')}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function TreatyLink(props: { ctx: PageContext; treaty: TreatySummary }) {
   const title = pickText(props.treaty.titles, props.ctx.lang);
   return (
@@ -55,6 +98,12 @@ export function TreatyPage(props: EntryPageProps & { sort: PartySort; statusAsOf
   const { choice, text } = entryVersion(ctx, doc, props.version);
   const provisions = doc.provisions ?? [];
   const parties = doc.parties ?? [];
+  const authentic = instrumentAuthenticLanguages(doc.id);
+  const shipped = !!authentic;
+  const articleTitles = provisions.map((p) => articleTitleFor(doc.id, p.titles, ctx.lang));
+  const translatedTitle = translatedInstrumentTitle(doc.id, ctx.lang);
+  const anyTranslated = articleTitles.some((t) => t?.translated);
+  const held = orderedLangs(new Set(provisions.flatMap((p) => Object.keys(p.texts ?? {}))));
   return (
     <EntryFrame
       {...props}
@@ -62,13 +111,16 @@ export function TreatyPage(props: EntryPageProps & { sort: PartySort; statusAsOf
       meta={
         <>
           <MetaRow label={tt('kind')}>{tt(KIND_KEYS[doc.kind])}</MetaRow>
-          <MetaRow label={tt('short_name')}>{doc.short_name ? <span dir="auto">{doc.short_name}</span> : null}</MetaRow>
+          <MetaRow label={tt('translated_title')}>{translatedTitle ? <LabelTextView ctx={ctx} label={translatedTitle} /> : null}</MetaRow>
+          <MetaRow label={tt('short_name')}>{doc.short_name ? <ShortName ctx={ctx} treatyId={doc.id} value={doc.short_name} /> : null}</MetaRow>
           <MetaRow label={t('country')}>{doc.country ? <CountryLink ctx={ctx} iso3={doc.country} countries={model.names.countries} /> : null}</MetaRow>
-          <MetaRow label={tt('organization')}>{doc.organization ? <span dir="auto">{doc.organization}</span> : null}</MetaRow>
+          <MetaRow label={tt('organization')}>{doc.organization ? <MetaValue ctx={ctx} treatyId={doc.id} value={doc.organization} shipped={shipped} /> : null}</MetaRow>
           <MetaRow label={tt('adopted_on')}>{doc.adopted_on ? formatDate(ctx.lang, doc.adopted_on) : null}</MetaRow>
-          <MetaRow label={tt('adopted_at')}>{doc.adopted_at ? <span dir="auto">{doc.adopted_at}</span> : null}</MetaRow>
+          <MetaRow label={tt('adopted_at')}>{doc.adopted_at ? <MetaValue ctx={ctx} treatyId={doc.id} value={doc.adopted_at} shipped={shipped} /> : null}</MetaRow>
           <MetaRow label={tt('entry_into_force')}>{doc.entry_into_force_on ? formatDate(ctx.lang, doc.entry_into_force_on) : null}</MetaRow>
-          <MetaRow label={tt('depositary')}>{doc.depositary ? <span dir="auto">{doc.depositary}</span> : null}</MetaRow>
+          <MetaRow label={tt('depositary')}>{doc.depositary ? <MetaValue ctx={ctx} treatyId={doc.id} value={doc.depositary} shipped={shipped} /> : null}</MetaRow>
+          <MetaRow label={tt('authentic_languages')}>{authentic ? languageList(ctx.lang, authentic) : null}</MetaRow>
+          <MetaRow label={tt('authentic_loaded')}>{authentic && held.length ? languageList(ctx.lang, held) : null}</MetaRow>
           <MetaRow label={tt('parent')}>{model.parent ? <TreatyLink ctx={ctx} treaty={model.parent} /> : null}</MetaRow>
           <MetaRow label={tt('protocols')}>
             {model.children.length ? (
@@ -98,9 +150,14 @@ export function TreatyPage(props: EntryPageProps & { sort: PartySort; statusAsOf
           <h2 id="articles-heading">
             {tt('articles_heading')} <span class="count">({formatNumber(ctx.lang, provisions.length)})</span>
           </h2>
+          {anyTranslated ? (
+            <p class="notice notice--translation" role="note">
+              {tt('titles_translated', { language: languageName(ctx.lang, ctx.lang) })}
+            </p>
+          ) : null}
           <ol class="article-list">
-            {provisions.map((p) => {
-              const title = pickText(p.titles, ctx.lang);
+            {provisions.map((p, i) => {
+              const title = articleTitles[i];
               return (
                 <li>
                   <a href={href(ctx, articlePath(doc.id, p.number))}>

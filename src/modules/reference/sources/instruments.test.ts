@@ -5,7 +5,7 @@ import { validator } from '../../../platform/validation.js';
 import { ARTICLE_TERMS } from '../definitions/article-terms.js';
 import { INSTRUMENTS } from '../definitions/instruments.js';
 import { definedTermKeys } from '../definitions/taxonomies.js';
-import { buildTreatyRecords, readInstrumentSources } from './instruments.js';
+import { buildTreatyRecord, buildTreatyRecords, readInstrumentFile, readInstrumentSources } from './instruments.js';
 import { parseTreatyMarkdown } from './treaty-markdown.js';
 
 describe('shipped instruments as treaty records', () => {
@@ -46,15 +46,15 @@ describe('shipped instruments as treaty records', () => {
         r.provisions!.map((_p, i) => String(i + 1)),
       );
       for (const p of r.provisions!) {
-        assert.ok(p.texts?.en && p.texts.nl, `${r.id}:${p.number} has English and Dutch text`);
-        assert.ok(!/``|\]\(|README\.md|<\/?sup>|^#|^(\([a-z0-9]+\)|[a-z0-9]{1,4}[.)])[\p{L}]/mu.test(p.texts.en + p.texts.nl), `${r.id}:${p.number} has no markdown left`);
+        assert.deepEqual(Object.keys(p.texts ?? {}), ['en'], `${r.id}:${p.number} has the English text only (no Dutch translation)`);
+        assert.ok(!/``|\]\(|README\.md|<\/?sup>|^#|^(\([a-z0-9]+\)|[a-z0-9]{1,4}[.)])[\p{L}]/mu.test(p.texts!.en!), `${r.id}:${p.number} has no markdown left`);
       }
     }
   });
 
-  it('reads UNTOC article 18 with its English and Dutch headings and paragraphs', () => {
+  it('reads UNTOC article 18 with its English heading and paragraphs', () => {
     const a18 = article('untoc', '18');
-    assert.deepEqual(a18.titles, { en: 'Mutual legal assistance', nl: 'Wederzijdse rechtshulp' });
+    assert.deepEqual(a18.titles, { en: 'Mutual legal assistance' });
     assert.match(a18.texts!.en!, /shall afford one another the widest measure of mutual legal assistance/);
     assert.ok(a18.texts!.en!.startsWith('1. States Parties shall afford'));
     assert.ok(a18.texts!.en!.split('\n\n').length > 29, 'paragraphs preserved');
@@ -67,15 +67,23 @@ describe('shipped instruments as treaty records', () => {
     assert.match(article('coe-mla', '1').texts!.en!, /widest measure of mutual assistance/);
   });
 
-  it('gives titles only in languages where the title is authentic, plus the official Dutch translation', () => {
+  it('gives titles only in languages where the title is authentic, never the Dutch translation', () => {
     for (const id of ['untoc', 'untoc-tip', 'untoc-som', 'untoc-firearms', 'uncac']) {
-      assert.deepEqual(Object.keys(record(id).texts).sort(), ['ar', 'en', 'es', 'fr', 'nl', 'ru', 'zh'], id);
+      assert.deepEqual(Object.keys(record(id).texts).sort(), ['ar', 'en', 'es', 'fr', 'ru', 'zh'], id);
     }
-    for (const id of ['coe-cybercrime', 'coe-extradition', 'coe-mla']) assert.deepEqual(Object.keys(record(id).texts).sort(), ['en', 'fr', 'nl'], id);
-    assert.equal(record('untoc').texts.nl!.title, 'Verdrag van de Verenigde Naties tegen grensoverschrijdende georganiseerde misdaad');
+    for (const id of ['coe-cybercrime', 'coe-extradition', 'coe-mla']) assert.deepEqual(Object.keys(record(id).texts).sort(), ['en', 'fr'], id);
     for (const r of records) {
-      for (const p of r.provisions!) assert.deepEqual(Object.keys(p.titles ?? {}).filter((l) => l !== 'en' && l !== 'nl'), [], `${r.id}:${p.number}`);
+      for (const p of r.provisions!) assert.deepEqual(Object.keys(p.titles ?? {}).filter((l) => l !== 'en'), [], `${r.id}:${p.number}`);
     }
+  });
+
+  it('merges imported authentic texts into the articles they contain, with their headings', () => {
+    const def = INSTRUMENTS.find((d) => d.id === 'untoc')!;
+    const r = buildTreatyRecord(def, parseTreatyMarkdown(readInstrumentFile(def)), { fr: { articles: [{ number: '18', title: 'Entraide judiciaire', text: '1. Les États Parties…' }] } });
+    const a18 = r.provisions!.find((p) => p.number === '18')!;
+    assert.deepEqual(a18.titles, { en: 'Mutual legal assistance', fr: 'Entraide judiciaire' });
+    assert.deepEqual(Object.keys(a18.texts!), ['en', 'fr']);
+    assert.deepEqual(Object.keys(r.provisions!.find((p) => p.number === '17')!.texts!), ['en']);
   });
 
   it('tags key articles with defined terms', () => {

@@ -60,7 +60,10 @@ export function FacetPanel(props: { ctx: PageContext; state: PageState; facets: 
                   <li class={v.parent ? 'facet__sub' : undefined}>
                     <input type="checkbox" id={id} name={facet} value={v.value} checked={selected.includes(v.value)} />
                     <label for={id}>
-                      <span dir="auto">{v.label}</span> <span class="count">{formatNumber(ctx.lang, v.count)}</span>
+                      <span dir="auto" lang={v.lang}>
+                        {v.label}
+                      </span>{' '}
+                      <span class="count">{formatNumber(ctx.lang, v.count)}</span>
                     </label>
                   </li>
                 );

@@ -4,6 +4,7 @@ import { translator } from '../../../platform/i18n/messages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import type { PageContext } from '../../../platform/web/page.js';
 import type { EntryType } from '../../knowledge/index.js';
+import { instrumentShortName } from '../../reference/index.js';
 import { FACETS } from '../domain/params.js';
 import type { Facets } from '../facets.js';
 import { languageName } from '../facets.js';
@@ -19,11 +20,10 @@ const BADGE: Record<EntryType, Keys> = { legislation: 'badge_legislation', case:
 export function FilterChips(props: { ctx: PageContext; state: PageState; facets: Facets; t: Translate<Keys> }) {
   const { ctx, state, facets, t } = props;
   const chips = FACETS.filter((f) => !(f === 'type' && state.scoped)).flatMap((facet) =>
-    state.params.filters[facet].map((value) => ({
-      facet,
-      value,
-      label: `${t(FACET_TITLE[facet])}: ${facets[facet].find((v) => v.value === value)?.label ?? value}`,
-    })),
+    state.params.filters[facet].map((value) => {
+      const v = facets[facet].find((x) => x.value === value);
+      return { facet, value, title: t(FACET_TITLE[facet]), text: v?.label ?? value, lang: v?.lang, label: `${t(FACET_TITLE[facet])}: ${v?.label ?? value}` };
+    }),
   );
   if (!chips.length) return null;
   const cleared = Object.fromEntries(FACETS.map((f) => [f, f === 'type' && state.scoped ? state.params.filters.type : []]));
@@ -33,7 +33,9 @@ export function FilterChips(props: { ctx: PageContext; state: PageState; facets:
         {chips.map((c) => (
           <li>
             <a class="chip" href={stateHref(ctx, state, { params: withoutValue(state, c.facet, c.value) })} aria-label={t('remove_filter', { label: c.label })}>
-              <span dir="auto">{c.label}</span>
+              <span dir="auto">
+                {c.title}: <span lang={c.lang}>{c.text}</span>
+              </span>
               <span class="chip__x" aria-hidden="true">
                 ×
               </span>
@@ -56,6 +58,8 @@ export function ResultItem(props: { ctx: PageContext; hit: SearchHit; countryNam
   const { ctx, hit, t } = props;
   const c = translator(common, ctx.lang);
   const other = hit.lang !== ctx.lang ? hit.lang : undefined;
+  // A shipped instrument's short name in the reader's language (Palermo's short forms).
+  const context = (hit.type === 'treaty' ? instrumentShortName(hit.id, ctx.lang) : undefined) ?? hit.context;
   return (
     <li class="result">
       <h3>
@@ -71,9 +75,9 @@ export function ResultItem(props: { ctx: PageContext; hit: SearchHit; countryNam
         {hit.machine_translated ? <span class="badge badge--mt">{c('machine_translated')}</span> : null}
         {other ? <span class="result__lang">{c('shown_in_language', { language: languageName(other, ctx.lang) })}</span> : null}
       </p>
-      {hit.context ? (
+      {context ? (
         <p class="result__context" dir="auto">
-          {hit.context}
+          {context}
         </p>
       ) : null}
       {hit.snippet_parts.length ? (
