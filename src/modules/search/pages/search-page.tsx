@@ -53,6 +53,7 @@ export function SearchPage(props: SearchPageProps) {
       demo={outcome.results.some((r) => r.demo)}
       scripts={['search.js']}
     >
+      {/* Results come first in the document (and on narrow screens); wide screens show the filters beside them. */}
       <div class="search-page">
         <h1>{heading}</h1>
         <p class="search-page__intro">{intro}</p>
@@ -89,7 +90,6 @@ export function SearchPage(props: SearchPageProps) {
             {t('query_help')}
           </p>
           <div class="search-layout">
-            <FacetPanel ctx={ctx} state={state} facets={outcome.facets} t={t} />
             <section class="search-results" aria-labelledby="results-heading">
               <h2 id="results-heading" tabIndex={-1}>
                 {t('results_count', { count: outcome.total })}
@@ -122,6 +122,7 @@ export function SearchPage(props: SearchPageProps) {
                 {formatNumber(ctx.lang, outcome.total)}
               </p>
             </section>
+            <FacetPanel ctx={ctx} state={state} facets={outcome.facets} t={t} />
           </div>
         </form>
       </div>
