@@ -42,9 +42,16 @@ if (form) {
       window.location.assign(`${form.getAttribute('action')}${canonicalQuery(new FormData(form), order)}`);
     });
   }
+  // The filters' disclosure stays open on wide screens in browsers without ::details-content.
+  const filters = form.querySelector('details.facets__disclosure');
+  if (filters && !CSS.supports('selector(::details-content)') && matchMedia('(width > 700px)').matches) filters.open = true;
   const id = store.get();
   if (id) {
     store.set(null);
-    document.getElementById(id)?.focus();
+    const target = document.getElementById(id);
+    // On a narrow screen the ticked box is behind the closed disclosure: open it to give focus back.
+    const closed = target?.closest('details:not([open])');
+    if (closed) closed.open = true;
+    target?.focus();
   }
 }

@@ -28,6 +28,10 @@ describe('loadConfig', () => {
     const c = loadConfig({ PALERMO_DEMO: '0', PUBLIC_URL: 'https://palermo.example.org/' });
     assert.equal(c.demo, false);
     assert.equal(c.publicUrl, 'https://palermo.example.org');
+    assert.equal(c.publicUrlSet, true, 'pages may link absolutely');
+    const guessed = loadConfig({ PORT: '8080' });
+    assert.equal(guessed.publicUrl, 'http://localhost:8080');
+    assert.equal(guessed.publicUrlSet, false, 'the localhost default never goes into a page');
   });
 
   it('reads TRUST_PROXY as hops or proxy addresses, never "trust all"', () => {

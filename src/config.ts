@@ -20,6 +20,11 @@ export interface Config {
   /** Absolute URL under which Palermo is reachable, used in exports and e-mails (PUBLIC_URL). */
   publicUrl: string;
   /**
+   * PUBLIC_URL was given. Only then do pages carry absolute canonical and hreflang links: the default
+   * (http://localhost:PORT) is a guess that would send search engines and readers to a wrong host.
+   */
+  publicUrlSet: boolean;
+  /**
    * Which reverse proxies are trusted for X-Forwarded-For/-Proto/-Host (TRUST_PROXY, default 0: none):
    * a number of hops (the client is the address the last `hops` proxies added), or a list of proxy
    * addresses and CIDR ranges. Never "trust everything": the client would pick its own address.
@@ -202,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     demo: boolVar(env, 'PALERMO_DEMO', true),
     publicUrl,
+    publicUrlSet: Boolean(env.PUBLIC_URL),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimitPerMinute: intVar(env, "RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     smtpUrl,

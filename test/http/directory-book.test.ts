@@ -10,6 +10,7 @@ import { Client, makeUser, signInAs } from './accounts-support.js';
 import { anAuthority, SECRET } from '../factories/directory.js';
 import { assertNoSecret, publishAuthorities } from './directory-support.js';
 import { pdfPageCount, pdfText, unzip } from './directory-files.js';
+import { pdfPageTexts } from '../helpers/pdf-text.js';
 
 const HOSTILE = '<script>alert(1)</script>';
 
@@ -116,4 +117,43 @@ describe('directory books (PDF and DOCX)', () => {
     await (await server.get('/es/directory/book.docx')).arrayBuffer();
     assert.equal(bookBuildCount() - before, 1, 'rebuilt after a change');
   });
+
+  it('prints the contents with the page on which each country starts (en, ar, zh), and numbers every page', async () => {
+    // Italy's section runs over several pages, so the numbers after it are not consecutive.
+    const long = 'A long note on the conditions for requests. '.repeat(60);
+    await publishAuthorities(server.runtime.db, Array.from({ length: 6 }, () => anAuthority({ country: 'ITA', notes: { en: long, ar: long, zh: long } })));
+    for (const lang of ['en', 'ar', 'zh'] as const) {
+      const pdf = Buffer.from(await (await server.get(`/${lang}/directory/book.pdf`)).arrayBuffer());
+      // Each page's text: its number (the foot, extracted first), then what it begins with.
+      const pages = (await pdfPageTexts(pdf)).map((text) => digits(text).split('\n').map((l) => l.trim()).filter(Boolean));
+      // Every page but the cover carries its number.
+      for (let p = 2; p <= pages.length; p++) assert.equal(pages[p - 1]![0], String(p), `${lang}: page ${p} numbered`);
+      assert.notEqual(pages[0]![0], '1', 'no number on the cover');
+      const entries = tocEntries(pages[1]!);
+      assert.equal(entries.length, 5, `${lang}: five countries in the contents: ${JSON.stringify(pages[1])}`);
+      for (const { label, page } of entries) {
+        assert.ok(page > 2 && page <= pages.length, `${lang} ${label}: page ${page} of ${pages.length}`);
+        assert.equal(pages[page - 1]![1], label, `${lang}: the section ${label} begins on page ${page}`);
+        assert.notEqual(pages[page - 2]![1], label, `${lang}: and not on the page before`);
+      }
+      const numbers = entries.map((e) => e.page);
+      assert.deepEqual([...numbers].sort((a, b) => a - b), numbers, `${lang}: in page order`);
+      assert.ok(numbers.some((n, i) => i > 0 && n - numbers[i - 1]! > 1), `${lang}: a section longer than a page (${numbers.join(', ')})`);
+    }
+  });
 });
+
+/** Western digits for the Arabic-Indic ones the Arabic book uses. */
+function digits(text: string): string {
+  return text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+/** The contents' lines "Label (authorities) page" as extracted from the contents page. */
+function tocEntries(lines: string[]): { label: string; page: number }[] {
+  const out: { label: string; page: number }[] = [];
+  for (const line of lines) {
+    const m = /^\s*(.+?)\s*\((\d+)\)\s*(\d+)\s*$/.exec(line);
+    if (m) out.push({ label: m[1]!, page: Number(m[3]) });
+  }
+  return out;
+}

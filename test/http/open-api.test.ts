@@ -9,7 +9,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 describe('OpenAPI document, public reads and page links', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ publicUrl: 'https://palermo.example.org' });
+    server = await startTestServer({ publicUrl: 'https://palermo.example.org', publicUrlSet: true });
   });
   after(async () => server?.close());
 
@@ -89,11 +89,16 @@ describe('OpenAPI document, public reads and page links', () => {
     assert.equal(withCookie.headers.get('etag'), null);
   });
 
-  it('gives pages canonical and hreflang links with x-default, and a favicon', async () => {
+  it('gives pages absolute canonical and hreflang links with x-default when PUBLIC_URL is set, and a favicon', async () => {
     const html = await (await server.get('/ar/open-data')).text();
-    assert.ok(html.includes('<link rel="canonical" href="/ar/open-data"/>'));
-    for (const l of ['ar', 'zh', 'en', 'fr', 'es', 'ru']) assert.ok(html.includes(`hreflang="${l}" href="/${l}/open-data"`), l);
-    assert.ok(html.includes('hreflang="x-default" href="/en/open-data"'));
+    const site = 'https://palermo.example.org';
+    assert.ok(html.includes(`<link rel="canonical" href="${site}/ar/open-data"/>`));
+    for (const l of ['ar', 'zh', 'en', 'fr', 'es', 'ru']) assert.ok(html.includes(`hreflang="${l}" href="${site}/${l}/open-data"`), l);
+    assert.ok(html.includes(`hreflang="x-default" href="${site}/en/open-data"`));
+    const search = await (await server.get('/zh/search?q=%E5%BC%95%E6%B8%A1&type=case')).text();
+    assert.ok(search.includes(`<link rel="canonical" href="${site}/zh/search?q=%E5%BC%95%E6%B8%A1&amp;type=case"/>`), 'query kept, escaped');
+    // Other links in the page stay relative: the switcher and the menu work on any host name.
+    assert.ok(html.includes('href="/en/open-data" lang="en" hreflang="en"'));
     const icon = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml"\/>/.exec(html)?.[1];
     assert.ok(icon);
     const svg = await server.get(icon);

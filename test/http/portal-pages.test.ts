@@ -92,7 +92,7 @@ describe('portal pages', () => {
     assert.ok(m.includes(`<bdi dir="ltr">${server.app.config.publicUrl.replace(/\/$/, '')}/en/cases/${f.hostileCase.id}</bdi>`), 'stable URL in the citation');
     assert.ok(m.includes(`href="/api/v1/cases/${f.hostileCase.id}"`));
     assert.ok(!html.includes('class="demo-notice"'), 'no demo notice on real content');
-    assert.ok(html.includes(`<link rel="canonical" href="/en/cases/${f.hostileCase.id}"/>`));
+    assert.ok(html.includes(`<link rel="canonical" href="/en/cases/${f.hostileCase.id}"/>`), "relative: PUBLIC_URL is not set in this test (the localhost default is a guess)");
   });
 
   it('shows an extract with its law, the machine-translation mark, and the original without it', async () => {

@@ -33,7 +33,6 @@ const keys = [
   'facet_lang',
   'show_all',
   'show_fewer',
-  'results_heading',
   'results_count',
   'results_range',
   'selected_filters',

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { LANGS, NATIVE_NAMES } from '../i18n/languages.js';
+import { DEFAULT_LANG, LANGS, NATIVE_NAMES } from '../i18n/languages.js';
 import { translator } from '../i18n/messages.js';
 import { assetUrl } from '../http/assets.js';
 import { common } from './common.messages.js';
@@ -105,9 +105,12 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${siteName}`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
-        {props.canonical ? <link rel="canonical" href={`/${ctx.lang}${props.canonical}`} /> : null}
+        {props.canonical ? <link rel="canonical" href={`${ctx.linkOrigin ?? ''}/${ctx.lang}${props.canonical}`} /> : null}
         {props.canonical
-          ? [...LANGS.map((l) => <link rel="alternate" hreflang={l} href={`/${l}${props.canonical}`} />), <link rel="alternate" hreflang="x-default" href={`/en${props.canonical}`} />]
+          ? [
+              ...LANGS.map((l) => <link rel="alternate" hreflang={l} href={`${ctx.linkOrigin ?? ''}/${l}${props.canonical}`} />),
+              <link rel="alternate" hreflang="x-default" href={`${ctx.linkOrigin ?? ''}/${DEFAULT_LANG}${props.canonical}`} />,
+            ]
           : null}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('palermo.css')} />
@@ -154,12 +157,13 @@ export function Layout(props: LayoutProps) {
               ))}
             </ul>
           </nav>
+          {/* Inside the banner landmark, so every piece of the page belongs to a landmark. */}
+          {props.demo ? (
+            <p class="demo-notice" role="note">
+              {t('demo_notice')}
+            </p>
+          ) : null}
         </header>
-        {props.demo ? (
-          <p class="demo-notice" role="note">
-            {t('demo_notice')}
-          </p>
-        ) : null}
         <main id="main" tabIndex={-1}>
           {props.children}
         </main>

@@ -42,6 +42,17 @@ export interface PageContext {
   viewer: Viewer | null;
   /** CSRF token for POST forms (computed on first use; see csrfField in layout.tsx). */
   readonly csrfToken: string;
+  /**
+   * Origin for links that must be absolute (canonical, hreflang): PUBLIC_URL without a trailing
+   * slash when it was configured; "" or absent otherwise (the links stay relative to the host asked).
+   */
+  linkOrigin?: string;
+}
+
+/** PUBLIC_URL when configured (see Config.publicUrlSet); the default localhost URL is never put in a page. */
+function linkOriginOf(request: FastifyRequest): string {
+  const config = (request.server as Partial<Pick<typeof request.server, 'config'>>).config;
+  return config?.publicUrlSet ? config.publicUrl.replace(/\/+$/, '') : '';
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
@@ -60,6 +71,7 @@ export function pageContext(request: FastifyRequest): PageContext {
     query: (request.query ?? {}) as PageContext['query'],
     requestId: String(request.id),
     viewer: request.viewer ?? null,
+    linkOrigin: linkOriginOf(request),
     get csrfToken() {
       token ??= request.csrfToken?.() ?? '';
       return token;

@@ -7,18 +7,22 @@ import { renderToString } from 'preact-render-to-string';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { dirOf, type Lang } from '../../../platform/i18n/languages.js';
-import { formatDate } from '../../../platform/i18n/messages.js';
+import { formatDate, formatNumber } from '../../../platform/i18n/messages.js';
 import type { DirectoryViewer } from '../domain/visibility.js';
 import { countryLabel, dirT, pageRefs, type PageRefs } from '../pages/ui.js';
 import { authorityBatches } from './stream.js';
 import { bookAuthority, bookCountries, type BookAuthority, type BookText } from './book-model.js';
 
 const CSS = `
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 18mm 16mm; @bottom-center { content: counter(page); font-size: 9pt; color: #555; } }
+@page :first { @bottom-center { content: none; } }
 body { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "Noto Sans CJK SC", "Noto Serif CJK SC", "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.45; color: #111; }
 h1 { font-size: 18pt; margin: 0 0 8pt; } h2 { font-size: 12.5pt; margin: 14pt 0 4pt; } h3 { font-size: 10.5pt; margin: 8pt 0 3pt; }
 .cover { page-break-after: always; text-align: center; padding-block-start: 60mm; }
-.cover h1 { font-size: 26pt; } .toc { page-break-after: always; } .toc ol { columns: 2; }
+.cover h1 { font-size: 26pt; } .toc { page-break-after: always; } .toc ol { columns: 2; column-gap: 12mm; padding: 0; list-style: none; }
+.toc li { display: flex; align-items: baseline; gap: 3pt; break-inside: avoid; }
+.toc a { color: inherit; text-decoration: none; } .toc__leader { flex: 1; border-block-end: 1px dotted #999; }
+.toc__page { min-inline-size: 3em; text-align: end; font-variant-numeric: tabular-nums; }
 .country { page-break-before: always; } .authority { break-inside: avoid-page; border-block-start: 1px solid #999; margin-block-start: 10pt; padding-block-start: 4pt; }
 table { border-collapse: collapse; width: 100%; margin-block: 4pt; } th, td { border: 1px solid #bbb; padding: 2pt 4pt; text-align: start; vertical-align: top; }
 th { background: #eee; } .tag { font-size: 8pt; border: 1px solid #999; padding: 0 3pt; margin-inline-start: 4pt; } .muted { color: #555; } .pre { white-space: pre-line; }
@@ -158,7 +162,12 @@ export interface BookOptions {
   viewer: DirectoryViewer;
   site: string;
   now?: Date;
+  /** Page of each country section by its anchor ("c-FRA"), from an earlier print (pdf.ts); absent: no numbers yet. */
+  pages?: ReadonlyMap<string, number>;
 }
+
+/** Anchors of the country sections: "c-" and the country code. */
+export const COUNTRY_ANCHOR = 'c-';
 
 /** The book's HTML, chunk by chunk. */
 export async function* bookHtmlChunks(db: Kysely<DB>, options: BookOptions): AsyncGenerator<string> {
@@ -179,17 +188,22 @@ export async function* bookHtmlChunks(db: Kysely<DB>, options: BookOptions): Asy
       <nav class="toc">
         <h1>{t('book_contents')}</h1>
         <ol>
-          {counts.map((c) => (
-            <li>
-              <a href={`#c-${c.country}`}>{c.label}</a> ({c.n})
-            </li>
-          ))}
+          {counts.map((c) => {
+            const page = options.pages?.get(`${COUNTRY_ANCHOR}${c.country}`);
+            // The number's box has the same width whatever it holds, so adding the numbers moves nothing.
+            return (
+              <li>
+                <a href={`#${COUNTRY_ANCHOR}${c.country}`}>{c.label}</a> ({formatNumber(lang, c.n)})<span class="toc__leader" />
+                <span class="toc__page">{page === undefined ? '' : formatNumber(lang, page)}</span>
+              </li>
+            );
+          })}
         </ol>
       </nav>
     </>,
   );
   for (const c of counts) {
-    yield `<section class="country">${renderToString(<h1 id={`c-${c.country}`}>{c.label}</h1>)}`;
+    yield `<section class="country">${renderToString(<h1 id={`${COUNTRY_ANCHOR}${c.country}`}>{c.label}</h1>)}`;
     for await (const batch of authorityBatches(db, viewer, 200, c.country)) {
       yield batch.map((a) => renderToString(<AuthorityBlock a={bookAuthority(a.doc, a, refs, lang)} lang={lang} url={`${options.site}/${lang}/directory/authorities/${a.doc.id}`} />)).join('');
     }

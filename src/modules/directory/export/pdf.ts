@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { bookHtmlChunks, type BookOptions } from './book-html.js';
+import { bookHtmlChunks, COUNTRY_ANCHOR, type BookOptions } from './book-html.js';
+import { destinationPages, samePages } from './pdf-pages.js';
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -62,11 +63,26 @@ export async function printToPdf(htmlFile: string, pdfFile: string, workDir: str
   if (code !== 0 || !fs.existsSync(pdfFile)) throw new Error(`Chromium could not print the book (exit ${code}): ${stderr.slice(0, 500)}`);
 }
 
-/** Write the PDF book for these options to `file` (`workDir`: scratch space for the HTML and Chromium's profile). */
+/** Prints of the book at most: the first finds the pages, the next put them in the contents (see below). */
+const MAX_PRINTS = 3;
+
+/**
+ * Write the PDF book for these options to `file` (`workDir`: scratch space for the HTML and Chromium's
+ * profile). Printed once to learn on which page each country's section starts (the contents link to
+ * every section, so Chromium writes a named destination for each), then again with those page
+ * numbers in the contents. The contents reserve the numbers' width, so the second print keeps the
+ * pages; it is checked, and printed once more should anything have moved.
+ */
 export async function buildBookPdf(db: Kysely<DB>, options: BookOptions, file: string, workDir: string): Promise<void> {
   const exe = chromiumPath();
   if (!fs.existsSync(exe)) throw new ChromiumMissingError(exe);
   const html = path.join(workDir, 'book.html');
-  await writeChunks(html, bookHtmlChunks(db, options));
-  await printToPdf(html, file, workDir);
+  let pages: ReadonlyMap<string, number> | undefined;
+  for (let print = 1; print <= MAX_PRINTS; print++) {
+    await writeChunks(html, bookHtmlChunks(db, { ...options, ...(pages ? { pages } : {}) }));
+    await printToPdf(html, file, workDir);
+    const printed = await destinationPages(await fs.promises.readFile(file), COUNTRY_ANCHOR);
+    if (!printed.size || (pages && samePages(pages, printed))) return;
+    pages = printed;
+  }
 }

@@ -54,6 +54,7 @@ export function SearchPage(props: SearchPageProps) {
       demo={outcome.results.some((r) => r.demo)}
       scripts={['search.js']}
     >
+      {/* Results come first in the document (and on narrow screens); wide screens show the filters beside them. */}
       <div class="search-page">
         <h1>{heading}</h1>
         <p class="search-page__intro">{intro}</p>
@@ -95,7 +96,6 @@ export function SearchPage(props: SearchPageProps) {
             </p>
           ) : null}
           <div class="search-layout">
-            <FacetPanel ctx={ctx} state={state} facets={outcome.facets} t={t} />
             <section class="search-results" aria-labelledby="results-heading">
               <h2 id="results-heading" tabIndex={-1}>
                 {t('results_count', { count: outcome.total })}
@@ -120,6 +120,7 @@ export function SearchPage(props: SearchPageProps) {
                 {formatNumber(ctx.lang, outcome.total)}
               </p>
             </section>
+            <FacetPanel ctx={ctx} state={state} facets={outcome.facets} t={t} />
           </div>
         </form>
       </div>
