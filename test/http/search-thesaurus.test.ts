@@ -131,7 +131,12 @@ describe('search thesaurus over HTTP', () => {
   it('shows the correction, did you mean, the equivalents and the no-results help without an orphan filter button', async () => {
     const corrected = await (await server.get('/en/search?q=extradtion')).text();
     assert.match(corrected, /No entries match what you typed\. Showing results for: <strong dir="auto">extradition<\/strong>/);
-    assert.match(corrected, /Search instead for: <a href="\/en\/search\?q=extradtion" dir="auto" rel="nofollow">extradtion<\/a>/);
+    assert.match(corrected, /Search instead for: <a href="\/en\/search\?q=extradtion&amp;verbatim=1" dir="auto" rel="nofollow">extradtion<\/a>/);
+    // The link searches what was typed: no correction again, the no-results page with its suggestion.
+    const asTyped = await (await server.get('/en/search?q=extradtion&verbatim=1')).text();
+    assert.doesNotMatch(asTyped, /Showing results for/);
+    assert.match(asTyped, /No entries match your search/);
+    assert.match(asTyped, /extradition/);
     const mla = await (await server.get('/en/search?q=MLA')).text();
     assert.match(mla, /Also searched for the equivalent terms: MLAT, mutual legal assistance/);
     assert.match(mla, /<mark>[Mm]utual legal assistance<\/mark>|<mark>[Mm]utual<\/mark>/);

@@ -34,6 +34,7 @@ const Querystring = Type.Object(
     sort: Type.Optional(Type.Enum(['relevance', 'date'], { description: 'relevance (default with q) or date (newest first; default without q).' })),
     page: Type.Optional(Type.Integer({ minimum: 1, description: 'Page number, from 1.' })),
     per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE, description: `Results per page, at most ${MAX_PER_PAGE}; default 20.` })),
+    verbatim: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true')], { description: 'Search q as typed: no automatic spelling correction when it finds nothing.' })),
   },
   { additionalProperties: false },
 );

@@ -97,7 +97,7 @@ async function snippetsOf(db: Kysely<DB>, shown: readonly { entryId: string; lan
 export async function search(db: Kysely<DB>, params: SearchParams): Promise<SearchOutcome> {
   const started = performance.now();
   const outcome = await searchOnce(db, params);
-  if (outcome.total > 0 || !outcome.suggestion?.confident) return outcome;
+  if (outcome.total > 0 || params.verbatim || !outcome.suggestion?.confident) return outcome;
   const corrected = await searchOnce(db, { ...params, q: outcome.suggestion.q });
   if (!corrected.total) return outcome;
   const { suggestion: _none, ...rest } = corrected;

@@ -50,10 +50,23 @@ describe('search parameters', () => {
     assert.equal(toQueryString(canonicalEntries(a.value, { omitType: true, page: 1 })), '?q=extradition&country=FRA&country=ITA');
   });
 
+  it('searches as typed with verbatim=1 (the "search instead for" link), and names a bad value', () => {
+    const p = parseSearchParams({ q: 'extradtion', verbatim: '1' });
+    assert.ok(p.ok);
+    assert.equal(p.value.verbatim, true);
+    assert.equal(toQueryString(canonicalEntries(p.value)), '?q=extradtion&verbatim=1');
+    const plain = parseSearchParams({ q: 'extradtion' });
+    assert.ok(plain.ok && !plain.value.verbatim);
+    assert.equal(toQueryString(canonicalEntries(plain.value)), '?q=extradtion');
+    const bad = parseSearchParams({ q: 'x', verbatim: 'yes' });
+    assert.ok(!bad.ok);
+    assert.deepEqual(bad.issues.map((i) => i.field), ['verbatim']);
+  });
+
   it('never throws on arbitrary input', () => {
     const value = fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 60 }), fc.integer(), fc.constant(null), fc.object());
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('q', 'type', 'country', 'page', 'per_page', 'hl', 'sort', 'year', 'lang', 'article', 'x'), value), (raw) => {
+      fc.property(fc.dictionary(fc.constantFrom('q', 'type', 'country', 'page', 'per_page', 'hl', 'sort', 'year', 'lang', 'article', 'verbatim', 'x'), value), (raw) => {
         const p = parseSearchParams(raw);
         return p.ok || p.issues.length > 0;
       }),

@@ -27,6 +27,8 @@ export interface SearchParams {
   sort: SortOrder | undefined;
   page: number;
   perPage: number;
+  /** Search q as typed: no automatic spelling correction when it finds nothing ("search instead for"). */
+  verbatim?: boolean;
 }
 
 /** The order actually applied. */
@@ -98,7 +100,7 @@ export type ParsedParams = { ok: true; value: SearchParams } | { ok: false; issu
  */
 export function parseSearchParams(raw: RawQuery, options: { defaultLang?: Lang; ignore?: readonly string[]; fixedType?: EntryType } = {}): ParsedParams {
   const issues: FieldIssue[] = [];
-  const known = new Set<string>(['q', 'hl', 'sort', 'page', 'per_page', ...FACETS, ...(options.ignore ?? [])]);
+  const known = new Set<string>(['q', 'hl', 'sort', 'page', 'per_page', 'verbatim', ...FACETS, ...(options.ignore ?? [])]);
   for (const key of Object.keys(raw)) if (!known.has(key)) issues.push({ field: key, message: 'is not a known parameter' });
 
   const q = single(raw.q, 'q', issues) ?? '';
@@ -144,8 +146,10 @@ export function parseSearchParams(raw: RawQuery, options: { defaultLang?: Lang; 
     filters[facet] = [...seen].sort();
   }
   if (options.fixedType) filters.type = [options.fixedType];
+  const verbatimRaw = single(raw.verbatim, 'verbatim', issues);
+  if (verbatimRaw !== undefined && verbatimRaw !== '' && verbatimRaw !== '1' && verbatimRaw !== 'true') issues.push({ field: 'verbatim', message: 'must be 1 (search the query as typed) or absent' });
   if (issues.length) return { ok: false, issues };
-  return { ok: true, value: { q, filters, hl, sort, page, perPage } };
+  return { ok: true, value: { q, filters, hl, sort, page, perPage, ...(verbatimRaw === '1' || verbatimRaw === 'true' ? { verbatim: true } : {}) } };
 }
 
 /**
@@ -164,6 +168,7 @@ export function canonicalEntries(params: SearchParams, options: { omitType?: boo
   const page = options.page ?? params.page;
   if (page > 1) out.push(['page', String(page)]);
   if (params.perPage !== DEFAULT_PER_PAGE) out.push(['per_page', String(params.perPage)]);
+  if (params.verbatim) out.push(['verbatim', '1']);
   return out;
 }
 

@@ -11,7 +11,7 @@ import { SearchPage } from './search-page.js';
 /** Parameters a shared link may carry that the search does not use (tracking and the like) are ignored. */
 function knownOnly(query: Record<string, unknown>, scoped: boolean): { search: Record<string, unknown>; expand: FacetName[] } {
   const search: Record<string, unknown> = {};
-  for (const key of ['q', 'sort', 'page', 'per_page', ...FACETS]) if (key in query && !(scoped && key === 'type')) search[key] = query[key];
+  for (const key of ['q', 'sort', 'page', 'per_page', 'verbatim', ...FACETS]) if (key in query && !(scoped && key === 'type')) search[key] = query[key];
   const raw = query.expand;
   const expand = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is FacetName => (FACETS as readonly unknown[]).includes(v));
   return { search, expand: [...new Set(expand)].sort() };

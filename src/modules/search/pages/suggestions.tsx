@@ -15,7 +15,7 @@ import { stateHref, type PageState } from './urls.js';
 type T = Translate<keyof (typeof searchMessages)['en']>;
 
 /** The same search with another query text (page 1, filters kept). */
-const withQuery = (ctx: PageContext, state: PageState, q: string) => stateHref(ctx, state, { params: { q } });
+const withQuery = (ctx: PageContext, state: PageState, q: string) => stateHref(ctx, state, { params: { q, verbatim: false } });
 
 export function QueryNotices({ ctx, state, outcome, t }: { ctx: PageContext; state: PageState; outcome: SearchOutcome; t: T }) {
   return (
@@ -28,7 +28,7 @@ export function QueryNotices({ ctx, state, outcome, t }: { ctx: PageContext; sta
           </p>
           <p>
             {t('search_instead')}{' '}
-            <a href={`${withQuery(ctx, state, outcome.corrected_from)}`} dir="auto" rel="nofollow">
+            <a href={stateHref(ctx, state, { params: { q: outcome.corrected_from, verbatim: true } })} dir="auto" rel="nofollow">
               {outcome.corrected_from}
             </a>
           </p>
