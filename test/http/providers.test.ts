@@ -187,6 +187,12 @@ describe('e-evidence hub over HTTP', () => {
       }),
       { numRuns: 60 },
     );
+    // A body that cannot be parsed — malformed, or with a prototype key the parser refuses — names the field "body".
+    for (const raw of ['{"document": {"services": {"__proto__": null}}}', '{"document": {"constructor": {"prototype": {}}}}', '{"document": ']) {
+      const res = await server.get(`/api/v1/providers/${base.id}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${curator1}` }, body: raw });
+      assert.equal(res.status, 400, raw);
+      assert.deepEqual(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field), ['body'], raw);
+    }
   });
 
   it('escapes hostile text', async () => {

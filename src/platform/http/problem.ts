@@ -65,8 +65,11 @@ export function classifyError(error: unknown): { status: number; code: string; m
   }
   const status = typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;
   if (status >= 500) return { status, code: 'internal', message: 'An unexpected error occurred; it has been logged.' };
-  // Fastify's own 4xx (bad JSON, body too large, unsupported media type...) carry safe messages.
-  return { status, code: (fe.code ?? (status === 429 ? 'too-many-requests' : 'bad-request')).toLowerCase().replace(/_/g, '-'), message: fe.message };
+  // Fastify's own 4xx (bad JSON, body too large, unsupported media type...) carry safe messages;
+  // a body that cannot be parsed (malformed JSON, a "__proto__" or "constructor" key) names the field "body".
+  const code = (fe.code ?? (status === 429 ? 'too-many-requests' : 'bad-request')).toLowerCase().replace(/_/g, '-');
+  const unparsable = status === 400 && (error instanceof SyntaxError || (fe.code ?? '').startsWith('FST_ERR_CTP_'));
+  return { status, code, message: fe.message, ...(unparsable ? { issues: [{ field: 'body', message: fe.message }] } : {}) };
 }
 
 export function sendProblem(
