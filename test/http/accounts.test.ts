@@ -36,7 +36,10 @@ describe('accounts over HTTP', () => {
     assert.match(account.html, /<a href="\/fr\/account" dir="auto">Jeanne<\/a>/);
     const out = await c.post('/fr/sign-out', { _csrf: account.csrf });
     assert.equal(out.status, 303);
-    assert.equal((await c.get('/fr/account')).status, 401);
+    const signedOut = await c.get('/fr/account');
+    assert.equal(signedOut.status, 401);
+    // The page says so and leads to sign-in, back to the page after.
+    assert.match(await signedOut.text(), /<a class="button" href="\/fr\/sign-in\?next=%2Faccount">/);
   });
 
   it('sets hardened cookies and a new session id at sign-in (no fixation); the old one is dead', async () => {

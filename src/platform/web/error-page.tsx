@@ -11,7 +11,7 @@ const TITLES: Record<number, 'error_title_400' | 'error_title_403' | 'error_titl
   429: 'error_title_429',
 };
 
-/** HTML error page in the reader's language; the detail is shown for 4xx only. */
+/** HTML error page in the reader's language; the detail is shown for 4xx only; a 401 links to sign-in, back to this page after. */
 export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
   const ctx = pageContext(request);
   const t = translator(common, ctx.lang);
@@ -24,6 +24,13 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, st
         {status < 500 ? (
           <p dir="auto" class="error-page__detail">
             {message}
+          </p>
+        ) : null}
+        {status === 401 ? (
+          <p>
+            <a class="button" href={href(ctx, '/sign-in', { next: ctx.pathAndQuery })}>
+              {t('nav_sign_in')}
+            </a>
           </p>
         ) : null}
         <p class="muted">{t('error_reference', { id: ctx.requestId })}</p>
