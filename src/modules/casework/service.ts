@@ -175,16 +175,8 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: string, opts: { 
     const row = await caseOr404(trx, id);
     const stand = standing(actor, row);
     if (!stand) throw new NotFoundError('No such case');
-    const [persons, legalBases, links, tracks, events, names] = await Promise.all([
-      listPersons(trx, row.id),
-      listLegalBases(trx, row.id),
-      listLinks(trx, row.id),
-      listTracks(trx, row.id),
-      listEvents(trx, row.id),
-      trx.selectFrom('case_events').select(['seq', 'actor_name']).where('case_id', '=', row.id).execute(),
-    ]);
+    const [persons, legalBases, links, tracks, events] = await Promise.all([listPersons(trx, row.id), listLegalBases(trx, row.id), listLinks(trx, row.id), listTracks(trx, row.id), listEvents(trx, row.id)]);
     const verification = verifyChain(events, { seq: row.history_seq, head: row.history_head });
-    const nameOf = new Map(names.map((n) => [n.seq, n.actor_name]));
     // An executing authority sees the history of its own track, not other executing authorities' tracks.
     const visible = stand.owner ? events : events.filter(ownTrackEvent(new Set(authorities), new Set(tracks.filter((x) => x.executing_authority_id && authorities.includes(x.executing_authority_id)).map((x) => x.id))));
     if (opts.log !== false) await logAccess(trx, row.id, actor.userId, stand.actingAuthorityId, 'open');
@@ -197,7 +189,7 @@ export async function getCase(db: Kysely<DB>, actor: Actor, id: string, opts: { 
       legalBases,
       links: stand.owner ? links : [],
       tracks,
-      events: visible.map((e) => ({ ...e, actorName: nameOf.get(e.seq) ?? null })),
+      events: visible,
       verification,
       transitions: stand.owner ? availableTransitions(actor.userId, { direction: row.direction, state: row.state, authorId: row.author_id }, allowed) : [],
       may: { edit: stand.owner && allowed('casework.edit') && row.state !== 'closed', assign: stand.owner && allowed('casework.assign') },

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import type { Actor } from '../access/index.js';
 import { CASE_KINDS, CASE_STATES, DIRECTIONS } from './domain/vocabulary.js';
-import { countViews, selectWorklist, WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistContext, type WorklistFilter, type WorklistRow, type WorklistView } from './repository/worklist.js';
+import { countViews, isFiltered, selectWorklist, WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistContext, type WorklistFilter, type WorklistRow, type WorklistView } from './repository/worklist.js';
 import { withCaseScope } from './repository/scope.js';
 import { selectCoveredIn } from './repository/deadlines.js';
 import { authoritiesFor, today } from './service-context.js';
@@ -76,8 +76,9 @@ export async function listWorklist(db: Kysely<DB>, actor: Actor, query: Record<s
   const ctx = context(actor, authorities);
   return withCaseScope(db, authorities, async (trx) => {
     await addCovering(trx, ctx);
-    const { total, rows } = await selectWorklist(trx, filter, ctx);
     const counts = await countViews(trx, filter, ctx);
+    // Without filters the view's count is its total: the list need not count again.
+    const { total, rows } = await selectWorklist(trx, filter, ctx, isFiltered(filter) ? undefined : counts[filter.view]);
     return { filter, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), rows, counts };
   });
 }

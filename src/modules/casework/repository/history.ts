@@ -41,11 +41,11 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promis
   return { ...content, id: row.id, prevHash: head.history_head, hash };
 }
 
-/** The events of a case in chain order. */
-export async function listEvents(trx: Transaction<DB>, caseId: string): Promise<StoredEvent[]> {
+/** The events of a case in chain order, with the actor's name at the time (not part of the hashed content). */
+export async function listEvents(trx: Transaction<DB>, caseId: string): Promise<(StoredEvent & { actorName: string | null })[]> {
   const rows = await trx
     .selectFrom('case_events')
-    .select(['id', 'case_id', 'seq', 'at', 'actor_id', 'acting_authority_id', 'type', 'data', 'prev_hash', 'hash'])
+    .select(['id', 'case_id', 'seq', 'at', 'actor_id', 'actor_name', 'acting_authority_id', 'type', 'data', 'prev_hash', 'hash'])
     .where('case_id', '=', caseId)
     .orderBy('seq')
     .execute();
@@ -60,5 +60,6 @@ export async function listEvents(trx: Transaction<DB>, caseId: string): Promise<
     data: r.data,
     prevHash: r.prev_hash,
     hash: r.hash,
+    actorName: r.actor_name,
   }));
 }

@@ -15,11 +15,11 @@ const AUTHORITY_ID = /^[A-Za-z0-9._:-]{1,120}$/;
 export async function withCaseScope<T>(db: Kysely<DB>, authorityIds: readonly string[], fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   for (const id of authorityIds) if (!AUTHORITY_ID.test(id)) throw new Error(`Not an authority identifier: ${JSON.stringify(id)}`);
   const run = async (trx: Transaction<DB>) => {
-    await sql`SELECT set_config('palermo.casework_authorities', ${authorityIds.join(',')}, true)`.execute(trx);
-    await sql`SET LOCAL ROLE palermo_casework`.execute(trx);
+    // One statement each way (SET LOCAL ROLE and RESET ROLE as set_config of "role"): every round
+    // trip counts in a worklist's or case page's time, and these run on every casework request.
+    await sql`SELECT set_config('palermo.casework_authorities', ${authorityIds.join(',')}, true), set_config('role', 'palermo_casework', true)`.execute(trx);
     const result = await fn(trx);
-    await sql`RESET ROLE`.execute(trx);
-    await sql`SELECT set_config('palermo.casework_authorities', '', true)`.execute(trx);
+    await sql`SELECT set_config('role', 'none', true), set_config('palermo.casework_authorities', '', true)`.execute(trx);
     return result;
   };
   if (db.isTransaction) return run(db as Transaction<DB>);
