@@ -90,7 +90,7 @@ async function columnTypes(client: pg.ClientBase, table: string, columns: string
 export async function jsonLoader(client: pg.ClientBase, table: string, columns: string[]): Promise<TableLoader> {
   const types = await columnTypes(client, table, columns);
   const select = columns.map((_, i) => `(e->>${i})::${types[i]}`).join(', ');
-  const sql = `INSERT INTO public.${ident(table)} (${columns.map(ident).join(', ')}) OVERRIDING SYSTEM VALUE SELECT ${select} FROM json_array_elements($1::json) e`;
+  const sql = `INSERT INTO public.${ident(table)} (${columns.map(ident).join(', ')}) OVERRIDING SYSTEM VALUE SELECT ${select} FROM jsonb_array_elements($1::jsonb) e`;
   let lines: string[] = [];
   let bytes = 0;
   const flush = async () => {
