@@ -19,11 +19,16 @@ export interface RestoreReport {
   migrated: string[];
   /** Problems the modules' verifyRestore hooks found (empty: the restored installation verifies). */
   problems: string[];
+  /** Milliseconds spent loading the rows, and opening and verifying the restored installation. */
+  loadMs: number;
+  verifyMs: number;
 }
 
 /** Restore `file` into `database` (empty), migrate and verify. The caller closes the database. */
 export async function restoreInto(database: Database, config: Config, logger: Logger, file: string, key?: BackupKey): Promise<RestoreReport> {
+  const started = performance.now();
   const manifest = await restoreBackup(database.pool, file, { key });
+  const loaded = performance.now();
   const runtime = await openRuntime(config, logger, { database });
   const codeVersions = new Set(manifest.migrations);
   const migrated = (await database.pool.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version')).rows
@@ -34,7 +39,7 @@ export async function restoreInto(database: Database, config: Config, logger: Lo
     const found = await m.verifyRestore?.(runtime);
     if (found) problems.push(...found.map((p) => `${m.name}: ${p}`));
   }
-  return { manifest, migrated, problems };
+  return { manifest, migrated, problems, loadMs: Math.round(loaded - started), verifyMs: Math.round(performance.now() - loaded) };
 }
 
 /** Restore into the database of the configuration: DATABASE_URL, or a new embedded database in DATA_DIR. */

@@ -185,6 +185,41 @@ describe('backup and restore', () => {
     }
   });
 
+  it('leaves the target empty when loading fails in the middle of a table (after the file verified), on both databases', async () => {
+    const lines = backupLines(plain);
+    // The last table with rows: every table before it has been loaded when its middle row fails.
+    const starts = lines.map((l, i) => (l.startsWith('{"table"') ? i : -1)).filter((i) => i >= 0);
+    const sizes = starts.map((start, k) => ({ start, rows: (starts[k + 1] ?? lines.findIndex((l) => l.startsWith('{"sequences"'))) - start - 1 }));
+    const last = sizes.filter((t) => t.rows >= 3).at(-1)!;
+    const middle = last.start + 1 + Math.floor(last.rows / 2);
+    const row = JSON.parse(lines[middle]!) as (string | null)[];
+    // A row with one value too many: pass 1 (hash, counts) accepts the resealed file; loading refuses it.
+    const extraValue = path.join(dir, 'extra-value.backup.gz');
+    writeBackupLines(extraValue, lines.map((l, i) => (i === middle ? JSON.stringify([...row, 'x']) : l)), true);
+    await verifyBackup(extraValue);
+    // A value the database refuses (app_settings.value is jsonb).
+    const marker = lines.findIndex((l) => l.includes(MARKER));
+    const badValue = path.join(dir, 'bad-value.backup.gz');
+    writeBackupLines(badValue, lines.map((l, i) => (i === marker ? l.replace(`"\\"${MARKER}\\""`, '"{not json"') : l)), true);
+    assert.notEqual(backupLines(badValue)[marker], lines[marker]);
+    await verifyBackup(badValue);
+
+    const target = await emptyDatabase();
+    try {
+      for (const file of [extraValue, badValue]) {
+        await assert.rejects(restoreBackup(target.database.pool, file), refusal('backup-damaged'));
+        const left = await target.database.pool.query(`SELECT to_regclass('public.schema_migrations')::text AS t`);
+        assert.equal(left.rows[0].t, null, `nothing was written (${path.basename(file)})`);
+      }
+      // The target is still empty and usable: the good backup restores into it.
+      await restoreBackup(target.database.pool, plain);
+      const restored = await probe(target.database.pool);
+      assert.equal(restored.a + restored.b, TOTAL);
+    } finally {
+      await target.drop();
+    }
+  });
+
   it('refuses a backup of a newer schema and a non-empty target', async () => {
     const lines = backupLines(plain);
     const header = JSON.parse(lines[0]!);

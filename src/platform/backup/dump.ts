@@ -1,6 +1,6 @@
 /**
  * Take a backup: one REPEATABLE READ, READ ONLY transaction (one snapshot: the state of one moment)
- * reads every table of the public schema with a cursor and streams it as lines (format.ts) through
+ * reads every table of the public schema with COPY … TO STDOUT and streams it as lines (format.ts) through
  * gzip (and age, when a key is given) into a temporary file, renamed into place once complete.
  *
  * On the embedded database the transaction holds the one database session for its length: other
@@ -15,11 +15,10 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { encryptStream, type BackupKey } from './crypto.js';
 import { BackupError, FORMAT, FORMAT_VERSION, ident, line, newestVersion, type BackupHeader, type BackupManifest, type SequenceValue } from './format.js';
 import { backupTables, rawText, sequenceNames } from './catalog.js';
-
-const FETCH_ROWS = 2000;
 
 let version: string | undefined;
 /** Palermo's version (package.json). */
@@ -102,18 +101,7 @@ async function dumpSnapshot(client: pg.PoolClient, database: BackupHeader['datab
   const rows: Record<string, number> = {};
   for (const t of tables) {
     await write(line({ table: t.name, columns: t.columns }));
-    let count = 0;
-    await client.query(`DECLARE palermo_backup NO SCROLL CURSOR FOR SELECT ${t.columns.map(ident).join(', ')} FROM public.${ident(t.name)}`);
-    for (;;) {
-      const batch = await client.query({ text: `FETCH ${FETCH_ROWS} FROM palermo_backup`, rowMode: 'array', types: rawText });
-      let chunk = '';
-      for (const r of batch.rows as (string | null)[][]) chunk += line(r);
-      if (chunk) await write(chunk);
-      count += batch.rows.length;
-      if (batch.rows.length < FETCH_ROWS) break;
-    }
-    await client.query('CLOSE palermo_backup');
-    rows[t.name] = count;
+    rows[t.name] = await dumpTable(client, t.name, t.columns, write);
   }
   const sequences: SequenceValue[] = [];
   for (const name of await sequenceNames(client)) {
@@ -122,4 +110,29 @@ async function dumpSnapshot(client: pg.PoolClient, database: BackupHeader['datab
   }
   await write(line({ sequences }));
   return { ...header, rows, sequences: sequences.length, sha256: '' };
+}
+
+/**
+ * One table's rows as lines, streamed with COPY … TO STDOUT (on a server and on PGlite alike): the
+ * database writes each row as a JSON array of its columns' text (array_to_json of text[]); COPY's
+ * text format escapes only the backslashes of that JSON (it holds no tab, newline or carriage
+ * return: JSON escapes them), undone here. Returns the number of rows.
+ */
+async function dumpTable(client: pg.PoolClient, table: string, columns: string[], write: (text: string) => Promise<void>): Promise<number> {
+  const select = `SELECT array_to_json(ARRAY[${columns.map((c) => `${ident(c)}::text`).join(', ')}]::text[])::text FROM public.${ident(table)}`;
+  const stream = client.query(copyTo(`COPY (${select}) TO STDOUT`));
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let rest = '';
+  let count = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const text = rest + decoder.decode(chunk, { stream: true });
+    const end = text.lastIndexOf('\n') + 1;
+    rest = text.slice(end);
+    if (!end) continue;
+    const lines = text.slice(0, end);
+    for (let i = lines.indexOf('\n'); i !== -1; i = lines.indexOf('\n', i + 1)) count++;
+    await write(lines.includes('\\\\') ? lines.replace(/\\\\/g, '\\') : lines);
+  }
+  if (rest + decoder.decode()) throw new Error(`COPY of ${table} ended inside a row`);
+  return count;
 }

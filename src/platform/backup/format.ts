@@ -8,8 +8,10 @@
  *   {"sequences":[{"name":…,"value":…,"called":…}]}
  *   {"end":{"rows":{"name":n,…},"sha256":"…"}}
  *
- * Values are PostgreSQL's text output of each column, read back by its text input, so every type
- * (json, arrays, tsvector, bytea, timestamps) round-trips on both databases. The SHA-256 covers every
+ * Values are each column's text form (its cast to text: the type's output, except that booleans read
+ * true/false, char(n) loses its padding and inet shows its mask), read back by the type's text input,
+ * so every type (json, arrays, tsvector, bytea, timestamps) round-trips on both databases. Backups
+ * from before COPY (type output: t/f) read the same way. The SHA-256 covers every
  * byte of the uncompressed stream before the end line (each line with its "\n").
  */
 import { AppError } from '../http/errors.js';
@@ -121,6 +123,9 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | string>): Async
 
 /** Quote an identifier for SQL. */
 export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** Quote a text literal for SQL (standard_conforming_strings, on by default since PostgreSQL 9.1). */
+export const sqlText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /** Compare migration versions ("0054" < "0058"). */
 export const newestVersion = (versions: string[]): string => [...versions].sort().at(-1) ?? '0000';

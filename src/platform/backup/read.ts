@@ -28,6 +28,8 @@ export function fileKind(file: string): 'age' | 'gzip' {
 export interface CheckedLine {
   parsed: ParsedLine;
   lineNo: number;
+  /** The line as written (without its "\n"). */
+  text: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function* readBackupLines(file: string, key?: BackupKey): AsyncGene
         }
       }
       if (!ended) hash.update(`${text}\n`);
-      yield { parsed, lineNo };
+      yield { parsed, lineNo, text };
     }
   } catch (err) {
     if (err instanceof BackupError) throw err;

@@ -2,20 +2,19 @@
  * Restore a backup into an empty database, all or nothing: pass 1 reads and checks the whole file
  * (read.ts); pass 2, in ONE transaction, creates the backup's schema by running exactly the
  * migrations it records, empties the rows those migrations inserted, loads every row (triggers and
- * foreign-key checks off: session_replication_role = replica, as pg_restore --disable-triggers),
+ * foreign-key checks off: session_replication_role = replica, as pg_restore --disable-triggers;
+ * COPY FROM STDIN on a server, large INSERT … SELECT batches on PGlite: load.ts),
  * sets the sequences, and checks the file's hash again before the commit. The caller then migrates
  * to the code's schema and runs the modules' verifyRestore hooks (src/cli/backup.ts).
  */
 import type pg from 'pg';
 import { MIGRATIONS_TABLE_SQL, readMigrations, unknownMigrations, type MigrationFile } from '../db/migrate.js';
 import type { BackupKey } from './crypto.js';
-import { BackupError, ident, type BackupManifest } from './format.js';
+import { BackupError, ident, sqlText, type BackupManifest } from './format.js';
 import { allPublicTables, publicRelationCount } from './catalog.js';
+import { createIndexes, dropSecondaryIndexes } from './indexes.js';
+import { copyLoader, jsonLoader, supportsCopyFromStdin, type TableLoader } from './load.js';
 import { readBackupLines, verifyBackup } from './read.js';
-
-/** Parameters per INSERT statement (PostgreSQL allows 65,535). */
-const MAX_PARAMS = 30_000;
-const MAX_ROWS = 1000;
 
 export interface RestoreOptions {
   key?: BackupKey;
@@ -55,6 +54,7 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
   await assertEmptyDatabase(pool);
 
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     try {
@@ -70,62 +70,67 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
         );
       }
       const tables = await allPublicTables(client);
-      if (tables.length) await client.query(`TRUNCATE ${tables.map((t) => `public.${ident(t)}`).join(', ')}`);
+      // DELETE the few rows the migrations inserted: a TRUNCATE of every table costs seconds (new files for each table and index).
+      if (tables.length) {
+        const filled = await client.query<{ t: string }>(tables.map((t) => `SELECT ${sqlText(t)} AS t WHERE EXISTS (SELECT 1 FROM public.${ident(t)})`).join(' UNION ALL '));
+        for (const { t } of filled.rows) await client.query(`DELETE FROM public.${ident(t)}`);
+      }
       await loadRows(client, file, options.key, new Set(tables), options.onTable);
       await client.query('COMMIT');
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection that cannot roll back (a COPY it lost track of) is closed: the server rolls back.
+      await client.query('ROLLBACK').catch((e: Error) => {
+        broken = e;
+      });
       throw err;
     }
   } finally {
-    client.release();
+    client.release(broken);
   }
   return manifest;
 }
 
-/** Pass 2: insert every row in batches; the end line's checks run before the caller commits. */
+/** Pass 2: load every row, table by table (load.ts); the end line's checks run before the caller commits. */
 async function loadRows(client: pg.PoolClient, file: string, key: BackupKey | undefined, known: Set<string>, onTable?: RestoreOptions['onTable']): Promise<void> {
+  const copy = await supportsCopyFromStdin(client);
+  let loader: TableLoader | undefined;
   let table = '';
+  let columns = 0;
   let rows = 0;
   let started = performance.now();
-  const tableDone = () => {
-    if (table) onTable?.(table, rows, performance.now() - started);
+  const tableDone = async () => {
+    if (!loader) return;
+    await loader.finish();
+    loader = undefined;
+    onTable?.(table, rows, performance.now() - started);
   };
-  let columns: string[] = [];
-  let batch: (string | null)[][] = [];
-  let perBatch = MAX_ROWS;
-  const flush = async () => {
-    if (!batch.length) return;
-    const params: (string | null)[] = [];
-    const tuples = batch.map((row) => {
-      const start = params.length;
-      params.push(...row);
-      return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
-    });
-    await client.query(`INSERT INTO public.${ident(table)} (${columns.map(ident).join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')}`, params);
-    batch = [];
-  };
-  for await (const { parsed, lineNo } of readBackupLines(file, key)) {
-    if (parsed.kind === 'table') {
-      await flush();
-      tableDone();
-      rows = 0;
-      started = performance.now();
-      if (!known.has(parsed.table)) throw new BackupError('backup-damaged', `the backup holds table ${parsed.table}, which its schema does not create`);
-      table = parsed.table;
-      columns = parsed.columns;
-      perBatch = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, columns.length))));
-    } else if (parsed.kind === 'row') {
-      if (parsed.values.length !== columns.length) throw new BackupError('backup-damaged', `line ${lineNo}: ${parsed.values.length} values for ${columns.length} columns of ${table}`);
-      batch.push(parsed.values);
-      rows++;
-      if (batch.length >= perBatch) await flush();
-    } else if (parsed.kind === 'sequences') {
-      await flush();
-      tableDone();
-      table = '';
-      for (const s of parsed.sequences) await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [`public.${ident(s.name)}`, s.value, s.called]);
+  try {
+    for await (const { parsed, lineNo, text } of readBackupLines(file, key)) {
+      if (parsed.kind === 'table') {
+        await tableDone();
+        if (!known.has(parsed.table)) throw new BackupError('backup-damaged', `the backup holds table ${parsed.table}, which its schema does not create`);
+        rows = 0;
+        started = performance.now();
+        table = parsed.table;
+        columns = parsed.columns.length;
+        loader = copy ? copyLoader(client, table, parsed.columns) : await jsonLoader(client, table, parsed.columns);
+      } else if (parsed.kind === 'row') {
+        if (parsed.values.length !== columns) throw new BackupError('backup-damaged', `line ${lineNo}: ${parsed.values.length} values for ${columns} columns of ${table}`);
+        rows++;
+        await loader!.add(parsed.values, text);
+      } else if (parsed.kind === 'sequences') {
+        await tableDone();
+        for (const s of parsed.sequences) await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [`public.${ident(s.name)}`, s.value, s.called]);
+      }
     }
+    await tableDone();
+  } catch (err) {
+    await loader?.abort(err instanceof Error ? err : new Error(String(err)));
+    // A value the database's types or constraints refuse (SQLSTATE classes 22, 23): the file's content is wrong.
+    const code = (err as { code?: unknown }).code;
+    if (!(err instanceof BackupError) && typeof code === 'string' && /^2[23]/.test(code)) {
+      throw new BackupError('backup-damaged', `the backup file is damaged: table ${table} holds a row the database refuses: ${(err as Error).message}`);
+    }
+    throw err;
   }
-  await flush();
 }
