@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import { pdfBrowser } from './platform/pdf/chromium.js';
 import { buildApp, type App, type AppOptions } from './platform/http/app.js';
 import { pendingMigrations } from './platform/db/migrate.js';
 import type { Logger } from './platform/log.js';
@@ -87,6 +88,7 @@ export async function listen(runtime: Runtime, config: Config, logger: Logger): 
         await metricsServer?.close();
         await control?.close();
         await runtime.jobs.stopWorkers();
+        await pdfBrowser.close(); // again: a job may have printed after the app closed
         await runtime.database.close();
         await tracing?.shutdown().catch((err: unknown) => logger.warn({ err }, 'could not send the last traces'));
       })();

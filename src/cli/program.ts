@@ -1,4 +1,5 @@
 /** The palermo command's definition: global commands here, module commands from each module. */
+import { pdfBrowser } from '../platform/pdf/chromium.js';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../platform/log.js';
@@ -70,6 +71,7 @@ export function buildProgram(): Command {
       try {
         return await fn(runtime);
       } finally {
+        await pdfBrowser.close();
         await runtime.database.close();
       }
     },

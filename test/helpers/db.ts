@@ -2,6 +2,7 @@
  * A fresh, migrated database with reference data for one test file:
  * embedded PGlite in memory by default, or a new database on the server named by TEST_DATABASE_URL.
  */
+import { pdfBrowser } from '../../src/platform/pdf/chromium.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,6 +83,7 @@ export async function createTestRuntime(overrides: Partial<Config> = {}, options
       ...(url ? { databaseUrl: url } : {}),
       async close() {
         await runtime.jobs.stopWorkers();
+        await pdfBrowser.close();
         await database.close();
         await drop?.();
         removeDataDir();

@@ -25,6 +25,25 @@ describe('legal basis API and pages', () => {
     assert.equal(body.binding[0].as_of, '2014');
     assert.equal(body.steps[0].code, 'untoc_18_paras_9_29');
     assert.deepEqual(body.as_of, ['2014']);
+    assert.equal(body.binding[0].from.entry_into_force_on, '2003-09-29');
+    assert.equal(body.binding[0].from.in_force, 'in_force');
+  });
+
+  it('says when a State is a party but the instrument is not yet in force for it on the day asked', async () => {
+    const res = await server.get('/api/v1/legal-basis?from=FRA&to=COL&kind=mla&on=2003-10-01');
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Json;
+    assert.equal(body.on, '2003-10-01');
+    assert.equal(body.binding[0].to.in_force, 'not_yet_in_force');
+    assert.deepEqual(body.steps[0], { code: 'not_yet_in_force', instrument: 'untoc', state: 'COL', from_on: '2004-09-03' });
+    const html = await (await server.get('/en/legal-basis?from=FRA&to=COL&kind=mla&on=2003-10-01')).text();
+    assert.match(html, /not yet in force for it on Oct 1, 2003: in force from Sep 3, 2004/);
+    assert.match(html, /in force for it since Sep 29, 2003/);
+    const bad = await server.get('/en/legal-basis?from=FRA&to=COL&kind=mla&on=2003-02-30');
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /id="e-on"/);
+    const treaty = await (await server.get('/en/treaties/untoc')).text();
+    assert.match(treaty, /Sep 29, 2003/);
   });
 
   it('says when nothing binds both (reciprocity and domestic law)', async () => {
@@ -43,6 +62,8 @@ describe('legal basis API and pages', () => {
       ['from=FRA&to=12&kind=mla', 'to'],
       ['from=FRA&to=COL&kind=rendition', 'kind'],
       ['from=FRA&to=COL', 'kind'],
+      ['from=FRA&to=COL&kind=mla&on=2014-13-01', 'on'],
+      ['from=FRA&to=COL&kind=mla&on=yesterday', 'on'],
     ] as const) {
       const res = await server.get(`/api/v1/legal-basis?${query}`);
       assert.equal(res.status, 400, query);
@@ -58,8 +79,8 @@ describe('legal basis API and pages', () => {
 
   it('never answers 500 to any query (fuzzed)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.record({ from: fc.oneof(fc.string(), fc.constantFrom('FRA', 'fra', 'COL', 'ZZZ')), to: fc.oneof(fc.string(), fc.constantFrom('COL', 'ITA', '')), kind: fc.oneof(fc.string(), fc.constantFrom('mla', 'extradition', 'jit')), extra: fc.option(fc.string(), { nil: undefined }) }), async (q) => {
-        const params = new URLSearchParams({ from: q.from, to: q.to, kind: q.kind, ...(q.extra !== undefined ? { extra: q.extra } : {}) });
+      fc.asyncProperty(fc.record({ from: fc.oneof(fc.string(), fc.constantFrom('FRA', 'fra', 'COL', 'ZZZ')), to: fc.oneof(fc.string(), fc.constantFrom('COL', 'ITA', '')), kind: fc.oneof(fc.string(), fc.constantFrom('mla', 'extradition', 'jit')), on: fc.option(fc.oneof(fc.string(), fc.constantFrom('2003-10-01', '0000-01-01', '9999-12-31', '2004-02-29')), { nil: undefined }), extra: fc.option(fc.string(), { nil: undefined }) }), async (q) => {
+        const params = new URLSearchParams({ from: q.from, to: q.to, kind: q.kind, ...(q.on !== undefined ? { on: q.on } : {}), ...(q.extra !== undefined ? { extra: q.extra } : {}) });
         const res = await server.get(`/api/v1/legal-basis?${params}`);
         assert.ok(res.status === 200 || res.status === 400, `${params} → ${res.status}`);
         await res.arrayBuffer();

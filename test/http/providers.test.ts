@@ -163,6 +163,58 @@ describe('e-evidence hub over HTTP', () => {
     assert.equal((await c2.post(`/en/e-evidence/providers/${doc.id}/transition`, { _csrf: other.csrf, revision: 'x', transition: 'fly' })).status, 400);
   });
 
+  it('the structured editor: a field per part of the provider, issues named by their input, no JavaScript needed, labels in six languages', async () => {
+    const c1 = new Client(server);
+    await signInAs(c1, await makeUser(server, { roles: [{ role: 'curator' }], totp: true, name: 'Curator Three' }));
+    const form = await c1.page('/en/e-evidence/new');
+    assert.equal(form.res.status, 200);
+    for (const name of ['names.en', 'names.ar', 'country', 'services', 'website', 'legal_entity', 'data.traffic.held', 'data.traffic.retention_days', 'data.content.retention.fr', 'requests.preservation.portal', 'requests.emergency.email', 'requests.disclosure.note.zh', 'languages', 'emergency_contact.phone', 'user_notification.policy', 'content_requires_mla.value', 'notes.ru', 'visibility.requests']) {
+      assert.ok(form.html.includes(`name="${name}"`), name);
+    }
+    assert.ok(!form.html.includes('name="document"'), 'no JSON in the form');
+    assert.ok((await c1.page('/en/e-evidence/new?format=json')).html.includes('name="document"'), 'the JSON editor on request');
+    const fields = {
+      id: 'form-prov',
+      'names.en': 'Form Mail',
+      'names.ar': 'بريد النموذج',
+      country: 'IRL',
+      services: ['email', 'cloud_storage'],
+      website: 'https://form-mail.example.org/',
+      'data.subscriber.held': 'on',
+      'data.subscriber.retention_days': '365',
+      'data.traffic.retention_days': 'ninety',
+      'requests.preservation.portal': 'not a url',
+      'requests.emergency.email': 'lers@form-mail.example.org',
+      languages: 'en, ga',
+      'emergency_contact.name': 'Form Mail emergency team',
+      'emergency_contact.phone': '+353 1 555 0100',
+      'user_notification.policy': 'notifies_unless_prohibited',
+      'visibility.requests': 'practitioners',
+      note: 'from the form',
+    };
+    const bad = await c1.submit('/en/e-evidence/new', '/en/e-evidence/new', fields);
+    assert.equal(bad.status, 400);
+    const html = await bad.text();
+    assert.match(html, /href="#pf-data-traffic-retention_days"><code dir="ltr">data\.traffic\.retention_days<\/code>/);
+    assert.match(html, /href="#pf-requests-preservation-portal"><code dir="ltr">requests\.preservation\.portal<\/code>/);
+    assert.match(html, /id="pf-data-traffic-retention_days" name="data\.traffic\.retention_days" value="ninety"[^>]*aria-invalid="true"/);
+    assert.ok(html.includes('value="Form Mail"') && html.includes('بريد النموذج'), 'what was typed is kept');
+    const saved = await c1.submit('/en/e-evidence/new', '/en/e-evidence/new', { ...fields, 'data.traffic.retention_days': '90', 'requests.preservation.portal': 'https://lers.form-mail.example.org/' });
+    assert.equal(saved.status, 303);
+    const jsonPage = (await c1.page('/en/e-evidence/providers/form-prov/edit?format=json')).html;
+    const unescape = (x: string) => x.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const draft = { document: JSON.parse(unescape(/<textarea id="pe-document"[^>]*>([\s\S]*?)<\/textarea>/.exec(jsonPage)![1]!)) as Record<string, any> };
+    assert.deepEqual(draft.document.data, [{ category: 'subscriber', retention_days: 365 }, { category: 'traffic', retention_days: 90 }]);
+    assert.deepEqual(draft.document.requests, { preservation: { portal: 'https://lers.form-mail.example.org/' }, emergency: { email: 'lers@form-mail.example.org' } });
+    assert.deepEqual(draft.document.languages, ['en', 'ga']);
+    assert.deepEqual(draft.document.names, { en: 'Form Mail', ar: 'بريد النموذج' });
+    const again = await c1.page('/en/e-evidence/providers/form-prov/edit');
+    assert.ok(again.html.includes('value="https://lers.form-mail.example.org/"') && again.html.includes('value="365"'), 'the editor shows the draft');
+    for (const [lang, label] of [['fr', 'Qui peut voir chaque partie'], ['ar', 'من يمكنه رؤية كل جزء'], ['zh', '各部分的可见范围'], ['es', 'Quién puede ver cada parte'], ['ru', 'Кто видит каждую часть']] as const) {
+      assert.ok((await c1.page(`/${lang}/e-evidence/providers/form-prov/edit`)).html.includes(label), lang);
+    }
+  });
+
   it('fuzz: any query or document gives a 2xx or a 4xx naming a field, never a 5xx', async () => {
     const text = fc.string({ maxLength: 40 });
     await fc.assert(

@@ -85,8 +85,15 @@ describe('treaty status import and the legal basis finder', () => {
     assert.ok(untoc.every((p) => !p.demo));
     assert.deepEqual(
       untoc.find((p) => p.country === 'FRA'),
-      { country: 'FRA', signed_on: '2000-12-12', consent_kind: 'ratification', consent_on: '2002-10-29' },
+      { country: 'FRA', signed_on: '2000-12-12', consent_kind: 'ratification', consent_on: '2002-10-29', entry_into_force_on: '2003-09-29' },
     );
+    // Art. 38(2): the thirtieth day after a deposit made after the Convention entered into force.
+    assert.equal(untoc.find((p) => p.country === 'AFG')!.entry_into_force_on, '2003-10-24');
+    // A succession (Montenegro): the date of the succession of States is not in the table.
+    const mne = untoc.find((p) => p.country === 'MNE')!;
+    assert.equal(mne.consent_kind, 'succession');
+    assert.equal(mne.entry_into_force_on, undefined);
+    assert.ok(untoc.every((p) => !p.entry_into_force_on || p.entry_into_force_on >= '2003-09-29'));
     assert.equal(untoc.find((p) => p.country === 'AFG')!.consent_kind, 'ratification');
     const sources = await statusSources(rt.db);
     assert.equal(sources.get('uncac')!.as_of, '2014');
@@ -128,5 +135,24 @@ describe('treaty status import and the legal basis finder', () => {
     assert.deepEqual(await fields({ from: 'FRA', to: 'FRA', kind: 'mla' }), ['to']);
     assert.deepEqual(await fields({ from: 'FRA', to: 'COL', kind: 'rendition' }), ['kind']);
     assert.deepEqual(await fields({}), ['from', 'to', 'kind']);
+    assert.deepEqual(await fields({ from: 'FRA', to: 'COL', kind: 'mla', on: '2003-02-30' }), ['on']);
+    assert.deepEqual(await fields({ from: 'FRA', to: 'COL', kind: 'mla', on: 20030101 }), ['on']);
+  });
+
+  it('tells, for a given day, whether each instrument is in force for each State', async () => {
+    // UNTOC: France from 29 Sep 2003 (its own entry into force), Colombia from 3 Sep 2004 (ratified 4 Aug 2004).
+    const early = await findLegalBasis(rt.db, { from: 'FRA', to: 'COL', kind: 'mla', on: '2003-10-01' });
+    const untoc = early.binding.find((i) => i.id === 'untoc')!;
+    assert.equal(early.on, '2003-10-01');
+    assert.equal(untoc.from!.entry_into_force_on, '2003-09-29');
+    assert.equal(untoc.from!.in_force, 'in_force');
+    assert.equal(untoc.to!.entry_into_force_on, '2004-09-03');
+    assert.equal(untoc.to!.in_force, 'not_yet_in_force');
+    assert.deepEqual(early.steps[0], { code: 'not_yet_in_force', instrument: 'untoc', state: 'COL', from_on: '2004-09-03' });
+    const later = await findLegalBasis(rt.db, { from: 'FRA', to: 'COL', kind: 'mla', on: '2014-12-31' });
+    assert.ok(later.steps.every((s) => s.code !== 'not_yet_in_force'));
+    assert.equal(later.binding.find((i) => i.id === 'untoc')!.to!.in_force, 'in_force');
+    const today = await findLegalBasis(rt.db, { from: 'FRA', to: 'COL', kind: 'mla' });
+    assert.equal(today.on, new Date().toISOString().slice(0, 10));
   });
 });

@@ -2,7 +2,8 @@
  * Import of treaty status as published by the depositary (docs/LEGAL-BASIS.md): a directory of CSV
  * files in the UN Treaty Collection layout, or one file. All or nothing: every file is read and
  * checked first (problems name file, line and field); then, in one transaction, the parties of each
- * instrument are replaced (demo parties removed) and its source and "as of" date recorded.
+ * instrument are replaced (demo parties removed), each with the date the instrument entered into
+ * force for it (domain/entry-into-force.ts), and its source and "as of" date recorded.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { ValidationError } from '../../platform/http/errors.js';
 import { listInstruments, replaceTreatyParties, type TreatyParty } from '../knowledge/index.js';
 import { listCountries } from '../reference/index.js';
 import { DEPOSITARY_INSTRUMENTS, parseStatusRows, type DepositaryIssue, type ParsedStatus } from './domain/depositary.js';
+import { ENTRY_INTO_FORCE_RULES, entryIntoForceFor } from './domain/entry-into-force.js';
 import { selectStatusSources, upsertStatusSource } from './repository.js';
 
 /** The status shipped with Palermo (resources/treaty-status/2014), loaded at the first start. */
@@ -82,6 +84,7 @@ export async function importTreatyStatus(db: Kysely<DB>, target: string, options
   const [countries, instruments] = await Promise.all([listCountries(db), listInstruments(db)]);
   const known = new Set(countries.map((c) => c.iso3));
   const loaded = new Set(instruments.map((i) => i.id));
+  const inForceOn = new Map(instruments.map((i) => [i.id, i.entry_into_force_on]));
   const read: ReadFile[] = [];
   const byInstrument = new Map<string, string>();
   for (const file of await filesOf(target)) {
@@ -109,7 +112,12 @@ export async function importTreatyStatus(db: Kysely<DB>, target: string, options
       const unchanged = before?.file_sha256 === r.sha256 && before.as_of === options.asOf && before.source === options.source;
       let removed = 0;
       if (!unchanged && !options.dryRun) {
-        removed = (await replaceTreatyParties(trx, instrument, parties.map((p): TreatyParty => ({ ...p, demo: false })), options.now)).removed;
+        const rule = ENTRY_INTO_FORCE_RULES[instrument];
+        const rows = parties.map((p): TreatyParty => {
+          const eif = entryIntoForceFor(rule, inForceOn.get(instrument), p).date;
+          return { ...p, ...(eif ? { entry_into_force_on: eif } : {}), demo: false };
+        });
+        removed = (await replaceTreatyParties(trx, instrument, rows, options.now)).removed;
         const number = path.basename(r.file).replace(/\.csv$/i, '');
         await upsertStatusSource(trx, { treaty_id: instrument, depositary_number: number, source: options.source, as_of: options.asOf, file_name: path.basename(r.file), file_sha256: r.sha256, parties: parties.length, skipped }, options.now ?? new Date());
       }

@@ -71,6 +71,12 @@ const keys = [
   'lookup_heading',
   'lookup_more',
   'demo_note',
+  'on_label',
+  'in_force_since',
+  'in_force_from',
+  'in_force_unknown',
+  'step_not_yet_in_force',
+  'entry_into_force_note',
 ] as const;
 
 /** A key of the `legalbasis` catalogue. */

@@ -13,7 +13,7 @@ export const legalBasisPages: RoutePlugin = pageRoutes((app) => {
   app.get('/legal-basis', async (request, reply) => {
     const ctx = pageContext(request);
     const q = request.query as Record<string, unknown>;
-    const query = { from: str(q.from), to: str(q.to), kind: str(q.kind) };
+    const query = { from: str(q.from), to: str(q.to), kind: str(q.kind), on: str(q.on) };
     const countries = await listCountries(app.db);
     const asked = query.from !== undefined || query.to !== undefined || query.kind !== undefined;
     if (!asked) return sendPage(reply, <LegalBasisPage ctx={ctx} countries={countries} query={query} issues={[]} />);

@@ -11,6 +11,7 @@ import { authoritiesOfCountry, type AuthorityView } from '../directory/index.js'
 import { partiesOfStates, treatySummaries, type StateParty } from '../knowledge/index.js';
 import { listCountries } from '../reference/index.js';
 import { findLegalBasis as find, type DirectoryInput, type ExtraditionBasis, type InstrumentInput, type LegalBasis, type PartyStatus } from './domain/finder.js';
+import { isIsoDate } from './domain/entry-into-force.js';
 import { directoryFunction, directoryMeasure, isLegalBasisKind, LEGAL_BASIS_KINDS, type LegalBasisKind } from './domain/kinds.js';
 import { selectStatusSources, type StatusSourceRow } from './repository.js';
 
@@ -18,10 +19,19 @@ export interface LegalBasisQuery {
   from?: unknown;
   to?: unknown;
   kind?: unknown;
+  /** The day the status is told for (YYYY-MM-DD); today (UTC) when absent. */
+  on?: unknown;
 }
 
-/** Check the three parameters; a 400 names each bad one (from, to, kind). */
-export async function parseLegalBasisQuery(db: Kysely<DB>, q: LegalBasisQuery): Promise<{ from: string; to: string; kind: LegalBasisKind }> {
+export interface CheckedLegalBasisQuery {
+  from: string;
+  to: string;
+  kind: LegalBasisKind;
+  on: string;
+}
+
+/** Check the parameters; a 400 names each bad one (from, to, kind, on). */
+export async function parseLegalBasisQuery(db: Kysely<DB>, q: LegalBasisQuery, today = new Date()): Promise<CheckedLegalBasisQuery> {
   const known = new Set((await listCountries(db)).map((c) => c.iso3));
   const issues: FieldIssue[] = [];
   const state = (field: 'from' | 'to') => {
@@ -35,8 +45,11 @@ export async function parseLegalBasisQuery(db: Kysely<DB>, q: LegalBasisQuery): 
   if (from && to && from === to && !issues.length) issues.push({ field: 'to', message: 'the requested State must differ from the requesting State' });
   const kind = typeof q.kind === 'string' ? q.kind.trim() : '';
   if (!isLegalBasisKind(kind)) issues.push({ field: 'kind', message: `${kind ? `unknown kind "${kind.slice(0, 40)}"` : 'required'}: one of ${LEGAL_BASIS_KINDS.join(', ')}` });
+  const on = typeof q.on === 'string' && q.on.trim() ? q.on.trim() : today.toISOString().slice(0, 10);
+  if (q.on !== undefined && typeof q.on !== 'string') issues.push({ field: 'on', message: 'a date YYYY-MM-DD' });
+  else if (!isIsoDate(on)) issues.push({ field: 'on', message: `"${on.slice(0, 40)}" is not a date YYYY-MM-DD` });
   if (issues.length) throw new ValidationError(issues);
-  return { from, to, kind: kind as LegalBasisKind };
+  return { from, to, kind: kind as LegalBasisKind, on };
 }
 
 const status = (p: StateParty | undefined): PartyStatus | undefined =>
@@ -86,7 +99,7 @@ export async function statusSources(db: Kysely<DB>): Promise<Map<string, StatusS
 }
 
 /** The legal basis for checked parameters. */
-export async function legalBasisFor(db: Kysely<DB>, actor: Actor, q: { from: string; to: string; kind: LegalBasisKind }): Promise<LegalBasis> {
+export async function legalBasisFor(db: Kysely<DB>, actor: Actor, q: CheckedLegalBasisQuery): Promise<LegalBasis> {
   const [rows, sources, views] = await Promise.all([partiesOfStates(db, [q.from, q.to]), statusSources(db), authoritiesOfCountry(db, actor, q.to)]);
   const summaries = await treatySummaries(db, [...new Set(rows.map((r) => r.treaty_id))]);
   const byKey = new Map(rows.map((r) => [`${r.treaty_id} ${r.country}`, r]));
@@ -107,7 +120,8 @@ export async function legalBasisFor(db: Kysely<DB>, actor: Actor, q: { from: str
 /**
  * The public entry other modules call (the request writer): every instrument binding both States
  * for this kind, the order in which they apply, declarations and the requested State's directory
- * entry. Throws ValidationError (400) naming from, to or kind when unknown.
+ * entry, and whether each instrument is in force for each State on `on` (today by default).
+ * Throws ValidationError (400) naming from, to, kind or on when wrong.
  */
 export async function findLegalBasis(db: Kysely<DB>, q: LegalBasisQuery, actor: Actor = ANONYMOUS): Promise<LegalBasis> {
   return legalBasisFor(db, actor, await parseLegalBasisQuery(db, q));

@@ -1,7 +1,8 @@
 /**
- * The curators' editor pages over the workflow: the provider document as JSON in a form, the draft
- * saved (400 naming each bad field, nothing written), the history with the transitions the curator
- * may apply. Someone who may edit providers nowhere gets 401/403 before anything is read.
+ * The curators' editor pages over the workflow: the provider in a structured form (domain/form.ts;
+ * the whole document as JSON on request), the draft saved (400 naming each bad field, nothing
+ * written), the history with the transitions the curator may apply. Someone who may edit providers
+ * nowhere gets 401/403 before anything is read.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
@@ -10,12 +11,18 @@ import { assertAllowedSomewhere } from '../access/index.js';
 import type { AuditContext } from '../audit/index.js';
 import type { HistoryItem, TransitionName } from '../workflow/index.js';
 import { PROVIDER_PART, providerAdapter } from './adapter.js';
+import { documentToForm, formIssueField, formToDocument, type FormValues } from './domain/form.js';
 import { providerHistory, saveProviderDraft, transitionProvider } from './editing.js';
 
 export interface ProviderEditorModel {
   /** Undefined for a new provider. */
   id: string | undefined;
+  /** The document as JSON (the JSON editor). */
   document: string;
+  /** The inputs' values (the structured form). */
+  values: FormValues;
+  /** Show the JSON editor rather than the form. */
+  json: boolean;
   note: string;
   issues: FieldIssue[];
   history: HistoryItem[];
@@ -29,37 +36,50 @@ const field = (body: unknown, name: string): string => {
 };
 
 /** The editor of a provider: its open draft, else its live content, and its history. */
-export async function providerEditor(db: Kysely<DB>, ctx: AuditContext, id: string | undefined): Promise<ProviderEditorModel> {
+export async function providerEditor(db: Kysely<DB>, ctx: AuditContext, id: string | undefined, json = false): Promise<ProviderEditorModel> {
   assertAllowedSomewhere(ctx.actor, 'providers.edit');
-  if (id === undefined) return { id, document: JSON.stringify(TEMPLATE, null, 2), note: '', issues: [], history: [] };
+  if (id === undefined) return { id, document: JSON.stringify(TEMPLATE, null, 2), values: documentToForm(TEMPLATE), json, note: '', issues: [], history: [] };
   const history = await providerHistory(db, ctx, id);
   const open = history.find((h) => h.revision.state === 'draft' || h.revision.state === 'in_review');
   const content = open?.revision.document ?? (await providerAdapter.live(db, id, PROVIDER_PART));
   if (content === undefined && !history.length) throw new NotFoundError(`No provider "${id}"`);
-  return { id, document: JSON.stringify(content ?? {}, null, 2), note: open?.revision.note ?? '', issues: [], history };
+  const doc = (content ?? {}) as Record<string, unknown>;
+  return { id, document: JSON.stringify(doc, null, 2), values: documentToForm(doc), json, note: open?.revision.note ?? '', issues: [], history };
 }
 
 /**
- * Save the form as the provider's draft. Returns the id saved, or the editor again with the issues
- * (a document that is not JSON is refused naming the field "document").
+ * Save the form as the provider's draft. Returns the id saved, or the editor again with the issues,
+ * each naming its input. A post with a `document` field is the JSON editor (a document that is not
+ * JSON is refused naming the field "document"); any other is the structured form.
  */
 export async function saveProviderForm(db: Kysely<DB>, ctx: AuditContext, pathId: string | undefined, body: unknown): Promise<{ saved: string } | { model: ProviderEditorModel }> {
   assertAllowedSomewhere(ctx.actor, 'providers.edit');
+  const posted = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const id = pathId ?? field(body, 'id').trim();
-  const text = field(body, 'document');
   const note = field(body, 'note');
-  const again = (issues: FieldIssue[]) => ({ model: { id: pathId, document: text, note, issues, history: [] } });
+  const json = Object.prototype.hasOwnProperty.call(posted, 'document');
   let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return again([{ field: 'document', message: 'is not valid JSON' }]);
+  let rename = (f: string) => f;
+  let values: FormValues = {};
+  let text = field(body, 'document');
+  if (json) {
+    try {
+      document = JSON.parse(text);
+    } catch {
+      return { model: { id: pathId, document: text, values, json, note, issues: [{ field: 'document', message: 'is not valid JSON' }], history: [] } };
+    }
+  } else {
+    const form = formToDocument(id, posted);
+    document = form.document;
+    rename = (f) => formIssueField(f, form.dataOrder);
+    values = documentToForm(form.document);
+    text = JSON.stringify(form.document, null, 2);
   }
   try {
     await saveProviderDraft(db, ctx, id, document, note.trim() || null);
     return { saved: id };
   } catch (e) {
-    if (e instanceof ValidationError) return again(e.issues ?? []);
+    if (e instanceof ValidationError) return { model: { id: pathId, document: text, values, json, note, issues: (e.issues ?? []).map((i) => ({ ...i, field: rename(i.field) })), history: [] } };
     throw e;
   }
 }

@@ -153,6 +153,23 @@ const keys = [
   'editor_history',
   'editor_link',
   'editor_new_link',
+  'f_names',
+  'f_names_help',
+  'f_held',
+  'f_retention_days',
+  'f_retention_text',
+  'f_conditions',
+  'f_languages_help',
+  'f_note',
+  'not_stated',
+  'f_visibility',
+  'f_visibility_help',
+  'vis_default',
+  'vis_public',
+  'vis_practitioners',
+  'editor_json_link',
+  'editor_form_link',
+  'f_general',
 ] as const;
 
 /** A key of the `providers` catalogue. */

@@ -60,13 +60,15 @@ export const providersPages: RoutePlugin = pageRoutes((app) => {
   // Curators' editor (the workflow with four eyes); every answer is private.
   const editor = async (request: FastifyRequest, reply: FastifyReply, id: string | undefined) => {
     reply.header('cache-control', 'private, no-store');
-    return sendPage(reply, <ProviderEditorPage ctx={pageContext(request)} model={await providerEditor(app.db, auditContext(request), id)} />);
+    const json = (request.query as Record<string, unknown>).format === 'json';
+    const [model, countries] = await Promise.all([providerEditor(app.db, auditContext(request), id, json), listCountries(app.db)]);
+    return sendPage(reply, <ProviderEditorPage ctx={pageContext(request)} model={model} countries={countries} />);
   };
   const save = async (request: FastifyRequest, reply: FastifyReply, id: string | undefined) => {
     reply.header('cache-control', 'private, no-store');
     const r = await saveProviderForm(app.db, auditContext(request), id, request.body);
     if ('saved' in r) return reply.redirect(href(pageContext(request), `/e-evidence/providers/${r.saved}/edit`), 303);
-    return sendPage(reply, <ProviderEditorPage ctx={pageContext(request)} model={r.model} />, 400);
+    return sendPage(reply, <ProviderEditorPage ctx={pageContext(request)} model={r.model} countries={await listCountries(app.db)} />, 400);
   };
   app.get('/e-evidence/new', async (request, reply) => editor(request, reply, undefined));
   app.post('/e-evidence/new', async (request, reply) => save(request, reply, undefined));

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { pdfBrowser } from '../pdf/chromium.js';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -218,6 +219,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (request.headers['if-none-match'] === `"${asset.hash}"`) return reply.code(304).send();
     return reply.type(asset.type).send(asset.body);
   });
+
+  // The process's PDF browser (platform/pdf) goes with the app: no Chromium outlives the server.
+  app.addHook('onClose', async () => pdfBrowser.close());
 
   const metrics = options.metrics;
   if (metrics) {

@@ -1,21 +1,19 @@
 /**
  * The PDF book: the book HTML written to a scratch file, printed by headless Chromium (the only
- * renderer at hand that shapes Arabic and lays out Chinese correctly). Caching and one build at a
- * time: book-cache.ts.
+ * renderer at hand that shapes Arabic and lays out Chinese correctly; one browser per process,
+ * platform/pdf/chromium.ts). Caching and one build at a time: book-cache.ts.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { chromiumPath, ChromiumNotFoundError, pdfBrowser } from '../../../platform/pdf/chromium.js';
 import { bookHtmlChunks, COUNTRY_ANCHOR, type BookOptions } from './book-html.js';
 import { destinationPages, samePages } from './pdf-pages.js';
 
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
+export { chromiumPath };
 
 export class ChromiumMissingError extends AppError {
   constructor(where: string) {
@@ -35,32 +33,18 @@ async function writeChunks(file: string, chunks: AsyncIterable<string>): Promise
   }
 }
 
-/** Print an HTML file to PDF with headless Chromium. */
-export async function printToPdf(htmlFile: string, pdfFile: string, workDir: string, timeoutMs = 10 * 60_000): Promise<void> {
-  const exe = chromiumPath();
-  if (!fs.existsSync(exe)) throw new ChromiumMissingError(exe);
-  const args = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-pdf-header-footer',
-    `--user-data-dir=${path.join(workDir, 'profile')}`,
-    `--print-to-pdf=${pdfFile}`,
-    `file://${htmlFile}`,
-  ];
-  const child = spawn(exe, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => {
-    if (stderr.length < 4000) stderr += d.toString();
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  clearTimeout(timer);
-  if (code !== 0 || !fs.existsSync(pdfFile)) throw new Error(`Chromium could not print the book (exit ${code}): ${stderr.slice(0, 500)}`);
+/**
+ * Print an HTML file to PDF with the process's long-lived headless Chromium (platform/pdf): a page
+ * of its own, closed after. `workDir` is kept for the callers' scratch files.
+ */
+export async function printToPdf(htmlFile: string, pdfFile: string, _workDir: string, timeoutMs = 10 * 60_000): Promise<void> {
+  try {
+    await pdfBrowser.printFile(htmlFile, pdfFile, { timeoutMs });
+  } catch (err) {
+    if (err instanceof ChromiumNotFoundError) throw new ChromiumMissingError(err.where);
+    throw err;
+  }
+  if (!fs.existsSync(pdfFile)) throw new Error('Chromium printed no PDF');
 }
 
 /** Prints of the book at most: the first finds the pages, the next put them in the contents (see below). */

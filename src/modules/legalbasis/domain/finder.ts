@@ -7,6 +7,7 @@
  * extradition where the requested State accepts it (16(4)–(5)); where nothing binds them,
  * reciprocity and domestic law.
  */
+import { inForceStatus, type InForceStatus } from './entry-into-force.js';
 import { GOVERNING_ARTICLES, PROTOCOLS, isExtradition, isMutualAssistance, type LegalBasisKind } from './kinds.js';
 
 export interface PartyStatus {
@@ -17,6 +18,8 @@ export interface PartyStatus {
   declarations?: string | undefined;
   reservations?: string | undefined;
   demo: boolean;
+  /** On the day asked (`on`): in force for this State, bound but not yet in force, bound with no known date. Set by the finder. */
+  in_force?: Exclude<InForceStatus, 'not_bound'> | undefined;
 }
 
 export interface InstrumentInput {
@@ -48,6 +51,8 @@ export interface FinderInput {
   kind: LegalBasisKind;
   instruments: readonly InstrumentInput[];
   directory: DirectoryInput;
+  /** The day the status is told for (YYYY-MM-DD); without it no `in_force` is given. */
+  on?: string | undefined;
 }
 
 export interface InstrumentResult {
@@ -74,7 +79,9 @@ export type Step =
   | { code: 'untoc_extradition_basis'; accepted: ExtraditionBasis }
   | { code: 'untoc_provides'; articles: string[] }
   | { code: 'uncac_provides'; articles: string[] }
-  | { code: 'nothing_binds' };
+  | { code: 'nothing_binds' }
+  /** Both consented, but on the day asked the instrument is not yet in force for `state` (from `from_on`). */
+  | { code: 'not_yet_in_force'; instrument: string; state: string; from_on: string };
 
 export interface Statement {
   instrument: string;
@@ -99,6 +106,8 @@ export interface LegalBasis {
   directory: DirectoryInput;
   /** The depositary snapshot dates shown ("as of"), distinct, sorted. */
   as_of: string[];
+  /** The day `in_force` is told for; null when not asked. */
+  on: string | null;
 }
 
 const bound = (p: PartyStatus | undefined): boolean => !!p?.consent_on;
@@ -126,7 +135,13 @@ export function mentionedParagraphs(text: string): string[] {
   return [...out].sort();
 }
 
-function result(i: InstrumentInput, kind: LegalBasisKind): InstrumentResult {
+function withInForce(p: PartyStatus | undefined, on: string | undefined): PartyStatus | null {
+  if (!p) return null;
+  const status = on ? inForceStatus(p, on) : 'not_bound';
+  return status === 'not_bound' ? p : { ...p, in_force: status };
+}
+
+function result(i: InstrumentInput, kind: LegalBasisKind, on: string | undefined): InstrumentResult {
   return {
     id: i.id,
     kind: i.kind,
@@ -134,8 +149,8 @@ function result(i: InstrumentInput, kind: LegalBasisKind): InstrumentResult {
     titles: i.titles,
     articles: [...(GOVERNING_ARTICLES[i.id]?.[kind] ?? GOVERNING_ARTICLES[i.parent_id ?? '']?.[kind] ?? [])],
     binds_both: bound(i.from) && bound(i.to),
-    from: i.from ?? null,
-    to: i.to ?? null,
+    from: withInForce(i.from, on),
+    to: withInForce(i.to, on),
     as_of: i.as_of ?? null,
     demo: i.demo || !!i.from?.demo || !!i.to?.demo,
   };
@@ -165,6 +180,19 @@ export function findLegalBasis(input: FinderInput): LegalBasis {
   }
   // Nothing binding both governs this kind (e.g. only an extradition convention, for assistance).
   if (!steps.length) steps.push({ code: 'nothing_binds' });
+  // A treaty binding both applies between them only once in force for both (UNTOC 38(2) and the like).
+  const pending: Step[] = [];
+  if (input.on) {
+    for (const i of binding) {
+      for (const [state, p] of [
+        [input.from, i.from],
+        [input.to, i.to],
+      ] as const) {
+        if (p?.entry_into_force_on && inForceStatus(p, input.on) === 'not_yet_in_force') pending.push({ code: 'not_yet_in_force', instrument: i.id, state, from_on: p.entry_into_force_on });
+      }
+    }
+  }
+  steps.unshift(...pending);
 
   const statements: Statement[] = [];
   for (const i of binding) {
@@ -183,11 +211,12 @@ export function findLegalBasis(input: FinderInput): LegalBasis {
     from: input.from,
     to: input.to,
     kind,
-    binding: binding.map((i) => result(i, kind)),
-    not_binding: notBinding.map((i) => result(i, kind)),
+    binding: binding.map((i) => result(i, kind, input.on)),
+    not_binding: notBinding.map((i) => result(i, kind, input.on)),
     steps,
     statements,
     directory: input.directory,
     as_of: asOf,
+    on: input.on ?? null,
   };
 }

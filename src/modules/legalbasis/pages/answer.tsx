@@ -31,15 +31,32 @@ function instrumentName(i: InstrumentResult, lang: Lang): { text: string; lang?:
   return i.short_name ? { text: i.short_name } : { text: title?.text ?? i.id, lang: title?.lang };
 }
 
-function StatusText(props: { lang: Lang; p: PartyStatus | null }) {
+/** In force for the State since, from (not yet on the day asked), or no date known. */
+function InForceText(props: { lang: Lang; p: PartyStatus; on: string | null }) {
+  const t = lbT(props.lang);
+  const { p, on } = props;
+  const date = p.entry_into_force_on ? formatDate(props.lang, p.entry_into_force_on, 'medium') : '';
+  if (p.in_force === 'in_force') return <span class="in-force"> — {t('in_force_since', { date })}</span>;
+  if (p.in_force === 'not_yet_in_force' && on) return <strong class="not-yet-in-force"> — {t('in_force_from', { date, on: formatDate(props.lang, on, 'medium') })}</strong>;
+  if (p.in_force === 'date_unknown') return <span class="muted"> — {t('in_force_unknown')}</span>;
+  return null;
+}
+
+function StatusText(props: { lang: Lang; p: PartyStatus | null; on: string | null }) {
   const t = lbT(props.lang);
   const p = props.p;
   if (!p || (!p.consent_on && !p.signed_on)) return <>{t('not_party')}</>;
-  if (p.consent_on && p.consent_kind) return <>{t(`consent_${p.consent_kind}` as LegalbasisMessageKey, { date: formatDate(props.lang, p.consent_on, 'medium') })}</>;
+  if (p.consent_on && p.consent_kind)
+    return (
+      <>
+        {t(`consent_${p.consent_kind}` as LegalbasisMessageKey, { date: formatDate(props.lang, p.consent_on, 'medium') })}
+        <InForceText lang={props.lang} p={p} on={props.on} />
+      </>
+    );
   return <>{t('signed_only', { date: formatDate(props.lang, p.signed_on!, 'medium') })}</>;
 }
 
-function InstrumentTable(props: { ctx: PageContext; rows: InstrumentResult[]; from: string; to: string; countries: readonly Country[] }) {
+function InstrumentTable(props: { ctx: PageContext; rows: InstrumentResult[]; from: string; to: string; on: string | null; countries: readonly Country[] }) {
   const { ctx } = props;
   const t = lbT(ctx.lang);
   return (
@@ -65,10 +82,10 @@ function InstrumentTable(props: { ctx: PageContext; rows: InstrumentResult[]; fr
                 </th>
                 <td>{i.articles.length ? t('articles_list', { list: i.articles.join(', ') }) : '—'}</td>
                 <td>
-                  <StatusText lang={ctx.lang} p={i.from} />
+                  <StatusText lang={ctx.lang} p={i.from} on={props.on} />
                 </td>
                 <td>
-                  <StatusText lang={ctx.lang} p={i.to} />
+                  <StatusText lang={ctx.lang} p={i.to} on={props.on} />
                 </td>
               </tr>
             );
@@ -79,9 +96,11 @@ function InstrumentTable(props: { ctx: PageContext; rows: InstrumentResult[]; fr
   );
 }
 
-function stepText(lang: Lang, step: Step, names: (id: string) => string): string {
+function stepText(lang: Lang, step: Step, names: (id: string) => string, state: (iso3: string) => string, on: string | null): string {
   const t = lbT(lang);
   switch (step.code) {
+    case 'not_yet_in_force':
+      return t('step_not_yet_in_force', { on: on ? formatDate(lang, on, 'medium') : '', instrument: names(step.instrument), state: state(step.state), date: formatDate(lang, step.from_on, 'medium') });
     case 'treaty_first':
       return t('step_treaty_first', { list: step.instruments.map(names).join(', ') });
     case 'untoc_extradition_basis':
@@ -112,18 +131,19 @@ export function LegalBasisAnswer(props: { ctx: PageContext; basis: LegalBasis; c
       <h3>{t('order_heading')}</h3>
       <ol class="legal-basis-steps">
         {basis.steps.map((s) => (
-          <li>{stepText(ctx.lang, s, names)}</li>
+          <li>{stepText(ctx.lang, s, names, state, basis.on)}</li>
         ))}
       </ol>
       <h3>{t('binding_heading')}</h3>
-      {basis.binding.length ? <InstrumentTable ctx={ctx} rows={basis.binding} from={basis.from} to={basis.to} countries={props.countries} /> : <p>{t('step_nothing_binds')}</p>}
+      {basis.binding.length ? <InstrumentTable ctx={ctx} rows={basis.binding} from={basis.from} to={basis.to} on={basis.on} countries={props.countries} /> : <p>{t('step_nothing_binds')}</p>}
       {!props.compact && basis.not_binding.length ? (
         <>
           <h3>{t('not_binding_heading')}</h3>
-          <InstrumentTable ctx={ctx} rows={basis.not_binding} from={basis.from} to={basis.to} countries={props.countries} />
+          <InstrumentTable ctx={ctx} rows={basis.not_binding} from={basis.from} to={basis.to} on={basis.on} countries={props.countries} />
         </>
       ) : null}
       <DepositaryNote lang={ctx.lang} asOf={basis.as_of} />
+      {basis.on ? <p class="note entry-into-force-note">{t('entry_into_force_note', { on: formatDate(ctx.lang, basis.on, 'long') })}</p> : null}
       <h3>{t('statements_heading')}</h3>
       {basis.statements.length ? (
         <ul class="legal-basis-statements">

@@ -9,7 +9,7 @@ import { LegalBasisAnswer, lbT } from './answer.js';
 export interface LegalBasisPageProps {
   ctx: PageContext;
   countries: readonly Country[];
-  query: { from?: string | undefined; to?: string | undefined; kind?: string | undefined };
+  query: { from?: string | undefined; to?: string | undefined; kind?: string | undefined; on?: string | undefined };
   basis?: LegalBasis | undefined;
   issues: { field: string; message: string }[];
 }
@@ -59,6 +59,11 @@ export function LegalBasisPage(props: LegalBasisPageProps) {
               </option>
             ))}
           </select>
+        </div>
+        <div class="form-row">
+          <label for="f-on">{t('on_label')}</label>
+          <FieldError id="e-on" message={errorOf('on')} />
+          <input type="date" id="f-on" name="on" value={basis?.on ?? props.query.on ?? ''} aria-invalid={errorOf('on') ? 'true' : undefined} aria-describedby={errorOf('on') ? 'e-on' : undefined} />
         </div>
         <button type="submit">{t('submit')}</button>
       </form>
