@@ -118,12 +118,14 @@ export interface CountedMatch {
   counts: FacetCount[];
   /** Indexes of the matches passing every filter. */
   eligible: Int32Array;
-  /** Title ranks of the eligible matches, once a page was ordered by relevance. */
+  /** Ranks of the eligible matches, once a page was ordered by relevance: whole-entry ranks (few matches) or title ranks. */
   ranks?: TitleRanks;
+  /** Whole-entry ranks of the head of the title order (many matches). */
+  rescored?: TitleRanks;
 }
 
 const sizeOf = (key: string, v: PackedMatch | CountedMatch) =>
-  key.length + ('eligible' in v ? v.eligible.byteLength + v.counts.length * 64 + (v.ranks?.ranked.byteLength ?? 0) : v.matches.byteLength);
+  key.length + ('eligible' in v ? v.eligible.byteLength + v.counts.length * 64 + (v.ranks?.ranked.byteLength ?? 0) + (v.rescored?.ranked.byteLength ?? 0) : v.matches.byteLength);
 
 /** The cached match (or counts) of `key` if of `generation`. */
 export function cachedMatch(db: Kysely<DB>, generation: string, key: string): PackedMatch | undefined {

@@ -219,14 +219,34 @@ export class FacetIndex {
 
   /**
    * The doc_no of the documents at [offset, offset + limit) of `eligible` ordered by date
-   * (date descending, nulls last, entry id), or by relevance: title rank descending, then date.
+   * (date descending, nulls last, entry id), or by relevance: rank descending, then date. With
+   * `rescored` (whole-entry ranks of the first documents of that order, the head), the head is
+   * ordered by those ranks (then date) and the others follow in their order.
    */
-  page(eligible: Int32Array, options: { offset: number; limit: number; ranks?: TitleRanks }): number[] {
-    const want = options.offset + options.limit;
-    let ordered: ArrayLike<number>;
-    if (!options.ranks) ordered = firstBy(eligible, want, byDate);
+  page(eligible: Int32Array, options: { offset: number; limit: number; ranks?: TitleRanks; rescored?: TitleRanks }): number[] {
+    const ordered = this.ordered(eligible, options.offset + options.limit, options.ranks, options.rescored);
+    const out: number[] = [];
+    for (let i = options.offset; i < ordered.length; i++) out.push(this.docNos[ordered[i]!]!);
+    return out;
+  }
+
+  /** The first `want` of `eligible` (indexes) in the order of page(). */
+  private ordered(eligible: Int32Array, want: number, ranks?: TitleRanks, rescored?: TitleRanks): number[] {
+    if (rescored && ranks) {
+      const size = rescored.ranked.byteLength / 8;
+      const first = this.ordered(eligible, Math.max(want, size), ranks);
+      const rank = new Map<number, number>();
+      for (let p = 0; p < rescored.ranked.byteLength; p += 8) {
+        const slot = this.slot(rescored.ranked.readInt32BE(p));
+        if (slot) rank.set(slot - 1, rescored.ranked.readFloatBE(p + 4));
+      }
+      const head = first.slice(0, size).sort((a, b) => rank.get(b)! - rank.get(a)! || a - b);
+      return [...head, ...first.slice(size)].slice(0, want);
+    }
+    let ordered: number[];
+    if (!ranks) ordered = firstBy(eligible, want, byDate);
     else {
-      const match = options.ranks;
+      const match = ranks;
       const base = match.baseRank;
       // Ranks of the matches whose title holds a query lexeme; every other match ranks `base`.
       const rank = new Float32Array(this.size);
@@ -254,9 +274,7 @@ export class FacetIndex {
       const middle = head.length < want ? firstBy(rest, want - head.length, byDate) : [];
       ordered = [...head, ...middle, ...(head.length + middle.length < want ? firstBy(below, want - head.length - middle.length, byRank) : [])];
     }
-    const out: number[] = [];
-    for (let i = options.offset; i < Math.min(want, ordered.length); i++) out.push(this.docNos[ordered[i]!]!);
-    return out;
+    return ordered.slice(0, want);
   }
 }
 

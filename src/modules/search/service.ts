@@ -19,7 +19,7 @@ import { matchDocuments, rowsByNumber, type PackedMatch } from './repository/mat
 import { readGeneration } from './repository/generation.js';
 import { termIndexAt } from './term-cache.js';
 import { RETRY, matchWithTerms } from './term-match.js';
-import { rankEligible } from './title-rank.js';
+import { rankEligible, rankLimits, rankWhole, rankedWhole } from './title-rank.js';
 import { observeSearch } from '../../platform/metrics.js';
 import { inSpan } from '../../platform/tracing.js';
 import { expandTerms } from './thesaurus.js';
@@ -175,7 +175,7 @@ interface Found {
 /**
  * Match in memory from the term index (or in the database when it cannot), or take the cached
  * match of this query, then count, filter and order in memory with the facet index of the same
- * generation; a page by relevance ranks the titles of the matches that passed the filters.
+ * generation; a page by relevance ranks the matches that passed the filters (title-rank.ts).
  * Undefined while the index is read again after a change, or when the documents kept changing
  * under the search: then SQL answers.
  */
@@ -214,12 +214,18 @@ async function searchInMemory(db: Kysely<DB>, tsquery: string | undefined, filte
     const { counts, eligible } = counted;
     const ordering = byRelevance && tsquery && window.offset < eligible.length;
     if (ordering && !counted.ranks) {
-      const ranks = await rankEligible(db, generation, tsquery, index.docNumbers(eligible), await termIndexAt(db, generation));
+      // Few matches: all ranked on the whole entry. Many: title ranks, then the head of that order on the whole entry.
+      const whole = rankedWhole(eligible.length);
+      const ranks = whole
+        ? await rankWhole(db, generation, tsquery, index.docNumbers(eligible))
+        : await rankEligible(db, generation, tsquery, index.docNumbers(eligible), await termIndexAt(db, generation));
       if (!ranks) continue;
-      counted = { ...counted, ranks };
+      const rescored = whole ? undefined : await rankWhole(db, generation, tsquery, index.page(eligible, { offset: 0, limit: rankLimits.head, ranks }));
+      if (!whole && !rescored) continue;
+      counted = { ...counted, ranks, ...(rescored ? { rescored } : {}) };
       keepCounts(db, countsKey, counted);
     }
-    const docNos = window.offset < eligible.length ? index.page(eligible, { ...window, ...(ordering ? { ranks: counted.ranks } : {}) }) : [];
+    const docNos = window.offset < eligible.length ? index.page(eligible, { ...window, ...(ordering ? { ranks: counted.ranks, rescored: counted.rescored } : {}) }) : [];
     const rows = await rowsByNumber(db, docNos);
     if (rows.length !== docNos.length) continue; // removed meanwhile
     return { counts, total: eligible.length, rows };

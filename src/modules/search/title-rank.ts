@@ -1,22 +1,20 @@
 /**
- * Relevance of the matches that passed the filters: ts_rank of their title vector. Ranked after
- * the filters, so a narrow search ("extradition request" in France, drug offences) ranks its
- * hundred documents by number instead of every title holding a query word.
+ * Relevance of the matches that passed the filters (docs/SEARCH.md, "Ranking"): at most
+ * rankLimits.whole of them are all ranked on the whole entry with field weights (title, summary,
+ * body, labels); more are ordered by title rank, and the head of that order is ranked again on the
+ * whole entry. Ranked after the filters, so a narrow search ("extradition request" in France, drug
+ * offences) ranks its hundred documents by number instead of every title holding a query word.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import type { TitleRanks } from './repository/matches.js';
-import { HeldRanks } from './domain/ranked.js';
+import { HeldRanks, rankLimits } from './domain/ranked.js';
 import { rankKey, type TermIndex } from './term-index.js';
-import { titleRanks } from './repository/postings.js';
+import { titleRanks, wholeRanks } from './repository/postings.js';
 import { preferIndexScans } from './repository/search.js';
 
-/**
- * Documents ranked by number at most; with more, every title holding a query word is ranked
- * through its index, and those ranks are held in the term index (patched when titles change).
- */
-export const rankLimits = { byNumber: 5_000 };
+export { rankLimits };
 
 /** Quoted tsquery operands of a tsquery's text: a title holding none ranks the base rank. */
 const lexemesOfText = (tsquery: string) => tsquery.match(/'(?:[^'\\]|''|\\.)*'/g) ?? [];
@@ -45,4 +43,18 @@ export async function rankEligible(db: Kysely<DB>, generation: string, tsquery: 
   if (ranks.generation !== generation) return undefined;
   if (!few) terms?.keep(key, new HeldRanks(ranks.ranked, ranks.baseRank), generation, 0);
   return { ranked: ranks.ranked, baseRank: ranks.baseRank };
+}
+
+/** Whether the eligible matches are all ranked on the whole entry (else titles, then the head). */
+export const rankedWhole = (eligible: number) => eligible <= rankLimits.whole;
+
+/**
+ * Whole-entry ranks of `docNos` (int4 doc_no + float4 each; base rank -1, below any rank) at
+ * `generation`, or undefined when the documents changed meanwhile.
+ */
+export async function rankWhole(db: Kysely<DB>, generation: string, tsquery: string, docNos: Int32Array | number[]): Promise<TitleRanks | undefined> {
+  if (!docNos.length) return { ranked: Buffer.alloc(0), baseRank: -1 };
+  const ranks = await wholeRanks(db, tsquery, docNos);
+  if (ranks.generation !== generation) return undefined;
+  return { ranked: ranks.ranked, baseRank: -1 };
 }

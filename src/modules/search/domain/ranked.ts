@@ -1,4 +1,20 @@
 /**
+ * Relevance (docs/SEARCH.md, "Ranking"): the whole entry, with field weights. `whole`: the eligible
+ * matches (after the filters) are all ranked with the whole-entry rank when at most this many;
+ * with more, they are ordered by title rank and the first `head` of that order are ranked again
+ * with the whole-entry rank (a rescoring window). `byNumber`: how title ranks are read (by number
+ * when at most this many, else through the title-vector index); it never changes the order.
+ */
+export const rankLimits = { byNumber: 5_000, whole: 2_000, head: 100 };
+
+/**
+ * ts_rank weights of the whole-entry rank, {D, C, B, A}: A title and short name (1), B summary,
+ * law title, citation, court and case number (0.4), C body, facts, decision (0.2), D commentary and
+ * labels (0.1). PostgreSQL's defaults, written out so the order never depends on them.
+ */
+export const WHOLE_RANK_WEIGHTS = '{0.1,0.2,0.4,1.0}';
+
+/**
  * Title ranks of a query held between generations: int4 doc_no + float4 ts_rank pairs (the packing
  * of the database's title ranks, repository/postings.ts titleRanks) of every document whose title
  * holds one of the query's lexemes or is empty, and the rank of any other title. A document's

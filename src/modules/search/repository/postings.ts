@@ -9,6 +9,7 @@ import type { DB } from '../../../platform/db/schema.js';
 import { quoteLexeme } from '../domain/tsquery.js';
 import type { TitleRanks } from './matches.js';
 import { GENERATION, changedSince, prunedSince } from './generation.js';
+import { WHOLE_RANK_WEIGHTS } from '../domain/ranked.js';
 
 /**
  * Documents matching each of `queries` (int4 doc_no each), by key, read through the GIN index
@@ -110,6 +111,20 @@ export async function titleRanks(db: Kysely<DB>, tsquery: string, anyLexeme: str
            ts_rank('''~'''::tsvector, ${tsquery}::tsquery) AS base_rank`.execute(db);
   const row = r.rows[0]!;
   return { generation: row.generation, ranked: row.ranked ?? Buffer.alloc(0), baseRank: Math.fround(Number(row.base_rank)) };
+}
+
+/**
+ * Whole-entry ranks of some documents: int4 doc_no + float4 ts_rank(weights, document, q) each
+ * (the full vector: title, summary, body and labels with their weights). Read by number, so the
+ * vectors of these documents only are decompressed.
+ */
+export async function wholeRanks(db: Kysely<DB>, tsquery: string, docNos: Int32Array | number[]): Promise<{ generation: string; ranked: Buffer }> {
+  const r = await sql<{ generation: string; ranked: Buffer | null }>`
+    SELECT ${GENERATION} AS generation,
+           (SELECT string_agg(int4send(d.doc_no) || float4send(ts_rank(${WHOLE_RANK_WEIGHTS}::float4[], d.document, ${tsquery}::tsquery)), ''::bytea)
+              FROM search_match d WHERE d.doc_no = ANY(${Array.from(docNos)}::int[])) AS ranked`.execute(db);
+  const row = r.rows[0]!;
+  return { generation: row.generation, ranked: row.ranked ?? Buffer.alloc(0) };
 }
 
 /** The candidates (doc_no) that match `tsquery` (phrases checked against word positions). */

@@ -11,6 +11,7 @@ import { FACETS, type FacetName, type Filters } from '../domain/params.js';
 import { TOTAL_KEY, facetKey } from '../domain/document.js';
 import type { EntryType } from '../../knowledge/index.js';
 import type { SearchContext } from '../tables.js';
+import { WHOLE_RANK_WEIGHTS, rankLimits } from '../domain/ranked.js';
 
 /**
  * Analyse each term with the query language's configuration and with palermo_simple: a quoted
@@ -114,7 +115,7 @@ export interface ResultRow {
   context: SearchContext;
 }
 
-/** One page of matching documents, by relevance (ts_rank, then date) or by date (newest first). */
+/** One page of matching documents, by relevance (whole-entry and title ranks, then date; title-rank.ts) or by date (newest first). */
 export async function resultPage(
   db: Kysely<DB>,
   tsquery: string | undefined,
@@ -127,9 +128,23 @@ export async function resultPage(
 export function resultPageQuery(tsquery: string | undefined, filters: Filters, options: { byRelevance: boolean; limit: number; offset: number }): RawBuilder<ResultRow> {
   const conds = FACETS.filter((f) => filters[f].length).map((f) => facetCondition(f, filters[f]));
   const rank = options.byRelevance && tsquery !== undefined;
-  const order = rank
-    ? sql`ts_rank(m.rank_vector, ${tsquery}::tsquery) DESC, d.date DESC NULLS LAST, d.entry_id`
-    : sql`d.date DESC NULLS LAST, d.entry_id`;
+  if (rank) {
+    // The order of the in-memory path (title-rank.ts): at most rankLimits.whole matches all by
+    // whole-entry rank; more by title rank, with the first rankLimits.head by whole-entry rank.
+    const whole = sql`ts_rank(${WHOLE_RANK_WEIGHTS}::float4[], h.document, ${tsquery}::tsquery)`;
+    return sql<ResultRow>`
+      SELECT h.entry_id, h.type, h.country, h.date, h.demo, h.titles, h.mt_langs, h.context
+      FROM (SELECT d.entry_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context, m.document,
+                   row_number() OVER (ORDER BY ts_rank(m.rank_vector, ${tsquery}::tsquery) DESC, d.date DESC NULLS LAST, d.entry_id) AS pos,
+                   count(*) OVER () AS n
+            FROM ${documents(tsquery)}
+            WHERE ${textCondition(tsquery)} AND ${and(conds)}) h
+      CROSS JOIN LATERAL (SELECT h.n <= ${rankLimits.whole} OR h.pos <= ${rankLimits.head} AS yes) head
+      ORDER BY head.yes DESC, CASE WHEN head.yes THEN ${whole} END DESC,
+               CASE WHEN head.yes THEN h.date END DESC NULLS LAST, CASE WHEN head.yes THEN h.entry_id END, h.pos
+      LIMIT ${options.limit} OFFSET ${options.offset}`;
+  }
+  const order = sql`d.date DESC NULLS LAST, d.entry_id`;
   return sql<ResultRow>`
     SELECT d.entry_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context
     FROM ${documents(tsquery)}
