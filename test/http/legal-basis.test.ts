@@ -107,6 +107,22 @@ describe('legal basis API and pages', () => {
     assert.equal((await server.get('/en/legal-basis')).status, 200);
   });
 
+  it('names the shipped instruments by their short names in the reader\'s language (ar, zh), not in English', async () => {
+    const names = {
+      ar: ['اتفاقية الجريمة المنظمة', 'اتفاقية مكافحة الفساد'],
+      zh: ['有组织犯罪公约', '反腐败公约'],
+      fr: ['Convention contre la criminalité organisée'],
+    } as const;
+    for (const [lang, expected] of Object.entries(names)) {
+      const html = await (await server.get(`/${lang}/legal-basis?from=FRA&to=COL&kind=mla`)).text();
+      const table = html.slice(html.indexOf('legal-basis-table'));
+      for (const name of expected) assert.ok(table.includes(name), `${lang}: ${name}`);
+      assert.doesNotMatch(table, />(UNTOC|UNCAC)</, lang);
+      // The order of the steps names the treaties in the reader's language too.
+      assert.doesNotMatch(html.slice(html.indexOf('legal-basis-steps'), html.indexOf('legal-basis-table')), /UNTOC|UNCAC/, lang);
+    }
+  });
+
   it('the directory lookup shows the legal basis when the requesting State is given', async () => {
     const res = await server.get('/en/directory/lookup?state=COL&request=mla&from=FRA');
     assert.equal(res.status, 200);

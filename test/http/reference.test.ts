@@ -164,6 +164,25 @@ describe('reference data API', () => {
     assert.equal(bad.errors[0].field, 'n');
   });
 
+  it('gives the headings in the requested language, Palermo translations marked as such', async () => {
+    const en = await getJson('/api/v1/instruments/untoc/articles/18');
+    assert.deepEqual(en.heading, { text: 'Mutual legal assistance', lang: 'en', translated: false });
+    const zh = await getJson('/api/v1/instruments/untoc/articles/18?lang=zh');
+    assert.equal(zh.heading.lang, 'zh');
+    assert.equal(zh.heading.translated, true);
+    assert.match(zh.heading.text, /\p{Script=Han}/u);
+    assert.deepEqual(zh.titles, { en: 'Mutual legal assistance' }, 'titles keep only the authentic headings');
+    const list = await getJson('/api/v1/instruments/untoc?lang=ar');
+    const untitled = list.articles.filter((a: Json) => a.heading === null || a.heading.lang !== 'ar' || !a.heading.translated);
+    assert.deepEqual(untitled, [], 'every UNTOC heading has its Arabic translation');
+    assert.ok(list.articles.every((a: Json) => /\p{Script=Arabic}/u.test(a.heading.text)));
+    // The 1959 Convention has no headings: null, not an invented one.
+    const coe = await getJson('/api/v1/instruments/coe-mla/articles/1?lang=fr');
+    assert.equal(coe.heading, null);
+    const bad = await getJson('/api/v1/instruments/untoc/articles/18?lang=nl', 400);
+    assert.equal(bad.errors[0].field, 'lang');
+  });
+
   it('answers any article path with 200, 400 or 404, never a server error', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 1, maxLength: 30 }), fc.string({ minLength: 1, maxLength: 12 }), async (id, n) => {

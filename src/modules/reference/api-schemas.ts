@@ -65,10 +65,32 @@ export const InstrumentSchema = Type.Object({
   article_count: Type.Integer(),
 });
 
+/** `?lang=`: the language of the `heading` fields (Palermo translations marked as such). */
+export const HeadingLangQuery = Type.Object({
+  lang: Type.Optional(
+    Type.Union(
+      LANGS.map((l) => Type.Literal(l)),
+      { description: `Language of the \`heading\` fields: ${LANGS.join(', ')} (default en)` },
+    ),
+  ),
+});
+
+export const HeadingSchema = Nullable(
+  Type.Object(
+    {
+      text: Type.String(),
+      lang: Type.String({ description: 'Language of the text: the requested one, or the language of the authentic heading shown when neither an authentic heading nor a translation is held in it' }),
+      translated: Type.Boolean({ description: 'True when the heading is a Palermo translation, not an authentic text of the instrument (pages mark it "Palermo translation")' }),
+    },
+    { description: 'The heading for a reader of the requested language: the authentic heading in that language if held, else Palermo\'s translation (translated: true), else an authentic heading in another language; null when the article has no heading' },
+  ),
+);
+
 export const ArticleSummarySchema = Type.Object({
   number: Type.String(),
   position: Type.Integer(),
   titles: ByLanguage('Article heading by language; a missing language means no authentic heading is held (the 1959 Convention has none)'),
+  heading: HeadingSchema,
   terms: Type.Array(Type.String(), { description: 'What the article is about, as "taxonomy:code"' }),
 });
 
@@ -79,6 +101,7 @@ export const ArticleSchema = Type.Object({
   number: Type.String(),
   position: Type.Integer(),
   titles: ByLanguage('Article heading by language (missing languages are not held)'),
+  heading: HeadingSchema,
   texts: ByLanguage('Article text by language, paragraphs separated by a blank line'),
   languages: Type.Object({
     texts: Type.Array(Type.String(), { description: 'Languages in which the text is held' }),

@@ -6,12 +6,14 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.js';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
-import { LANGS } from '../../platform/i18n/languages.js';
+import { LANGS, type Lang } from '../../platform/i18n/languages.js';
+import { articleTitleFor } from './instrument-labels.js';
 import {
   ArticleNumberParam,
   ArticleSchema,
   CountryProfileSchema,
   CountrySchema,
+  HeadingLangQuery,
   InstrumentDetailSchema,
   InstrumentIdParam,
   InstrumentSchema,
@@ -152,15 +154,18 @@ export async function referenceApi(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'One instrument and its articles',
-        description: 'An instrument with the list of its articles: number, headings by language and the taxonomy terms each article is about.',
+        description:
+          'An instrument with the list of its articles: number, authentic headings by language (titles), the heading for a reader of `lang` (heading: a Palermo translation is marked translated: true) and the taxonomy terms each article is about.',
         params: Type.Object({ id: InstrumentIdParam }),
+        querystring: HeadingLangQuery,
         response: { 200: InstrumentDetailSchema, ...problems },
       },
     },
     async (request) => {
       const instrument = await getInstrument(app.db, request.params.id);
       if (!instrument) throw new NotFoundError(`No instrument "${request.params.id}"`);
-      return { ...instrument, articles: instrument.articles.map(({ number, position, titles, terms }) => ({ number, position, titles, terms })) };
+      const lang: Lang = request.query.lang ?? 'en';
+      return { ...instrument, articles: instrument.articles.map(({ number, position, titles, terms }) => ({ number, position, titles, heading: articleTitleFor(instrument.id, titles, lang) ?? null, terms })) };
     },
   );
 
@@ -171,8 +176,9 @@ export async function referenceApi(app: App): Promise<void> {
         tags,
         summary: 'One article of an instrument',
         description:
-          'The text of an article in each language held (languages.texts), its headings (languages.titles; headings in other languages are not invented), its terms, the neighbouring articles and the path of its public page.',
+          'The text of an article in each language held (languages.texts), its authentic headings (titles, languages.titles; headings in other languages are not invented there), the heading for a reader of `lang` (heading: the authentic one, else a Palermo translation marked translated: true), its terms, the neighbouring articles and the path of its public page.',
         params: Type.Object({ id: InstrumentIdParam, n: ArticleNumberParam }),
+        querystring: HeadingLangQuery,
         response: { 200: ArticleSchema, ...problems },
       },
     },
@@ -186,6 +192,7 @@ export async function referenceApi(app: App): Promise<void> {
         number: article.number,
         position: article.position,
         titles: article.titles,
+        heading: articleTitleFor(id, article.titles, request.query.lang ?? 'en') ?? null,
         texts: article.texts,
         languages: { texts: Object.keys(article.texts).sort(), titles: Object.keys(article.titles).sort() },
         terms: article.terms,

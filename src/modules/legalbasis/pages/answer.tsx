@@ -9,7 +9,7 @@ import { formatDate, translator } from '../../../platform/i18n/messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import { entryPath } from '../../knowledge/index.js';
 import { languageName } from '../../directory/index.js';
-import { countryName, type Country } from '../../reference/index.js';
+import { countryName, instrumentShortName, type Country } from '../../reference/index.js';
 import type { InstrumentResult, LegalBasis, PartyStatus, Step } from '../domain/finder.js';
 import { legalbasisMessages, type LegalbasisMessageKey } from '../legalbasis.messages.js';
 
@@ -26,7 +26,10 @@ export function DepositaryNote(props: { lang: Lang; asOf: readonly string[] }) {
   );
 }
 
+/** A shipped instrument's short name in the reader's language (Palermo's short forms), else the record's short name or title. */
 function instrumentName(i: InstrumentResult, lang: Lang): { text: string; lang?: string | undefined } {
+  const shipped = instrumentShortName(i.id, lang);
+  if (shipped) return { text: shipped };
   const title = pickLocalized(i.titles, lang);
   return i.short_name ? { text: i.short_name } : { text: title?.text ?? i.id, lang: title?.lang };
 }
