@@ -10,14 +10,14 @@ import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import type { Actor } from '../access/index.js';
 import { safeFilename } from './domain/documents.js';
-import { INITIAL_STATE } from './domain/transitions.js';
+import { findTransition, INITIAL_STATE, transitionChanges, transitionFieldIssues, type TransitionInput } from './domain/transitions.js';
 import { CASE_KINDS, type CaseKind, type DocumentKind } from './domain/vocabulary.js';
 import { appendEvent } from './repository/history.js';
-import { insertCase } from './repository/cases.js';
+import { insertCase, updateCase } from './repository/cases.js';
 import * as docs from './repository/documents.js';
 import { withCaseScope } from './repository/scope.js';
 import { applyTransition } from './transition-service.js';
-import { actorName, assertOwnerMay, authoritiesFor, caseOr404, countryOf, isUuid } from './service-context.js';
+import { actorName, assertOwnerMay, authoritiesFor, caseOr404, countryOf, isUuid, today } from './service-context.js';
 
 const CHUNK = 256 * 1024;
 
@@ -145,4 +145,51 @@ export async function caseForReply(db: Kysely<DB>, actor: Actor, caseId: string)
 /** The request left electronically: the case's send transition (sent_on today, channel electronic), in the caller's transaction. */
 export async function markSentElectronically(trx: Transaction<DB>, actor: Actor, caseId: string): Promise<void> {
   await applyTransition(trx, actor, caseId, { transition: 'send', date: new Date().toISOString().slice(0, 10), channel: 'electronic' });
+}
+
+/** What became of a lifecycle transition asked for by an exchange message. */
+export interface ExchangeTransitionResult {
+  transition: string;
+  applied: boolean;
+  from: string;
+  to?: string;
+  /** Why it was not applied (the state does not allow it, a field the message lacked). */
+  reason?: string;
+}
+
+/**
+ * Move a case along its lifecycle (the transition table) because of an exchange message, in the caller's
+ * transaction, with the transition event in the case's history.
+ * - With an `actor` (the sender's own case): the actor's permissions apply (applyTransition); `strict`
+ *   means the transition must be possible now (a 409 or 403 otherwise, so nothing is sent); without
+ *   `strict` it is applied only when the state allows it.
+ * - Without an actor (a message received from a verified partner node): applied by the exchange, no user,
+ *   when the state allows it and the message gave the required fields; otherwise nothing changes and the
+ *   result says why (the message is still recorded: a partner's answer is never refused for our state).
+ */
+export async function moveCaseForExchange(trx: Transaction<DB>, r: { caseId: string; authorityId: string; transition: string; input: TransitionInput; actor?: Actor; strict?: boolean }): Promise<ExchangeTransitionResult> {
+  if (r.actor) {
+    const row = await withCaseScope(trx, [r.authorityId], (s) => caseOr404(s, r.caseId));
+    const state = row.state;
+    const t = findTransition(row.direction, r.transition);
+    if (!r.strict && (!t || !t.from.includes(state))) return { transition: r.transition, applied: false, from: state, reason: `not possible from ${state}` };
+    const after = await applyTransition(trx, r.actor, r.caseId, { transition: r.transition, ...r.input });
+    return { transition: r.transition, applied: true, from: state, to: after.state };
+  }
+  return withCaseScope(trx, [r.authorityId], async (s) => {
+    const row = await caseOr404(s, r.caseId, true);
+    const t = findTransition(row.direction, r.transition);
+    const no = (reason: string): ExchangeTransitionResult => ({ transition: r.transition, applied: false, from: row.state, reason });
+    if (!t) return no('unknown transition');
+    if (!t.from.includes(row.state)) return no(`not possible from ${row.state}`);
+    const { issues, values } = transitionFieldIssues(t, r.input);
+    if (issues.length) return no(issues.map((i) => `${i.field} ${i.message}`).join('; '));
+    const changes = transitionChanges(t, values, null, today());
+    const updated = await updateCase(s, row.id, row.version, { ...changes, state: t.to, state_since: new Date() });
+    if (!updated) return no('the case changed meanwhile');
+    const data: Record<string, unknown> = { transition: t.name, from: row.state, to: t.to, by: 'exchange' };
+    for (const [k, v] of Object.entries(values)) if (v !== null && !(Array.isArray(v) && !v.length)) data[k] = v;
+    await appendEvent(s, { caseId: row.id, type: 'transition', data, actorId: null, actorName: 'exchange', actingAuthorityId: row.authority_id });
+    return { transition: t.name, applied: true, from: row.state, to: t.to };
+  });
 }

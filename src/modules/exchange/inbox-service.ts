@@ -10,9 +10,10 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, ConflictError, ValidationError } from '../../platform/http/errors.js';
-import { registerReceivedRequest, recordExchangeStep, type ExchangeDocument } from '../casework/index.js';
+import { moveCaseForExchange, registerReceivedRequest, recordExchangeStep, type ExchangeDocument } from '../casework/index.js';
 import { decryptWith, ExchangeCryptoError, MESSAGE_TYPE, verifyJws } from './domain/crypto.js';
-import { checkMessage, sha256Hex, type MessageContent } from './domain/message.js';
+import { kindRule, transitionInput, type AnswerKind, type Side } from './domain/kinds.js';
+import { checkMessage, sha256Hex, textOf, type MessageContent } from './domain/message.js';
 import { identityOf } from './env.js';
 import { keepEvidence, signEvidence } from './evidence-service.js';
 import { decryptionKey } from './identity-service.js';
@@ -84,8 +85,14 @@ export async function receiveMessage(db: Kysely<DB>, config: Config, body: unkno
           throw new ValidationError([{ field: 'message.in_reply_to', message: 'is not a message this node exchanged with the sender' }]);
         }
         caseId = original.case_id;
+        const rule = kindRule(content.kind as AnswerKind);
+        const request = (await repo.requestsOfCase(trx, caseId)).find((r) => r.partner_id === partner.partnerId);
+        // Our side of the case: we sent its request (requesting) or received it (requested); the sender is on the other side.
+        const ourSide: Side = request?.direction === 'out' ? 'requesting' : 'requested';
+        if (!request || rule.from === ourSide) throw new ValidationError([{ field: 'message.kind', message: `a ${rule.kind} is sent by the ${rule.from} side, and the sender is not on that side of this case` }]);
         await repo.insertMessage(trx, { id: content.id, direction: 'in', partner_id: partner.partnerId!, kind: content.kind, case_id: caseId, authority_id: original.authority_id, in_reply_to: original.id, sha256, body: null, state: 'received' });
-        await recordExchangeStep(trx, caseId, original.authority_id, { step: 'received', message_id: content.id, kind: content.kind, in_reply_to: original.id, partner: content.from, sha256, ...(content.text ? { text: content.text } : {}) }, docsOf(content));
+        const moved = rule.receiverTransition ? await moveCaseForExchange(trx, { caseId, authorityId: original.authority_id, transition: rule.receiverTransition, input: transitionInput(content, new Date().toISOString().slice(0, 10)) }) : undefined;
+        await recordExchangeStep(trx, caseId, original.authority_id, { step: 'received', message_id: content.id, kind: content.kind, in_reply_to: original.id, partner: content.from, sha256, ...textOf(content), ...(moved ? { transition: moved } : {}) }, docsOf(content));
       }
       const authorityId = content.kind === 'request' ? me.authorityId : (await repo.findMessage(trx, content.id))!.authority_id;
       await keepEvidence(trx, { id: content.id, case_id: caseId, authority_id: authorityId }, delivery.content, delivery.jws);

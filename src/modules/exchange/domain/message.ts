@@ -5,11 +5,12 @@
 import crypto from 'node:crypto';
 import type { FieldIssue } from '../../../platform/http/errors.js';
 import { nulCharacterIssues } from '../../../platform/validation.js';
+import { ANSWER_KINDS, kindRule, type AnswerKind } from './kinds.js';
 
 export const MESSAGE_VERSION = 'palermo-message/1';
-/** Kinds of message, both ways. request: a new request; the others answer a message (in_reply_to). */
-export const MESSAGE_KINDS = ['request', 'acknowledgement', 'result'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** Kinds of message, both ways. request: a new request; the others (domain/kinds.ts) answer a message (in_reply_to). */
+export const MESSAGE_KINDS = ['request', ...ANSWER_KINDS] as const;
+export type MessageKind = 'request' | AnswerKind;
 
 export interface MessageDocument {
   filename: string;
@@ -38,6 +39,10 @@ export interface MessageContent {
   in_reply_to?: string;
   case?: MessageCase;
   text?: string;
+  /** Grounds of a refusal (UNTOC art. 18(21), casework's list of refusal grounds). */
+  grounds?: string[];
+  /** A postponement's end (YYYY-MM-DD, art. 18(25)). */
+  until?: string;
   documents: MessageDocument[];
 }
 
@@ -69,6 +74,14 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
     }
   } else if (o.kind !== undefined && !isUuid(o.in_reply_to)) issues.push({ field: 'in_reply_to', message: 'must name the message answered' });
   if (o.text !== undefined && !isStr(o.text, 100_000)) issues.push({ field: 'text', message: 'must be text' });
+  if (o.grounds !== undefined && !(Array.isArray(o.grounds) && o.grounds.length <= 20 && o.grounds.every((g) => isStr(g, 60) && g))) issues.push({ field: 'grounds', message: 'must be a list of at most 20 grounds' });
+  if (o.until !== undefined && !(isStr(o.until, 10) && /^\d{4}-\d{2}-\d{2}$/.test(o.until))) issues.push({ field: 'until', message: 'must be a date YYYY-MM-DD' });
+  if (o.kind !== 'request' && MESSAGE_KINDS.includes(o.kind as MessageKind)) {
+    for (const need of kindRule(o.kind as AnswerKind).needs) {
+      const v = o[need];
+      if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) issues.push({ field: need, message: `is required in a ${String(o.kind)}` });
+    }
+  }
   if (!Array.isArray(o.documents) || o.documents.length > 100) issues.push({ field: 'documents', message: 'must be a list of at most 100 documents' });
   else {
     for (const [i, d] of (o.documents as unknown[]).entries()) {
@@ -85,4 +98,9 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
   issues.push(...nulCharacterIssues({ ...o, documents: undefined }));
   if (issues.length) return { ok: false, issues };
   return { ok: true, value: o as unknown as MessageContent };
+}
+
+/** The words of a message as the case history records them (text, grounds, until). */
+export function textOf(m: Pick<MessageContent, 'text' | 'grounds' | 'until'>): { text?: string; grounds?: string[]; until?: string } {
+  return { ...(m.text ? { text: m.text } : {}), ...(m.grounds?.length ? { grounds: m.grounds } : {}), ...(m.until ? { until: m.until } : {}) };
 }
