@@ -13,6 +13,7 @@ import { isConfigured } from './env.js';
 import { listOwnKeys, nodeDescriptor, revokeOwnKey, rotateKey } from './identity-service.js';
 import { MAX_MESSAGE_CHARS, receiveMessage } from './inbox-service.js';
 import { sendReply, sendRequest } from './send-service.js';
+import { noteRetrieval, receiveEvidence } from './retrieval-service.js';
 import { ANSWER_KINDS } from './domain/kinds.js';
 import { addPartner, confirmPartner, getPartner, listPartners, revokePartner, revokePartnerKey, sendablePartners } from './trust-service.js';
 import { NotFoundError } from '../../platform/http/errors.js';
@@ -43,7 +44,10 @@ export async function exchangeApi(app: App): Promise<void> {
         response: { 200: Type.Union([Type.Object({ messageId: Type.String(), evidence: Type.String(), duplicate: Type.Boolean() }), Type.Object({ messageId: Type.String(), event: Type.String() })]), ...errors(409, 413) },
       },
     },
-    async (request) => receiveMessage(app.db, app.config, request.body),
+    async (request) => {
+      const b = request.body as { message?: string; evidence?: string };
+      return b.evidence !== undefined && b.message === undefined ? receiveEvidence(app.db, b.evidence) : receiveMessage(app.db, app.config, b);
+    },
   );
 
   const admin = (summary: string, extra: object = {}) => ({ schema: { tags, summary, description: `exchange.manage; audited. ${summary}.`, security, ...extra } });
@@ -110,6 +114,7 @@ export async function exchangeApi(app: App): Promise<void> {
   );
   app.get('/api/v1/exchange/cases/:id', staff('Messages of a case with their state and evidence (sent, delivered, when)', 'exchange.read', { operationId: 'exchangeCaseStatus', params: Id, response: { 200: Any, ...errors(404) } }), async (request) => {
     assertAllowedSomewhere(request.actor, 'exchange.read');
+    await noteRetrieval(app.db, app.config, request.actor, idOf(request));
     return { messages: await caseExchange(app.db, request.actor, idOf(request)) };
   });
   app.get('/api/v1/exchange/evidence/:id', staff('One piece of signed evidence (JWS compact), for `palermo exchange verify`', 'exchange.read', { operationId: 'exchangeEvidence', params: Id, response: { 200: Type.String(), ...errors(404) } }), async (request, reply) => {

@@ -2,7 +2,7 @@
  * The delivery job of an outgoing message: POST the JWE to the partner's inbox; the partner answers with
  * its signed Delivery evidence, which is verified (partner's trusted key, same message id and hash)
  * and kept with the case. A failed attempt is retried by the queue with back-off; after the last one
- * the message is failed, with this node's signed RelayFailure evidence. Runs at least once: a message
+ * the message is failed, with this node's signed NonDelivery evidence in the case's history. Runs at least once: a message
  * already delivered is not sent again, and the partner takes the same message id once.
  */
 import crypto from 'node:crypto';
@@ -74,7 +74,7 @@ export const deliverJob: JobDefinition<{ messageId: string }, Runtime> = {
         const m = await repo.findMessage(rt.db, data.messageId);
         const partner = m && (await partners.partner(rt.db, m.partner_id));
         if (m && partner && m.state === 'queued') {
-          const failure = await signEvidence(rt.db, rt.config, { event: 'RelayFailure', message_id: m.id, message_sha256: m.sha256, sender: rt.config.exchangeNodeId, recipient: partner.node_id, reason: message.slice(0, 300) });
+          const failure = await signEvidence(rt.db, rt.config, { event: 'NonDelivery', message_id: m.id, message_sha256: m.sha256, sender: rt.config.exchangeNodeId, recipient: partner.node_id, reason: message.slice(0, 300) });
           await rt.db.transaction().execute(async (trx) => {
             await repo.markFailed(trx, m.id);
             await keepEvidence(trx, m, failure.content, failure.jws);

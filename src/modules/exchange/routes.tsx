@@ -14,6 +14,7 @@ import { auditContext } from '../audit/index.js';
 import { kindsFrom } from './domain/kinds.js';
 import { isConfigured } from './env.js';
 import { caseExchange } from './evidence-service.js';
+import { noteRetrieval } from './retrieval-service.js';
 import { listOwnKeys } from './identity-service.js';
 import { ExchangeAdminPage } from './pages/admin.js';
 import { CaseExchangePage } from './pages/case.js';
@@ -68,6 +69,7 @@ export const exchangePages: RoutePlugin = pageRoutes((app: App) => {
   const casePage = async (request: FastifyRequest, reply: FastifyReply, problem: string | null = null, status = 200) => {
     const ctx = pageContext(request);
     const caseId = (request.params as { id: string }).id;
+    await noteRetrieval(app.db, app.config, request.actor, caseId);
     const messages = await caseExchange(app.db, request.actor, caseId);
     const maySomewhere = scopeOf(request.actor, 'exchange.send').some;
     const data = {
