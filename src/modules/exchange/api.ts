@@ -14,6 +14,11 @@ import { listOwnKeys, nodeDescriptor, revokeOwnKey, rotateKey } from './identity
 import { MAX_MESSAGE_CHARS, receiveMessage } from './inbox-service.js';
 import { sendReply, sendRequest } from './send-service.js';
 import { noteRetrieval, receiveEvidence } from './retrieval-service.js';
+import { receiveChunk } from './chunk-service.js';
+import { CHUNK_BYTES } from './domain/chunks.js';
+
+/** A chunk's JWE: its bytes base64url twice (JWS, then JWE) and the headers. */
+const MAX_CHUNK_CHARS = Math.ceil(CHUNK_BYTES * 1.8) + 16_384;
 import { ANSWER_KINDS } from './domain/kinds.js';
 import { addPartner, confirmPartner, getPartner, listPartners, revokePartner, revokePartnerKey, sendablePartners } from './trust-service.js';
 import { NotFoundError } from '../../platform/http/errors.js';
@@ -40,12 +45,20 @@ export async function exchangeApi(app: App): Promise<void> {
         tags,
         summary: 'Deliver a message from a partner node (JWE of a JWS; answers with this node\'s signed Delivery evidence), or return evidence about a message this node sent (Retrieval, a JWS)',
         operationId: 'exchangeInbox',
-        body: Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_MESSAGE_CHARS })), evidence: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000 })) }),
-        response: { 200: Type.Union([Type.Object({ messageId: Type.String(), evidence: Type.String(), duplicate: Type.Boolean() }), Type.Object({ messageId: Type.String(), event: Type.String() })]), ...errors(409, 413) },
+        body: Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_MESSAGE_CHARS })), evidence: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000 })), chunk: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CHUNK_CHARS })) }),
+        response: {
+          200: Type.Union([
+            Type.Object({ messageId: Type.String(), evidence: Type.String(), duplicate: Type.Boolean() }),
+            Type.Object({ messageId: Type.String(), event: Type.String() }),
+            Type.Object({ messageId: Type.String(), document: Type.Integer(), seq: Type.Integer(), sha256: Type.String() }),
+          ]),
+          ...errors(409, 413),
+        },
       },
     },
     async (request) => {
-      const b = request.body as { message?: string; evidence?: string };
+      const b = request.body as { message?: string; evidence?: string; chunk?: string };
+      if (b.message === undefined && b.chunk !== undefined) return receiveChunk(app.db, app.config, b.chunk);
       return b.evidence !== undefined && b.message === undefined ? receiveEvidence(app.db, b.evidence) : receiveMessage(app.db, app.config, b);
     },
   );

@@ -15,6 +15,7 @@ import { checkEvidence, EVIDENCE_TYPE } from './domain/evidence.js';
 import { keepEvidence, signEvidence } from './evidence-service.js';
 import * as repo from './repository/messages.js';
 import * as partners from './repository/partners.js';
+import * as chunks from './repository/chunks.js';
 import { trustedSigner } from './trust-service.js';
 import { DELIVER_JOB } from './send-service.js';
 
@@ -26,14 +27,26 @@ async function attempt(rt: Runtime, messageId: string): Promise<void> {
   if (!m || m.direction !== 'out' || m.state !== 'queued' || !m.body) return;
   const partner = await partners.partner(db, m.partner_id);
   if (!partner || partner.state === 'revoked') throw new Error('the partner was revoked');
-  let res: Response;
-  try {
-    res = await fetch(partner.inbox_url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ message: m.body }), signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
-  } catch (err) {
-    throw new Error(`partner unreachable: ${(err as Error).message}`);
+  const post = async (body: object): Promise<string> => {
+    let res: Response;
+    try {
+      res = await fetch(partner.inbox_url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
+    } catch (err) {
+      throw new Error(`partner unreachable: ${(err as Error).message}`);
+    }
+    const text = await res.text();
+    if (!res.ok) throw new Error(`partner refused (HTTP ${res.status}): ${text.slice(0, 300)}`);
+    return text;
+  };
+  // Large documents first, chunk by chunk; a chunk the partner confirmed is not sent again (resumable).
+  for (const c of await chunks.undelivered(db, m.id)) {
+    const body = await chunks.outBody(db, m.id, c.document, c.seq);
+    if (!body) continue;
+    const held = JSON.parse(await post({ chunk: body })) as { sha256?: string };
+    if (held.sha256 !== c.sha256) throw new Error(`the partner holds another chunk ${c.document}/${c.seq}`);
+    await chunks.markChunkDelivered(db, m.id, c.document, c.seq);
   }
-  const text = await res.text();
-  if (!res.ok) throw new Error(`partner refused (HTTP ${res.status}): ${text.slice(0, 300)}`);
+  const text = await post({ message: m.body });
   let evidence: string;
   try {
     evidence = (JSON.parse(text) as { evidence: string }).evidence;

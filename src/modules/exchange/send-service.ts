@@ -5,7 +5,7 @@
  * its delivery job in one transaction; the job (deliver-job.ts) delivers it with retries.
  */
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
@@ -15,16 +15,24 @@ import { recordAudit, type AuditContext } from '../audit/index.js';
 import { caseForReply, markSentElectronically, moveCaseForExchange, outgoingForExchange, recordExchangeStep, type ExchangeDocument } from '../casework/index.js';
 import { encryptTo, MESSAGE_TYPE, signJws } from './domain/crypto.js';
 import { ANSWER_KINDS, isAnswerKind, kindRule, kindsFrom, transitionInput, type KindRule, type Side } from './domain/kinds.js';
-import { isUuid, MESSAGE_VERSION, textOf, sha256Hex, type MessageContent, type MessageKind } from './domain/message.js';
+import { isUuid, MESSAGE_VERSION, textOf, sha256Hex, type MessageContent, type MessageDocument, type MessageKind } from './domain/message.js';
 import { identityOf } from './env.js';
-import { keepEvidence, signEvidence } from './evidence-service.js';
+import { keepEvidence, signEvidenceWith } from './evidence-service.js';
+import { storeChunks } from './chunk-service.js';
+import { CHUNK_BYTES } from './domain/chunks.js';
+import type { SigningKey } from './domain/crypto.js';
+import type { PublicJwk } from './tables.js';
 import { signingKey } from './identity-service.js';
 import * as repo from './repository/messages.js';
 import { recipientOf } from './trust-service.js';
 
 export const DELIVER_JOB = 'exchange.deliver';
 
-const docOf = (d: ExchangeDocument) => ({ filename: d.filename, media_type: d.mediaType, title: d.title, sha256: sha256Hex(d.data), data: d.data.toString('base64') });
+/** A document inline (base64) when small, else in chunks stored in the outbox (chunk-service.ts). */
+async function documentOf(trx: Transaction<DB>, o: { messageId: string; index: number; partnerId: string; signing: SigningKey; recipient: PublicJwk & { kid: string } }, d: ExchangeDocument): Promise<MessageDocument> {
+  if (d.data && d.data.length <= CHUNK_BYTES) return { filename: d.filename, media_type: d.mediaType, title: d.title, sha256: sha256Hex(d.data), data: d.data.toString('base64') };
+  return storeChunks(trx, { messageId: o.messageId, document: o.index, partnerId: o.partnerId, signing: o.signing, recipient: o.recipient, doc: d });
+}
 
 interface Outgoing {
   partnerId: string;
@@ -34,24 +42,29 @@ interface Outgoing {
   inReplyTo?: string;
   /** The transition of the sender's own case (domain/kinds.ts). */
   transition?: { name: string; strict: boolean; input: Record<string, unknown> };
-  build: (base: Omit<MessageContent, 'documents'>) => MessageContent;
+  /** The content besides the envelope and the documents (case, text, grounds, until). */
+  fields: Partial<MessageContent>;
+  documents: ExchangeDocument[];
 }
 
 async function queue(db: Kysely<DB>, config: Config, ctx: AuditContext, o: Outgoing): Promise<{ messageId: string }> {
   const me = identityOf(config);
   const { partner, key } = await recipientOf(db, o.partnerId);
+  const signing = await signingKey(db, config);
   const id = crypto.randomUUID();
-  const content = o.build({ v: MESSAGE_VERSION, id, kind: o.kind, from: me.id, to: partner.node_id, sent_at: new Date().toISOString(), ...(o.inReplyTo ? { in_reply_to: o.inReplyTo } : {}) });
-  const jws = await signJws(content, await signingKey(db, config), MESSAGE_TYPE);
-  const sha256 = sha256Hex(jws);
-  const jwe = await encryptTo(jws, key);
-  const submission = await signEvidence(db, config, { event: 'SubmissionAcceptance', message_id: id, message_sha256: sha256, sender: me.id, recipient: partner.node_id });
   await db.transaction().execute(async (trx) => {
     if (o.kind === 'request' && (await repo.activeRequest(trx, o.caseId, partner.id))) throw new ConflictError('This request was already sent to this partner');
     if (o.kind === 'request') await markSentElectronically(trx, ctx.actor, o.caseId);
     const moved = o.transition ? await moveCaseForExchange(trx, { caseId: o.caseId, authorityId: o.authorityId, transition: o.transition.name, input: o.transition.input, actor: ctx.actor, strict: o.transition.strict }) : undefined;
+    const documents: MessageDocument[] = [];
+    for (const [index, d] of o.documents.entries()) documents.push(await documentOf(trx, { messageId: id, index, partnerId: partner.id, signing, recipient: key }, d));
+    const content: MessageContent = { ...o.fields, v: MESSAGE_VERSION, id, kind: o.kind, from: me.id, to: partner.node_id, sent_at: new Date().toISOString(), ...(o.inReplyTo ? { in_reply_to: o.inReplyTo } : {}), documents };
+    const jws = await signJws(content, signing, MESSAGE_TYPE);
+    const sha256 = sha256Hex(jws);
+    const jwe = await encryptTo(jws, key);
+    const submission = await signEvidenceWith(signing, config, { event: 'SubmissionAcceptance', message_id: id, message_sha256: sha256, sender: me.id, recipient: partner.node_id });
     await repo.insertMessage(trx, { id, direction: 'out', partner_id: partner.id, kind: o.kind, case_id: o.caseId, authority_id: o.authorityId, in_reply_to: o.inReplyTo ?? null, sha256, body: jwe, state: 'queued', created_by: ctx.actor.userId });
-    await recordExchangeStep(trx, o.caseId, o.authorityId, { step: 'sent', message_id: id, kind: o.kind, partner: partner.node_id, partner_name: partner.name, sha256, documents: content.documents.map((d) => ({ filename: d.filename, sha256: d.sha256 })), ...textOf(content), ...(moved ? { transition: moved } : {}) }, [], ctx.actor);
+    await recordExchangeStep(trx, o.caseId, o.authorityId, { step: 'sent', message_id: id, kind: o.kind, partner: partner.node_id, partner_name: partner.name, sha256, documents: documents.map((d) => ({ filename: d.filename, sha256: d.sha256, ...(d.chunks ? { chunks: d.chunks.length } : {}) })), ...textOf(content), ...(moved ? { transition: moved } : {}) }, [], ctx.actor);
     await keepEvidence(trx, { id, case_id: o.caseId, authority_id: o.authorityId }, submission.content, submission.jws);
     await enqueue(trx, DELIVER_JOB, { messageId: id }, { key: id });
     await recordAudit(trx, ctx, { action: 'exchange.send', targetType: 'exchange_message', targetId: id, changes: { kind: o.kind, case_id: o.caseId, partner: partner.node_id } });
@@ -71,7 +84,8 @@ export async function sendRequest(db: Kysely<DB>, config: Config, ctx: AuditCont
     caseId: kase.id,
     authorityId: kase.authorityId,
     kind: 'request',
-    build: (base) => ({ ...base, case: { reference: kase.reference, kind: kase.kind, title: kase.title, summary: kase.summary }, documents: kase.documents.map(docOf) }),
+    fields: { case: { reference: kase.reference, kind: kase.kind, title: kase.title, summary: kase.summary } },
+    documents: kase.documents,
   });
 }
 
@@ -101,7 +115,7 @@ function checkReply(input: ReplyInput): { rule: KindRule; text?: string; grounds
   const documents: ExchangeDocument[] = (input.documents ?? []).map((d, i) => {
     if (!d || typeof d.filename !== 'string' || !d.filename || typeof d.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(d.data)) throw new ValidationError([{ field: `documents.${i}`, message: 'needs a filename and base64 data' }]);
     const data = Buffer.from(d.data, 'base64');
-    return { filename: d.filename.slice(0, 255), mediaType: (d.mediaType ?? 'application/octet-stream').slice(0, 200), title: (d.title ?? d.filename).slice(0, 300), sha256: sha256Hex(data), data };
+    return { filename: d.filename.slice(0, 255), mediaType: (d.mediaType ?? 'application/octet-stream').slice(0, 200), title: (d.title ?? d.filename).slice(0, 300), sha256: sha256Hex(data), data, byteSize: data.length };
   });
   return { rule, text: input.text as string | undefined, grounds: input.grounds as string[] | undefined, until: input.until as string | undefined, documents };
 }
@@ -138,6 +152,7 @@ export async function sendReply(db: Kysely<DB>, config: Config, ctx: AuditContex
     kind: m.rule.kind,
     inReplyTo,
     ...(t ? { transition: { name: t.name, strict: !!t.strict, input: transitionInput(m, new Date().toISOString().slice(0, 10)) } } : {}),
-    build: (base) => ({ ...base, ...(m.text !== undefined ? { text: m.text } : {}), ...(m.grounds ? { grounds: m.grounds } : {}), ...(m.until ? { until: m.until } : {}), documents: m.documents.map(docOf) }),
+    fields: { ...(m.text !== undefined ? { text: m.text } : {}), ...(m.grounds ? { grounds: m.grounds } : {}), ...(m.until ? { until: m.until } : {}) },
+    documents: m.documents,
   });
 }

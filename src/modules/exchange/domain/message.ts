@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { FieldIssue } from '../../../platform/http/errors.js';
 import { nulCharacterIssues } from '../../../platform/validation.js';
 import { ANSWER_KINDS, kindRule, type AnswerKind } from './kinds.js';
+import { CHUNK_BYTES, MAX_CHUNKS } from './chunks.js';
 
 export const MESSAGE_VERSION = 'palermo-message/1';
 /** Kinds of message, both ways. request: a new request; the others (domain/kinds.ts) answer a message (in_reply_to). */
@@ -17,8 +18,11 @@ export interface MessageDocument {
   media_type: string;
   title: string;
   sha256: string;
-  /** The content, base64. */
-  data: string;
+  /** The content, base64 (documents up to CHUNK_BYTES)… */
+  data?: string;
+  /** …or, for larger ones, the SHA-256 (hex) of each chunk in order (domain/chunks.ts) and the size in bytes. */
+  chunks?: string[];
+  size?: number;
 }
 
 export interface MessageCase {
@@ -90,7 +94,13 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
       if (!isStr(doc.filename, 255) || !doc.filename) issues.push({ field: `${f}.filename`, message: 'is required' });
       if (!isStr(doc.media_type, 200)) issues.push({ field: `${f}.media_type`, message: 'is required' });
       if (!isStr(doc.title, 300)) issues.push({ field: `${f}.title`, message: 'is required (at most 300 characters)' });
-      if (typeof doc.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(doc.data)) issues.push({ field: `${f}.data`, message: 'must be base64' });
+      if (doc.chunks !== undefined) {
+        if (doc.data !== undefined) issues.push({ field: `${f}.data`, message: 'a document in chunks carries no data' });
+        if (typeof doc.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(doc.sha256)) issues.push({ field: `${f}.sha256`, message: 'must be a SHA-256 in hex' });
+        const n = Array.isArray(doc.chunks) ? doc.chunks.length : -1;
+        if (n < 1 || n > MAX_CHUNKS || !(doc.chunks as unknown[]).every((c) => typeof c === 'string' && /^[0-9a-f]{64}$/.test(c))) issues.push({ field: `${f}.chunks`, message: `must list the SHA-256 of 1 to ${MAX_CHUNKS} chunks` });
+        else if (!Number.isSafeInteger(doc.size) || (doc.size as number) <= (n - 1) * CHUNK_BYTES || (doc.size as number) > n * CHUNK_BYTES) issues.push({ field: `${f}.size`, message: 'must be the size in bytes of the chunks listed' });
+      } else if (typeof doc.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(doc.data)) issues.push({ field: `${f}.data`, message: 'must be base64' });
       else if (doc.sha256 !== sha256Hex(Buffer.from(doc.data, 'base64'))) issues.push({ field: `${f}.sha256`, message: 'does not match the document' });
     }
   }
