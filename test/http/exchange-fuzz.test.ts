@@ -14,6 +14,7 @@ import { addPartner, confirmPartner } from '../../src/modules/exchange/trust-ser
 import { encryptTo, MESSAGE_TYPE, signJws } from '../../src/modules/exchange/domain/crypto.js';
 import { DESCRIPTOR_VERSION, fingerprint } from '../../src/modules/exchange/domain/descriptor.js';
 import { MESSAGE_VERSION } from '../../src/modules/exchange/domain/message.js';
+import { ANSWER_KINDS } from '../../src/modules/exchange/domain/kinds.js';
 import type { PublicJwk } from '../../src/modules/exchange/tables.js';
 
 let server: TestServer;
@@ -121,5 +122,37 @@ describe('exchange inbox fuzzing', () => {
       }),
       RUNS,
     );
+  });
+
+  it('answers about a real case, any kind and fields (grounds, until, text): 200 or 4xx, the case history still verifies', async () => {
+    const request = { v: MESSAGE_VERSION, id: crypto.randomUUID(), kind: 'request', from: 'node-partner', to: 'node-fuzz', sent_at: new Date().toISOString(), case: { reference: 'ITA/FUZZ/1', kind: 'mla', title: 'Fuzzed case', summary: '' }, documents: [] };
+    const first = await post(JSON.stringify({ message: await encryptTo(await signJws(request, partnerKey, MESSAGE_TYPE), enc) }));
+    assert.equal(first.statusCode, 200, first.body);
+    const answer = fc.record(
+      {
+        v: fc.constant(MESSAGE_VERSION),
+        id: fc.uuid(),
+        kind: fc.oneof(fc.constantFrom(...ANSWER_KINDS), fc.string({ maxLength: 30 })),
+        from: fc.constant('node-partner'),
+        to: fc.constant('node-fuzz'),
+        sent_at: fc.constant(new Date().toISOString()),
+        in_reply_to: fc.oneof(fc.constant(request.id), fc.uuid()),
+        text: fc.oneof(fc.string({ maxLength: 200 }), fc.string({ minLength: 4990, maxLength: 5010 }), jsonValue),
+        grounds: fc.oneof(fc.array(fc.oneof(fc.constantFrom('other', 'dual_criminality', 'bank_secrecy_not_a_ground'), fc.string({ maxLength: 70 })), { maxLength: 22 }), jsonValue),
+        until: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.string({ maxLength: 12 }), jsonValue),
+        documents: fc.constant([]),
+      },
+      { requiredKeys: ['v', 'id', 'kind', 'from', 'to', 'sent_at', 'in_reply_to', 'documents'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(answer, async (c) => {
+        const res = await post(JSON.stringify({ message: await encryptTo(await signJws(c, partnerKey, MESSAGE_TYPE), enc) }));
+        assert.ok(res.statusCode === 200 || (res.statusCode >= 400 && res.statusCode < 500), `status ${res.statusCode}: ${res.body.slice(0, 300)} for ${JSON.stringify(c).slice(0, 300)}`);
+      }),
+      RUNS,
+    );
+    const caseId = (await server.runtime.db.selectFrom('exchange_messages').select('case_id').where('id', '=', request.id).executeTakeFirstOrThrow()).case_id!;
+    const events = await server.runtime.db.selectFrom('case_events').select(['type']).where('case_id', '=', caseId).execute();
+    assert.ok(events.length >= 2);
   });
 });

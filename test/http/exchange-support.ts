@@ -58,7 +58,7 @@ export function pdf(text: string): Buffer {
 export async function anApprovedRequest(node: TestNode, partnerCountry: string, document = pdf('request')): Promise<string> {
   const db = node.server.runtime.db;
   const { id } = await createOutgoing(db, node.officer.actor, { kind: 'mla', partner_country: partnerCountry, title: 'Bank records of a shell company', summary: 'Laundering through shell companies.', measures: ['taking-evidence'], crime_types: ['money-laundering'] });
-  await uploadDocument(db, node.officer.actor, id, { kind: 'request', title: 'Letter of request', filename: 'request.pdf', stream: Readable.from([document]) }, { maxBytes: 10_000_000, spoolDir: spoolDirOf(node.server.runtime.config.dataDir) });
+  await uploadDocument(db, node.officer.actor, id, { kind: 'request', title: 'Letter of request', filename: 'request.pdf', stream: Readable.from([document]) }, { maxBytes: Math.max(10_000_000, document.length + 1), spoolDir: spoolDirOf(node.server.runtime.config.dataDir) });
   await applyTransition(db, node.officer.actor, id, { transition: 'submit' });
   await applyTransition(db, node.supervisor.actor, id, { transition: 'approve' });
   return id;

@@ -59,6 +59,7 @@ export const ACTIONS = [
   'exchange.manage',
   'exchange.send',
   'exchange.read',
+  'exchange.correspond',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

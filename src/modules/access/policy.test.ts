@@ -42,14 +42,14 @@ const EXPECTED: Record<string, Action[]> = {
   ],
   authority_officer: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
-    'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'exchange.read',
+    'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'exchange.read', 'exchange.correspond',
     'forum.create_private',
     'jit.read', 'jit.contribute',
   ],
   authority_supervisor: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
-    'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export', 'exchange.send', 'exchange.read',
+    'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export', 'exchange.send', 'exchange.read', 'exchange.correspond',
     'forum.create_private',
     'jit.create', 'jit.read', 'jit.contribute', 'jit.manage',
   ],
@@ -84,7 +84,7 @@ describe('access policy: roles × actions', () => {
   it('confines authority roles to their authority', () => {
     for (const role of ['authority_officer', 'authority_supervisor']) {
       const a = ROLES[role]!;
-      for (const action of ['casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'directory.edit', 'exchange.read'] as const) {
+      for (const action of ['casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'directory.edit', 'exchange.read', 'exchange.correspond'] as const) {
         assert.equal(allow(a, action, { ...OWN_SCOPE, authorityId: 'ita-moj' }), false, `${role} ${action}`);
       }
     }

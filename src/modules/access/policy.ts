@@ -144,10 +144,13 @@ export const RULES: Record<Action, Rule> = {
   /** Keep (read, add to, export) a judicial network's case log: its secretariat (resource authorityId = the network id). */
   'networks.log': ofAuthority('network_secretariat'),
   // Secure exchange between installations (docs/EXCHANGE.md): administrators keep the node's keys and
-  // its trusted partners; a supervisor sends an authority's request or answer; its staff see the
-  // messages and evidence of its cases.
+  // its trusted partners; a supervisor sends an authority's request and its decisions (result, refusal,
+  // postponement, withdrawal); its officers and supervisors correspond about its cases (acknowledgement,
+  // information asked and given, status enquiry and answer, partial results: exchange/domain/kinds.ts)
+  // and see the messages and evidence of its cases.
   'exchange.manage': admin,
   'exchange.send': ofAuthority('authority_supervisor'),
+  'exchange.correspond': ofAuthority('authority_officer', 'authority_supervisor'),
   'exchange.read': ofAuthority('authority_officer', 'authority_supervisor'),
 };
 

@@ -20,8 +20,8 @@ export { spoolUpload, UnsupportedTypeError, UploadTooLargeError } from './docume
 export type { Spooled, UploadStream } from './documents-spool.js';
 export { attachmentDisposition, safeFilename, servedType, ACCEPTED_TYPES } from './domain/documents.js';
 /** For the exchange between installations: send an approved request, register one received, record exchange steps. */
-export { caseForReply, markSentElectronically, outgoingForExchange, recordExchangeStep, registerReceivedRequest } from './exchange-service.js';
-export type { ExchangeDocument, OutgoingForExchange, ReceivedRequest } from './exchange-service.js';
+export { caseForReply, markSentElectronically, moveCaseForExchange, outgoingForExchange, recordExchangeStep, registerReceivedRequest } from './exchange-service.js';
+export type { ExchangeDocument, ExchangeTransitionResult, OutgoingForExchange, ReceivedRequest } from './exchange-service.js';
 /** The case page's extension point: other modules' links about a case (registered at wiring time). */
 export { provideCaseLinks } from './case-extensions.js';
 export type { CaseLink, CaseLinkSupplier } from './case-extensions.js';

@@ -13,6 +13,13 @@ import { isConfigured } from './env.js';
 import { listOwnKeys, nodeDescriptor, revokeOwnKey, rotateKey } from './identity-service.js';
 import { MAX_MESSAGE_CHARS, receiveMessage } from './inbox-service.js';
 import { sendReply, sendRequest } from './send-service.js';
+import { noteRetrieval, receiveEvidence } from './retrieval-service.js';
+import { receiveChunk } from './chunk-service.js';
+import { CHUNK_BYTES } from './domain/chunks.js';
+
+/** A chunk's JWE: its bytes base64url twice (JWS, then JWE) and the headers. */
+const MAX_CHUNK_CHARS = Math.ceil(CHUNK_BYTES * 1.8) + 16_384;
+import { ANSWER_KINDS } from './domain/kinds.js';
 import { addPartner, confirmPartner, getPartner, listPartners, revokePartner, revokePartnerKey, sendablePartners } from './trust-service.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { assertAllowedSomewhere } from '../access/index.js';
@@ -36,13 +43,24 @@ export async function exchangeApi(app: App): Promise<void> {
       bodyLimit: MAX_MESSAGE_CHARS + 1024,
       schema: {
         tags,
-        summary: 'Deliver a message from a partner node (JWE of a JWS); answers with this node\'s signed Delivery evidence',
+        summary: 'Deliver a message from a partner node (JWE of a JWS; answers with this node\'s signed Delivery evidence), or return evidence about a message this node sent (Retrieval, a JWS)',
         operationId: 'exchangeInbox',
-        body: Type.Object({ message: Type.String({ minLength: 1, maxLength: MAX_MESSAGE_CHARS }) }),
-        response: { 200: Type.Object({ messageId: Type.String(), evidence: Type.String(), duplicate: Type.Boolean() }), ...errors(409, 413) },
+        body: Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_MESSAGE_CHARS })), evidence: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000 })), chunk: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_CHUNK_CHARS })) }),
+        response: {
+          200: Type.Union([
+            Type.Object({ messageId: Type.String(), evidence: Type.String(), duplicate: Type.Boolean() }),
+            Type.Object({ messageId: Type.String(), event: Type.String() }),
+            Type.Object({ messageId: Type.String(), document: Type.Integer(), seq: Type.Integer(), sha256: Type.String() }),
+          ]),
+          ...errors(409, 413),
+        },
       },
     },
-    async (request) => receiveMessage(app.db, app.config, request.body),
+    async (request) => {
+      const b = request.body as { message?: string; evidence?: string; chunk?: string };
+      if (b.message === undefined && b.chunk !== undefined) return receiveChunk(app.db, app.config, b.chunk);
+      return b.evidence !== undefined && b.message === undefined ? receiveEvidence(app.db, b.evidence) : receiveMessage(app.db, app.config, b);
+    },
   );
 
   const admin = (summary: string, extra: object = {}) => ({ schema: { tags, summary, description: `exchange.manage; audited. ${summary}.`, security, ...extra } });
@@ -91,18 +109,27 @@ export async function exchangeApi(app: App): Promise<void> {
     '/api/v1/exchange/cases/:id/reply',
     {
       bodyLimit: MAX_MESSAGE_CHARS,
-      ...staff('Answer a request received through the exchange: acknowledgement, or result with documents', 'exchange.send and casework.send', {
+      ...staff('Send a message about a case exchanged with a partner: from the requested side acknowledgement, information_request, status_answer, partial_result, result, refusal (grounds), postponement (until); from the requesting side additional_information, status_enquiry, withdrawal (docs/EXCHANGE.md)', 'exchange.correspond, or exchange.send for result, refusal, postponement and withdrawal, and casework.send', {
         operationId: 'exchangeReply',
         params: Id,
-        body: Type.Object({ kind: Type.Union([Type.Literal('acknowledgement'), Type.Literal('result')]), text: Type.Optional(Type.String({ maxLength: 100_000 })), documents: Type.Optional(Type.Array(Doc, { maxItems: 20 })) }),
+        body: Type.Object({
+          kind: Type.Union(ANSWER_KINDS.map((k) => Type.Literal(k))),
+          text: Type.Optional(Type.String({ maxLength: 100_000 })),
+          grounds: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20, description: 'refusal grounds (casework\'s list, UNTOC art. 18(21))' })),
+          until: Type.Optional(Type.String({ maxLength: 10, description: 'postponed until (YYYY-MM-DD)' })),
+          partnerId: Type.Optional(Type.String({ maxLength: 100, description: 'the partner, when the request went to several' })),
+          documents: Type.Optional(Type.Array(Doc, { maxItems: 20 })),
+        }),
         response: { 202: Type.Object({ messageId: Type.String() }), ...errors(404, 409) },
       }),
     },
     async (request, reply) => reply.code(202).send(await sendReply(app.db, app.config, auditContext(request), idOf(request), request.body as never)),
   );
-  app.get('/api/v1/exchange/cases/:id', staff('Messages of a case with their state and evidence (sent, delivered, when)', 'exchange.read', { operationId: 'exchangeCaseStatus', params: Id, response: { 200: Any, ...errors(404) } }), async (request) => ({
-    messages: await caseExchange(app.db, request.actor, idOf(request)),
-  }));
+  app.get('/api/v1/exchange/cases/:id', staff('Messages of a case with their state and evidence (sent, delivered, when)', 'exchange.read', { operationId: 'exchangeCaseStatus', params: Id, response: { 200: Any, ...errors(404) } }), async (request) => {
+    assertAllowedSomewhere(request.actor, 'exchange.read');
+    await noteRetrieval(app.db, app.config, request.actor, idOf(request));
+    return { messages: await caseExchange(app.db, request.actor, idOf(request)) };
+  });
   app.get('/api/v1/exchange/evidence/:id', staff('One piece of signed evidence (JWS compact), for `palermo exchange verify`', 'exchange.read', { operationId: 'exchangeEvidence', params: Id, response: { 200: Type.String(), ...errors(404) } }), async (request, reply) => {
     const e = await evidenceFile(app.db, request.actor, idOf(request));
     return reply

@@ -2,7 +2,7 @@
  * The delivery job of an outgoing message: POST the JWE to the partner's inbox; the partner answers with
  * its signed Delivery evidence, which is verified (partner's trusted key, same message id and hash)
  * and kept with the case. A failed attempt is retried by the queue with back-off; after the last one
- * the message is failed, with this node's signed RelayFailure evidence. Runs at least once: a message
+ * the message is failed, with this node's signed NonDelivery evidence in the case's history. Runs at least once: a message
  * already delivered is not sent again, and the partner takes the same message id once.
  */
 import crypto from 'node:crypto';
@@ -15,6 +15,7 @@ import { checkEvidence, EVIDENCE_TYPE } from './domain/evidence.js';
 import { keepEvidence, signEvidence } from './evidence-service.js';
 import * as repo from './repository/messages.js';
 import * as partners from './repository/partners.js';
+import * as chunks from './repository/chunks.js';
 import { trustedSigner } from './trust-service.js';
 import { DELIVER_JOB } from './send-service.js';
 
@@ -26,14 +27,26 @@ async function attempt(rt: Runtime, messageId: string): Promise<void> {
   if (!m || m.direction !== 'out' || m.state !== 'queued' || !m.body) return;
   const partner = await partners.partner(db, m.partner_id);
   if (!partner || partner.state === 'revoked') throw new Error('the partner was revoked');
-  let res: Response;
-  try {
-    res = await fetch(partner.inbox_url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ message: m.body }), signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
-  } catch (err) {
-    throw new Error(`partner unreachable: ${(err as Error).message}`);
+  const post = async (body: object): Promise<string> => {
+    let res: Response;
+    try {
+      res = await fetch(partner.inbox_url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
+    } catch (err) {
+      throw new Error(`partner unreachable: ${(err as Error).message}`);
+    }
+    const text = await res.text();
+    if (!res.ok) throw new Error(`partner refused (HTTP ${res.status}): ${text.slice(0, 300)}`);
+    return text;
+  };
+  // Large documents first, chunk by chunk; a chunk the partner confirmed is not sent again (resumable).
+  for (const c of await chunks.undelivered(db, m.id)) {
+    const body = await chunks.outBody(db, m.id, c.document, c.seq);
+    if (!body) continue;
+    const held = JSON.parse(await post({ chunk: body })) as { sha256?: string };
+    if (held.sha256 !== c.sha256) throw new Error(`the partner holds another chunk ${c.document}/${c.seq}`);
+    await chunks.markChunkDelivered(db, m.id, c.document, c.seq);
   }
-  const text = await res.text();
-  if (!res.ok) throw new Error(`partner refused (HTTP ${res.status}): ${text.slice(0, 300)}`);
+  const text = await post({ message: m.body });
   let evidence: string;
   try {
     evidence = (JSON.parse(text) as { evidence: string }).evidence;
@@ -74,7 +87,7 @@ export const deliverJob: JobDefinition<{ messageId: string }, Runtime> = {
         const m = await repo.findMessage(rt.db, data.messageId);
         const partner = m && (await partners.partner(rt.db, m.partner_id));
         if (m && partner && m.state === 'queued') {
-          const failure = await signEvidence(rt.db, rt.config, { event: 'RelayFailure', message_id: m.id, message_sha256: m.sha256, sender: rt.config.exchangeNodeId, recipient: partner.node_id, reason: message.slice(0, 300) });
+          const failure = await signEvidence(rt.db, rt.config, { event: 'NonDelivery', message_id: m.id, message_sha256: m.sha256, sender: rt.config.exchangeNodeId, recipient: partner.node_id, reason: message.slice(0, 300) });
           await rt.db.transaction().execute(async (trx) => {
             await repo.markFailed(trx, m.id);
             await keepEvidence(trx, m, failure.content, failure.jws);

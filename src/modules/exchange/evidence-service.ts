@@ -8,15 +8,22 @@ import type { DB } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { allow, assertAllowedSomewhere, scopeOf, type Actor } from '../access/index.js';
 import { recordExchangeStep } from '../casework/index.js';
-import { signJws } from './domain/crypto.js';
+import { signJws, type SigningKey } from './domain/crypto.js';
 import { EVIDENCE_TYPE, evidenceContent, type EvidenceContent, type EvidenceEvent } from './domain/evidence.js';
 import { isUuid } from './domain/message.js';
 import { signingKey } from './identity-service.js';
 import * as repo from './repository/messages.js';
 
-export async function signEvidence(db: Kysely<DB>, config: Config, e: Omit<EvidenceContent, 'v' | 'event_uri' | 'signer' | 'at'> & { event: EvidenceEvent; at?: string }): Promise<{ jws: string; content: EvidenceContent }> {
+type EvidenceInput = Omit<EvidenceContent, 'v' | 'event_uri' | 'signer' | 'at'> & { event: EvidenceEvent; at?: string };
+
+export async function signEvidence(db: Kysely<DB>, config: Config, e: EvidenceInput): Promise<{ jws: string; content: EvidenceContent }> {
+  return signEvidenceWith(await signingKey(db, config), config, e);
+}
+
+/** Sign with a key already read (inside a transaction that holds the connection). */
+export async function signEvidenceWith(key: SigningKey, config: Config, e: EvidenceInput): Promise<{ jws: string; content: EvidenceContent }> {
   const content = evidenceContent({ ...e, signer: config.exchangeNodeId, at: e.at ?? new Date().toISOString() });
-  return { jws: await signJws(content, await signingKey(db, config), EVIDENCE_TYPE), content };
+  return { jws: await signJws(content, key, EVIDENCE_TYPE), content };
 }
 
 /** Keep a piece of evidence (ours or the partner's) and write it into the case's hash-chained history. */

@@ -56,6 +56,15 @@ const keys = [
   'reply_button',
   'sent_notice',
   'case_link',
+  'kind_information_request',
+  'kind_additional_information',
+  'kind_status_enquiry',
+  'kind_status_answer',
+  'kind_partial_result',
+  'kind_refusal',
+  'kind_postponement',
+  'kind_withdrawal',
+  'reply_until',
 ] as const;
 
 /** A key of the `exchange` catalogue. */

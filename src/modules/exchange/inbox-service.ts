@@ -10,13 +10,16 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, ConflictError, ValidationError } from '../../platform/http/errors.js';
-import { registerReceivedRequest, recordExchangeStep, type ExchangeDocument } from '../casework/index.js';
+import { moveCaseForExchange, registerReceivedRequest, recordExchangeStep } from '../casework/index.js';
 import { decryptWith, ExchangeCryptoError, MESSAGE_TYPE, verifyJws } from './domain/crypto.js';
-import { checkMessage, sha256Hex, type MessageContent } from './domain/message.js';
+import { kindRule, transitionInput, type AnswerKind, type Side } from './domain/kinds.js';
+import { checkMessage, sha256Hex, textOf, type MessageContent } from './domain/message.js';
 import { identityOf } from './env.js';
 import { keepEvidence, signEvidence } from './evidence-service.js';
 import { decryptionKey } from './identity-service.js';
 import * as repo from './repository/messages.js';
+import * as chunks from './repository/chunks.js';
+import { receivedDocuments } from './chunk-service.js';
 import * as partners from './repository/partners.js';
 import { trustedSigner } from './trust-service.js';
 
@@ -33,7 +36,6 @@ function refused(err: ExchangeCryptoError): AppError {
   return new AppError(status, `exchange_${err.reason}`, err.message, [{ field: 'message', message: err.message }]);
 }
 
-const docsOf = (m: MessageContent): ExchangeDocument[] => m.documents.map((d) => ({ filename: d.filename, mediaType: d.media_type, title: d.title, sha256: d.sha256, data: Buffer.from(d.data, 'base64') }));
 
 export async function receiveMessage(db: Kysely<DB>, config: Config, body: unknown): Promise<InboxAnswer> {
   const me = identityOf(config);
@@ -58,6 +60,8 @@ export async function receiveMessage(db: Kysely<DB>, config: Config, body: unkno
   const previous = await repo.findMessage(db, content.id);
   if (previous) return replay(db, config, previous, sha256);
 
+  // Large documents: their chunks arrived before the message (400 naming the document when some are missing).
+  const documents = await receivedDocuments(db, content, partner.partnerId!);
   const delivery = await signEvidence(db, config, { event: 'Delivery', message_id: content.id, message_sha256: sha256, sender: content.from, recipient: me.id });
   try {
     await db.transaction().execute(async (trx) => {
@@ -73,7 +77,7 @@ export async function receiveMessage(db: Kysely<DB>, config: Config, body: unkno
           title: content.case!.title,
           summary: content.case!.summary,
           receivedOn: new Date().toISOString().slice(0, 10),
-          documents: docsOf(content),
+          documents,
           exchange: { message_id: content.id, from: content.from, sha256 },
         });
         await repo.insertMessage(trx, { id: content.id, direction: 'in', partner_id: partner.partnerId!, kind: content.kind, case_id: caseId, authority_id: me.authorityId, in_reply_to: null, sha256, body: null, state: 'received' });
@@ -84,11 +88,18 @@ export async function receiveMessage(db: Kysely<DB>, config: Config, body: unkno
           throw new ValidationError([{ field: 'message.in_reply_to', message: 'is not a message this node exchanged with the sender' }]);
         }
         caseId = original.case_id;
+        const rule = kindRule(content.kind as AnswerKind);
+        const request = (await repo.requestsOfCase(trx, caseId)).find((r) => r.partner_id === partner.partnerId);
+        // Our side of the case: we sent its request (requesting) or received it (requested); the sender is on the other side.
+        const ourSide: Side = request?.direction === 'out' ? 'requesting' : 'requested';
+        if (!request || rule.from === ourSide) throw new ValidationError([{ field: 'message.kind', message: `a ${rule.kind} is sent by the ${rule.from} side, and the sender is not on that side of this case` }]);
         await repo.insertMessage(trx, { id: content.id, direction: 'in', partner_id: partner.partnerId!, kind: content.kind, case_id: caseId, authority_id: original.authority_id, in_reply_to: original.id, sha256, body: null, state: 'received' });
-        await recordExchangeStep(trx, caseId, original.authority_id, { step: 'received', message_id: content.id, kind: content.kind, in_reply_to: original.id, partner: content.from, sha256, ...(content.text ? { text: content.text } : {}) }, docsOf(content));
+        const moved = rule.receiverTransition ? await moveCaseForExchange(trx, { caseId, authorityId: original.authority_id, transition: rule.receiverTransition, input: transitionInput(content, new Date().toISOString().slice(0, 10)) }) : undefined;
+        await recordExchangeStep(trx, caseId, original.authority_id, { step: 'received', message_id: content.id, kind: content.kind, in_reply_to: original.id, partner: content.from, sha256, ...textOf(content), ...(moved ? { transition: moved } : {}) }, documents);
       }
       const authorityId = content.kind === 'request' ? me.authorityId : (await repo.findMessage(trx, content.id))!.authority_id;
       await keepEvidence(trx, { id: content.id, case_id: caseId, authority_id: authorityId }, delivery.content, delivery.jws);
+      await chunks.dropStaged(trx, content.id);
     });
   } catch (err) {
     // The same message delivered twice at once: the other delivery won; answer as for a replay.

@@ -9,13 +9,14 @@ import { deliverJob, requeueUndelivered } from './deliver-job.js';
 import { isConfigured } from './env.js';
 import { ensureNodeKeys } from './identity-service.js';
 import { exchangePages } from './routes.js';
+import { returnEvidenceJob } from './retrieval-service.js';
 
 /** Secure exchange between Palermo installations: node identity, trusted partners, signed and encrypted messages, delivery evidence. */
 export const exchangeModule: PalermoModule = {
   name: 'exchange',
   routes: [exchangeApi, exchangePages],
   commands: exchangeCommands,
-  jobs: [deliverJob],
+  jobs: [deliverJob, returnEvidenceJob],
   subscribe() {
     // The case page links to the case's exchange page for the staff who may read it.
     provideCaseLinks(exchangeCaseLink);

@@ -11,8 +11,10 @@ import { href, pageContext, sendPage } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
 import { assertAllowedSomewhere, scopeOf } from '../access/index.js';
 import { auditContext } from '../audit/index.js';
+import { kindsFrom } from './domain/kinds.js';
 import { isConfigured } from './env.js';
 import { caseExchange } from './evidence-service.js';
+import { noteRetrieval } from './retrieval-service.js';
 import { listOwnKeys } from './identity-service.js';
 import { ExchangeAdminPage } from './pages/admin.js';
 import { CaseExchangePage } from './pages/case.js';
@@ -67,6 +69,7 @@ export const exchangePages: RoutePlugin = pageRoutes((app: App) => {
   const casePage = async (request: FastifyRequest, reply: FastifyReply, problem: string | null = null, status = 200) => {
     const ctx = pageContext(request);
     const caseId = (request.params as { id: string }).id;
+    await noteRetrieval(app.db, app.config, request.actor, caseId);
     const messages = await caseExchange(app.db, request.actor, caseId);
     const maySomewhere = scopeOf(request.actor, 'exchange.send').some;
     const data = {
@@ -75,7 +78,7 @@ export const exchangePages: RoutePlugin = pageRoutes((app: App) => {
       partners: maySomewhere ? await sendablePartners(app.db) : [],
       partnerNames: await partnerNames(app.db),
       maySend: maySomewhere && !messages.some((m) => m.kind === 'request'),
-      mayReply: maySomewhere && messages.some((m) => m.kind === 'request' && m.direction === 'in'),
+      replyKinds: scopeOf(request.actor, 'exchange.correspond').some ? kindsFrom(messages.some((m) => m.kind === 'request' && m.direction === 'in') ? 'requested' : 'requesting').filter(() => messages.some((m) => m.kind === 'request')) : [],
     };
     reply.header('cache-control', 'private, no-store');
     return sendPage(reply, <CaseExchangePage ctx={ctx} data={data} problem={problem} notice={ctx.query.sent === '1'} />, status);
@@ -90,6 +93,6 @@ export const exchangePages: RoutePlugin = pageRoutes((app: App) => {
   );
   app.post('/exchange/cases/:id/reply', async (request, reply) => {
     const b = bodyOf(request);
-    return form(reply, caseBack(request), () => sendReply(app.db, app.config, auditContext(request), (request.params as { id: string }).id, { kind: one(b.kind), text: one(b.text) }), (p, s) => casePage(request, reply, p, s));
+    return form(reply, caseBack(request), () => sendReply(app.db, app.config, auditContext(request), (request.params as { id: string }).id, { kind: one(b.kind), text: one(b.text), until: one(b.until) || undefined }), (p, s) => casePage(request, reply, p, s));
   });
 });

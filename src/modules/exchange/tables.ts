@@ -71,7 +71,23 @@ export interface ExchangeEvidenceTable {
   jws: string;
 }
 
+/** Migration 0085: chunks of large documents, outgoing (until delivered) and incoming (until their message takes them). */
+export interface ExchangeChunksTable {
+  direction: 'out' | 'in';
+  message_id: string;
+  document: number;
+  seq: number;
+  partner_id: string;
+  sha256: string;
+  byte_size: number;
+  body: string | null;
+  data: Buffer | null;
+  delivered_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface ExchangeTables {
+  exchange_chunks: ExchangeChunksTable;
   exchange_node_keys: ExchangeNodeKeysTable;
   exchange_partners: ExchangePartnersTable;
   exchange_partner_keys: ExchangePartnerKeysTable;

@@ -33,6 +33,12 @@ export async function signJws(content: unknown, key: SigningKey, typ: string): P
   return new CompactSign(enc.encode(JSON.stringify(content))).setProtectedHeader({ alg: ALG.sig, kid: key.kid, typ }).sign(k);
 }
 
+/** A JWS over raw bytes (a document chunk), with extra protected header parameters. */
+export async function signBytes(payload: Uint8Array, key: SigningKey, typ: string, extra: Record<string, unknown>): Promise<string> {
+  const k = await importJWK(key.privateJwk, ALG.sig);
+  return new CompactSign(payload).setProtectedHeader({ ...extra, alg: ALG.sig, kid: key.kid, typ }).sign(k);
+}
+
 export async function encryptTo(plaintext: string, recipient: PublicJwk & { kid: string }): Promise<string> {
   const k = await importJWK(recipient as JWK, ALG.enc);
   return new CompactEncrypt(enc.encode(plaintext)).setProtectedHeader({ alg: ALG.enc, enc: 'A256GCM', kid: recipient.kid, cty: MESSAGE_TYPE }).encrypt(k);
@@ -64,21 +70,26 @@ export type KeyVerdict = { jwk: PublicJwk } | { revoked: true } | null;
 
 /** Verify a JWS with the key it names; unknown or revoked keys are refused. Returns the parsed payload and the kid. */
 export async function verifyJws(jws: string, publicKeyOf: (kid: string) => Promise<KeyVerdict>, typ: string): Promise<{ payload: unknown; kid: string }> {
+  const { payload, kid } = await verifyJwsBytes(jws, publicKeyOf, typ);
+  try {
+    return { payload: JSON.parse(dec.decode(payload)), kid };
+  } catch {
+    throw new ExchangeCryptoError('malformed', 'the signed content is not JSON');
+  }
+}
+
+/** Verify a JWS over raw bytes; returns them with the protected header and the kid. */
+export async function verifyJwsBytes(jws: string, publicKeyOf: (kid: string) => Promise<KeyVerdict>, typ: string): Promise<{ payload: Uint8Array; kid: string; header: Record<string, unknown> }> {
   const h = headerOf(jws);
   if (h.alg !== ALG.sig || typeof h.kid !== 'string') throw new ExchangeCryptoError('malformed', 'not an EdDSA JWS with a kid');
   if (h.typ !== typ) throw new ExchangeCryptoError('malformed', `typ must be ${typ}`);
   const verdict = await publicKeyOf(h.kid);
   if (!verdict) throw new ExchangeCryptoError('unknown_key', 'signed with a key that is not trusted here');
   if ('revoked' in verdict) throw new ExchangeCryptoError('revoked_key', 'signed with a revoked key');
-  let payload: Uint8Array;
   try {
-    ({ payload } = await compactVerify(jws, await importJWK(verdict.jwk as JWK, ALG.sig), { algorithms: [ALG.sig] }));
+    const { payload } = await compactVerify(jws, await importJWK(verdict.jwk as JWK, ALG.sig), { algorithms: [ALG.sig] });
+    return { payload, kid: h.kid, header: h as Record<string, unknown> };
   } catch {
     throw new ExchangeCryptoError('bad_signature', 'the signature does not verify');
-  }
-  try {
-    return { payload: JSON.parse(dec.decode(payload)), kid: h.kid };
-  } catch {
-    throw new ExchangeCryptoError('malformed', 'the signed content is not JSON');
   }
 }

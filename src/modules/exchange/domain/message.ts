@@ -5,19 +5,24 @@
 import crypto from 'node:crypto';
 import type { FieldIssue } from '../../../platform/http/errors.js';
 import { nulCharacterIssues } from '../../../platform/validation.js';
+import { ANSWER_KINDS, kindRule, type AnswerKind } from './kinds.js';
+import { CHUNK_BYTES, MAX_CHUNKS } from './chunks.js';
 
 export const MESSAGE_VERSION = 'palermo-message/1';
-/** Kinds of message, both ways. request: a new request; the others answer a message (in_reply_to). */
-export const MESSAGE_KINDS = ['request', 'acknowledgement', 'result'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** Kinds of message, both ways. request: a new request; the others (domain/kinds.ts) answer a message (in_reply_to). */
+export const MESSAGE_KINDS = ['request', ...ANSWER_KINDS] as const;
+export type MessageKind = 'request' | AnswerKind;
 
 export interface MessageDocument {
   filename: string;
   media_type: string;
   title: string;
   sha256: string;
-  /** The content, base64. */
-  data: string;
+  /** The content, base64 (documents up to CHUNK_BYTES)… */
+  data?: string;
+  /** …or, for larger ones, the SHA-256 (hex) of each chunk in order (domain/chunks.ts) and the size in bytes. */
+  chunks?: string[];
+  size?: number;
 }
 
 export interface MessageCase {
@@ -38,6 +43,10 @@ export interface MessageContent {
   in_reply_to?: string;
   case?: MessageCase;
   text?: string;
+  /** Grounds of a refusal (UNTOC art. 18(21), casework's list of refusal grounds). */
+  grounds?: string[];
+  /** A postponement's end (YYYY-MM-DD, art. 18(25)). */
+  until?: string;
   documents: MessageDocument[];
 }
 
@@ -69,6 +78,14 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
     }
   } else if (o.kind !== undefined && !isUuid(o.in_reply_to)) issues.push({ field: 'in_reply_to', message: 'must name the message answered' });
   if (o.text !== undefined && !isStr(o.text, 100_000)) issues.push({ field: 'text', message: 'must be text' });
+  if (o.grounds !== undefined && !(Array.isArray(o.grounds) && o.grounds.length <= 20 && o.grounds.every((g) => isStr(g, 60) && g))) issues.push({ field: 'grounds', message: 'must be a list of at most 20 grounds' });
+  if (o.until !== undefined && !(isStr(o.until, 10) && /^\d{4}-\d{2}-\d{2}$/.test(o.until))) issues.push({ field: 'until', message: 'must be a date YYYY-MM-DD' });
+  if (o.kind !== 'request' && MESSAGE_KINDS.includes(o.kind as MessageKind)) {
+    for (const need of kindRule(o.kind as AnswerKind).needs) {
+      const v = o[need];
+      if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) issues.push({ field: need, message: `is required in a ${String(o.kind)}` });
+    }
+  }
   if (!Array.isArray(o.documents) || o.documents.length > 100) issues.push({ field: 'documents', message: 'must be a list of at most 100 documents' });
   else {
     for (const [i, d] of (o.documents as unknown[]).entries()) {
@@ -77,7 +94,13 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
       if (!isStr(doc.filename, 255) || !doc.filename) issues.push({ field: `${f}.filename`, message: 'is required' });
       if (!isStr(doc.media_type, 200)) issues.push({ field: `${f}.media_type`, message: 'is required' });
       if (!isStr(doc.title, 300)) issues.push({ field: `${f}.title`, message: 'is required (at most 300 characters)' });
-      if (typeof doc.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(doc.data)) issues.push({ field: `${f}.data`, message: 'must be base64' });
+      if (doc.chunks !== undefined) {
+        if (doc.data !== undefined) issues.push({ field: `${f}.data`, message: 'a document in chunks carries no data' });
+        if (typeof doc.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(doc.sha256)) issues.push({ field: `${f}.sha256`, message: 'must be a SHA-256 in hex' });
+        const n = Array.isArray(doc.chunks) ? doc.chunks.length : -1;
+        if (n < 1 || n > MAX_CHUNKS || !(doc.chunks as unknown[]).every((c) => typeof c === 'string' && /^[0-9a-f]{64}$/.test(c))) issues.push({ field: `${f}.chunks`, message: `must list the SHA-256 of 1 to ${MAX_CHUNKS} chunks` });
+        else if (!Number.isSafeInteger(doc.size) || (doc.size as number) <= (n - 1) * CHUNK_BYTES || (doc.size as number) > n * CHUNK_BYTES) issues.push({ field: `${f}.size`, message: 'must be the size in bytes of the chunks listed' });
+      } else if (typeof doc.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(doc.data)) issues.push({ field: `${f}.data`, message: 'must be base64' });
       else if (doc.sha256 !== sha256Hex(Buffer.from(doc.data, 'base64'))) issues.push({ field: `${f}.sha256`, message: 'does not match the document' });
     }
   }
@@ -85,4 +108,9 @@ export function checkMessage(input: unknown, self: string): { ok: true; value: M
   issues.push(...nulCharacterIssues({ ...o, documents: undefined }));
   if (issues.length) return { ok: false, issues };
   return { ok: true, value: o as unknown as MessageContent };
+}
+
+/** The words of a message as the case history records them (text, grounds, until). */
+export function textOf(m: Pick<MessageContent, 'text' | 'grounds' | 'until'>): { text?: string; grounds?: string[]; until?: string } {
+  return { ...(m.text ? { text: m.text } : {}), ...(m.grounds?.length ? { grounds: m.grounds } : {}), ...(m.until ? { until: m.until } : {}) };
 }

@@ -5,6 +5,8 @@
 import { CsrfField, Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import type { MessageStatusView } from '../evidence-service.js';
+import { MESSAGE_KINDS } from '../domain/message.js';
+import type { ExchangeMessageKey } from '../exchange.messages.js';
 import { exT, Problem, when, type ET } from './ui.js';
 
 export interface CaseExchangeData {
@@ -14,10 +16,11 @@ export interface CaseExchangeData {
   /** Partner node names by local partner id. */
   partnerNames: Record<string, string>;
   maySend: boolean;
-  mayReply: boolean;
+  /** The kinds this case's side may send (domain/kinds.ts); empty when the actor may not write. */
+  replyKinds: readonly string[];
 }
 
-const kindLabel = (t: ET, kind: string) => (kind === 'request' ? t('kind_request') : kind === 'acknowledgement' ? t('kind_acknowledgement') : kind === 'result' ? t('kind_result') : kind);
+const kindLabel = (t: ET, kind: string) => ((MESSAGE_KINDS as readonly string[]).includes(kind) ? t(`kind_${kind}` as ExchangeMessageKey) : kind);
 const stateLabel = (t: ET, state: string) => (state === 'queued' ? t('mstate_queued') : state === 'delivered' ? t('mstate_delivered') : state === 'failed' ? t('mstate_failed') : t('mstate_received'));
 
 export function CaseExchangePage({ ctx, data, problem, notice }: { ctx: PageContext; data: CaseExchangeData; problem: string | null; notice: boolean }) {
@@ -106,18 +109,25 @@ export function CaseExchangePage({ ctx, data, problem, notice }: { ctx: PageCont
           </form>
         </section>
       ) : null}
-      {data.mayReply ? (
+      {data.replyKinds.length ? (
         <section aria-labelledby="reply">
           <h2 id="reply">{t('reply_title')}</h2>
           <form method="post" action={href(ctx, `/exchange/cases/${data.caseId}/reply`)}>
             <CsrfField ctx={ctx} />
             <label for="reply-kind">{t('reply_kind')}</label>
             <select id="reply-kind" name="kind">
-              <option value="acknowledgement">{t('kind_acknowledgement')}</option>
-              <option value="result">{t('kind_result')}</option>
+              {data.replyKinds.map((k) => (
+                <option value={k}>{kindLabel(t, k)}</option>
+              ))}
             </select>
             <label for="reply-text">{t('reply_text')}</label>
             <textarea id="reply-text" name="text" rows={5} dir="auto" maxLength={100_000}></textarea>
+            {data.replyKinds.includes('postponement') ? (
+              <>
+                <label for="reply-until">{t('reply_until')}</label>
+                <input id="reply-until" name="until" type="date" />
+              </>
+            ) : null}
             <button type="submit">{t('reply_button')}</button>
           </form>
         </section>

@@ -20,9 +20,14 @@ export function activeRequest(db: Kysely<DB>, caseId: string, partnerId: string)
   return db.selectFrom('exchange_messages').select('id').where('case_id', '=', caseId).where('partner_id', '=', partnerId).where('direction', '=', 'out').where('kind', '=', 'request').where('state', 'in', ['queued', 'delivered']).executeTakeFirst();
 }
 
-/** The message that brought a case in (to answer it). */
-export function requestReceivedFor(db: Kysely<DB>, caseId: string): Promise<MessageRow | undefined> {
-  return db.selectFrom('exchange_messages').selectAll().where('case_id', '=', caseId).where('direction', '=', 'in').where('kind', '=', 'request').executeTakeFirst();
+/** The request messages of a case (received: one; sent: one per partner). */
+export function requestsOfCase(db: Kysely<DB>, caseId: string): Promise<MessageRow[]> {
+  return db.selectFrom('exchange_messages').selectAll().where('case_id', '=', caseId).where('kind', '=', 'request').orderBy('created_at').execute();
+}
+
+/** The latest message of a kind received from a partner about a case (the one an answer refers to). */
+export function latestReceived(db: Kysely<DB>, caseId: string, partnerId: string, kind: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('exchange_messages').selectAll().where('case_id', '=', caseId).where('partner_id', '=', partnerId).where('direction', '=', 'in').where('kind', '=', kind).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
 }
 
 export async function recordAttempt(db: Kysely<DB>, id: string, error: string | null): Promise<void> {
@@ -65,4 +70,18 @@ export function evidenceById(db: Kysely<DB>, id: string) {
 /** Outgoing messages still waiting for delivery. */
 export async function queuedOutgoing(db: Kysely<DB>): Promise<string[]> {
   return (await db.selectFrom('exchange_messages').select('id').where('direction', '=', 'out').where('state', '=', 'queued').orderBy('created_at').execute()).map((r) => r.id);
+}
+
+/** Messages received about a case, of these authorities, for which this node has not yet signed Retrieval evidence. */
+export function unretrievedIncoming(db: Kysely<DB>, caseId: string, authorities: readonly string[], self: string): Promise<MessageRow[]> {
+  if (!authorities.length) return Promise.resolve([]);
+  return db
+    .selectFrom('exchange_messages as m')
+    .selectAll('m')
+    .where('m.case_id', '=', caseId)
+    .where('m.direction', '=', 'in')
+    .where('m.authority_id', 'in', authorities)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('exchange_evidence as e').select('e.id').whereRef('e.message_id', '=', 'm.id').where('e.event', '=', 'Retrieval').where('e.signer', '=', self))))
+    .orderBy('m.created_at')
+    .execute();
 }
