@@ -115,6 +115,36 @@ describe('jit workspaces over HTTP', () => {
     assert.equal(openapi.paths['/api/v1/jit/documents/{docId}/content']?.get?.operationId, 'downloadJitDocument');
   });
 
+  it('streams uploads through the one receiver: 413 and 415 naming the file, nothing stored; non-members refused before the body', async () => {
+    const count = async () => ((await (await c.fraOff.get(`/api/v1/jit/teams/${teamId}`)).json()) as { documents: unknown[] }).documents.length;
+    const before = await count();
+    const post = async (who: Client, content: Blob, name: string) => {
+      const form = new FormData();
+      form.append('title', 'Refused');
+      form.append('file', content, name);
+      return server.get(`/api/v1/jit/teams/${teamId}/documents`, { method: 'POST', body: form, headers: { cookie: cookieOf(who), origin: server.url, 'x-csrf-token': await tokenOf(who) } });
+    };
+    const big = await post(c.fraOff, new Blob([Buffer.alloc(20 * 1024 * 1024 + 1, 0x61)]), 'big.txt');
+    assert.equal(big.status, 413);
+    assert.equal(((await big.json()) as { errors?: { field: string }[] }).errors?.[0]?.field, 'file');
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(8192, 1)]);
+    const wrong = await post(c.fraOff, new Blob([elf]), 'tool.pdf');
+    assert.equal(wrong.status, 415);
+    assert.equal(((await wrong.json()) as { errors?: { field: string }[] }).errors?.[0]?.field, 'file');
+    assert.equal((await post(c.outsider, new Blob(['x']), 'x.txt')).status, 403);
+    assert.equal(await count(), before);
+    // The page form shows the refusal with the form again.
+    const { html } = await c.fraOff.page(`/en/jit/${teamId}`);
+    const form = new FormData();
+    form.append('_csrf', csrfOf(html));
+    form.append('title', 'Refused');
+    form.append('file', new Blob([elf]), 'tool.pdf');
+    const page = await server.get(`/en/jit/${teamId}/documents`, { method: 'POST', body: form, headers: { cookie: cookieOf(c.fraOff), origin: server.url } });
+    assert.equal(page.status, 415);
+    assert.match(await page.text(), /not accepted/);
+    assert.equal(await count(), before);
+  });
+
   it('makes the workspace read-only after its end date (409), still readable', async () => {
     const created = await api(c.itaSup, 'POST', '/api/v1/jit/teams', { title: 'Short team', lead_authority_id: 'ita-pg', lead_country: 'ITA', lead_name: 'Procura di Roma', starts_on: '2020-01-01', ends_on: '2099-01-01' });
     assert.equal(created.status, 201, await created.clone().text());

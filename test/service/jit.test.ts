@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
+import { spooledFile } from '../helpers/upload.js';
 import { aUser, type TestUser } from '../factories/users.js';
 import { ForbiddenError, UnauthorizedError, ValidationError, AppError } from '../../src/platform/http/errors.js';
 import { ANONYMOUS } from '../../src/modules/access/index.js';
@@ -86,7 +87,7 @@ describe('jit workspaces', () => {
     const id = await aTeam();
     const content = Buffer.from('%PDF-1.7 witness statement, page 1 — 证人陈述 — إفادة الشاهد');
     const sha = crypto.createHash('sha256').update(content).digest('hex');
-    const doc = await uploadDocument(rt.db, u.itaOff.ctx, id, { title: 'Witness statement', filename: '../statement.pdf', content }, clock);
+    const doc = await uploadDocument(rt.db, u.itaOff.ctx, id, { title: 'Witness statement', file: await spooledFile(content, '../statement.pdf') }, clock);
     assert.equal(doc.sha256, sha);
     assert.equal(doc.filename, 'statement.pdf');
     const viewed = await viewDocument(rt.db, u.fraOff.actor, doc.id, clock);
@@ -109,7 +110,7 @@ describe('jit workspaces', () => {
 
   it('keeps the evidence log and the documents append-only in the database', async () => {
     const id = await aTeam();
-    await uploadDocument(rt.db, u.itaOff.ctx, id, { title: 'Bank records', filename: 'bank.xlsx', content: Buffer.from('rows') }, clock);
+    await uploadDocument(rt.db, u.itaOff.ctx, id, { title: 'Bank records', file: await spooledFile(Buffer.from('rows'), 'bank.xlsx') }, clock);
     await assert.rejects(rt.db.updateTable('jit_evidence_log').set({ user_name: 'someone else' }).where('team_id', '=', id).execute(), /append-only/);
     await assert.rejects(rt.db.deleteFrom('jit_evidence_log').where('team_id', '=', id).execute(), /append-only/);
     await assert.rejects(rt.db.updateTable('jit_documents').set({ title: 'changed' }).where('team_id', '=', id).execute(), /append-only/);
@@ -117,7 +118,7 @@ describe('jit workspaces', () => {
 
   it('records the agreement once and extensions that move the end date later', async () => {
     const id = await aTeam();
-    const doc = await uploadDocument(rt.db, u.itaSup.ctx, id, { title: 'Signed agreement', filename: 'agreement.pdf', content: Buffer.from('signed') }, clock);
+    const doc = await uploadDocument(rt.db, u.itaSup.ctx, id, { title: 'Signed agreement', file: await spooledFile(Buffer.from('signed'), 'agreement.pdf') }, clock);
     await recordAgreement(rt.db, u.itaSup.ctx, id, { kind: 'agreement', title: 'Agreement setting up JIT Aurora', signed_on: '2026-10-20', ends_on: '2027-04-30', document_id: doc.id }, clock);
     await assert.rejects(recordAgreement(rt.db, u.itaSup.ctx, id, { kind: 'agreement', title: 'Again', signed_on: '2026-10-21', ends_on: '2027-04-30' }, clock), (e: AppError) => e.status === 409);
     await assert.rejects(recordAgreement(rt.db, u.fraSup.ctx, id, { kind: 'extension', title: 'Shorter', signed_on: '2026-12-01', ends_on: '2027-01-31' }, clock), (e: ValidationError) => e.issues?.[0]?.field === 'ends_on');
@@ -140,7 +141,7 @@ describe('jit workspaces', () => {
 
   it('closes the workspace read-only after its end date; reads and downloads are still logged', async () => {
     const id = await aTeam({ ends_on: '2026-12-31' });
-    const doc = await uploadDocument(rt.db, u.itaOff.ctx, id, { title: 'Report', filename: 'r.txt', content: Buffer.from('report') }, clock);
+    const doc = await uploadDocument(rt.db, u.itaOff.ctx, id, { title: 'Report', file: await spooledFile(Buffer.from('report'), 'r.txt') }, clock);
     const task = await addTask(rt.db, u.itaOff.ctx, id, { title: 'Final report', assignee_authority_id: 'ita-pg' }, clock);
     const later = { today: '2027-01-01' };
     const onLastDay = await getWorkspace(rt.db, u.itaSup.actor, id, { today: '2026-12-31' });
@@ -150,7 +151,7 @@ describe('jit workspaces', () => {
     assert.equal(ws.mayManage, false);
     assert.equal(ws.mayContribute, false);
     const before = await Promise.all([count('jit_tasks'), count('jit_documents'), count('jit_members'), count('jit_agreements')]);
-    await assert.rejects(uploadDocument(rt.db, u.itaOff.ctx, id, { title: 'Late', filename: 'late.txt', content: Buffer.from('late') }, later), WorkspaceClosedError);
+    await assert.rejects(uploadDocument(rt.db, u.itaOff.ctx, id, { title: 'Late', file: await spooledFile(Buffer.from('late'), 'late.txt') }, later), WorkspaceClosedError);
     await assert.rejects(addTask(rt.db, u.itaOff.ctx, id, { title: 'Late', assignee_authority_id: 'ita-pg' }, later), WorkspaceClosedError);
     await assert.rejects(moveTask(rt.db, u.itaOff.ctx, id, task, { status: 'done' }, later), WorkspaceClosedError);
     await assert.rejects(addMember(rt.db, u.itaSup.ctx, id, { authority_id: 'esp-fge', country: 'ESP', name: 'Fiscalía' }, later), WorkspaceClosedError);

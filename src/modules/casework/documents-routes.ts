@@ -10,11 +10,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, RoutePlugin } from '../../platform/http/app.js';
-import { AppError, ConflictError, ValidationError } from '../../platform/http/errors.js';
+import { ConflictError, ValidationError } from '../../platform/http/errors.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
 import { pageContext, sendPage, href } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
-import { assertFormToken } from '../accounts/index.js';
 import { ACCEPTED_TYPES, attachmentDisposition, servedType } from './domain/documents.js';
 import { DOCUMENT_KINDS } from './domain/vocabulary.js';
 import {
@@ -28,55 +27,25 @@ import {
   type DocumentView,
 } from './documents-service.js';
 import { spoolDirOf } from './documents-spool.js';
+import { receiveMultipart } from './upload-receiver.js';
 import { contentPath, DocumentsPage, documentsPath, type UploadProblem } from './pages/documents.js';
 
-const FIELDS = new Set(['_csrf', 'kind', 'title', 'language', 'execution_id', 'replaces', 'back']);
+const FIELDS = ['kind', 'title', 'language', 'execution_id', 'replaces', 'back'];
 
 function limits(app: App) {
   return { maxBytes: app.config.caseworkMaxUploadMb * 1024 * 1024, spoolDir: spoolDirOf(app.config.dataDir) };
 }
 
-/** A multipart error that is the client's fault (malformed body) is a 400 naming the file, never a 500. */
-function uploadError(err: unknown): unknown {
-  if (err instanceof AppError || (typeof (err as { statusCode?: unknown })?.statusCode === 'number' && (err as { statusCode: number }).statusCode < 500)) return err;
-  return new ValidationError([{ field: 'file', message: `the upload could not be read (${(err as Error)?.message ?? 'malformed form'})` }]);
-}
-
 /**
- * Read the form: fields first, then the file, handed as a stream to the service (which checks the
- * permission and the case before reading it). `form`: a page form, whose token is checked before the file.
+ * Read the form (upload-receiver.ts): fields first, then the file, handed as a stream to the service
+ * (which checks the permission and the case before reading it). `form`: a page form, whose token is
+ * checked before the file.
  */
 async function receive(app: App, request: FastifyRequest, caseId: string, form: boolean): Promise<{ doc: DocumentView; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw new ValidationError([{ field: 'file', message: 'the form must be sent as multipart/form-data' }]);
-  const fields: Record<string, string> = {};
-  let doc: DocumentView | undefined;
-  let tokenChecked = !form;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        if (FIELDS.has(part.fieldname) && typeof part.value === 'string') fields[part.fieldname] = part.value;
-        continue;
-      }
-      if (!tokenChecked) {
-        await assertFormToken(app, request, fields._csrf);
-        tokenChecked = true;
-      }
-      if (part.fieldname !== 'file' || doc) {
-        part.file.resume();
-        continue;
-      }
-      doc = await uploadDocument(
-        app.db,
-        request.actor,
-        caseId,
-        { kind: fields.kind, title: fields.title, language: fields.language, executionId: fields.execution_id, replaces: fields.replaces, filename: part.filename, stream: part.file },
-        limits(app),
-      );
-    }
-  } catch (err) {
-    throw uploadError(err);
-  }
-  if (!tokenChecked) await assertFormToken(app, request, fields._csrf);
+  const lim = limits(app);
+  const { fields, file: doc } = await receiveMultipart(app, request, { fields: FIELDS, form, maxBytes: lim.maxBytes, setting: 'CASEWORK_MAX_UPLOAD_MB' }, (file, f) =>
+    uploadDocument(app.db, request.actor, caseId, { kind: f.kind, title: f.title, language: f.language, executionId: f.execution_id, replaces: f.replaces, filename: file.filename ?? undefined, stream: file.stream }, lim),
+  );
   if (!doc) throw new ValidationError([{ field: 'file', message: 'choose a file (sent after the other fields of the form)' }]);
   return { doc, fields };
 }

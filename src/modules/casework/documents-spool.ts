@@ -11,19 +11,27 @@ import type { Readable } from 'node:stream';
 import { AppError, ValidationError } from '../../platform/http/errors.js';
 import { CHUNK_BYTES, sniffType, Utf8Check, type Sniffed } from './domain/documents.js';
 
+/** A file over its limit: 413 naming the file field (and the setting that sets the limit, when there is one). */
 export class UploadTooLargeError extends AppError {
-  constructor(readonly maxBytes: number) {
-    super(413, 'payload-too-large', `The file is larger than the limit of ${formatMb(maxBytes)} MB (CASEWORK_MAX_UPLOAD_MB)`);
+  constructor(
+    readonly maxBytes: number,
+    field = 'file',
+    setting: string | undefined = 'CASEWORK_MAX_UPLOAD_MB',
+  ) {
+    super(413, 'payload-too-large', `The file is larger than the limit of ${formatMb(maxBytes)} MB${setting ? ` (${setting})` : ''}`, [{ field, message: `larger than ${formatMb(maxBytes)} MB` }]);
   }
 }
 
 export class UnsupportedTypeError extends AppError {
-  constructor(readonly detected: string) {
+  constructor(
+    readonly detected: string,
+    field = 'file',
+  ) {
     super(
       415,
       'unsupported-media-type',
       `The file's content is ${detected}, which is not accepted: send PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, TIFF, plain text (UTF-8), an e-mail (.eml) or an Outlook message (.msg)`,
-      [{ field: 'file', message: `content is ${detected}` }],
+      [{ field, message: `content is ${detected}` }],
     );
   }
 }
@@ -44,8 +52,15 @@ export interface Spooled {
   remove(): Promise<void>;
 }
 
+/** Which field the refusals name, and the setting a 413 names (casework's by default). */
+export interface SpoolLabels {
+  field?: string;
+  setting?: string;
+}
+
 /** Read the stream into a temporary file under `dir`, refusing (413/415/400) as soon as the content allows. */
-export async function spoolUpload(stream: UploadStream, maxBytes: number, dir: string): Promise<Spooled> {
+export async function spoolUpload(stream: UploadStream, maxBytes: number, dir: string, labels: SpoolLabels = { setting: 'CASEWORK_MAX_UPLOAD_MB' }): Promise<Spooled> {
+  const field = labels.field ?? 'file';
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `${crypto.randomUUID()}.part`);
   const out = await fs.open(file, 'wx', 0o600);
@@ -59,14 +74,14 @@ export async function spoolUpload(stream: UploadStream, maxBytes: number, dir: s
   const decide = async () => {
     sniffed = await sniffType(Buffer.concat(head));
     head = [];
-    if (!sniffed.accepted) throw new UnsupportedTypeError(sniffed.mediaType);
+    if (!sniffed.accepted) throw new UnsupportedTypeError(sniffed.mediaType, field);
   };
   try {
     // Not destroyed when we stop early: the caller drains the rest, so the request still ends cleanly.
     for await (const chunk of stream.iterator({ destroyOnReturn: false })) {
       const buf = chunk as Buffer;
       size += buf.length;
-      if (size > maxBytes) throw new UploadTooLargeError(maxBytes);
+      if (size > maxBytes) throw new UploadTooLargeError(maxBytes, field, labels.setting);
       hash.update(buf);
       if (!sniffed || sniffed.text) utf8.push(buf);
       if (!sniffed) {
@@ -76,10 +91,10 @@ export async function spoolUpload(stream: UploadStream, maxBytes: number, dir: s
       }
       await out.write(buf);
     }
-    if (stream.truncated) throw new UploadTooLargeError(maxBytes);
-    if (size === 0) throw new ValidationError([{ field: 'file', message: 'the file is empty' }]);
+    if (stream.truncated) throw new UploadTooLargeError(maxBytes, field, labels.setting);
+    if (size === 0) throw new ValidationError([{ field, message: 'the file is empty' }]);
     if (!sniffed) await decide();
-    if (sniffed!.text && !utf8.end()) throw new UnsupportedTypeError('application/octet-stream');
+    if (sniffed!.text && !utf8.end()) throw new UnsupportedTypeError('application/octet-stream', field);
     await out.close();
     return { path: file, byteSize: size, sha256: hash.digest('hex'), mediaType: sniffed!.mediaType, remove };
   } catch (err) {

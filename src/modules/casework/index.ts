@@ -18,6 +18,9 @@ export { spoolDirOf } from './documents-spool.js';
 /** For the forum's attachments: the same receiving (size, SHA-256, type by content) and serving of files. */
 export { spoolUpload, UnsupportedTypeError, UploadTooLargeError } from './documents-spool.js';
 export type { Spooled, UploadStream } from './documents-spool.js';
+/** The one multipart receiver of upload forms (fields, CSRF token before the file, spooled file), used by the forum and JIT workspaces. */
+export { receiveUpload, receiveRequiredUpload } from './upload-receiver.js';
+export type { ReceiveOptions, ReceivedUpload } from './upload-receiver.js';
 export { attachmentDisposition, safeFilename, servedType, ACCEPTED_TYPES } from './domain/documents.js';
 /** For the exchange between installations: send an approved request, register one received, record exchange steps. */
 export { caseForReply, markSentElectronically, moveCaseForExchange, outgoingForExchange, recordExchangeStep, registerReceivedRequest } from './exchange-service.js';

@@ -7,13 +7,13 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
 import { auditContext } from '../audit/index.js';
-import { downloadDocument, evidenceLog, uploadDocument, viewDocument } from './documents-service.js';
+import { downloadDocument, evidenceLog, viewDocument } from './documents-service.js';
 import { attachmentDisposition } from './domain/files.js';
 import { AgreementInput, MemberInput, TaskInput, TaskStatusInput, TeamInput } from './domain/inputs.js';
 import { EVIDENCE_ACTIONS } from './domain/vocabulary.js';
 import type { DocumentRow, EvidenceRow } from './repository.js';
 import { addMember, addTask, createTeam, getWorkspace, listTeams, moveTask, recordAgreement } from './service.js';
-import { receiveUpload } from './upload.js';
+import { shareUpload } from './upload.js';
 
 const tags = ['jit'];
 const security = [{ bearerAuth: [] }];
@@ -104,10 +104,9 @@ export async function jitApi(app: App): Promise<void> {
 
   app.post(
     '/api/v1/jit/teams/:id/documents',
-    { schema: { tags, security, operationId: 'uploadJitDocument', summary: 'Share a document: multipart/form-data with `title`, then the part `file` (at most 20 MB); logged as uploaded with its SHA-256', params: TeamId, response: { 201: DocumentOut, 413: { ...ProblemSchema, description: 'The file is over the limit' }, ...problems } } },
+    { schema: { tags, security, operationId: 'uploadJitDocument', summary: 'Share a document: multipart/form-data with `title`, then the part `file` (at most 20 MB: 413; its type is found from its content: 415), streamed to a temporary file; logged as uploaded with its SHA-256', params: TeamId, response: { 201: DocumentOut, 413: { ...ProblemSchema, description: 'The file is over the limit' }, 415: { ...ProblemSchema, description: 'The content is not an accepted type' }, ...problems } } },
     async (request, reply) => {
-      const up = await receiveUpload(app, request, false);
-      const doc = await uploadDocument(app.db, auditContext(request), (request.params as { id: string }).id, { title: up.fields.title, filename: up.filename, content: up.content });
+      const doc = await shareUpload(app, request, (request.params as { id: string }).id, false);
       return reply.code(201).header('location', contentPath(doc.id)).send(docOut(doc));
     },
   );

@@ -5,11 +5,13 @@
  * is open; members still read and download after its end date, and that is logged too.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, ValidationError } from '../../platform/http/errors.js';
 import type { Actor } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
+import { UploadTooLargeError } from '../casework/index.js';
 import { actingAuthority, actorName, isUuid, NotMemberError, openTeamFor, teamFor, type Clock } from './access.js';
 import { parseDocumentFields } from './domain/inputs.js';
 import { safeFilename } from './domain/files.js';
@@ -19,16 +21,18 @@ import * as repo from './repository.js';
 /** Largest shared document accepted (held in the database with the rest of the evidence). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-export class DocumentTooLargeError extends AppError {
-  constructor() {
-    super(413, 'payload-too-large', `The file is larger than the limit of ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, [{ field: 'file', message: 'is too large' }]);
-  }
+/** A file received into a temporary file (casework's upload receiver): size, SHA-256 and type already found. */
+export interface SpooledFile {
+  filename: string | null;
+  path: string;
+  byteSize: number;
+  sha256: string;
+  mediaType: string;
 }
 
 export interface UploadInput {
   title?: unknown;
-  filename?: string | null;
-  content: Buffer;
+  file: SpooledFile;
 }
 
 async function log(db: Kysely<DB>, actor: Actor, doc: repo.DocumentRow, action: EvidenceAction, authorityId: string | null): Promise<void> {
@@ -40,20 +44,23 @@ export async function uploadDocument(db: Kysely<DB>, ctx: AuditContext, teamId: 
   const access = await openTeamFor(db, ctx.actor, teamId, 'jit.contribute', clock);
   const fields = parseDocumentFields({ title: input.title });
   const issues = fields.ok ? [] : [...fields.issues];
-  if (input.content.length === 0) issues.push({ field: 'file', message: 'the file is empty' });
+  if (input.file.byteSize === 0) issues.push({ field: 'file', message: 'the file is empty' });
   if (issues.length) throw new ValidationError(issues);
-  if (input.content.length > MAX_DOCUMENT_BYTES) throw new DocumentTooLargeError();
+  if (input.file.byteSize > MAX_DOCUMENT_BYTES) throw new UploadTooLargeError(MAX_DOCUMENT_BYTES, 'file', undefined);
   const title = (fields as { value: { title: string } }).value.title;
-  const sha256 = crypto.createHash('sha256').update(input.content).digest('hex');
+  const { sha256 } = input.file;
   const authorityId = actingAuthority(ctx.actor, access.memberIds, 'jit.contribute')!;
+  // Read from the temporary file at disk speed inside the transaction (held as one value: the column is bytea).
+  const content = await fs.readFile(input.file.path);
+  if (content.length !== input.file.byteSize || crypto.createHash('sha256').update(content).digest('hex') !== sha256) throw new AppError(500, 'integrity', 'The received file changed on disk');
   return db.transaction().execute(async (trx) => {
     const id = await repo.insertDocument(trx, {
       team_id: access.team.id,
       title,
-      filename: safeFilename(input.filename),
-      byte_size: input.content.length,
+      filename: safeFilename(input.file.filename),
+      byte_size: content.length,
       sha256,
-      content: input.content,
+      content,
       uploaded_by: ctx.actor.userId,
       uploaded_by_name: actorName(ctx.actor),
       authority_id: authorityId,

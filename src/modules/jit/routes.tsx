@@ -10,12 +10,12 @@ import { href, pageContext, sendPage } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
 import { auditContext } from '../audit/index.js';
 import { listStates } from '../reference/index.js';
-import { MAX_DOCUMENT_BYTES, uploadDocument, viewDocument } from './documents-service.js';
+import { MAX_DOCUMENT_BYTES, viewDocument } from './documents-service.js';
 import { DocumentPage } from './pages/document.js';
 import { JitListPage } from './pages/list.js';
 import { WorkspacePage, type WorkspaceForm } from './pages/workspace.js';
 import { addMember, addTask, createTeam, getWorkspace, listTeams, moveTask, recordAgreement } from './service.js';
-import { receiveUpload } from './upload.js';
+import { shareUpload } from './upload.js';
 
 const MAX_MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
 
@@ -30,7 +30,7 @@ function formValues(body: unknown): Record<string, string> {
 function refusal(err: unknown): { issues: { field: string; message: string }[]; problem?: string; status: number } | undefined {
   if (err instanceof ValidationError) return { issues: err.issues ?? [], status: 400 };
   if (err instanceof ConflictError) return { issues: err.issues ?? [], problem: err.message, status: 409 };
-  if (err instanceof AppError && err.status === 413) return { issues: err.issues ?? [], problem: err.message, status: 413 };
+  if (err instanceof AppError && (err.status === 413 || err.status === 415)) return { issues: err.issues ?? [], problem: err.message, status: err.status };
   return undefined;
 }
 
@@ -83,10 +83,7 @@ export const jitPages = (app: App) =>
     pages.post(
       '/jit/:id/documents',
       { config: { csrfInMultipart: true } },
-      form('documents', async (request) => {
-        const up = await receiveUpload(app, request, true);
-        return uploadDocument(app.db, auditContext(request), teamOf(request), { title: up.fields.title, filename: up.filename, content: up.content });
-      }),
+      form('documents', (request) => shareUpload(app, request, teamOf(request), true)),
     );
 
     pages.get('/jit/documents/:docId', async (request, reply) => {
