@@ -9,7 +9,10 @@
  * and the cost of metrics on a request (GET /healthz through Fastify's inject, with and without
  * metrics; BENCH_METRICS_REQUESTS=0 skips it). BENCH_BACKUP_ONLY=pglite|postgres|casework runs one
  * part; the results of the other parts already in bench/results/backup.json are kept.
- * BENCH_BACKUP_KEEP=<folder> keeps a copy of each plain backup there.
+ * BENCH_BACKUP_KEEP=<folder> keeps a copy of each plain backup there. BENCH_BACKUP_FROM=<file> measures
+ * PGlite without seeding it (seeding 100,000 entries through the application takes most of an hour
+ * on PGlite): the portal corpus's backup (e.g. the one PostgreSQL's run kept) restored into an empty
+ * PGlite, then backed up and verified from there.
  * Memory: the peak resident set of this process during each step (on PGlite the database runs in a
  * worker thread of the same process, so it is counted; a PostgreSQL server's is not).
  */
@@ -36,6 +39,7 @@ const ENTRIES = Number(process.env.BENCH_BACKUP_ENTRIES ?? 2000);
 const REQUESTS = Number(process.env.BENCH_METRICS_REQUESTS ?? 3000);
 const CW_URL = process.env.BENCH_BACKUP_CW_URL;
 const ONLY = process.env.BENCH_BACKUP_ONLY;
+const FROM = process.env.BENCH_BACKUP_FROM;
 const RESULTS = new URL('./results/backup.json', import.meta.url);
 const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 100) / 100;
 const s = (ms: number) => Math.round(ms / 100) / 10;
@@ -88,6 +92,35 @@ async function seedPortal(rt: Pick<Runtime, 'db'>, log: (m: string) => void): Pr
   }
 }
 
+interface Step {
+  ms: number;
+  rss: number;
+  bytes?: number;
+}
+
+/** The numbers of one corpus: backup (plain, encrypted), verification, restore (load, then open and verify). */
+function summary(rows: number, backup: Step, encrypted: Step, verify: Step, restore: Step & { loadMs: number; verifyMs: number }) {
+  return {
+    rows,
+    backup_s: s(backup.ms),
+    backup_mb: mb(backup.bytes!),
+    backup_rss_mb: backup.rss,
+    encrypted_backup_s: s(encrypted.ms),
+    encrypted_mb: mb(encrypted.bytes!),
+    encrypted_rss_mb: encrypted.rss,
+    verify_s: s(verify.ms),
+    verify_rss_mb: verify.rss,
+    restore_s: s(restore.ms),
+    restore_load_s: s(restore.loadMs),
+    restore_open_and_verify_s: s(restore.verifyMs),
+    restore_rss_mb: restore.rss,
+    rows_per_s_backup: Math.round(rows / (backup.ms / 1000)),
+    rows_per_s_verify: Math.round(rows / (verify.ms / 1000)),
+    rows_per_s_restore_load: Math.round(rows / (restore.loadMs / 1000)),
+    rows_per_s_restore: Math.round(rows / (restore.ms / 1000)),
+  };
+}
+
 /** Backup (plain, encrypted), verification and restore of the database behind `source`. */
 async function measureBackup(source: Database, target: () => Promise<{ database: Database; drop(): Promise<void> }>, dir: string, label: string, key: BackupKey, log: (m: string) => void) {
   const plain = path.join(dir, `${label}.backup.gz`);
@@ -112,25 +145,32 @@ async function measureBackup(source: Database, target: () => Promise<{ database:
   if (process.env.BENCH_BACKUP_KEEP) fs.copyFileSync(plain, path.join(process.env.BENCH_BACKUP_KEEP, path.basename(plain)));
   fs.rmSync(plain);
   if (restore.problems.length) throw new Error(`${label}: the restored installation does not verify: ${restore.problems.join('; ')}`);
-  return {
-    rows,
-    backup_s: s(backupMs),
-    backup_mb: mb(result.bytes),
-    backup_rss_mb: backupRss,
-    encrypted_backup_s: s(encMs),
-    encrypted_mb: mb(enc.bytes),
-    encrypted_rss_mb: encRss,
-    verify_s: s(verifyMs),
-    verify_rss_mb: verifyRss,
-    restore_s: s(restoreMs),
-    restore_load_s: s(restore.loadMs),
-    restore_open_and_verify_s: s(restore.verifyMs),
-    restore_rss_mb: restoreRss,
-    rows_per_s_backup: Math.round(rows / (backupMs / 1000)),
-    rows_per_s_verify: Math.round(rows / (verifyMs / 1000)),
-    rows_per_s_restore_load: Math.round(rows / (restore.loadMs / 1000)),
-    rows_per_s_restore: Math.round(rows / (restoreMs / 1000)),
-  };
+  return summary(rows, { ms: backupMs, rss: backupRss, bytes: result.bytes }, { ms: encMs, rss: encRss, bytes: enc.bytes }, { ms: verifyMs, rss: verifyRss }, { ms: restoreMs, rss: restoreRss, ...restore });
+}
+
+/** PGlite from a backup file: restore it (timed), then back up and verify the restored database. */
+async function pgliteFromFile(file: string, dir: string, key: BackupKey, log: (m: string) => void) {
+  const database = await openDatabase({ embedded: 'memory://' });
+  try {
+    const dataDir = fs.mkdtempSync(path.join(dir, 'restore-data-'));
+    const [restore, restoreMs, restoreRss] = await measured(() => restoreInto(database, benchConfig(dataDir), createLogger('silent'), file));
+    if (restore.problems.length) throw new Error(`pglite: the restored installation does not verify: ${restore.problems.join('; ')}`);
+    const rows = Object.values(restore.manifest.rows).reduce((a, b) => a + b, 0);
+    log(`pglite: restored ${rows} rows in ${s(restoreMs)} s`);
+    const plain = path.join(dir, 'pglite.backup.gz');
+    const [result, backupMs, backupRss] = await measured(() => takeBackup(database.pool, plain, { database: 'embedded' }));
+    const encrypted = path.join(dir, 'pglite.backup.age');
+    const [enc, encMs, encRss] = await measured(() => takeBackup(database.pool, encrypted, { database: 'embedded', key }));
+    const [, verifyMs, verifyRss] = await measured(() => verifyBackup(plain));
+    fs.rmSync(plain);
+    fs.rmSync(encrypted);
+    return {
+      from: "the PostgreSQL run's backup of the same corpus, restored into PGlite",
+      ...summary(rows, { ms: backupMs, rss: backupRss, bytes: result.bytes }, { ms: encMs, rss: encRss, bytes: enc.bytes }, { ms: verifyMs, rss: verifyRss }, { ms: restoreMs, rss: restoreRss, ...restore }),
+    };
+  } finally {
+    await database.close();
+  }
 }
 
 async function metricsCost(rt: Runtime) {
@@ -165,8 +205,13 @@ const bench: Bench = async (ctx) => {
   const key = await readKeyFile(keyFile);
   const baseUrl = process.env.TEST_DATABASE_URL;
   try {
+    if (FROM) {
+      out.pglite = await pgliteFromFile(FROM, dir, key, ctx.log);
+      ctx.log(`pglite: ${JSON.stringify(out.pglite)}`);
+    }
     for (const database of ctx.databases) {
       if (ONLY && ONLY !== database) continue;
+      if (FROM && database === 'pglite') continue;
       let rt: Runtime & { close(): Promise<void> };
       let dropSource: (() => Promise<void>) | undefined;
       if (database === 'pglite') {
