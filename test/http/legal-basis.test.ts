@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { ensureFullTestReference } from '../factories/reference.js';
-import { importShippedStatus } from '../../src/modules/legalbasis/import-service.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importShippedStatus, importTreatyStatus, SHIPPED_STATUS } from '../../src/modules/legalbasis/import-service.js';
 
 type Json = Record<string, any>;
 
@@ -139,5 +142,26 @@ describe('legal basis API and pages', () => {
     const country = await (await server.get('/en/countries/FRA')).text();
     assert.match(country, /Status as published by the depositary, as of 2014\./);
     assert.match(country, /legal-basis\?from=FRA/);
+  });
+  it('treaty and country pages give each State’s date of entry into force, and mark a party for which the instrument is not yet in force', async () => {
+    const mne = await (await server.get('/en/countries/MNE')).text();
+    assert.match(mne, /date of entry into force for it not given by the depositary/);
+    const fra = await (await server.get('/en/countries/FRA')).text();
+    assert.match(fra, /Sep 29, 2003/);
+    // Tuvalu accedes today (a newer import): UNTOC enters into force for it on the thirtieth day after.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-status-'));
+    const today = new Date();
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const csv = fs.readFileSync(path.join(SHIPPED_STATUS.dir, '18-12.csv'), 'utf8').trimEnd() + `\nTuvalu,,${today.getUTCDate()} ${months[today.getUTCMonth()]} ${today.getUTCFullYear()} a\n`;
+    fs.writeFileSync(path.join(dir, '18-12.csv'), csv);
+    await importTreatyStatus(server.runtime.db, dir, { asOf: '2014', source: 'test: 2014 status and one accession today' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const tuv = await (await server.get('/en/countries/TUV')).text();
+    assert.match(tuv, /class="not-yet-in-force"> \(not yet in force on /);
+    const treaty = await (await server.get('/fr/treaties/untoc')).text();
+    assert.match(treaty, /pas encore en vigueur le /);
+    const api = (await (await server.get('/api/v1/legal-basis?from=FRA&to=TUV&kind=mla')).json()) as Json;
+    assert.equal(api.binding[0].to.in_force, 'not_yet_in_force');
+    assert.equal(api.steps[0].code, 'not_yet_in_force');
   });
 });

@@ -7,4 +7,4 @@ export type { LegalBasisQuery } from './service.js';
 export type { LegalBasis, InstrumentResult, Step, Statement } from './domain/finder.js';
 export { LEGAL_BASIS_KINDS, isLegalBasisKind } from './domain/kinds.js';
 export type { LegalBasisKind } from './domain/kinds.js';
-export { DepositaryNote, LegalBasisLink } from './pages/answer.js';
+export { DepositaryNote, EntryIntoForceCell, LegalBasisLink } from './pages/answer.js';

@@ -77,6 +77,7 @@ const keys = [
   'in_force_unknown',
   'step_not_yet_in_force',
   'entry_into_force_note',
+  'not_yet_in_force_on',
 ] as const;
 
 /** A key of the `legalbasis` catalogue. */

@@ -26,6 +26,24 @@ export function DepositaryNote(props: { lang: Lang; asOf: readonly string[] }) {
   );
 }
 
+/**
+ * The "entry into force" cell of a State's status row (treaty and country pages): the date, marked
+ * when it is after `today` (a party, not yet bound in practice); for a succession without a date,
+ * that the depositary's table gives none.
+ */
+export function EntryIntoForceCell(props: { lang: Lang; party: { consent_kind?: string | null | undefined; entry_into_force_on?: string | null | undefined }; today?: string }) {
+  const t = lbT(props.lang);
+  const { party } = props;
+  const today = props.today ?? new Date().toISOString().slice(0, 10);
+  if (!party.entry_into_force_on) return party.consent_kind === 'succession' ? <span class="muted">{t('in_force_unknown')}</span> : null;
+  return (
+    <>
+      <span class="nowrap">{formatDate(props.lang, party.entry_into_force_on, 'medium')}</span>
+      {party.entry_into_force_on > today ? <strong class="not-yet-in-force"> ({t('not_yet_in_force_on', { on: formatDate(props.lang, today, 'medium') })})</strong> : null}
+    </>
+  );
+}
+
 /** A shipped instrument's short name in the reader's language (Palermo's short forms), else the record's short name or title. */
 function instrumentName(i: InstrumentResult, lang: Lang): { text: string; lang?: string | undefined } {
   const shipped = instrumentShortName(i.id, lang);

@@ -12,7 +12,7 @@ import { consentLabel } from './treaty.js';
 import { localName, placesT, regionName } from './countries.js';
 import { countryFormalName, instrumentShortName, isState } from '../../reference/index.js';
 import { type AuthorityView, CountryAuthorities } from '../../directory/index.js';
-import { DepositaryNote, LegalBasisLink } from '../../legalbasis/index.js';
+import { DepositaryNote, EntryIntoForceCell, LegalBasisLink } from '../../legalbasis/index.js';
 import { NationalProvisions, type NationalProvisionsModel } from '../../providers/index.js';
 
 function Block(props: { ctx: PageContext; id: string; heading: string; block: EntryBlock; search: SearchFilters; searchLabel: string; model: CountryModel; showCountry?: boolean }) {
@@ -173,7 +173,9 @@ export function CountryPage(props: { ctx: PageContext; model: CountryModel; auth
                             ''
                           )}
                         </td>
-                        <td>{r.party.entry_into_force_on ? formatDate(ctx.lang, r.party.entry_into_force_on, 'medium') : ''}</td>
+                        <td>
+                          <EntryIntoForceCell lang={ctx.lang} party={r.party} />
+                        </td>
                       </>
                     ) : (
                       <td colSpan={3} class="muted">

@@ -4,7 +4,7 @@ import { INTL_LOCALE, type Lang } from '../../../platform/i18n/languages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
 import { articleTitleFor, countryName, instrumentAuthenticLanguages, instrumentMetadataValue, instrumentShortName, translatedInstrumentTitle, type LabelText } from '../../reference/index.js';
-import { DepositaryNote } from '../../legalbasis/index.js';
+import { DepositaryNote, EntryIntoForceCell } from '../../legalbasis/index.js';
 import { entryPath, type TreatyDocument, type TreatyParty, type TreatySummary } from '../../knowledge/index.js';
 import { partyCounts, sortParties, type PartySort } from '../domain/parties.js';
 import { orderedTags as orderedLangs, pickText } from '../domain/versions.js';
@@ -267,7 +267,9 @@ export function PartiesTable(props: { ctx: PageContext; parties: readonly Treaty
                         ''
                       )}
                     </td>
-                    <td>{p.entry_into_force_on ? formatDate(ctx.lang, p.entry_into_force_on, 'medium') : ''}</td>
+                    <td>
+                      <EntryIntoForceCell lang={ctx.lang} party={p} />
+                    </td>
                     <td>
                       <PartyNotes ctx={ctx} party={p} />
                     </td>
