@@ -40,6 +40,7 @@ import { setMatchCacheBytes } from '../src/modules/search/facet-cache.js';
 import { setTermIndexBytes } from '../src/modules/search/term-cache.js';
 import { loadPackedDocuments, loadPackedDocumentsQuery, matchDocumentsQuery } from '../src/modules/search/repository/matches.js';
 import type { BenchContext } from './run.js';
+import { PRACTITIONER_QUERIES, naturalCorpus, naturalTexts } from './search-corpus.js';
 
 const ENTRIES = Number(process.env.BENCH_SEARCH_ENTRIES ?? 100_000);
 const BATCH = 1000;
@@ -60,28 +61,12 @@ export function rng(seed: number) {
 const random = rng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() ** 1.6 * xs.length)]!; // skewed: early items are common
 
-const WORDS: Record<string, string[]> = {
-  en: 'request assistance extradition court evidence offence person proceeds confiscation authority state law criminal group organized trafficking money laundering seizure witness investigation prosecution judicial mutual legal cooperation article convention transfer sentence freezing property bank records service documents hearing video conference dual criminality refusal grounds execution central'.split(' '),
-  fr: 'demande entraide extradition tribunal preuve infraction personne produit confiscation autorité État loi pénale groupe criminel organisé traite blanchiment saisie témoin enquête poursuite judiciaire coopération article convention transfèrement peine gel biens documents audition vidéoconférence double incrimination refus motifs exécution centrale'.split(' '),
-  es: 'solicitud asistencia extradición tribunal prueba delito persona producto decomiso autoridad Estado ley penal grupo delictivo organizado trata blanqueo incautación testigo investigación enjuiciamiento judicial recíproca cooperación artículo convención traslado condena embargo bienes documentos audiencia videoconferencia doble incriminación denegación motivos ejecución central'.split(' '),
-  ru: 'запрос помощь выдача суд доказательство преступление лицо доходы конфискация орган государство закон уголовный группа организованный торговля отмывание арест свидетель расследование преследование судебный взаимный сотрудничество статья конвенция передача приговор замораживание имущество документы заслушивание видеоконференция двойная преступность отказ основания исполнение центральный'.split(' '),
-  ar: 'طلب المساعدة تسليم المحكمة الأدلة الجريمة الشخص العائدات المصادرة السلطة الدولة القانون الجنائي الجماعة الإجرامية المنظمة الاتجار غسل الحجز الشاهد التحقيق الملاحقة القضائية المتبادلة التعاون المادة الاتفاقية نقل الحكم تجميد الممتلكات المستندات الاستماع التداول بالفيديو ازدواجية التجريم الرفض الأسباب التنفيذ المركزية'.split(' '),
-  zh: '请求 司法协助 引渡 法院 证据 犯罪 人员 收益 没收 主管机关 国家 法律 刑事 有组织 犯罪集团 贩运 洗钱 扣押 证人 调查 起诉 司法 合作 条款 公约 移交 判决 冻结 财产 文件 听证 视频会议 双重犯罪 拒绝 理由 执行 中央机关'.split(' '),
-};
-const LANG_MIX = ['en', 'en', 'en', 'fr', 'es', 'en', 'ru', 'ar', 'fr', 'zh', 'es', 'en'];
-
-function text(lang: string, words: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(pick(WORDS[lang]!));
-  const s = out.join(lang === 'zh' ? '' : ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function texts(): Record<string, { title: string; summary?: string; body?: string }> {
-  const first = pick(LANG_MIX);
-  const langs = random() < 0.3 ? [first, first === 'en' ? 'fr' : 'en'] : [first];
-  return Object.fromEntries(langs.map((l) => [l, { title: text(l, 6), summary: text(l, 25), body: text(l, 90) }]));
-}
+// Natural vocabulary (bench/search-corpus.ts): sentences of the real instruments, judgments,
+// French working papers and demo texts, with a Zipf-distributed tail of names in each language.
+const CORPUS = naturalCorpus(rng(7));
+const texts = () => naturalTexts(CORPUS, random);
+/** A short synthetic phrase (titles of the bench instrument's articles and laws). */
+const text = (lang: string, words: number) => naturalTexts(CORPUS, random)[lang === 'fr' ? 'fr' : 'en']?.title.split(' ').slice(0, words).join(' ') ?? 'Article';
 
 const CRIMES = ['drug-offences', 'trafficking-in-persons', 'money-laundering'];
 const COOPERATION = ['mla', 'extradition'];
@@ -149,18 +134,14 @@ export function batch(start: number, size: number, countries: string[]): Knowled
   return out;
 }
 
-/** The fixed mix: [name, kind, parameters]. Broad: a word found in a third or more of the corpus. */
+/**
+ * The fixed mix: [name, kind, parameters]: browsing, practitioners' queries (search-corpus.ts;
+ * "NAME" is a name of the English tail found in a few entries), a deep page and a citation.
+ */
 const QUERIES: [name: string, kind: 'browse' | 'broad' | 'selective', raw: RawQuery][] = [
   ['browse everything (no query, no filter)', 'browse', {}],
   ['database page: legislation', 'browse', { type: 'legislation' }],
-  ['common word, en', 'broad', { q: 'assistance', hl: 'en' }],
-  ['two words + country + crime facets', 'selective', { q: 'extradition request', hl: 'en', country: 'FRA', crime: 'drug-offences' }],
-  ['phrase, en', 'broad', { q: '"mutual legal"', hl: 'en' }],
-  ['rare word', 'broad', { q: 'videoconference', hl: 'en' }],
-  ['fr through labels', 'broad', { q: 'entraide judiciaire', hl: 'fr' }],
-  ['zh 4 characters', 'broad', { q: '司法协助', hl: 'zh' }],
-  ['ar', 'broad', { q: 'المساعدة القانونية', hl: 'ar' }],
-  ['exclusion + OR', 'broad', { q: 'confiscation OR seizure -bank', hl: 'en' }],
+  ...PRACTITIONER_QUERIES.map(([name, kind, raw]): [string, 'broad' | 'selective', RawQuery] => [name, kind, raw.q === 'NAME' ? { ...raw, q: CORPUS.models.en.names[400]! } : raw]),
   ['region + year + lang facets, no query', 'selective', { region: '150', year: ['2010', '2011'], lang: 'fr' }],
   ['deep page (page 50), sort by date', 'broad', { q: 'court', hl: 'en', sort: 'date', page: '50' }],
   ['citation phrase (one law)', 'selective', { q: '"Act No. 4710"', hl: 'en' }],
@@ -280,7 +261,7 @@ async function buildCorpus(rt: Runtime, kind: string, ctx: BenchContext): Promis
 /** EXPLAIN (ANALYZE, BUFFERS) of what a search runs (the in-memory path and the SQL path it replaced). */
 async function plans(rt: Runtime): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const [name, , raw] of [QUERIES[2]!, QUERIES[4]!]) {
+  for (const [name, , raw] of [QUERIES[2]!, QUERIES[5]!]) {
     const p = parseSearchParams(raw);
     if (!p.ok) continue;
     const parsed = parseQuery(p.value.q);
@@ -372,10 +353,12 @@ async function runOn(kind: 'pglite' | 'postgres', ctx: BenchContext) {
       ctx.log(`${kind} ${phase}: search at ${CONCURRENCY} clients: ${JSON.stringify(load)}`);
       phases[phase] = { queries, overall, [`search_at_${CONCURRENCY}_clients`]: load };
     }
+    const memory = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [`${k}_mb`, Math.round(v / 2 ** 20)]));
+    ctx.log(`${kind}: memory of the node after the phases: ${JSON.stringify(memory)}`);
     const entryLoad = await throughput(s, [`/en/cases/${someCase}`], CONCURRENCY, LOAD_SECONDS);
     ctx.log(`${kind}: entry page at ${CONCURRENCY} clients: ${JSON.stringify(entryLoad)}`);
     setMatchCacheBytes(rt.db, 0);
-    const health = await healthDuringBroadSearch(s, url({ q: 'assistance', hl: 'en' }), 4, LOAD_SECONDS);
+    const health = await healthDuringBroadSearch(s, url({ q: 'mutual legal assistance', hl: 'en' }), 4, LOAD_SECONDS);
     ctx.log(`${kind}: /healthz during broad searches (no match cache): ${JSON.stringify(health)}`);
 
     return {
@@ -390,6 +373,8 @@ async function runOn(kind: 'pglite' | 'postgres', ctx: BenchContext) {
       first_search_after_write: stats(afterWrite),
       first_time_each_query_is_seen_ms: firstSeen,
       ...phases,
+      memory_after_phases: memory,
+      corpus_vocabulary: CORPUS.vocabulary,
       [`entry_page_at_${CONCURRENCY}_clients`]: entryLoad,
       healthz_during_broad_search_without_match_cache: health,
       plans: await plans(rt),
