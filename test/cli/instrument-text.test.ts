@@ -15,7 +15,7 @@ import { createLogger } from '../../src/platform/log.js';
 import { openRuntime } from '../../src/runtime.js';
 import { getArticle } from '../../src/modules/knowledge/instruments.js';
 import { tempDir } from '../factories/bulk.js';
-import { anAuthenticExtract } from '../factories/instrument-texts.js';
+import { anAknExtract, anAuthenticExtract } from '../factories/instrument-texts.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tmp = tempDir('palermo-cli-texts-');
@@ -71,9 +71,22 @@ describe('palermo import-instrument-text', () => {
     assert.match(done.stdout, /untoc \(fr\): 2 articles imported as the authentic text \(created; treaty record updated\)/);
     assert.match(done.stdout, /not in the file, shown in English: articles 2, 3/);
 
+    // An Akoma Ntoso act (the same command; told apart from Markdown by its content).
+    const akn = path.join(tmp.dir, 'untoc-es.xml');
+    fs.writeFileSync(akn, anAknExtract());
+    const xml = await palermo('import-instrument-text', 'untoc', akn, '--lang', 'es');
+    assert.equal(xml.code, 0, xml.stderr);
+    assert.match(xml.stdout, /untoc \(es\): 2 articles imported as the authentic text/);
+    const judgment = path.join(tmp.dir, 'judgment.xml');
+    fs.writeFileSync(judgment, anAknExtract({ docType: 'judgment' }));
+    const wrong = await palermo('import-instrument-text', 'untoc', judgment, '--lang', 'es');
+    assert.equal(wrong.code, 2, wrong.stderr);
+    assert.match(wrong.stderr, /line 3: <judgment> is an Akoma Ntoso <judgment> document/);
+
     const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PALERMO_DEMO: '0', LOG_LEVEL: 'silent' }), createLogger('silent'));
     try {
       assert.equal((await getArticle(runtime.db, 'untoc', '18'))?.titles.fr, 'Entraide judiciaire');
+      assert.equal((await getArticle(runtime.db, 'untoc', '18'))?.titles.es, 'Asistencia judicial recíproca');
     } finally {
       await runtime.database.close();
     }

@@ -71,6 +71,17 @@ export class Client {
   }
 }
 
+/** POST a multipart form as a browser would (fields in the order given; [name, blob, filename] for a file). */
+export async function upload(c: Client, path: string, parts: ([string, string] | [string, Blob, string])[]): Promise<Response> {
+  const form = new FormData();
+  for (const p of parts) {
+    if (p.length === 3) form.append(p[0], p[1], p[2]);
+    else form.append(p[0], p[1]);
+  }
+  const cookie = [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  return c.server.get(path, { method: 'POST', body: form, headers: { cookie, origin: c.server.url } });
+}
+
 export function csrfOf(html: string): string {
   return /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
 }

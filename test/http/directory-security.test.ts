@@ -8,22 +8,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, makeUser, signInAs } from './accounts-support.js';
+import { Client, makeUser, signInAs, upload } from './accounts-support.js';
 import { anAuthority, SECRET } from '../factories/directory.js';
 import { assertNoSecret, publishAuthorities } from './directory-support.js';
 
 type User = { email: string; secret: string | null; id: string };
-
-/** POST a multipart form as a browser would (fields in the order given). */
-async function upload(c: Client, path: string, parts: ([string, string] | [string, Blob, string])[]): Promise<Response> {
-  const form = new FormData();
-  for (const p of parts) {
-    if (p.length === 3) form.append(p[0], p[1], p[2]);
-    else form.append(p[0], p[1]);
-  }
-  const cookie = [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  return c.server.get(path, { method: 'POST', body: form, headers: { cookie, origin: c.server.url } });
-}
 
 const jsonl = (docs: unknown[]) => new Blob([docs.map((d) => JSON.stringify(d)).join('\n')], { type: 'application/x-ndjson' });
 

@@ -40,9 +40,32 @@ describe('directory book order', () => {
 
   it('orders the DOCX book the same way', async () => {
     const xml = unzip(await bookDocx(rt.db, { lang: 'fr', viewer: PUBLIC_VIEWER, site: 'https://palermo.example.org' })).get('word/document.xml')!.toString('utf8');
-    const at = (s: string) => xml.indexOf(s);
-    assert.ok(at('Allemagne (1)') >= 0 && at('Allemagne (1)') < at('Espagne (1)') && at('Espagne (1)') < at('France (1)'), 'contents');
-    const headings = [...xml.matchAll(/<w:t[^>]*>(Allemagne|Espagne|France)<\/w:t>/g)].map((m) => m[1]);
+    const toc = xml.slice(xml.indexOf('<w:sdt>'), xml.indexOf('</w:sdt>'));
+    const entries = [...toc.matchAll(/<w:t[^>]*>(Allemagne|Espagne|France)<\/w:t>/g)].map((m) => m[1]);
+    assert.deepEqual(entries, ['Allemagne', 'Espagne', 'France'], 'contents');
+    const body = xml.slice(xml.indexOf('</w:sdt>'));
+    const headings = [...body.matchAll(/<w:t[^>]*>(Allemagne|Espagne|France)<\/w:t>/g)].map((m) => m[1]);
     assert.deepEqual(headings, ['Allemagne', 'Espagne', 'France'], 'sections');
+  });
+
+  it('gives the DOCX a Word table-of-contents field over the country headings, updated (page numbers) when opened', async () => {
+    const files = unzip(await bookDocx(rt.db, { lang: 'en', viewer: PUBLIC_VIEWER, site: 'https://palermo.example.org' }));
+    const xml = files.get('word/document.xml')!.toString('utf8');
+    const toc = xml.slice(xml.indexOf('<w:sdt>'), xml.indexOf('</w:sdt>') + 8);
+    assert.ok(toc.length > 100, 'a structured document tag holds the contents');
+    // A TOC field over Heading 1 with hyperlinks, marked dirty so that Word computes it at opening.
+    assert.match(toc, /<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
+    assert.match(toc, /<w:instrText[^>]*>TOC \\h \\o &quot;1-1&quot;|<w:instrText[^>]*>TOC \\h \\o "1-1"/);
+    assert.match(toc, /<w:fldChar w:fldCharType="end"\/>/);
+    // Until then: the countries, each linked to the bookmark on its heading.
+    const links = [...toc.matchAll(/<w:hyperlink[^>]* w:anchor="([^"]+)"[^>]*>.*?<w:t[^>]*>([^<]+)<\/w:t>/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(links, [['country_FRA', 'France'], ['country_DEU', 'Germany'], ['country_ESP', 'Spain']]);
+    for (const [id, name] of links) {
+      const heading = new RegExp(`<w:pStyle w:val="Heading1"/>.*?<w:bookmarkStart w:name="${id}"[^>]*/>.*?<w:t[^>]*>${name}</w:t>`);
+      assert.match(xml, heading, `${name}: Heading 1 with its bookmark`);
+    }
+    assert.doesNotMatch(xml, /<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*Contents/, 'the contents do not list themselves');
+    assert.match(xml, /Page numbers are filled in by your word processor/);
+    assert.match(files.get('word/settings.xml')!.toString('utf8'), /<w:updateFields(?: w:val="(?:true|1)")?\/>/);
   });
 });

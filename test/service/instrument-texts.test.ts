@@ -6,11 +6,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
-import { anAuthenticExtract } from '../factories/instrument-texts.js';
+import { anAknExtract, anAuthenticExtract } from '../factories/instrument-texts.js';
 import { ValidationError } from '../../src/platform/http/errors.js';
 import { getArticle } from '../../src/modules/knowledge/instruments.js';
 import { ensureReferenceData } from '../../src/modules/reference/loader.js';
-import { importInstrumentText } from '../../src/modules/reference/instrument-texts.js';
+import { importInstrumentText, previewInstrumentText } from '../../src/modules/reference/instrument-texts.js';
 import { CLI_ACTOR } from '../../src/modules/access/index.js';
 
 const CLI = { actor: CLI_ACTOR };
@@ -81,5 +81,56 @@ describe('import of authentic instrument texts', () => {
     assert.deepEqual((await listInstrumentTexts(rt.db)).map((r) => `${r.treaty_id}:${r.lang}:${r.sha256}`), before);
     assert.equal((await getArticle(rt.db, 'untoc', '18'))?.texts.es, undefined);
     assert.equal(await auditCount(), audited, 'no audit event for a refused import');
+  });
+
+  it('imports an Akoma Ntoso act: articles inside chapters, numbers from <num> or the eId, headings, numbered paragraphs', async () => {
+    const xml = anAknExtract({
+      articles: [
+        { number: '1', num: 'Artículo 1', title: 'Finalidad', paragraphs: ['Extracto de prueba del artículo 1.'] },
+        { number: '2', num: null, title: 'Definiciones', paragraphs: ['Sin <num>: el número sale del eId.'] },
+        { number: '18', num: 'Artículo 18.', title: 'Asistencia judicial recíproca', paragraphs: ['Primer párrafo.', 'Segundo párrafo.'] },
+      ],
+    });
+    const preview = previewInstrumentText({ instrument: 'untoc', lang: 'es', content: xml, source: 'untoc-es.akn.xml' });
+    assert.equal(preview.format, 'akn');
+    assert.equal(preview.title, 'Convención de prueba (extracto)');
+    assert.deepEqual(preview.articles.map((a) => [a.number, a.title]), [['1', 'Finalidad'], ['2', 'Definiciones'], ['18', 'Asistencia judicial recíproca']]);
+    assert.equal(preview.articles[2]!.text, '1. Primer párrafo.\n\n2. Segundo párrafo.');
+    assert.equal(preview.missing.length, 38);
+    assert.equal((await getArticle(rt.db, 'untoc', '18'))?.texts.es, undefined, 'a preview writes nothing');
+    const r = await importInstrumentText(rt.db, { ctx: CLI, instrument: 'untoc', lang: 'es', content: xml, source: 'untoc-es.akn.xml' });
+    assert.equal(r.articles, 3);
+    const a18 = await getArticle(rt.db, 'untoc', '18');
+    assert.equal(a18?.titles.es, 'Asistencia judicial recíproca');
+    assert.equal(a18?.texts.es, '1. Primer párrafo.\n\n2. Segundo párrafo.');
+    const audit = await rt.db.selectFrom('audit_events').select('changes').where('action', '=', 'reference.import_instrument_text').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal((audit.changes as Record<string, unknown>).format, 'akn');
+  });
+
+  it('accepts the pre-release namespace and refuses other documents, another FRBRlanguage, unknown or repeated articles, naming the line', async () => {
+    const pre = anAknExtract({ namespace: 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13', language: 'rus', articles: [{ number: '5', num: 'Статья 5', title: 'Криминализация участия', paragraphs: ['Тестовый отрывок.'] }] });
+    assert.deepEqual(previewInstrumentText({ instrument: 'untoc', lang: 'ru', content: pre, source: 'x' }).articles.map((a) => a.number), ['5']);
+    const issuesOf = (content: string, lang = 'es') => {
+      try {
+        previewInstrumentText({ instrument: 'untoc', lang, content, source: 'x' });
+      } catch (err) {
+        assert.ok(err instanceof ValidationError);
+        return err.issues ?? [];
+      }
+      assert.fail('refused');
+    };
+    const judgment = issuesOf(anAknExtract({ docType: 'judgment' }));
+    assert.equal(judgment.length, 1);
+    assert.match(judgment[0]!.message, /<judgment> is an Akoma Ntoso <judgment> document; a treaty text is read from an <act>/);
+    assert.equal(judgment[0]!.line, 3);
+    assert.match(issuesOf(anAknExtract({ language: 'fra' }))[0]!.message, /FRBRlanguage is "fr", not the language imported \("es"\)/);
+    const twice = issuesOf(anAknExtract({ articles: [{ number: '18', paragraphs: ['a'] }, { number: '99', paragraphs: ['b'] }, { number: '18', paragraphs: ['c'] }] }));
+    assert.deepEqual(twice.map((i) => i.message), ['article 99 is not an article of this instrument', 'article 18 appears twice (first at line 14)']);
+    assert.ok(twice.every((i) => typeof i.line === 'number' && i.line > 10));
+    const broken = issuesOf('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body></act>');
+    assert.equal(broken[0]!.line, 1);
+    assert.match(broken[0]!.message, /not well-formed/);
+    assert.match(issuesOf('<other xmlns="urn:x"/>')[0]!.message, /expected <akomaNtoso>/);
+    assert.match(issuesOf(anAknExtract({ articles: [] }))[0]!.message, /no <article> element/);
   });
 });

@@ -11,6 +11,7 @@ export const ACTIONS = [
   'knowledge.translate',
   'taxonomy.edit',
   'thesaurus.edit',
+  'reference.import_text',
   'directory.read_restricted',
   'directory.create',
   'directory.edit',

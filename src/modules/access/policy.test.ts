@@ -32,7 +32,7 @@ const EXPECTED: Record<string, Action[]> = {
   practitioner: ['directory.read_restricted', 'providers.read_restricted', 'tokens.manage'],
   curator: [
     'knowledge.create', 'knowledge.edit', 'knowledge.review', 'knowledge.publish', 'knowledge.archive', 'knowledge.translate',
-    'taxonomy.edit', 'thesaurus.edit', 'directory.read_restricted', 'practitioner.request', 'tokens.manage',
+    'taxonomy.edit', 'thesaurus.edit', 'reference.import_text', 'directory.read_restricted', 'practitioner.request', 'tokens.manage',
     'providers.read_restricted', 'providers.create', 'providers.edit', 'providers.review', 'providers.publish', 'providers.archive',
     'forum.create_topic',
   ],

@@ -72,6 +72,9 @@ export const RULES: Record<Action, Rule> = {
   'taxonomy.edit': curator,
   // The search thesaurus (abbreviations and synonyms that expand queries): curators, audited.
   'thesaurus.edit': curator,
+  // Authentic language versions of the shipped instruments (Markdown or Akoma Ntoso), uploaded on
+  // /{lang}/instrument-texts: curators, audited (the command line, run on the server, needs no role).
+  'reference.import_text': curator,
 
   'directory.read_restricted': practitionerOrAbove,
   'directory.create': focalPointOf,

@@ -131,6 +131,7 @@ const keys = [
   'book_edition_restricted',
   'book_generated',
   'book_contents',
+  'book_toc_note',
   'book_count',
   'book_unavailable',
   'demo_label',

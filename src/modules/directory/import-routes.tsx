@@ -6,7 +6,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../../platform/http/app.js';
-import { AppError, ValidationError } from '../../platform/http/errors.js';
+import { ValidationError, uploadReadError } from '../../platform/http/errors.js';
 import { CsrfField, Layout } from '../../platform/web/layout.js';
 import { href, pageContext, sendPage, type PageContext } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
@@ -69,12 +69,6 @@ function mayImport(request: FastifyRequest): { admin: boolean } {
   return { admin: assertAllowedSomewhere(request.actor, 'directory.import').all };
 }
 
-/** A multipart error that is the client's fault (malformed body) is a 400 naming the file, never a 500. */
-function uploadError(err: unknown): unknown {
-  if (err instanceof AppError || (typeof (err as { statusCode?: unknown })?.statusCode === 'number' && (err as { statusCode: number }).statusCode < 500)) return err;
-  return new ValidationError([{ field: 'file', message: `the upload could not be read (${(err as Error)?.message ?? 'malformed form'})` }]);
-}
-
 export const importRoutes: RoutePlugin = pageRoutes(async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 } });
 
@@ -107,7 +101,7 @@ export const importRoutes: RoutePlugin = pageRoutes(async (app) => {
       }
     } catch (err) {
       if (err instanceof ValidationError && tokenChecked) return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={err.issues ?? []} />, 400);
-      throw uploadError(err);
+      throw uploadReadError(err);
     }
     if (!tokenChecked) await assertFormToken(app, request, token);
     if (!result) return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={[{ field: 'file', message: 'choose a .jsonl or .csv file' }]} />, 400);

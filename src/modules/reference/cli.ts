@@ -42,9 +42,9 @@ export function referenceCommands(program: Command, cli: CliContext): void {
 
   program
     .command('import-instrument-text')
-    .description('Import an authentic language version of a shipped instrument (Markdown in the layout of resources/instruments/; docs/REFERENCE-DATA.md)')
+    .description('Import an authentic language version of a shipped instrument (Markdown in the layout of resources/instruments/, or an Akoma Ntoso act; docs/REFERENCE-DATA.md)')
     .argument('<instrument>', 'id of the instrument, e.g. untoc, uncac, coe-cybercrime')
-    .argument('<file>', 'Markdown file: "### Article N" lines, an optional "#### heading" after each, then the paragraphs')
+    .argument('<file>', 'Markdown file ("### Article N" lines, an optional "#### heading" after each, then the paragraphs) or Akoma Ntoso XML (an <act> with <article> elements)')
     .requiredOption('--lang <lang>', 'language of the text: an authentic language of the instrument (ar, zh, fr, es, ru; fr for Council of Europe treaties)')
     .option('--source <source>', 'where the text comes from (default: the file name)')
     .addHelpText('after', '\nExit codes: 0 imported; 2 invalid (problems listed on stderr by line; nothing written).')

@@ -6,5 +6,9 @@ export { countryFormalName, countryKind, countryName, getCountry, isRequestable,
 export type { Country, Region, Term } from './service.js';
 export type { PlaceKind, Taxonomy } from './service.js';
 export { PLACE_KINDS, STATE_KINDS } from './definitions/un-names.js';
-export { articleTitleFor, instrumentAuthenticLanguages, instrumentMetadataValue, instrumentShortName, isShippedInstrument, translatedArticleTitle, translatedInstrumentTitle } from './instrument-labels.js';
+export { articleTitleFor, instrumentAuthenticLanguages, instrumentMetadataValue, instrumentShortName, isShippedInstrument, shippedInstrumentIds, translatedArticleTitle, translatedInstrumentTitle } from './instrument-labels.js';
 export type { LabelText } from './instrument-labels.js';
+export { previewInstrumentText, importInstrumentText } from './instrument-texts.js';
+export type { TextPreview, ImportTextResult } from './instrument-texts.js';
+export { provideAknArticleReader } from './akn-reader.js';
+export type { AknArticleReader, AknArticlesRead } from './akn-reader.js';

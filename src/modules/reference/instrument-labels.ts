@@ -19,6 +19,11 @@ export interface LabelText {
 const ROW_INDEX: Readonly<Record<Exclude<Lang, 'en'>, number>> = { ar: 0, zh: 1, fr: 2, es: 3, ru: 4 };
 const SHIPPED = new Map(INSTRUMENTS.map((d) => [d.id, d]));
 
+/** Ids of the instruments Palermo ships, in their definition order. */
+export function shippedInstrumentIds(): string[] {
+  return INSTRUMENTS.map((d) => d.id);
+}
+
 /** Whether an instrument is one Palermo ships (and so has the translations below). */
 export function isShippedInstrument(id: string): boolean {
   return SHIPPED.has(id);

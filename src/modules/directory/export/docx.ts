@@ -1,10 +1,15 @@
 /**
  * The DOCX book (docx package): a heading per country, per authority its functions, details,
- * contact persons and requirements as tables; right-to-left paragraphs for Arabic text.
+ * contact persons and requirements as tables; right-to-left paragraphs for Arabic text. The
+ * contents are a Word table-of-contents field over the country headings (Heading 1), marked dirty
+ * and with "update fields" set, so Word fills in the page numbers when the document is opened
+ * (LibreOffice: Tools > Update); until then the field shows the countries, linked to their headings
+ * (bookmarks), without numbers. The pages depend on the word processor's layout, so the PDF book's
+ * numbers are not copied; a note under the contents says how the numbers come.
  * docx builds the whole document in memory before packing it: one paragraph tree per authority.
  */
 import fs from 'node:fs';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { Bookmark, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
@@ -16,10 +21,11 @@ import type { BookOptions } from './book-html.js';
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 const isRtl = (text: string, lang?: string) => (lang ? /^(ar|he|fa|ur)\b/.test(lang) : false) || RTL.test(text);
 
-function para(text: string, bookRtl: boolean, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; lang?: string; bold?: boolean } = {}): Paragraph {
+function para(text: string, bookRtl: boolean, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; lang?: string; bold?: boolean; bookmark?: string } = {}): Paragraph {
   const rtl = isRtl(text, options.lang) || (bookRtl && !options.lang);
   const lines = text.split('\n');
-  const children: ParagraphChild[] = lines.map((line, i) => new TextRun({ text: line, rightToLeft: rtl, bold: options.bold ?? false, break: i ? 1 : 0 }));
+  const runs: ParagraphChild[] = lines.map((line, i) => new TextRun({ text: line, rightToLeft: rtl, bold: options.bold ?? false, break: i ? 1 : 0 }));
+  const children = options.bookmark ? [new Bookmark({ id: options.bookmark, children: runs as TextRun[] })] : runs;
   return new Paragraph({ children, bidirectional: rtl, ...(options.heading ? { heading: options.heading } : {}) });
 }
 
@@ -39,6 +45,9 @@ function table(rows: (string | BookText)[][], rtl: boolean, header = true): Tabl
   });
 }
 
+/** A country heading's bookmark (the cached contents link to it). */
+const bookmarkOf = (country: string) => `country_${country.replace(/[^A-Za-z0-9]/g, '_')}`;
+
 /** Write the DOCX book to a file. */
 export async function buildBookDocx(db: Kysely<DB>, options: BookOptions, file: string): Promise<void> {
   await fs.promises.writeFile(file, await bookDocx(db, options), { mode: 0o600 });
@@ -57,11 +66,18 @@ export async function bookDocx(db: Kysely<DB>, options: BookOptions): Promise<Bu
     para(t('book_count', { count: total, states: counts.length }), rtl),
     para(viewer.restricted ? t('book_edition_restricted') : t('book_edition_public'), rtl),
     para(t('book_generated', { date: formatDate(lang, options.now ?? new Date()), site: options.site }), rtl),
-    para(t('book_contents'), rtl, { heading: HeadingLevel.HEADING_1 }),
-    ...counts.map((c) => para(`${c.label} (${c.n})`, rtl)),
+    // Not a Heading 1: the contents do not list themselves.
+    para(t('book_contents'), rtl, { bold: true }),
+    new TableOfContents(t('book_contents'), {
+      hyperlink: true,
+      headingStyleRange: '1-1',
+      beginDirty: true,
+      cachedEntries: counts.map((c) => ({ title: c.label, level: 1, href: bookmarkOf(c.country) })),
+    }),
+    para(t('book_toc_note'), rtl),
   ];
   for (const c of counts) {
-    children.push(para(c.label, rtl, { heading: HeadingLevel.HEADING_1 }));
+    children.push(para(c.label, rtl, { heading: HeadingLevel.HEADING_1, bookmark: bookmarkOf(c.country) }));
     for await (const batch of authorityBatches(db, viewer, 200, c.country)) {
       for (const item of batch) {
       const a = bookAuthority(item.doc, item, refs, lang);
@@ -85,6 +101,7 @@ export async function bookDocx(db: Kysely<DB>, options: BookOptions): Promise<Bu
       }
     }
   }
-  const doc = new Document({ creator: 'Palermo', title: t('book_title'), description: t('book_title'), sections: [{ properties: {}, children }] });
+  // updateFields: Word asks to update the fields (the contents' page numbers) when the file is opened.
+  const doc = new Document({ creator: 'Palermo', title: t('book_title'), description: t('book_title'), features: { updateFields: true }, sections: [{ properties: {}, children }] });
   return Packer.toBuffer(doc);
 }

@@ -27,6 +27,13 @@ const HEADING3 = /^###(?!#)/;
 const HEADING4 = /^####(?!#)\s*(.*)$/;
 const TITLE = /^#{1,2}(?!#)\s*(.+)$/;
 
+/** An article number must be one of the instrument's, once (`seen`: number → first line). */
+export function checkArticleNumber(number: string, line: number, known: ReadonlySet<string>, seen: Map<string, number>, at: (line: number, message: string) => void): void {
+  if (!known.has(number)) at(line, `article ${number} is not an article of this instrument`);
+  else if (seen.has(number)) at(line, `article ${number} appears twice (first at line ${seen.get(number)})`);
+  seen.set(number, line);
+}
+
 /** Parse a file; `known` are the article numbers of the instrument (from the shipped English text). */
 export function parseAuthenticText(content: string, known: ReadonlySet<string>): { text: AuthenticText; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
@@ -44,9 +51,7 @@ export function parseAuthenticText(content: string, known: ReadonlySet<string>):
     const article = ARTICLE.exec(line);
     if (article) {
       const number = article[1]!;
-      if (!known.has(number)) at(n, `article ${number} is not an article of this instrument`);
-      else if (seen.has(number)) at(n, `article ${number} appears twice (first at line ${seen.get(number)})`);
-      seen.set(number, n);
+      checkArticleNumber(number, n, known, seen, at);
       current = { number, text: '', line: n, paragraphs: [] };
       articles.push(current);
       expectTitle = true;
