@@ -223,6 +223,44 @@ describe('access policy: forum spaces', () => {
     assert.equal(allow(ROLES.practitioner!, 'forum.read', {}), false);
   });
 
+  // role → [edit own post in a topic space, edit own post in its private space, edit another's post,
+  //         moderate a topic space, moderate/manage members of a private space its authority owns,
+  //         of one another member owns]
+  const OWNED: Resource = { ...MEMBER, authorityId: 'fra-moj' };
+  const OWNED_BY_OTHER: Resource = { ...MEMBER, authorityId: 'ita-moj' };
+  const EDIT_ROWS: Record<string, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+    anonymous: [false, false, false, false, false, false],
+    registered: [false, false, false, false, false, false],
+    practitioner: [true, false, false, false, false, false],
+    curator: [true, false, false, true, false, false],
+    focal_point: [true, false, false, false, false, false],
+    authority_officer: [true, true, false, false, true, false],
+    authority_supervisor: [true, true, false, false, true, false],
+    administrator: [true, false, false, false, false, false],
+    network_secretariat: [false, false, false, false, false, false],
+    curator_without_second_factor: [false, false, false, false, false, false],
+  };
+  for (const [role, [ownTopic, ownPrivate, others, modTopic, modOwned, modOther]] of Object.entries(EDIT_ROWS)) {
+    it(`${role}: edit own ${ownTopic}/${ownPrivate}, others' ${others}, moderate topic ${modTopic}, own private ${modOwned}, others' ${modOther}`, () => {
+      const actor = ROLES[role]!;
+      assert.equal(allow(actor, 'forum.edit_post', { ...TOPIC, ownerId: SELF }), ownTopic);
+      assert.equal(allow(actor, 'forum.edit_post', { ...MEMBER, ownerId: SELF }), ownPrivate);
+      assert.equal(allow(actor, 'forum.edit_post', { ...TOPIC, ownerId: OTHER }) || allow(actor, 'forum.edit_post', { ...MEMBER, ownerId: OTHER }) || allow(actor, 'forum.edit_post', { ...NOT_MEMBER, ownerId: SELF }), others);
+      assert.equal(allow(actor, 'forum.moderate', TOPIC), modTopic);
+      assert.equal(allow(actor, 'forum.moderate', OWNED), modOwned);
+      assert.equal(allow(actor, 'forum.manage_members', OWNED), modOwned);
+      assert.equal(allow(actor, 'forum.moderate', OWNED_BY_OTHER) || allow(actor, 'forum.manage_members', OWNED_BY_OTHER), modOther);
+      assert.equal(allow(actor, 'forum.manage_members', TOPIC), false, 'a topic space has no members');
+    });
+  }
+
+  it('refuses moderation when the owning authority is no longer a member, and editing a post without an author', () => {
+    const officer = ROLES.authority_officer!;
+    assert.equal(allow(officer, 'forum.moderate', { forumSpace: 'private', memberAuthorityIds: ['fra-moj', 'deu-bfj'], authorityId: 'ita-moj' }), false);
+    assert.equal(allow(officer, 'forum.manage_members', { forumSpace: 'private', memberAuthorityIds: ['ita-moj'], authorityId: 'fra-moj' }), false);
+    assert.equal(allow(officer, 'forum.edit_post', { ...TOPIC }), false);
+  });
+
   it('lets officers open private spaces only for their own authority', () => {
     assert.equal(allow(ROLES.authority_officer!, 'forum.create_private', { authorityId: 'fra-moj' }), true);
     assert.equal(allow(ROLES.authority_officer!, 'forum.create_private', { authorityId: 'ita-moj' }), false);

@@ -57,6 +57,8 @@ const all = (...rules: Rule[]): Rule => (a, r) => rules.every((rule) => rule(a, 
 /** Acts (officer or supervisor) for one of the member authorities of a private forum space. */
 const privateSpaceMember: Rule = (a, r) => r.forumSpace === 'private' && !!r.memberAuthorityIds?.length && memberOf('authority_officer', 'authority_supervisor')(a, r);
 const topicSpace: Rule = (_a, r) => r.forumSpace === 'topic';
+/** The owning authority (resource.authorityId) is still a member of the private space. */
+const ownerIsMember: Rule = (_a, r) => !!r.authorityId && !!r.memberAuthorityIds?.includes(r.authorityId);
 
 const curator = has('curator');
 const admin = has('administrator');
@@ -135,6 +137,15 @@ export const RULES: Record<Action, Rule> = {
   'forum.post': any(all(topicSpace, practitionerOrAbove), privateSpaceMember),
   'forum.create_topic': curator,
   'forum.create_private': ofAuthority('authority_officer', 'authority_supervisor'),
+  /** Edit a post: its author, while still allowed to post in its space (resource.ownerId = the author). */
+  'forum.edit_post': all(any(all(topicSpace, practitionerOrAbove), privateSpaceMember), (a, r) => !!r.ownerId && r.ownerId === a.userId),
+  /**
+   * Hide a post with a reason: in topic spaces the curators; in a private space its owner, the
+   * officers and supervisors of the authority that opened it (resource.authorityId), while a member.
+   */
+  'forum.moderate': any(all(topicSpace, curator), all(privateSpaceMember, ofAuthority('authority_officer', 'authority_supervisor'), ownerIsMember)),
+  /** Add and remove member authorities of a private space: its owner (as for forum.moderate). */
+  'forum.manage_members': all(privateSpaceMember, ofAuthority('authority_officer', 'authority_supervisor'), ownerIsMember),
   // Joint investigation teams (UNTOC art. 19): only officers and supervisors of member authorities
   // see a team's workspace; a supervisor opens one for their authority (authorityId = the lead).
   'jit.create': ofAuthority('authority_supervisor'),

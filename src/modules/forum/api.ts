@@ -16,10 +16,10 @@ import { receivePostForm } from './uploads.js';
 
 const tags = ['forum'];
 const security = [{ bearerAuth: [] }];
-const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
-const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
-const errors = (...codes: number[]) => Object.fromEntries([400, 401, 403, ...codes].map((c) => [c, ProblemSchema]));
-const route = (summary: string, description: string, extra: { params?: TSchema; body?: TSchema; response: Record<number, TSchema> }) => ({ schema: { tags, summary, description, security, ...extra } });
+export const Id = Type.Object({ id: Type.String({ maxLength: 100 }) });
+export const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
+export const errors = (...codes: number[]) => Object.fromEntries([400, 401, 403, ...codes].map((c) => [c, ProblemSchema]));
+export const route = (summary: string, description: string, extra: { params?: TSchema; body?: TSchema; querystring?: TSchema; response: Record<number, TSchema> }) => ({ schema: { tags, summary, description, security, ...extra } });
 const Kind = Type.Union([Type.Literal('topic'), Type.Literal('private')], { description: 'topic: every registered practitioner; private: the member authorities only' });
 
 const Space = Type.Object({
@@ -30,8 +30,17 @@ const Space = Type.Object({
   members: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), { description: 'Member authorities of a private space; empty for a topic space' }),
   createdAt: Type.String({ format: 'date-time' }),
 });
-const SpaceItem = Type.Object({ id: Type.String({ format: 'uuid' }), kind: Kind, title: Type.String(), description: Type.String(), threads: Type.Integer(), createdAt: Type.String({ format: 'date-time' }) });
-const Thread = Type.Object({ id: Type.String({ format: 'uuid' }), spaceId: Type.String({ format: 'uuid' }), title: Type.String(), posts: Type.Integer(), createdAt: Type.String({ format: 'date-time' }), lastPostAt: Type.String({ format: 'date-time' }) });
+const SpaceItem = Type.Object({ id: Type.String({ format: 'uuid' }), kind: Kind, title: Type.String(), description: Type.String(), threads: Type.Integer(), unread: Type.Integer({ description: 'Posts by others the caller has not seen yet' }), createdAt: Type.String({ format: 'date-time' }) });
+const Thread = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  spaceId: Type.String({ format: 'uuid' }),
+  title: Type.String(),
+  posts: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastPostAt: Type.String({ format: 'date-time' }),
+  unread: Type.Optional(Type.Integer({ description: 'Posts by others the caller had not seen (before this read, for a thread read now)' })),
+  firstUnreadPostId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'The first of them' })),
+});
 const Attachment = Type.Object({ id: Type.String({ format: 'uuid' }), postId: Type.String({ format: 'uuid' }), filename: Type.String(), mediaType: Type.String({ description: `Found from the content: ${Object.keys(ACCEPTED_TYPES).join(', ')}` }), byteSize: Type.Integer(), sha256: Type.String({ description: 'SHA-256 of the content, hex' }), contentUrl: Type.String() });
 const Post = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -41,6 +50,10 @@ const Post = Type.Object({
   actingAuthority: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'The member authority the author acted for (private spaces)' }),
   createdAt: Type.String({ format: 'date-time' }),
   attachments: Type.Array(Attachment),
+  editedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When its author last edited it' }),
+  history: Type.Array(Type.Object({ body: Type.String(), editedAt: Type.String({ format: 'date-time' }) }), { description: 'The texts earlier edits replaced, oldest first' }),
+  hidden: Type.Union([Type.Object({ reason: Type.String(), at: Type.String({ format: 'date-time' }) }), Type.Null()], { description: 'Hidden by a moderator: body, history and attachments are then empty' }),
+  mayEdit: Type.Boolean(),
 });
 const Created = Type.Object({ postId: Type.String({ format: 'uuid' }), threadId: Type.String({ format: 'uuid' }), attachment: Type.Union([Attachment, Type.Null()]) });
 
@@ -75,7 +88,7 @@ export const forumApi: RoutePlugin = async (app: App) => {
     async (request, reply) => reply.code(201).send(await createSpace(app.db, auditContext(request), request.body as Record<string, unknown>)),
   );
 
-  app.get(`${base}/spaces/:id`, route('A forum space and its threads', 'forum.read. 403 (the same whether the space exists or not) for a non-member of a private space; every read of a private space is recorded in the audit log.', { params: Id, response: { 200: Type.Object({ space: Space, threads: Type.Array(Thread), mayPost: Type.Boolean() }), ...errors() } }), async (request, reply) => {
+  app.get(`${base}/spaces/:id`, route('A forum space and its threads', 'forum.read. 403 (the same whether the space exists or not) for a non-member of a private space; every read of a private space is recorded in the audit log.', { params: Id, response: { 200: Type.Object({ space: Space, threads: Type.Array(Thread), mayPost: Type.Boolean(), mayModerate: Type.Boolean(), mayManageMembers: Type.Boolean(), owner: Type.Union([Type.String(), Type.Null()]) }), ...errors() } }), async (request, reply) => {
     privateReply(reply);
     return openSpace(app.db, auditContext(request), idOf(request));
   });
@@ -96,7 +109,7 @@ export const forumApi: RoutePlugin = async (app: App) => {
     },
   );
 
-  app.get(`${base}/threads/:id`, route('A thread and its posts', 'forum.read in its space (403 otherwise, the same whether the thread exists or not); reads in a private space are recorded.', { params: Id, response: { 200: Type.Object({ space: Space, thread: Thread, posts: Type.Array(Post), mayPost: Type.Boolean() }), ...errors() } }), async (request, reply) => {
+  app.get(`${base}/threads/:id`, route('A thread and its posts', 'forum.read in its space (403 otherwise, the same whether the thread exists or not); reads in a private space are recorded.', { params: Id, response: { 200: Type.Object({ space: Space, thread: Thread, posts: Type.Array(Post), mayPost: Type.Boolean(), mayModerate: Type.Boolean() }), ...errors() } }), async (request, reply) => {
     privateReply(reply);
     const r = await openThread(app.db, auditContext(request), idOf(request));
     return { ...r, posts: r.posts.map(postOut) };

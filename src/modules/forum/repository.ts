@@ -13,11 +13,11 @@ export interface SpaceRow {
 }
 
 /** What the policy needs of a space, and nothing else (read before the permission check). */
-export async function selectSpaceAccess(db: Kysely<DB>, id: string): Promise<{ kind: SpaceKind; members: string[] } | undefined> {
-  const space = await db.selectFrom('forum_spaces').select(['kind']).where('id', '=', id).executeTakeFirst();
+export async function selectSpaceAccess(db: Kysely<DB>, id: string): Promise<{ kind: SpaceKind; members: string[]; owner: string | null } | undefined> {
+  const space = await db.selectFrom('forum_spaces').select(['kind', 'created_for_authority']).where('id', '=', id).executeTakeFirst();
   if (!space) return undefined;
   const members = await db.selectFrom('forum_space_members').select('authority_id').where('space_id', '=', id).orderBy('authority_id').execute();
-  return { kind: space.kind, members: members.map((m) => m.authority_id) };
+  return { kind: space.kind, members: members.map((m) => m.authority_id), owner: space.created_for_authority };
 }
 
 export async function selectSpace(db: Kysely<DB>, id: string): Promise<SpaceRow | undefined> {
@@ -89,9 +89,13 @@ export interface PostRow {
   author_name: string;
   acting_authority_id: string | null;
   created_at: Date;
+  edited_at: Date | null;
+  hidden_at: Date | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
 }
 
-export async function insertPost(db: Kysely<DB>, row: Omit<PostRow, 'id' | 'created_at'>): Promise<PostRow> {
+export async function insertPost(db: Kysely<DB>, row: Omit<PostRow, 'id' | 'created_at' | 'edited_at' | 'hidden_at' | 'hidden_by' | 'hidden_reason'>): Promise<PostRow> {
   const post = await db.insertInto('forum_posts').values(row).returningAll().executeTakeFirstOrThrow();
   await db.updateTable('forum_threads').set({ last_post_at: post.created_at }).where('id', '=', row.thread_id).execute();
   return post;
@@ -101,8 +105,10 @@ export async function selectPosts(db: Kysely<DB>, threadId: string): Promise<Pos
   return db.selectFrom('forum_posts').selectAll().where('thread_id', '=', threadId).orderBy('created_at').orderBy('id').limit(1000).execute();
 }
 
-export async function selectPostThread(db: Kysely<DB>, postId: string): Promise<{ thread_id: string; space_id: string; author_id: string | null } | undefined> {
-  return db.selectFrom('forum_posts as p').innerJoin('forum_threads as t', 't.id', 'p.thread_id').select(['p.thread_id', 't.space_id', 'p.author_id']).where('p.id', '=', postId).executeTakeFirst();
+/** What the policy needs about a post: its space, its author, whether it is hidden. */
+export async function selectPostThread(db: Kysely<DB>, postId: string): Promise<{ thread_id: string; space_id: string; author_id: string | null; hidden: boolean } | undefined> {
+  const row = await db.selectFrom('forum_posts as p').innerJoin('forum_threads as t', 't.id', 'p.thread_id').select(['p.thread_id', 't.space_id', 'p.author_id', 'p.hidden_at']).where('p.id', '=', postId).executeTakeFirst();
+  return row ? { thread_id: row.thread_id, space_id: row.space_id, author_id: row.author_id, hidden: row.hidden_at !== null } : undefined;
 }
 
 export interface AttachmentMeta {

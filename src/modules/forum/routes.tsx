@@ -12,8 +12,12 @@ import { pageRoutes } from '../../platform/web/routes.js';
 import { auditContext } from '../audit/index.js';
 import { authorityNames } from '../directory/index.js';
 import { forumApi } from './api.js';
+import { forumChangesApi } from './api-changes.js';
 import { MAX_ATTACHMENT_BYTES } from './domain/input.js';
-import { ForumPage, ft, SpaceBody, SpacesBody, ThreadBody } from './pages/forum.js';
+import { addMember, editPost, hidePost, removeMember } from './moderation-service.js';
+import { SearchBody } from './pages/changes.js';
+import { ForumPage, ft, Problems, SpaceBody, SpacesBody, ThreadBody } from './pages/forum.js';
+import { searchPosts } from './search-service.js';
 import { assertMayPostInSpace, assertMayPostInThread, createSpace, createThread, forumAbilities, forumMailOn, listSpaces, openSpace, openThread, reply, setForumMail } from './service.js';
 import { receivePostForm } from './uploads.js';
 
@@ -34,6 +38,7 @@ const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
 export const forumRoutes: RoutePlugin = async (app: App) => {
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 6, fieldSize: 64 * 1024, parts: 8, headerPairs: 50 } });
   await forumApi(app);
+  await forumChangesApi(app);
 
   await pageRoutes(async (pages) => {
     const spacesPage = async (request: FastifyRequest, res: FastifyReply, err?: AppError) => {
@@ -99,6 +104,59 @@ export const forumRoutes: RoutePlugin = async (app: App) => {
         const p = formProblem(err);
         if (!p) throw err;
         return threadPage(request, res, p);
+      }
+    });
+
+    const thread = (r: FastifyRequest) => r.params as { id: string; postId: string };
+    pages.post('/forum/threads/:id/posts/:postId/edit', async (request, res) => {
+      const ctx = pageContext(request);
+      try {
+        const r = await editPost(app.db, auditContext(request), thread(request).postId, (request.body ?? {}) as Record<string, unknown>);
+        return res.redirect(`${href(ctx, `/forum/threads/${r.threadId}`)}#post-${r.postId}`, 303);
+      } catch (err) {
+        const p = formProblem(err);
+        if (!p) throw err;
+        return threadPage(request, res, p);
+      }
+    });
+    pages.post('/forum/threads/:id/posts/:postId/hide', async (request, res) => {
+      const ctx = pageContext(request);
+      try {
+        const r = await hidePost(app.db, auditContext(request), thread(request).postId, (request.body ?? {}) as Record<string, unknown>);
+        return res.redirect(`${href(ctx, `/forum/threads/${r.threadId}`)}#post-${r.postId}`, 303);
+      } catch (err) {
+        const p = formProblem(err);
+        if (!p) throw err;
+        return threadPage(request, res, p);
+      }
+    });
+    const memberChange = (run: (request: FastifyRequest, body: Record<string, unknown>) => Promise<unknown>) => async (request: FastifyRequest, res: FastifyReply) => {
+      const ctx = pageContext(request);
+      try {
+        await run(request, (request.body ?? {}) as Record<string, unknown>);
+        return res.redirect(`${href(ctx, `/forum/spaces/${idOf(request)}`)}#members-heading`, 303);
+      } catch (err) {
+        const p = formProblem(err);
+        if (!p) throw err;
+        return spacePage(request, res, p);
+      }
+    };
+    pages.post('/forum/spaces/:id/members', memberChange((request, body) => addMember(app.db, auditContext(request), idOf(request), body, pageContext(request).lang)));
+    pages.post('/forum/spaces/:id/members/remove', memberChange((request, body) => removeMember(app.db, auditContext(request), idOf(request), typeof body.authority_id === 'string' ? body.authority_id : '')));
+
+    pages.get('/forum/search', async (request, res) => {
+      const early = signInFirst(request, res);
+      if (early) return early;
+      const ctx = pageContext(request);
+      const { q } = request.query as { q?: unknown };
+      res.header('cache-control', 'private, no-store');
+      try {
+        const r = await searchPosts(app.db, auditContext(request), q);
+        return sendPage(res, <ForumPage ctx={ctx} title={ft(ctx)('search_title')}>{<SearchBody ctx={ctx} q={r.q} results={r.results} />}</ForumPage>);
+      } catch (err) {
+        const p = formProblem(err);
+        if (!p) throw err;
+        return sendPage(res, <ForumPage ctx={ctx} title={ft(ctx)('search_title')}>{<><Problems ctx={ctx} issues={issuesOf(p)} /><SearchBody ctx={ctx} q={typeof q === 'string' ? q : ''} results={[]} /></>}</ForumPage>, p.status);
       }
     });
 

@@ -16,6 +16,7 @@ import { auditRefusal, recordAudit, type AuditContext } from '../audit/index.js'
 import { authorityNames } from '../directory/index.js';
 import { checkPost, checkSpace, checkThread, isUuid } from './domain/input.js';
 import { notifyMembers } from './notifications.js';
+import * as marks from './repository-moderation.js';
 import * as repo from './repository.js';
 import type { SpaceKind } from './tables.js';
 
@@ -36,6 +37,9 @@ export interface ThreadView {
   posts: number;
   createdAt: string;
   lastPostAt: string;
+  /** Posts by others the reader has not seen yet, and the first of them (to jump to). */
+  unread?: number;
+  firstUnreadPostId?: string | null;
 }
 
 export interface AttachmentView {
@@ -55,10 +59,16 @@ export interface PostView {
   actingAuthority: { id: string; name: string } | null;
   createdAt: string;
   attachments: AttachmentView[];
+  /** When its author last edited it (null: never), and the texts it replaced, oldest first. */
+  editedAt: string | null;
+  history: { body: string; editedAt: string }[];
+  /** Hidden by a moderator: members see that and why, not the text (body, history and attachments are empty). */
+  hidden: { reason: string; at: string } | null;
+  mayEdit: boolean;
 }
 
 /** The same refusal for a space that does not exist and one the actor is not a member of. */
-function refused(actor: Actor, action: string): Error {
+export function refused(actor: Actor, action: string): Error {
   if (actor.userId === null) return new UnauthorizedError();
   return new ForbiddenError(`This forum space does not exist or you are not a member of it (${action})`);
 }
@@ -67,6 +77,8 @@ export interface Gate {
   spaceId: string;
   kind: SpaceKind;
   members: string[];
+  /** The authority that opened a private space (its owner); null for topic spaces. */
+  owner: string | null;
   /** The member authority the actor acts for (private spaces), else null. */
   actingFor: string | null;
 }
@@ -76,7 +88,7 @@ export interface Gate {
  * A signed-in non-member's attempt on an existing private space is audited as refused (in its own
  * transaction, when not called inside one); the answer is the same as for a space that does not exist.
  */
-async function gate(db: Kysely<DB>, ctx: AuditContext, spaceId: string | undefined, action: 'forum.read' | 'forum.post'): Promise<Gate> {
+export async function gate(db: Kysely<DB>, ctx: AuditContext, spaceId: string | undefined, action: 'forum.read' | 'forum.post'): Promise<Gate> {
   const actor = ctx.actor;
   if (actor.userId === null) throw new UnauthorizedError();
   if (!spaceId || !isUuid(spaceId)) throw refused(actor, action);
@@ -88,11 +100,14 @@ async function gate(db: Kysely<DB>, ctx: AuditContext, spaceId: string | undefin
     throw err;
   }
   const actingFor = access.kind === 'private' ? (actor.grants.map((g) => g.authorityId).find((a) => !!a && access.members.includes(a) && allow(actor, action, { forumSpace: 'private', memberAuthorityIds: [a] })) ?? null) : null;
-  return { spaceId, kind: access.kind, members: access.members, actingFor };
+  return { spaceId, kind: access.kind, members: access.members, owner: access.kind === 'private' ? access.owner : null, actingFor };
 }
 
+/** The policy's resource for a space behind a gate (the owner stands as its authority). */
+export const spaceResource = (g: Gate, ownerId?: string | null) => ({ forumSpace: g.kind, memberAuthorityIds: g.members, authorityId: g.owner, ...(ownerId !== undefined ? { ownerId } : {}) });
+
 /** Reads of a private space are logged (who, what, when), in the reading transaction. */
-async function logRead(trx: Kysely<DB>, ctx: AuditContext, g: Gate, targetType: string, targetId: string): Promise<void> {
+export async function logRead(trx: Kysely<DB>, ctx: AuditContext, g: Gate, targetType: string, targetId: string): Promise<void> {
   if (g.kind !== 'private') return;
   await recordAudit(trx, ctx, { action: 'forum.read', targetType, targetId, changes: { space: g.spaceId, acting_for: g.actingFor } });
 }
@@ -110,7 +125,7 @@ export function forumAbilities(actor: Actor) {
   return { topics, authorities, createTopic: allow(actor, 'forum.create_topic'), createFor, any: topics || authorities.length > 0 };
 }
 
-async function names(db: Kysely<DB>, ids: readonly string[], lang: Lang): Promise<Map<string, string>> {
+export async function names(db: Kysely<DB>, ids: readonly string[], lang: Lang): Promise<Map<string, string>> {
   const found = await authorityNames(db, ids, lang);
   return new Map(ids.map((id) => [id, found.get(id)?.name ?? id]));
 }
@@ -123,12 +138,14 @@ const threadView = (t: repo.ThreadRow & { posts: number }): ThreadView => ({ id:
 const attachmentView = (a: repo.AttachmentMeta): AttachmentView => ({ id: a.id, postId: a.post_id, filename: a.filename, mediaType: a.media_type, byteSize: a.byte_size, sha256: a.sha256 });
 
 /** The spaces the actor may read: topic spaces, and private spaces of its authorities. 401/403 for those who may read none. */
-export async function listSpaces(db: Kysely<DB>, actor: Actor): Promise<(Omit<SpaceView, 'members'> & { threads: number })[]> {
+export async function listSpaces(db: Kysely<DB>, actor: Actor): Promise<(Omit<SpaceView, 'members'> & { threads: number; unread: number })[]> {
   if (actor.userId === null) throw new UnauthorizedError();
   const can = forumAbilities(actor);
   if (!can.any) throw new ForbiddenError('You are not allowed to read the forum (forum.read)');
   const rows = await repo.selectSpaces(db, can.topics, can.authorities);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, description: r.description, createdAt: new Date(r.created_at).toISOString(), threads: r.threads }));
+  const unread = await marks.selectUnread(db, actor.userId, rows.map((r) => r.id));
+  const count = (id: string) => unread.filter((u) => u.space_id === id).reduce((n, u) => n + u.unread, 0);
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, description: r.description, createdAt: new Date(r.created_at).toISOString(), threads: r.threads, unread: count(r.id) }));
 }
 
 /** Open a space: topic spaces by curators, private spaces by an officer or supervisor for their authority and named others. */
@@ -158,19 +175,30 @@ export async function createSpace(db: Kysely<DB>, ctx: AuditContext, raw: Record
 }
 
 /** A space and its threads (403 before anything is revealed; the read of a private space is logged). */
-export async function openSpace(db: Kysely<DB>, ctx: AuditContext, spaceId: string, lang: Lang = 'en'): Promise<{ space: SpaceView; threads: ThreadView[]; mayPost: boolean }> {
+export async function openSpace(db: Kysely<DB>, ctx: AuditContext, spaceId: string, lang: Lang = 'en'): Promise<{ space: SpaceView; threads: ThreadView[]; mayPost: boolean; mayModerate: boolean; mayManageMembers: boolean; owner: string | null }> {
   const g = await gate(db, ctx, spaceId, 'forum.read');
   return db.transaction().execute(async (trx) => {
     const row = await repo.selectSpace(trx, spaceId);
     if (!row) throw refused(ctx.actor, 'forum.read');
     const threads = await repo.selectThreads(trx, spaceId);
+    const unread = await marks.selectUnread(trx, ctx.actor.userId!, [spaceId]);
     await logRead(trx, ctx, g, 'forum_space', spaceId);
-    return { space: spaceView(row, g.members, await names(trx, g.members, lang)), threads: threads.map(threadView), mayPost: allow(ctx.actor, 'forum.post', { forumSpace: g.kind, memberAuthorityIds: g.members }) };
+    return {
+      space: spaceView(row, g.members, await names(trx, g.members, lang)),
+      threads: threads.map((t) => {
+        const u = unread.find((x) => x.thread_id === t.id);
+        return { ...threadView(t), unread: u?.unread ?? 0, firstUnreadPostId: u?.first_unread ?? null };
+      }),
+      mayPost: allow(ctx.actor, 'forum.post', { forumSpace: g.kind, memberAuthorityIds: g.members }),
+      mayModerate: allow(ctx.actor, 'forum.moderate', spaceResource(g)),
+      mayManageMembers: allow(ctx.actor, 'forum.manage_members', spaceResource(g)),
+      owner: g.owner,
+    };
   });
 }
 
 /** A thread with its posts and their attachments. */
-export async function openThread(db: Kysely<DB>, ctx: AuditContext, threadId: string, lang: Lang = 'en'): Promise<{ space: SpaceView; thread: ThreadView; posts: PostView[]; mayPost: boolean }> {
+export async function openThread(db: Kysely<DB>, ctx: AuditContext, threadId: string, lang: Lang = 'en'): Promise<{ space: SpaceView; thread: ThreadView; posts: PostView[]; mayPost: boolean; mayModerate: boolean }> {
   if (ctx.actor.userId === null) throw new UnauthorizedError();
   const spaceId = isUuid(threadId) ? await repo.selectThreadSpace(db, threadId) : undefined;
   const g = await gate(db, ctx, spaceId, 'forum.read');
@@ -178,22 +206,31 @@ export async function openThread(db: Kysely<DB>, ctx: AuditContext, threadId: st
     const [space, thread] = await Promise.all([repo.selectSpace(trx, g.spaceId), repo.selectThread(trx, threadId)]);
     if (!space || !thread) throw refused(ctx.actor, 'forum.read');
     const posts = await repo.selectPosts(trx, threadId);
-    const files = await repo.selectAttachments(trx, posts.map((p) => p.id));
+    const shown = posts.filter((p) => !p.hidden_at).map((p) => p.id);
+    const [files, edits] = await Promise.all([repo.selectAttachments(trx, shown), marks.selectEdits(trx, shown)]);
     const named = await names(trx, [...new Set([...g.members, ...posts.flatMap((p) => (p.acting_authority_id ? [p.acting_authority_id] : []))])], lang);
+    const unread = (await marks.selectUnread(trx, ctx.actor.userId!, [g.spaceId])).find((u) => u.thread_id === threadId);
     await logRead(trx, ctx, g, 'forum_thread', threadId);
+    await marks.markRead(trx, ctx.actor.userId!, threadId);
+    const iso = (d: Date | string) => new Date(d).toISOString();
     return {
       space: spaceView(space, g.members, named),
-      thread: threadView({ ...thread, posts: posts.length }),
+      thread: { ...threadView({ ...thread, posts: posts.length }), unread: unread?.unread ?? 0, firstUnreadPostId: unread?.first_unread ?? null },
       posts: posts.map((p) => ({
         id: p.id,
         threadId: p.thread_id,
-        body: p.body,
+        body: p.hidden_at ? '' : p.body,
         authorName: p.author_name,
         actingAuthority: p.acting_authority_id ? { id: p.acting_authority_id, name: named.get(p.acting_authority_id) ?? p.acting_authority_id } : null,
-        createdAt: new Date(p.created_at).toISOString(),
+        createdAt: iso(p.created_at),
         attachments: files.filter((f) => f.post_id === p.id).map(attachmentView),
+        editedAt: p.edited_at ? iso(p.edited_at) : null,
+        history: edits.filter((e) => e.post_id === p.id).map((e) => ({ body: e.previous_body, editedAt: iso(e.edited_at) })),
+        hidden: p.hidden_at ? { reason: p.hidden_reason ?? '', at: iso(p.hidden_at) } : null,
+        mayEdit: !p.hidden_at && allow(ctx.actor, 'forum.edit_post', spaceResource(g, p.author_id)),
       })),
       mayPost: allow(ctx.actor, 'forum.post', { forumSpace: g.kind, memberAuthorityIds: g.members }),
+      mayModerate: allow(ctx.actor, 'forum.moderate', spaceResource(g)),
     };
   });
 }
@@ -262,6 +299,7 @@ export async function openAttachment(db: Kysely<DB>, ctx: AuditContext, attachme
   return db.transaction().execute(async (trx) => {
     const a = await repo.selectAttachment(trx, attachmentId);
     if (!a) throw refused(ctx.actor, 'forum.read');
+    if ((await repo.selectPostThread(trx, a.post_id))?.hidden) throw new ForbiddenError('The post of this attachment was hidden by a moderator');
     await logRead(trx, ctx, g, 'forum_attachment', attachmentId);
     return { ...attachmentView(a), content: a.content };
   });

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamp } from '../../platform/db/types.js';
+import type { NullableTimestamp, Timestamp } from '../../platform/db/types.js';
 
 export type SpaceKind = 'topic' | 'private';
 
@@ -36,6 +36,24 @@ export interface ForumPostsTable {
   author_name: string;
   acting_authority_id: string | null;
   created_at: Timestamp;
+  edited_at: NullableTimestamp;
+  hidden_at: NullableTimestamp;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+}
+
+export interface ForumPostEditsTable {
+  id: Generated<string>;
+  post_id: string;
+  previous_body: string;
+  edited_by: string | null;
+  edited_at: Timestamp;
+}
+
+export interface ForumThreadReadsTable {
+  user_id: string;
+  thread_id: string;
+  read_until: Date | string;
 }
 
 export interface ForumAttachmentsTable {
@@ -61,4 +79,6 @@ export interface ForumTables {
   forum_posts: ForumPostsTable;
   forum_attachments: ForumAttachmentsTable;
   forum_mail_opt_outs: ForumMailOptOutsTable;
+  forum_post_edits: ForumPostEditsTable;
+  forum_thread_reads: ForumThreadReadsTable;
 }

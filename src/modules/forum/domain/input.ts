@@ -5,7 +5,7 @@
 import type { FieldIssue } from '../../../platform/http/errors.js';
 import type { SpaceKind } from '../tables.js';
 
-export const LIMITS = { title: 200, description: 2000, body: 20000, members: 20, authorityId: 200 } as const;
+export const LIMITS = { title: 200, description: 2000, body: 20000, members: 20, authorityId: 200, reason: 1000, query: 200 } as const;
 /** Largest attachment (bytes): 10 MB. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -99,6 +99,28 @@ export function checkPost(raw: Record<string, unknown>): { value?: { body: strin
   const issues: FieldIssue[] = [];
   const body = text(issues, 'body', raw.body, LIMITS.body, { required: true, singleLine: false });
   return issues.length ? { issues } : { value: { body: body! }, issues };
+}
+
+/** A moderator's reason for hiding a post (shown to the members). */
+export function checkHide(raw: Record<string, unknown>): { value?: { reason: string }; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const reason = text(issues, 'reason', raw.reason, LIMITS.reason, { required: true, singleLine: false });
+  return issues.length ? { issues } : { value: { reason: reason! }, issues };
+}
+
+/** A member authority to add to a private space. */
+export function checkMember(raw: Record<string, unknown>): { value?: { authorityId: string }; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const authorityId = checkAuthority(issues, 'authority_id', raw.authority_id);
+  return issues.length ? { issues } : { value: { authorityId: authorityId! }, issues };
+}
+
+/** A search of posts: one line of words (at least two characters). */
+export function checkQuery(raw: unknown): { value?: string; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const q = text(issues, 'q', raw, LIMITS.query, { required: true, singleLine: true });
+  if (q !== undefined && [...q].length < 2) issues.push({ field: 'q', message: 'must be at least 2 characters' });
+  return issues.length ? { issues } : { value: q!, issues };
 }
 
 /** A post's text as paragraphs (blank lines) of lines: shown as plain text, escaped by the renderer. */

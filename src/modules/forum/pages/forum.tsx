@@ -11,6 +11,7 @@ import { href, type PageContext } from '../../../platform/web/page.js';
 import { LIMITS, paragraphs } from '../domain/input.js';
 import { forumMessages, type ForumMessageKey } from '../forum.messages.js';
 import type { PostView, SpaceView, ThreadView } from '../service.js';
+import { MembersForm, PostState, PostTools, SearchForm, Unread } from './changes.js';
 
 export type FT = Translate<ForumMessageKey>;
 export const ft = (ctx: { lang: PageContext['lang'] }): FT => translator(forumMessages, ctx.lang);
@@ -40,7 +41,7 @@ export function Problems({ ctx, issues }: { ctx: PageContext; issues: FieldIssue
 }
 
 export interface SpacesModel {
-  spaces: { id: string; kind: 'topic' | 'private'; title: string; description: string; threads: number }[];
+  spaces: { id: string; kind: 'topic' | 'private'; title: string; description: string; threads: number; unread: number }[];
   createTopic: boolean;
   createFor: { id: string; name: string }[];
   mailOn: boolean;
@@ -58,6 +59,7 @@ export function SpacesBody({ ctx, model, issues }: { ctx: PageContext; model: Sp
               {s.title}
             </a>{' '}
             <span class="muted">{t('threads_count', { count: s.threads })}</span>
+            <Unread ctx={ctx} count={s.unread} />
             {s.description ? <p dir="auto">{s.description}</p> : null}
           </li>
         ))}
@@ -70,6 +72,7 @@ export function SpacesBody({ ctx, model, issues }: { ctx: PageContext; model: Sp
     <>
       <h1>{t('forum_title')}</h1>
       <p>{t('forum_intro')}</p>
+      <SearchForm ctx={ctx} />
       {issues?.length ? <Problems ctx={ctx} issues={issues} /> : null}
       <section aria-labelledby="topic-heading">
         <h2 id="topic-heading">{t('topic_spaces')}</h2>
@@ -180,7 +183,7 @@ function PostFields({ ctx, subject }: { ctx: PageContext; subject: boolean }) {
   );
 }
 
-export function SpaceBody({ ctx, space, threads, mayPost, issues }: { ctx: PageContext; space: SpaceView; threads: ThreadView[]; mayPost: boolean; issues?: FieldIssue[] }) {
+export function SpaceBody({ ctx, space, threads, mayPost, mayManageMembers, owner, issues }: { ctx: PageContext; space: SpaceView; threads: ThreadView[]; mayPost: boolean; mayManageMembers?: boolean; owner?: string | null; issues?: FieldIssue[] }) {
   const t = ft(ctx);
   return (
     <>
@@ -203,6 +206,7 @@ export function SpaceBody({ ctx, space, threads, mayPost, issues }: { ctx: PageC
                 <span class="muted">
                   {t('posts_count', { count: th.posts })} · {t('last_post', { when: when(th.lastPostAt) })}
                 </span>
+                <Unread ctx={ctx} count={th.unread ?? 0} threadId={th.id} postId={th.firstUnreadPostId} />
               </li>
             ))}
           </ul>
@@ -217,6 +221,7 @@ export function SpaceBody({ ctx, space, threads, mayPost, issues }: { ctx: PageC
           <button type="submit">{t('post_thread')}</button>
         </form>
       ) : null}
+      {mayManageMembers ? <MembersForm ctx={ctx} space={space} owner={owner ?? null} /> : null}
     </>
   );
 }
@@ -238,7 +243,7 @@ function PostText({ body }: { body: string }) {
   );
 }
 
-export function ThreadBody({ ctx, space, thread, posts, mayPost, issues }: { ctx: PageContext; space: SpaceView; thread: ThreadView; posts: PostView[]; mayPost: boolean; issues?: FieldIssue[] }) {
+export function ThreadBody({ ctx, space, thread, posts, mayPost, mayModerate, issues }: { ctx: PageContext; space: SpaceView; thread: ThreadView; posts: PostView[]; mayPost: boolean; mayModerate?: boolean; issues?: FieldIssue[] }) {
   const t = ft(ctx);
   return (
     <>
@@ -264,7 +269,8 @@ export function ThreadBody({ ctx, space, thread, posts, mayPost, issues }: { ctx
                   </>
                 ) : null}
               </p>
-              <PostText body={p.body} />
+              <PostState ctx={ctx} post={p} />
+              {p.hidden ? null : <PostText body={p.body} />}
               {p.attachments.length ? (
                 <ul class="forum-attachments" aria-label={t('field_file')}>
                   {p.attachments.map((a) => (
@@ -277,6 +283,7 @@ export function ThreadBody({ ctx, space, thread, posts, mayPost, issues }: { ctx
                   ))}
                 </ul>
               ) : null}
+              <PostTools ctx={ctx} post={p} mayModerate={!!mayModerate} />
             </article>
           </li>
         ))}
