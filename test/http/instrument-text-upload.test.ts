@@ -45,6 +45,22 @@ describe('upload of authentic instrument texts (curators)', () => {
     assert.deepEqual(await stored(), []);
   });
 
+  it('is linked for curators from a treaty page whose headings are Palermo translations, the form preselected', async () => {
+    const treaty = await curator.page('/ar/treaties/untoc');
+    assert.equal(treaty.res.status, 200);
+    const link = /href="(\/ar\/instrument-texts\?[^"]+)"/.exec(treaty.html);
+    assert.ok(link, 'the curator sees the link to load an authentic text');
+    const url = link[1]!.replace(/&amp;/g, '&');
+    assert.match(url, /instrument=untoc/);
+    assert.match(url, /lang=ar/);
+    const reader = await practitioner.page('/ar/treaties/untoc');
+    assert.doesNotMatch(reader.html, /instrument-texts/);
+    const form = await curator.page(url);
+    assert.equal(form.res.status, 200);
+    assert.match(form.html, /<option value="untoc" selected/);
+    assert.match(form.html, /<option value="ar" selected/);
+  });
+
   it('checks a Markdown file (articles found, nothing written), then imports exactly the checked text, audited', async () => {
     const { csrf } = await curator.page('/en/instrument-texts');
     const check = await upload(curator, '/en/instrument-texts', [['_csrf', csrf], ['step', 'preview'], ['instrument', 'untoc'], ['lang', 'fr'], ['source', ''], ['file', new Blob([anAuthenticExtract()]), 'untoc-fr.md']]);

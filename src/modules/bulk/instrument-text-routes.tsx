@@ -204,7 +204,11 @@ export const instrumentTextRoutes: RoutePlugin = pageRoutes(async (app) => {
     assertAllowedSomewhere(request.actor, 'reference.import_text');
     reply.header('cache-control', 'private, no-store');
     const ctx = pageContext(request);
-    return sendPage(reply, <TextImportPage ctx={ctx} form={{ instrument: 'untoc', lang: ctx.lang === 'en' ? 'fr' : ctx.lang, source: '' }} />);
+    // ?instrument= and ?lang= preselect the form (the treaty page's link for curators); the fields are checked when posted.
+    const query = request.query as { instrument?: unknown; lang?: unknown };
+    const pick = (v: unknown, fallback: string) => (typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v) ? v : fallback);
+    const form = { instrument: pick(query.instrument, 'untoc'), lang: pick(query.lang, ctx.lang === 'en' ? 'fr' : ctx.lang), source: '' };
+    return sendPage(reply, <TextImportPage ctx={ctx} form={form} />);
   });
 
   app.post('/instrument-texts', { schema: { hide: true }, config: { csrfInMultipart: true } }, async (request, reply) => {

@@ -56,6 +56,7 @@ const keys = [
   'authentic_languages',
   'authentic_loaded',
   'translated_title',
+  'load_authentic_text',
 ] as const;
 
 /** A key of the `treaty` catalogue. */

@@ -153,6 +153,12 @@ export function TreatyPage(props: EntryPageProps & { sort: PartySort; statusAsOf
           {anyTranslated ? (
             <p class="notice notice--translation" role="note">
               {tt('titles_translated', { language: languageName(ctx.lang, ctx.lang) })}
+              {ctx.viewer?.editor ? (
+                <>
+                  {' '}
+                  <a href={href(ctx, '/instrument-texts', { instrument: doc.id, lang: ctx.lang })}>{tt('load_authentic_text')}</a>
+                </>
+              ) : null}
             </p>
           ) : null}
           <ol class="article-list">
