@@ -30,7 +30,7 @@ import { PRACTITIONER_QUERIES, naturalCorpus } from './search-corpus.js';
 import { rng, stats } from './search.bench.js';
 import type { BenchContext } from './run.js';
 
-const RUNS = 20;
+const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 20);
 const NAME = naturalCorpus(rng(7)).models.en.names[400]!;
 const QUERIES = PRACTITIONER_QUERIES.map(([name, kind, raw]) => [name, kind, raw.q === 'NAME' ? { ...raw, q: NAME } : raw] as const);
 
