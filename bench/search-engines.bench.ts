@@ -30,7 +30,9 @@ import { PRACTITIONER_QUERIES, naturalCorpus } from './search-corpus.js';
 import { rng, stats } from './search.bench.js';
 import type { BenchContext } from './run.js';
 
-const RUNS = 20;
+const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 20);
+/** BENCH_ENGINES=palermo,postgres,minisearch (default all). */
+const ENGINES = process.env.BENCH_ENGINES?.split(',') ?? ['palermo', 'postgres', 'minisearch'];
 const NAME = naturalCorpus(rng(7)).models.en.names[400]!;
 const QUERIES = PRACTITIONER_QUERIES.map(([name, kind, raw]) => [name, kind, raw.q === 'NAME' ? { ...raw, q: NAME } : raw] as const);
 
@@ -126,8 +128,8 @@ export default async function (ctx: BenchContext) {
       },
     };
     setMatchCacheBytes(rt.db, 0);
-    out.palermo = { ...(await measure(palermo, texts)), heap_mb_after: heapMb(), heap_mb_added: heapMb() - heap0 };
-    ctx.log(`palermo: ${JSON.stringify((out.palermo as { repeated_overall: unknown }).repeated_overall)}`);
+    if (ENGINES.includes('palermo')) out.palermo = { ...(await measure(palermo, texts)), heap_mb_after: heapMb(), heap_mb_added: heapMb() - heap0 };
+    ctx.log(`palermo: ${JSON.stringify((out.palermo as { repeated_overall: unknown } | undefined)?.repeated_overall)}`);
 
     // Plain PostgreSQL: the same vectors and GIN index, websearch_to_tsquery, ts_rank_cd.
     const pool = new pg.Pool({ connectionString: u.toString(), max: 4 });
@@ -150,10 +152,11 @@ export default async function (ctx: BenchContext) {
         return { ids: r.rows[0]!.ids ?? [], total: r.rows[0]!.total };
       },
     };
-    out.postgres_fts = { ...(await measure(postgres, texts)), gin_index: (await sql<{ s: string }>`SELECT pg_size_pretty(pg_relation_size('search_match_document_idx')) AS s`.execute(rt.db)).rows[0]!.s };
-    ctx.log(`postgres: ${JSON.stringify((out.postgres_fts as { repeated_overall: unknown }).repeated_overall)}`);
+    if (ENGINES.includes('postgres')) out.postgres_fts = { ...(await measure(postgres, texts)), gin_index: (await sql<{ s: string }>`SELECT pg_size_pretty(pg_relation_size('search_match_document_idx')) AS s`.execute(rt.db)).rows[0]!.s };
+    ctx.log(`postgres: ${JSON.stringify((out.postgres_fts as { repeated_overall: unknown } | undefined)?.repeated_overall)}`);
     await pool.end();
 
+    if (!ENGINES.includes('minisearch')) return out;
     // MiniSearch: every language version a document (title, summary, body fields), facets counted from the results.
     const heap1 = heapMb();
     const t1 = performance.now();
