@@ -29,7 +29,8 @@ function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** A new database on the server at baseUrl, empty or a copy of `template` (its URL, and how to drop it). */
 export async function createServerDatabase(baseUrl: string, poolMax = 5, template?: string): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
-  const name = `palermo_test_${crypto.randomBytes(6).toString('hex')}`;
+  // Benchmarks name their databases (e.g. bench_exch_…) so that they are told apart on a shared server.
+  const name = `${process.env.PALERMO_TEST_DB_PREFIX ?? 'palermo_test'}_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {

@@ -43,7 +43,7 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const descriptor = async (n: TestNode) => (await fetch(`${n.server.url}/.well-known/palermo/node.json`)).text();
+const descriptor = async (n: TestNode) => (await fetch(`${n.server.url}/.well-known/palermo/node.json`, { headers: { connection: 'close' } })).text();
 /** `palermo exchange verify` on a piece of evidence, with the signer's descriptor. */
 function verifyWithCli(jws: string, keys: string): { status: number | null; stdout: string } {
   const e = path.join(dir, `${crypto.randomUUID()}.jws`);
@@ -86,16 +86,18 @@ describe('retrieval and non-delivery evidence', () => {
     assert.ok(view.verification.ok);
 
     const file = await evidenceFile(fra.server.runtime.db, fra.supervisor.actor, seen.id);
-    const cli = verifyWithCli(file.jws, await descriptor(ita));
+    // Both descriptors first: the CLI runs synchronously and holds this process (and its two servers) meanwhile.
+    const [itaKeys, fraKeys] = [await descriptor(ita), await descriptor(fra)];
+    const cli = verifyWithCli(file.jws, itaKeys);
     assert.equal(cli.status, 0, cli.stdout);
     assert.match(cli.stdout, /VERIFIED Retrieval/);
-    assert.equal(verifyWithCli(file.jws, await descriptor(fra)).status, 1, 'not with the other node\'s keys');
+    assert.equal(verifyWithCli(file.jws, fraKeys).status, 1, 'not with the other node\'s keys');
 
     // The sender's node takes returned evidence only about its own message, signed by the partner it went to.
     const own = (await caseExchange(fra.server.runtime.db, fra.supervisor.actor, out)).find((m) => m.id === messageId)!.evidence.find((e) => e.event === 'SubmissionAcceptance')!;
     const ownJws = (await evidenceFile(fra.server.runtime.db, fra.supervisor.actor, own.id)).jws;
     await assert.rejects(receiveEvidence(fra.server.runtime.db, ownJws), /not trusted|unknown/i, 'its own signature is not a partner\'s');
-    const res = await fetch(`${ita.server.url}/api/v1/exchange/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ evidence: file.jws }) });
+    const res = await fetch(`${ita.server.url}/api/v1/exchange/inbox`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ evidence: file.jws }) });
     assert.equal(res.status, 403, 'ita is not its own partner: its own Retrieval is not taken back');
   });
 
