@@ -90,6 +90,13 @@ describe('joint investigation team workspace in a real browser', () => {
       await Promise.all([other.waitForURL(/\/jit\/documents\//), other.click(`#jit-documents a[href*="/jit/documents/"]`)]);
       assert.ok((await other.textContent('#jit-doc-evidence'))?.includes(`Claire ${lang}`), 'the view is logged');
       await noAxe(other, `${lang} document`);
+
+      // A new version from the document page: both versions listed, the old one kept.
+      await other.setInputFiles('#v-file', { name: 'statement-2.txt', mimeType: 'text/plain', buffer: Buffer.from(`statement ${lang} v2`) });
+      await Promise.all([other.waitForURL(/#documents$/), other.click('form[action$="/documents"] button[type=submit]')]);
+      await Promise.all([other.waitForURL(/\/jit\/documents\//), other.click(`#jit-documents th a >> nth=-1`)]);
+      assert.equal(await other.locator('.jit-versions > li').count(), 2);
+      await noAxe(other, `${lang} versions`);
     }
   });
 });

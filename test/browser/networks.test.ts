@@ -55,6 +55,8 @@ describe('networks in a real browser', () => {
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       assert.ok(await page.locator('svg[role="img"]').isVisible());
       assert.equal((await page.locator('#net-figures tbody tr th').first().textContent())?.trim(), '2021');
+      assert.equal(await page.locator('#net-by-kind tbody tr').count(), 1, 'one kind logged so far');
+      assert.ok((await page.locator('#net-by-offence tbody tr').count()) >= 1);
       await noAxe(page, `${lang} figures`);
     }
   });

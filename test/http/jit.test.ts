@@ -145,6 +145,44 @@ describe('jit workspaces over HTTP', () => {
     assert.equal(await count(), before);
   });
 
+  it('takes a new version through the document page form; the old one stays with its evidence; mail can be turned off', async () => {
+    const ws = (await (await c.fraOff.get(`/api/v1/jit/teams/${teamId}`)).json()) as { documents: { id: string; replaced_by: string | null }[] };
+    const current = ws.documents.find((d) => !d.replaced_by)!;
+    const { html } = await c.itaSup.page(`/ar/jit/documents/${current.id}`);
+    assert.match(html, /name="replaces"/);
+    const form = new FormData();
+    form.append('_csrf', csrfOf(html));
+    form.append('replaces', current.id);
+    form.append('title', '');
+    form.append('file', new Blob(['الإفادة المصححة — corrected statement']), 'statement.txt');
+    const up = await server.get(`/ar/jit/${teamId}/documents`, { method: 'POST', body: form, headers: { cookie: cookieOf(c.itaSup), origin: server.url } });
+    assert.equal(up.status, 303, await up.text());
+    const after = (await (await c.fraOff.get(`/api/v1/jit/teams/${teamId}`)).json()) as { documents: { id: string; version: number; previous_id: string | null; replaced_by: string | null; title: string }[] };
+    const v2 = after.documents.find((d) => d.previous_id === current.id)!;
+    assert.equal(v2.version, 2);
+    assert.equal(v2.title, 'Witness statement');
+    assert.equal(after.documents.find((d) => d.id === current.id)?.replaced_by, v2.id);
+    const old = await c.fraOff.page(`/en/jit/documents/${current.id}`);
+    assert.match(old.html, /A newer version replaced this one/);
+    assert.doesNotMatch(old.html, /name="replaces"/);
+    // A second new version of the replaced one: 409, shown on the form.
+    const stale = await api(c.itaSup, 'GET', `/api/v1/jit/teams/${teamId}`);
+    assert.equal(stale.status, 200);
+    const again = new FormData();
+    again.append('replaces', current.id);
+    again.append('file', new Blob(['stale']), 's.txt');
+    const conflict = await server.get(`/api/v1/jit/teams/${teamId}/documents`, { method: 'POST', body: again, headers: { cookie: cookieOf(c.itaSup), origin: server.url, 'x-csrf-token': await tokenOf(c.itaSup) } });
+    assert.equal(conflict.status, 409);
+    // Mail on and off from the list page.
+    const list = await c.fraOff.page('/en/jit');
+    assert.match(list.html, /Stop workspace e-mails/);
+    const off = await c.fraOff.submit('/en/jit', '/en/jit/mail', { on: '0' });
+    assert.equal(off.status, 303);
+    assert.match((await c.fraOff.page('/en/jit')).html, /Send me workspace e-mails/);
+    const on = await api(c.fraOff, 'PUT', '/api/v1/jit/mail', { on: true });
+    assert.equal(on.status, 200);
+  });
+
   it('makes the workspace read-only after its end date (409), still readable', async () => {
     const created = await api(c.itaSup, 'POST', '/api/v1/jit/teams', { title: 'Short team', lead_authority_id: 'ita-pg', lead_country: 'ITA', lead_name: 'Procura di Roma', starts_on: '2020-01-01', ends_on: '2099-01-01' });
     assert.equal(created.status, 201, await created.clone().text());

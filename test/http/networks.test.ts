@@ -48,6 +48,16 @@ describe('networks over HTTP', () => {
     assert.match(await mine.text(), /NGA,GHA,mla,trafficking-in-persons,2021-05-01,,pending/);
     const ar = await (await server.get('/ar/networks')).text();
     assert.match(ar, /dir="rtl"/);
+    // By kind and by offence: tables on the page and CSV.
+    assert.match(page, /id="net-by-kind"/);
+    assert.match(page, /id="net-by-offence"/);
+    assert.match(ar, /القضايا التي يُسِّرت حسب نوع التعاون/);
+    const byKind = await (await server.get('/api/v1/networks/figures/kind.csv')).text();
+    assert.equal(byKind.split('\r\n')[1], 'mla,0,0,1,1');
+    const byOffence = await server.get('/api/v1/networks/figures/offence.csv');
+    assert.equal(byOffence.status, 200);
+    assert.equal((await byOffence.text()).split('\r\n')[1], 'trafficking-in-persons,0,0,1,1');
+    assert.equal((await server.get('/api/v1/networks/figures/other.csv')).status, 400);
   });
 
   it('refuses the log to anyone but the secretariat (403 problem+json, 401 anonymous)', async () => {

@@ -12,7 +12,7 @@ import { attachmentDisposition } from './domain/files.js';
 import { AgreementInput, MemberInput, TaskInput, TaskStatusInput, TeamInput } from './domain/inputs.js';
 import { EVIDENCE_ACTIONS } from './domain/vocabulary.js';
 import type { DocumentRow, EvidenceRow } from './repository.js';
-import { addMember, addTask, createTeam, getWorkspace, listTeams, moveTask, recordAgreement } from './service.js';
+import { addMember, addTask, createTeam, getWorkspace, listTeams, moveTask, recordAgreement, setJitMail } from './service.js';
 import { shareUpload } from './upload.js';
 
 const tags = ['jit'];
@@ -37,6 +37,9 @@ const DocumentOut = Type.Object({
   uploaded_by: Type.Union([Type.String(), Type.Null()]),
   authority_id: Type.String({ description: 'Member authority the uploader acted for' }),
   uploaded_at: Type.String({ format: 'date-time' }),
+  version: Type.Integer({ description: '1 for a first upload; each new version adds one' }),
+  previous_id: Type.Union([Type.String(), Type.Null()], { description: 'The version this one replaces' }),
+  replaced_by: Type.Union([Type.String(), Type.Null()], { description: 'The version that replaced this one; null for a current version' }),
   content_url: Type.String(),
 });
 const EvidenceOut = Type.Object({
@@ -49,7 +52,7 @@ const EvidenceOut = Type.Object({
 });
 
 const contentPath = (id: string) => `/api/v1/jit/documents/${id}/content`;
-const docOut = (d: DocumentRow) => ({ id: d.id, team_id: d.team_id, title: d.title, filename: d.filename, byte_size: d.byte_size, sha256: d.sha256, uploaded_by: d.uploaded_by_name, authority_id: d.authority_id, uploaded_at: d.uploaded_at.toISOString(), content_url: contentPath(d.id) });
+const docOut = (d: DocumentRow) => ({ id: d.id, team_id: d.team_id, title: d.title, filename: d.filename, byte_size: d.byte_size, sha256: d.sha256, uploaded_by: d.uploaded_by_name, authority_id: d.authority_id, uploaded_at: d.uploaded_at.toISOString(), version: d.version, previous_id: d.previous_id, replaced_by: d.replaced_by, content_url: contentPath(d.id) });
 const evidenceOut = (e: EvidenceRow) => ({ document_id: e.document_id, action: e.action, sha256: e.sha256, user: e.user_name, authority_id: e.authority_id, at: e.at.toISOString() });
 const objectBody = (b: unknown): Record<string, unknown> => (b && typeof b === 'object' && !Array.isArray(b) ? { ...(b as Record<string, unknown>) } : {});
 
@@ -93,7 +96,7 @@ export async function jitApi(app: App): Promise<void> {
   });
 
   app.post('/api/v1/jit/teams/:id/tasks', { schema: { tags, security, operationId: 'addJitTask', summary: 'Add a task for a member authority', params: TeamId, body: TaskInput, response: { 201: Created, ...problems } }, attachValidation: true }, async (request, reply) => {
-    const id = await addTask(app.db, auditContext(request), (request.params as { id: string }).id, objectBody(request.body));
+    const id = await addTask(app.db, auditContext(request), (request.params as { id: string }).id, objectBody(request.body), {}, app.config);
     return reply.code(201).send({ id });
   });
 
@@ -104,12 +107,18 @@ export async function jitApi(app: App): Promise<void> {
 
   app.post(
     '/api/v1/jit/teams/:id/documents',
-    { schema: { tags, security, operationId: 'uploadJitDocument', summary: 'Share a document: multipart/form-data with `title`, then the part `file` (at most 20 MB: 413; its type is found from its content: 415), streamed to a temporary file; logged as uploaded with its SHA-256', params: TeamId, response: { 201: DocumentOut, 413: { ...ProblemSchema, description: 'The file is over the limit' }, 415: { ...ProblemSchema, description: 'The content is not an accepted type' }, ...problems } } },
+    { schema: { tags, security, operationId: 'uploadJitDocument', summary: 'Share a document, or a new version of one: multipart/form-data with `title` (optional for a new version) and `replaces` (the id of the version replaced: the old versions and their evidence log stay; 409 when it was already replaced), then the part `file` (at most 20 MB: 413; its type is found from its content: 415), streamed to a temporary file; logged as uploaded with its SHA-256', params: TeamId, response: { 201: DocumentOut, 413: { ...ProblemSchema, description: 'The file is over the limit' }, 415: { ...ProblemSchema, description: 'The content is not an accepted type' }, ...problems } } },
     async (request, reply) => {
       const doc = await shareUpload(app, request, (request.params as { id: string }).id, false);
       return reply.code(201).header('location', contentPath(doc.id)).send(docOut(doc));
     },
   );
+
+  app.put('/api/v1/jit/mail', { schema: { tags, security, operationId: 'setJitMail', summary: 'Workspace e-mails (new documents, versions, tasks: a link only) on or off for the caller', body: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }), response: { 200: Type.Object({ on: Type.Boolean() }), ...problems } } }, async (request) => {
+    const { on } = request.body as { on: boolean };
+    await setJitMail(app.db, request.actor, on);
+    return { on };
+  });
 
   app.get('/api/v1/jit/teams/:id/evidence-log', { schema: { tags, security, operationId: 'getJitEvidenceLog', summary: "The team's evidence log, newest first", params: TeamId, response: { 200: Type.Object({ entries: Type.Array(EvidenceOut) }), ...problems } }, ...personal }, async (request) => ({
     entries: (await evidenceLog(app.db, request.actor, (request.params as { id: string }).id)).map(evidenceOut),

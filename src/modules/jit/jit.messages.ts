@@ -78,6 +78,21 @@ const keys = [
   'action_upload',
   'action_view',
   'action_download',
+  'mail_subject',
+  'mail_body_document',
+  'mail_body_task',
+  'mail_signature',
+  'mail_settings',
+  'mail_is_on',
+  'mail_is_off',
+  'mail_turn_off',
+  'mail_turn_on',
+  'col_version',
+  'versions_heading',
+  'version_current',
+  'version_replaced',
+  'new_version_heading',
+  'new_version_submit',
 ] as const;
 
 /** A key of the `jit` catalogue. */

@@ -138,18 +138,56 @@ export interface DocumentRow {
   uploaded_by_name: string | null;
   authority_id: string;
   uploaded_at: Date;
+  version: number;
+  previous_id: string | null;
+  /** The version that replaced this one (null for a current version). */
+  replaced_by: string | null;
 }
 
-const DOC_COLUMNS = ['id', 'team_id', 'title', 'filename', 'byte_size', 'sha256', 'uploaded_by_name', 'authority_id', 'uploaded_at'] as const;
+const DOC_COLUMNS = ['d.id', 'd.team_id', 'd.title', 'd.filename', 'd.byte_size', 'd.sha256', 'd.uploaded_by_name', 'd.authority_id', 'd.uploaded_at', 'd.version', 'd.previous_id'] as const;
 const docOut = (r: Omit<DocumentRow, 'byte_size'> & { byte_size: number | string }): DocumentRow => ({ ...r, byte_size: Number(r.byte_size) });
+const documents = (db: Db) =>
+  db
+    .selectFrom('jit_documents as d')
+    .select([...DOC_COLUMNS])
+    .select((eb) => eb.selectFrom('jit_documents as n').whereRef('n.previous_id', '=', 'd.id').select('n.id').as('replaced_by'));
 
 export async function selectDocuments(db: Db, teamId: string): Promise<DocumentRow[]> {
-  return (await db.selectFrom('jit_documents').select([...DOC_COLUMNS]).where('team_id', '=', teamId).orderBy('uploaded_at').orderBy('id').execute()).map(docOut);
+  return (await documents(db).where('d.team_id', '=', teamId).orderBy('d.uploaded_at').orderBy('d.id').execute()).map(docOut);
 }
 
 export async function selectDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
-  const r = await db.selectFrom('jit_documents').select([...DOC_COLUMNS]).where('id', '=', id).executeTakeFirst();
+  const r = await documents(db).where('d.id', '=', id).executeTakeFirst();
   return r && docOut(r);
+}
+
+/** Every version of the document `id` belongs to, oldest first (following previous_id both ways). */
+export async function selectVersions(db: Db, id: string): Promise<DocumentRow[]> {
+  const ids = await sql<{ id: string }>`
+    WITH RECURSIVE back(id, previous_id) AS (
+      SELECT id, previous_id FROM jit_documents WHERE id = ${id}::uuid
+      UNION ALL SELECT d.id, d.previous_id FROM jit_documents d JOIN back b ON d.id = b.previous_id
+    ), fwd(id) AS (
+      SELECT id FROM jit_documents WHERE id = ${id}::uuid
+      UNION ALL SELECT d.id FROM jit_documents d JOIN fwd f ON d.previous_id = f.id
+    )
+    SELECT id FROM back UNION SELECT id FROM fwd`.execute(db);
+  if (!ids.rows.length) return [];
+  return (await documents(db).where('d.id', 'in', ids.rows.map((r) => r.id)).orderBy('d.version').execute()).map(docOut);
+}
+
+export async function selectOptedOut(db: Db, userIds: readonly string[]): Promise<Set<string>> {
+  if (!userIds.length) return new Set();
+  return new Set((await db.selectFrom('jit_mail_opt_outs').select('user_id').where('user_id', 'in', userIds).execute()).map((r) => r.user_id));
+}
+
+export async function setOptOut(db: Db, userId: string, off: boolean): Promise<void> {
+  if (off) await db.insertInto('jit_mail_opt_outs').values({ user_id: userId }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
+  else await db.deleteFrom('jit_mail_opt_outs').where('user_id', '=', userId).execute();
+}
+
+export async function isOptedOut(db: Db, userId: string): Promise<boolean> {
+  return !!(await db.selectFrom('jit_mail_opt_outs').select('user_id').where('user_id', '=', userId).executeTakeFirst());
 }
 
 export async function selectDocumentContent(db: Db, id: string): Promise<Buffer> {
@@ -158,7 +196,7 @@ export async function selectDocumentContent(db: Db, id: string): Promise<Buffer>
 
 export async function insertDocument(
   db: Db,
-  row: { team_id: string; title: string; filename: string; byte_size: number; sha256: string; content: Buffer; uploaded_by: string | null; uploaded_by_name: string | null; authority_id: string },
+  row: { team_id: string; title: string; filename: string; byte_size: number; sha256: string; content: Buffer; uploaded_by: string | null; uploaded_by_name: string | null; authority_id: string; version: number; previous_id: string | null; media_type: string },
 ): Promise<string> {
   return (await db.insertInto('jit_documents').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -14,7 +14,7 @@ import { MAX_DOCUMENT_BYTES, viewDocument } from './documents-service.js';
 import { DocumentPage } from './pages/document.js';
 import { JitListPage } from './pages/list.js';
 import { WorkspacePage, type WorkspaceForm } from './pages/workspace.js';
-import { addMember, addTask, createTeam, getWorkspace, listTeams, moveTask, recordAgreement } from './service.js';
+import { addMember, addTask, createTeam, getWorkspace, jitMailOn, listTeams, moveTask, recordAgreement, setJitMail } from './service.js';
 import { shareUpload } from './upload.js';
 
 const MAX_MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
@@ -39,7 +39,7 @@ export const jitPages = (app: App) =>
     const renderList = async (request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; issues?: { field: string; message: string }[]; problem?: string } = {}, status = 200) => {
       const model = await listTeams(app.db, request.actor);
       const countries = model.mayCreateFor.length ? await listStates(app.db) : [];
-      return sendPage(reply, <JitListPage ctx={pageContext(request)} teams={model.teams} mayCreateFor={model.mayCreateFor} countries={countries} {...extra} />, status);
+      return sendPage(reply, <JitListPage ctx={pageContext(request)} teams={model.teams} mayCreateFor={model.mayCreateFor} countries={countries} mailOn={await jitMailOn(app.db, request.actor)} {...extra} />, status);
     };
     const renderWorkspace = async (request: FastifyRequest, reply: FastifyReply, extra: { form?: WorkspaceForm; values?: Record<string, string>; issues?: { field: string; message: string }[]; problem?: string } = {}, status = 200) => {
       const ws = await getWorkspace(app.db, request.actor, (request.params as { id: string }).id);
@@ -60,6 +60,12 @@ export const jitPages = (app: App) =>
       }
     });
 
+    pages.post('/jit/mail', async (request, reply) => {
+      const { on } = (request.body ?? {}) as { on?: unknown };
+      await setJitMail(app.db, request.actor, on === '1');
+      return reply.redirect(href(pageContext(request), '/jit'), 303);
+    });
+
     pages.get('/jit/:id', async (request, reply) => renderWorkspace(request, reply));
 
     /** A workspace form: run the change, back to its section (303), or the page again with the refusal. */
@@ -78,7 +84,7 @@ export const jitPages = (app: App) =>
     const teamOf = (request: FastifyRequest) => (request.params as { id: string }).id;
     pages.post('/jit/:id/members', form('members', (request, values) => addMember(app.db, auditContext(request), teamOf(request), values)));
     pages.post('/jit/:id/agreements', form('agreements', (request, values) => recordAgreement(app.db, auditContext(request), teamOf(request), values)));
-    pages.post('/jit/:id/tasks', form('tasks', (request, values) => addTask(app.db, auditContext(request), teamOf(request), values)));
+    pages.post('/jit/:id/tasks', form('tasks', (request, values) => addTask(app.db, auditContext(request), teamOf(request), values, {}, app.config)));
     pages.post('/jit/:id/tasks/:taskId', form('tasks', (request, values) => moveTask(app.db, auditContext(request), teamOf(request), (request.params as { taskId: string }).taskId, values)));
     pages.post(
       '/jit/:id/documents',
@@ -89,6 +95,6 @@ export const jitPages = (app: App) =>
     pages.get('/jit/documents/:docId', async (request, reply) => {
       const v = await viewDocument(app.db, request.actor, (request.params as { docId: string }).docId);
       const memberName = (id: string) => v.members.find((m) => m.authority_id === id)?.name ?? id;
-      return sendPage(reply, <DocumentPage ctx={pageContext(request)} teamId={v.teamId} teamTitle={v.teamTitle} document={v.document} evidence={v.evidence} memberName={memberName} />);
+      return sendPage(reply, <DocumentPage ctx={pageContext(request)} teamId={v.teamId} teamTitle={v.teamTitle} document={v.document} evidence={v.evidence} versions={v.versions} mayAddVersion={v.mayAddVersion} maxMb={MAX_MB} memberName={memberName} />);
     });
   })(app);

@@ -4,8 +4,9 @@
  * event; every check through the access policy (access.ts); a closed workspace refuses changes.
  */
 import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
-import { ConflictError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
+import { ConflictError, UnauthorizedError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import { allow, assertAllowed, assertAllowedSomewhere, type Actor } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { getCountry, isState } from '../reference/index.js';
@@ -14,6 +15,7 @@ import { todayIso } from './domain/dates.js';
 import { parseAgreement, parseMember, parseTask, parseTaskStatus, parseTeam } from './domain/inputs.js';
 import { canMoveTask } from './domain/tasks.js';
 import type { TaskStatus } from './domain/vocabulary.js';
+import { notifyMembers } from './notifications.js';
 import * as repo from './repository.js';
 
 function parsed<T>(r: { ok: true; value: T } | { ok: false; issues: FieldIssue[] }): T {
@@ -117,13 +119,14 @@ export async function recordAgreement(db: Kysely<DB>, ctx: AuditContext, teamId:
 }
 
 /** A task for a member authority. */
-export async function addTask(db: Kysely<DB>, ctx: AuditContext, teamId: unknown, input: unknown, clock: Clock = {}): Promise<string> {
+export async function addTask(db: Kysely<DB>, ctx: AuditContext, teamId: unknown, input: unknown, clock: Clock = {}, config?: Config): Promise<string> {
   const access = await openTeamFor(db, ctx.actor, teamId, 'jit.contribute', clock);
   const v = parsed(parseTask(input));
   if (!access.memberIds.includes(v.assignee_authority_id)) throw new ValidationError([{ field: 'assignee_authority_id', message: 'must be a member authority of the team' }]);
   return db.transaction().execute(async (trx) => {
     const id = await repo.insertTask(trx, { team_id: access.team.id, title: v.title, assignee_authority_id: v.assignee_authority_id, due_on: v.due_on ?? null, created_by: ctx.actor.userId });
     await recordAudit(trx, ctx, { action: 'jit.task_add', targetType: 'jit_task', targetId: id, changes: { team_id: access.team.id, title: v.title, assignee_authority_id: v.assignee_authority_id, due_on: v.due_on ?? null } });
+    if (config) await notifyMembers(trx, config, { teamId: access.team.id, members: access.memberIds, authorId: ctx.actor.userId, event: 'task' });
     return id;
   });
 }
@@ -171,4 +174,16 @@ export async function getWorkspace(db: Kysely<DB>, actor: Actor, teamId: unknown
     mayContribute: !access.closed && allow(actor, 'jit.contribute', resource),
     actingFor: actingAuthority(actor, access.memberIds, 'jit.read'),
   };
+}
+
+/** Workspace mail on or off for the signed-in user (any user who may read a workspace). */
+export async function setJitMail(db: Kysely<DB>, actor: Actor, on: boolean): Promise<void> {
+  if (actor.userId === null) throw new UnauthorizedError();
+  assertAllowedSomewhere(actor, 'jit.read');
+  await repo.setOptOut(db, actor.userId, !on);
+}
+
+export async function jitMailOn(db: Kysely<DB>, actor: Actor): Promise<boolean> {
+  if (actor.userId === null) return false;
+  return !(await repo.isOptedOut(db, actor.userId));
 }

@@ -39,6 +39,14 @@ export interface JitDocumentsTable {
   uploaded_by_name: string | null;
   authority_id: string;
   uploaded_at: Timestamp;
+  version: Generated<number>;
+  previous_id: string | null;
+  media_type: string | null;
+}
+
+export interface JitMailOptOutsTable {
+  user_id: string;
+  created_at: Timestamp;
 }
 
 export interface JitAgreementsTable {
@@ -84,4 +92,5 @@ export interface JitTables {
   jit_agreements: JitAgreementsTable;
   jit_tasks: JitTasksTable;
   jit_evidence_log: JitEvidenceLogTable;
+  jit_mail_opt_outs: JitMailOptOutsTable;
 }

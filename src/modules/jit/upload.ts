@@ -12,14 +12,14 @@ import { openTeamFor } from './access.js';
 import { MAX_DOCUMENT_BYTES, uploadDocument } from './documents-service.js';
 import type { DocumentRow } from './repository.js';
 
-const UPLOAD_FIELDS = ['title'];
+const UPLOAD_FIELDS = ['title', 'replaces'];
 
 /** Receive and share the document of the request (`form`: a page form, whose token is checked before the file). */
 export async function shareUpload(app: App, request: FastifyRequest, teamId: string, form: boolean): Promise<DocumentRow> {
   await openTeamFor(app.db, request.actor, teamId, 'jit.contribute'); // 403/409 before the body is read
   const { fields, file } = await receiveRequiredUpload(app, request, { fields: UPLOAD_FIELDS, form, maxBytes: MAX_DOCUMENT_BYTES });
   try {
-    return await uploadDocument(app.db, auditContext(request), teamId, { title: fields.title, file });
+    return await uploadDocument(app.db, auditContext(request), teamId, { title: fields.title, replaces: fields.replaces, file }, {}, app.config);
   } finally {
     await file.remove();
   }

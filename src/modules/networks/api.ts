@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
 import { auditContext } from '../audit/index.js';
-import { csvLine, figuresCsv } from './domain/figures.js';
+import { breakdownCsv, csvLine, figuresCsv } from './domain/figures.js';
 import { CaseInput } from './domain/inputs.js';
 import { logCase, networkFigures, networkLog } from './service.js';
 
@@ -29,6 +29,13 @@ export async function networksApi(app: App): Promise<void> {
       return { networks, years: figures.years.map((y) => ({ year: y, total: figures.yearTotals[y] ?? 0, by_network: figures.cells[y] ?? {} })), total: figures.total };
     },
   );
+
+  app.get('/api/v1/networks/figures/:file', { schema: { tags, operationId: 'getNetworkBreakdownCsv', summary: 'Cases per kind of cooperation (kind.csv) or per offence (offence.csv) and network, all years, as CSV (public)', params: Type.Object({ file: Type.Union([Type.Literal('kind.csv'), Type.Literal('offence.csv')]) }) } }, async (request, reply) => {
+    const by = (request.params as { file: string }).file === 'kind.csv' ? 'kind' : 'offence';
+    const f = await networkFigures(app.db);
+    const acronyms = Object.fromEntries(f.networks.map((n) => [n.id, n.acronym]));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="network-figures-by-${by}.csv"`).send(breakdownCsv(by === 'kind' ? f.byKind : f.byOffence, by, acronyms));
+  });
 
   app.get('/api/v1/networks/figures.csv', { schema: { tags, operationId: 'getNetworkFiguresCsv', summary: 'The figures as CSV: year, one column per network, total (public)' } }, async (_request, reply) => {
     const { figures, networks } = await networkFigures(app.db);

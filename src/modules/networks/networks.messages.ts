@@ -41,6 +41,8 @@ const keys = [
   'choose',
   'add_heading',
   'add_submit',
+  'by_kind_caption',
+  'by_offence_caption',
 ] as const;
 
 /** A key of the `networks` catalogue. */

@@ -53,3 +53,9 @@ export async function countPerYear(db: Db): Promise<CountRow[]> {
     .execute();
   return rows.map((r) => ({ year: Number(r.year), network_id: r.network_id, n: Number(r.n) }));
 }
+
+/** Cases per kind of cooperation or per offence, and network (all years). */
+export async function countBy(db: Db, field: 'kind' | 'offence'): Promise<{ key: string; network_id: string; n: number }[]> {
+  const rows = await db.selectFrom('network_cases').select([sql.ref<string>(field).as('key'), 'network_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy([field, 'network_id']).execute();
+  return rows.map((r) => ({ key: r.key, network_id: r.network_id, n: Number(r.n) }));
+}

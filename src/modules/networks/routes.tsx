@@ -5,7 +5,7 @@ import { ValidationError } from '../../platform/http/errors.js';
 import { href, pageContext, sendPage } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
 import { auditContext } from '../audit/index.js';
-import { listStates, listTerms } from '../reference/index.js';
+import { listStates, listTerms, termLabel } from '../reference/index.js';
 import { FiguresPage } from './pages/figures.js';
 import { LogPage } from './pages/log.js';
 import { logCase, networkFigures, networkLog, networksKeptBy } from './service.js';
@@ -18,9 +18,11 @@ function formValues(body: unknown): Record<string, string> {
 
 export const networksPages: RoutePlugin = pageRoutes((app) => {
   app.get('/networks', async (request, reply) => {
-    const { figures, networks } = await networkFigures(app.db);
+    const { figures, byKind, byOffence, networks } = await networkFigures(app.db);
     const kept = await networksKeptBy(app.db, request.actor);
-    return sendPage(reply, <FiguresPage ctx={pageContext(request)} figures={figures} networks={networks} kept={kept} />);
+    const ctx = pageContext(request);
+    const offences = await listTerms(app.db, 'crime');
+    return sendPage(reply, <FiguresPage ctx={ctx} figures={figures} byKind={byKind} byOffence={byOffence} offenceLabel={(id) => termLabel(offences, 'crime', id, ctx.lang)} networks={networks} kept={kept} />);
   });
 
   const renderLog = async (request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; issues?: { field: string; message: string }[] } = {}, status = 200) => {

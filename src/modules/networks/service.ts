@@ -8,7 +8,8 @@ import { ForbiddenError, ValidationError, type FieldIssue } from '../../platform
 import { allow, assertAllowed, assertAllowedSomewhere, type Actor } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { getCountry, isState, readTerm } from '../reference/index.js';
-import { shapeFigures, type Figures } from './domain/figures.js';
+import { shapeBreakdown, shapeFigures, type Breakdown, type Figures } from './domain/figures.js';
+import { COOPERATION_KINDS } from './domain/vocabulary.js';
 import { parseCase } from './domain/inputs.js';
 import * as repo from './repository.js';
 
@@ -18,10 +19,16 @@ export async function listNetworks(db: Kysely<DB>): Promise<repo.NetworkRow[]> {
   return repo.selectNetworks(db);
 }
 
-/** Public figures: cases per year and network. */
-export async function networkFigures(db: Kysely<DB>): Promise<{ figures: Figures; networks: repo.NetworkRow[] }> {
+/** Public figures: cases per year and network, and per kind of cooperation and per offence. */
+export async function networkFigures(db: Kysely<DB>): Promise<{ figures: Figures; byKind: Breakdown; byOffence: Breakdown; networks: repo.NetworkRow[] }> {
   const networks = await repo.selectNetworks(db);
-  return { figures: shapeFigures(await repo.countPerYear(db), networks.map((n) => n.id)), networks };
+  const ids = networks.map((n) => n.id);
+  return {
+    figures: shapeFigures(await repo.countPerYear(db), ids),
+    byKind: shapeBreakdown(await repo.countBy(db, 'kind'), ids, COOPERATION_KINDS),
+    byOffence: shapeBreakdown(await repo.countBy(db, 'offence'), ids),
+    networks,
+  };
 }
 
 /** The networks whose log the actor keeps. */

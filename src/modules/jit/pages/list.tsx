@@ -13,6 +13,8 @@ export interface ListPageProps {
   values?: Record<string, string>;
   issues?: Issues;
   problem?: string;
+  /** Workspace e-mails on for the reader. */
+  mailOn?: boolean;
 }
 
 export function JitListPage(props: ListPageProps) {
@@ -86,6 +88,13 @@ export function JitListPage(props: ListPageProps) {
           </form>
         </section>
       ) : null}
+      <form method="post" action={href(ctx, '/jit/mail')} class="inline-form">
+        <h2>{t('mail_settings')}</h2>
+        <CsrfField ctx={ctx} />
+        <p>{props.mailOn ? t('mail_is_on') : t('mail_is_off')}</p>
+        <input type="hidden" name="on" value={props.mailOn ? '0' : '1'} />
+        <button type="submit">{props.mailOn ? t('mail_turn_off') : t('mail_turn_on')}</button>
+      </form>
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, figuresCsv, shapeFigures } from './figures.js';
+import { breakdownCsv, csvField, figuresCsv, shapeBreakdown, shapeFigures } from './figures.js';
 
 describe('network figures', () => {
   it('counts per year and network with totals, newest year first', () => {
@@ -25,5 +25,23 @@ describe('network figures', () => {
     assert.equal(csvField('=1+1'), "'=1+1");
     assert.equal(csvField('a,b'), '"a,b"');
     assert.equal(csvField(null), '');
+  });
+
+  it('counts per kind (vocabulary order first) or offence and network, with totals and CSV', () => {
+    const b = shapeBreakdown(
+      [
+        { key: 'extradition', network_id: 'casc', n: 2 },
+        { key: 'mla', network_id: 'wacap', n: 5 },
+        { key: 'mla', network_id: 'casc', n: 1 },
+      ],
+      ['casc', 'wacap'],
+      ['mla', 'extradition'],
+    );
+    assert.deepEqual(b.keys, ['mla', 'extradition']);
+    assert.deepEqual(b.cells.mla, { casc: 1, wacap: 5 });
+    assert.equal(b.total, 8);
+    assert.equal(breakdownCsv(b, 'kind', { casc: 'CASC', wacap: 'WACAP' }), 'kind,CASC,WACAP,total\r\nmla,1,5,6\r\nextradition,2,0,2\r\n');
+    const offences = shapeBreakdown([{ key: 'b-offence', network_id: 'casc', n: 1 }, { key: 'a-offence', network_id: 'casc', n: 3 }], ['casc']);
+    assert.deepEqual(offences.keys, ['a-offence', 'b-offence'], 'most cases first without a vocabulary');
   });
 });

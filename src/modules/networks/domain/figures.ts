@@ -55,3 +55,34 @@ export function figuresCsv(f: Figures, acronyms: Record<string, string>): string
   for (const y of f.years) out += csvLine([y, ...f.networks.map((n) => f.cells[y]![n] ?? 0), f.yearTotals[y] ?? 0]);
   return out;
 }
+
+/** Cases per value of one field (kind of cooperation, offence) and network, all years together. */
+export interface Breakdown {
+  keys: string[];
+  networks: string[];
+  /** cells[key][network] */
+  cells: Record<string, Record<string, number>>;
+  keyTotals: Record<string, number>;
+  total: number;
+}
+
+/** From grouped counts; keys in the given order first (a vocabulary), then any other, most cases first. */
+export function shapeBreakdown(rows: readonly { key: string; network_id: string; n: number }[], networks: readonly string[], order: readonly string[] = []): Breakdown {
+  const cells: Record<string, Record<string, number>> = {};
+  const keyTotals: Record<string, number> = {};
+  for (const r of rows) {
+    cells[r.key] ??= Object.fromEntries(networks.map((n) => [n, 0]));
+    cells[r.key]![r.network_id] = (cells[r.key]![r.network_id] ?? 0) + r.n;
+    keyTotals[r.key] = (keyTotals[r.key] ?? 0) + r.n;
+  }
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const keys = Object.keys(keyTotals).sort((a, b) => rank(a) - rank(b) || keyTotals[b]! - keyTotals[a]! || a.localeCompare(b));
+  return { keys, networks: [...networks], cells, keyTotals, total: Object.values(keyTotals).reduce((a, b) => a + b, 0) };
+}
+
+/** A breakdown as CSV: the field, then one column per network, then the total. */
+export function breakdownCsv(b: Breakdown, field: string, acronyms: Record<string, string>): string {
+  let out = csvLine([field, ...b.networks.map((n) => acronyms[n] ?? n), 'total']);
+  for (const k of b.keys) out += csvLine([k, ...b.networks.map((n) => b.cells[k]![n] ?? 0), b.keyTotals[k] ?? 0]);
+  return out;
+}

@@ -5,11 +5,58 @@
 import { formatNumber } from '../../../platform/i18n/messages.js';
 import { Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import type { Figures } from '../domain/figures.js';
+import type { Breakdown, Figures } from '../domain/figures.js';
 import type { NetworkRow } from '../repository.js';
 import { netT } from './ui.js';
 
 const W = 640;
+
+/** The per-year figures as rows of a breakdown (newest year first). */
+const perYear = (f: Figures): Breakdown => ({
+  keys: f.years.map(String),
+  networks: f.networks,
+  cells: Object.fromEntries(f.years.map((y) => [String(y), f.cells[y] ?? {}])),
+  keyTotals: Object.fromEntries(f.years.map((y) => [String(y), f.yearTotals[y] ?? 0])),
+  total: f.total,
+});
+
+/** Cases per year, kind or offence (rows) and network (columns), with totals and the CSV link. */
+function BreakdownTable(props: { ctx: PageContext; id: string; caption: string; head: string; b: Breakdown; networks: NetworkRow[]; label: (key: string) => string; csv: string }) {
+  const { ctx, b } = props;
+  const t = netT(ctx.lang);
+  return (
+    <>
+      <div class="table-wrap" role="region" aria-labelledby={`${props.id}-caption`} tabIndex={0}>
+        <table class="cw-stat-table" id={props.id}>
+          <caption id={`${props.id}-caption`}>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.head}</th>
+              {b.networks.map((id) => (
+                <th scope="col">{props.networks.find((n) => n.id === id)?.acronym ?? id}</th>
+              ))}
+              <th scope="col">{t('col_total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.keys.map((k) => (
+              <tr>
+                <th scope="row">{props.label(k)}</th>
+                {b.networks.map((id) => (
+                  <td>{formatNumber(ctx.lang, b.cells[k]?.[id] ?? 0)}</td>
+                ))}
+                <td>{formatNumber(ctx.lang, b.keyTotals[k] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="cw-stat-csv">
+        <a href={props.csv} download>{t('csv')}</a>
+      </p>
+    </>
+  );
+}
 
 function YearChart(props: { ctx: PageContext; figures: Figures; networks: NetworkRow[] }) {
   const { ctx, figures: f } = props;
@@ -46,7 +93,7 @@ function YearChart(props: { ctx: PageContext; figures: Figures; networks: Networ
   );
 }
 
-export function FiguresPage(props: { ctx: PageContext; figures: Figures; networks: NetworkRow[]; kept: NetworkRow[] }) {
+export function FiguresPage(props: { ctx: PageContext; figures: Figures; byKind: Breakdown; byOffence: Breakdown; offenceLabel: (id: string) => string; networks: NetworkRow[]; kept: NetworkRow[] }) {
   const { ctx, figures: f } = props;
   const t = netT(ctx.lang);
   const latest = f.years[0];
@@ -74,34 +121,9 @@ export function FiguresPage(props: { ctx: PageContext; figures: Figures; network
         <>
           <p class="cw-stat-summary">{t('summary', { n: f.yearTotals[latest] ?? 0, year: String(latest), networks: f.networks.filter((id) => (f.cells[latest]?.[id] ?? 0) > 0).length })}</p>
           <YearChart ctx={ctx} figures={f} networks={props.networks} />
-          <div class="table-wrap" role="region" aria-labelledby="net-table-caption" tabIndex={0}>
-            <table class="cw-stat-table" id="net-figures">
-              <caption id="net-table-caption">{t('table_caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col_year')}</th>
-                  {f.networks.map((id) => (
-                    <th scope="col">{props.networks.find((n) => n.id === id)?.acronym ?? id}</th>
-                  ))}
-                  <th scope="col">{t('col_total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.years.map((y) => (
-                  <tr>
-                    <th scope="row">{String(y)}</th>
-                    {f.networks.map((id) => (
-                      <td>{formatNumber(ctx.lang, f.cells[y]?.[id] ?? 0)}</td>
-                    ))}
-                    <td>{formatNumber(ctx.lang, f.yearTotals[y] ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p class="cw-stat-csv">
-            <a href="/api/v1/networks/figures.csv" download>{t('csv')}</a>
-          </p>
+          <BreakdownTable ctx={ctx} id="net-figures" caption={t('table_caption')} head={t('col_year')} b={perYear(f)} networks={props.networks} label={(y) => y} csv="/api/v1/networks/figures.csv" />
+          <BreakdownTable ctx={ctx} id="net-by-kind" caption={t('by_kind_caption')} head={t('col_kind')} b={props.byKind} networks={props.networks} label={(k) => t(`kind_${k}` as 'kind_mla')} csv="/api/v1/networks/figures/kind.csv" />
+          <BreakdownTable ctx={ctx} id="net-by-offence" caption={t('by_offence_caption')} head={t('col_offence')} b={props.byOffence} networks={props.networks} label={props.offenceLabel} csv="/api/v1/networks/figures/offence.csv" />
         </>
       ) : (
         <p>{t('no_figures')}</p>

@@ -1,0 +1,35 @@
+/**
+ * Workspace mail (docs/JIT.md): when a member shares a document (or a new version) or adds a task,
+ * every officer and supervisor of the member authorities except the author and those who turned
+ * workspace mail off gets an e-mail, queued in the accounts outbox (delivered by the job queue) in the
+ * transaction of the change. The mail names no team, document or task (the workspace is
+ * confidential): a link to the workspace only.
+ */
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { DB } from '../../platform/db/schema.js';
+import { translator } from '../../platform/i18n/messages.js';
+import { queueMailToUser, usersOfAuthority } from '../accounts/index.js';
+import { jitMessages } from './jit.messages.js';
+import { selectOptedOut } from './repository.js';
+
+export type WorkspaceEvent = 'document' | 'task';
+
+/** Queue the mails of a change in the workspace; returns how many were queued. */
+export async function notifyMembers(trx: Kysely<DB>, config: Config, e: { teamId: string; members: readonly string[]; authorId: string | null; event: WorkspaceEvent }): Promise<number> {
+  const users = new Set<string>();
+  for (const authority of e.members) for (const u of await usersOfAuthority(trx, authority, ['authority_officer', 'authority_supervisor'])) users.add(u.id);
+  if (e.authorId) users.delete(e.authorId);
+  const off = await selectOptedOut(trx, [...users]);
+  let queued = 0;
+  for (const userId of users) {
+    if (off.has(userId)) continue;
+    const id = await queueMailToUser(trx, config, userId, `jit.${e.event}`, (lang, name) => {
+      const t = translator(jitMessages, lang);
+      const link = `${config.publicUrl.replace(/\/$/, '')}/${lang}/jit/${e.teamId}`;
+      return { subject: t('mail_subject'), body: `${t(e.event === 'document' ? 'mail_body_document' : 'mail_body_task', { name, link })}\n\n${t('mail_signature')}\n` };
+    });
+    if (id) queued++;
+  }
+  return queued;
+}
