@@ -5,7 +5,7 @@
  * through people.ts (display names, practitioner grants per year), never the accounts tables.
  */
 export { assertFormToken } from './http/hooks.js';
-export { practitionerGrantYears, queueMailToUser, userDisplayNames, usersOfAuthority } from './people.js';
+export { practitionerGrantYears, queueMailToMembers, queueMailToUser, userDisplayNames, usersOfAuthority } from './people.js';
 export type { AuthorityUser } from './people.js';
 export { mailAdministrators, type AdministratorAlert } from './mail.js';
 export { disableDemoSignIns, provisionDemoSignIns } from './demo-users.js';

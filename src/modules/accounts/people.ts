@@ -50,3 +50,32 @@ export async function queueMailToUser(trx: Kysely<DB>, config: Config, userId: s
   if (config.smtpUrl) await enqueue(trx, DELIVER_MAIL, { outboxId: id }, { key: id });
   return id;
 }
+
+/**
+ * Mail to the officers and supervisors of the member authorities of a shared space (forum spaces,
+ * JIT workspaces): every such user once, except the author and those the caller's module says turned
+ * that mail off, each composed in the user's language, in the caller's transaction. Returns how many
+ * mails were queued.
+ */
+export async function queueMailToMembers(
+  trx: Kysely<DB>,
+  config: Config,
+  m: {
+    authorities: readonly string[];
+    authorId: string | null;
+    optedOut: (userIds: string[]) => Promise<ReadonlySet<string>>;
+    purpose: string;
+    compose: (lang: Lang, name: string) => { subject: string; body: string };
+  },
+): Promise<number> {
+  const users = new Set<string>();
+  for (const authority of m.authorities) for (const u of await usersOfAuthority(trx, authority, ['authority_officer', 'authority_supervisor'])) users.add(u.id);
+  if (m.authorId) users.delete(m.authorId);
+  const off = await m.optedOut([...users]);
+  let queued = 0;
+  for (const userId of users) {
+    if (off.has(userId)) continue;
+    if (await queueMailToUser(trx, config, userId, m.purpose, m.compose)) queued++;
+  }
+  return queued;
+}

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { translator } from '../../platform/i18n/messages.js';
-import { queueMailToUser, usersOfAuthority } from '../accounts/index.js';
+import { queueMailToMembers } from '../accounts/index.js';
 import { forumMessages } from './forum.messages.js';
 import { selectOptedOut } from './repository.js';
 import type { SpaceKind } from './tables.js';
@@ -24,19 +24,15 @@ export interface PostEvent {
 /** Queue the mails of a new post; returns how many were queued. */
 export async function notifyMembers(trx: Kysely<DB>, config: Config, e: PostEvent): Promise<number> {
   if (e.kind !== 'private') return 0;
-  const users = new Set<string>();
-  for (const authority of e.members) for (const u of await usersOfAuthority(trx, authority, ['authority_officer', 'authority_supervisor'])) users.add(u.id);
-  if (e.authorId) users.delete(e.authorId);
-  const off = await selectOptedOut(trx, [...users]);
-  let queued = 0;
-  for (const userId of users) {
-    if (off.has(userId)) continue;
-    const id = await queueMailToUser(trx, config, userId, `forum.${e.event}`, (lang, name) => {
+  return queueMailToMembers(trx, config, {
+    authorities: e.members,
+    authorId: e.authorId,
+    optedOut: (userIds) => selectOptedOut(trx, userIds),
+    purpose: `forum.${e.event}`,
+    compose: (lang, name) => {
       const t = translator(forumMessages, lang);
       const link = `${config.publicUrl.replace(/\/$/, '')}/${lang}/forum/threads/${e.threadId}`;
       return { subject: t('mail_subject'), body: `${t('mail_body', { name, link })}\n\n${t('mail_signature')}\n` };
-    });
-    if (id) queued++;
-  }
-  return queued;
+    },
+  });
 }

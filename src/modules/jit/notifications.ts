@@ -9,27 +9,23 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { translator } from '../../platform/i18n/messages.js';
-import { queueMailToUser, usersOfAuthority } from '../accounts/index.js';
+import { queueMailToMembers } from '../accounts/index.js';
 import { jitMessages } from './jit.messages.js';
 import { selectOptedOut } from './repository.js';
 
 export type WorkspaceEvent = 'document' | 'task';
 
 /** Queue the mails of a change in the workspace; returns how many were queued. */
-export async function notifyMembers(trx: Kysely<DB>, config: Config, e: { teamId: string; members: readonly string[]; authorId: string | null; event: WorkspaceEvent }): Promise<number> {
-  const users = new Set<string>();
-  for (const authority of e.members) for (const u of await usersOfAuthority(trx, authority, ['authority_officer', 'authority_supervisor'])) users.add(u.id);
-  if (e.authorId) users.delete(e.authorId);
-  const off = await selectOptedOut(trx, [...users]);
-  let queued = 0;
-  for (const userId of users) {
-    if (off.has(userId)) continue;
-    const id = await queueMailToUser(trx, config, userId, `jit.${e.event}`, (lang, name) => {
+export function notifyMembers(trx: Kysely<DB>, config: Config, e: { teamId: string; members: readonly string[]; authorId: string | null; event: WorkspaceEvent }): Promise<number> {
+  return queueMailToMembers(trx, config, {
+    authorities: e.members,
+    authorId: e.authorId,
+    optedOut: (userIds) => selectOptedOut(trx, userIds),
+    purpose: `jit.${e.event}`,
+    compose: (lang, name) => {
       const t = translator(jitMessages, lang);
       const link = `${config.publicUrl.replace(/\/$/, '')}/${lang}/jit/${e.teamId}`;
       return { subject: t('mail_subject'), body: `${t(e.event === 'document' ? 'mail_body_document' : 'mail_body_task', { name, link })}\n\n${t('mail_signature')}\n` };
-    });
-    if (id) queued++;
-  }
-  return queued;
+    },
+  });
 }
