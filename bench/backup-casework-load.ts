@@ -10,9 +10,8 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { createLogger } from '../src/platform/log.js';
 import { openRuntime } from '../src/runtime.js';
-import { generateCases } from '../src/modules/casework/demo/generator.js';
+import { benchCases, benchCaseShape } from './casework-shape.js';
 import { writeGeneratedCases } from '../src/modules/casework/demo/service.js';
-import { recordRefs } from '../src/modules/casework/import/service.js';
 
 const url = process.env.BENCH_BACKUP_CW_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_backup_cw';
 const CASES = Number(process.env.BENCH_BACKUP_CW_CASES ?? 1_000_000);
@@ -31,8 +30,7 @@ const config = { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: 'silent' }), data
 const database = await openDatabase({ url, poolMax: 3 });
 const rt = await openRuntime(config, createLogger('silent'), { database });
 try {
-  const refs = await recordRefs(rt.db);
-  const countries = await rt.db.selectFrom('countries').select(['iso3', 'region_code']).execute();
+  const shape = await benchCaseShape(rt.db);
   const done = Number((await database.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM casework_cases')).rows[0]!.n);
   const started = performance.now();
   let loaded = done;
@@ -44,23 +42,7 @@ try {
     const totals = await writeGeneratedCases(
       rt.db,
       [authorityId, exec],
-      generateCases({
-        seed: `bench-${i}`,
-        count: Math.min(PER_AUTHORITY, CASES - loaded),
-        today: new Date('2026-06-30T00:00:00Z'),
-        years: 12,
-        authorityId,
-        country: 'FRA',
-        demo: false,
-        executors: [
-          { id: exec, name: 'Executing authority', bodyKind: 'prosecution' },
-          { id: null, name: 'Court', bodyKind: 'court' },
-          { id: null, name: 'Police', bodyKind: 'police' },
-        ],
-        partners: countries.map((x) => ({ iso3: x.iso3, region: x.region_code })),
-        measures: refs.measures,
-        crimes: [...refs.crimes],
-      }),
+      benchCases(shape, i, authorityId, exec, Math.min(PER_AUTHORITY, CASES - loaded)),
     );
     loaded += totals.cases;
     events += totals.events;

@@ -30,9 +30,8 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { createLogger } from '../src/platform/log.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
-import { generateCases } from '../src/modules/casework/demo/generator.js';
+import { benchCases, benchCaseShape } from './casework-shape.js';
 import { loadGeneratedCases } from '../src/modules/casework/demo/service.js';
-import { recordRefs } from '../src/modules/casework/import/service.js';
 import { withCaseScope } from '../src/modules/casework/repository/scope.js';
 import { listWorklist } from '../src/modules/casework/worklist-service.js';
 import { getCase } from '../src/modules/casework/service.js';
@@ -132,8 +131,7 @@ async function openBenchDb(kind: 'pglite' | 'postgres'): Promise<BenchDb> {
 }
 
 async function load(rt: Runtime, log: (m: string) => void) {
-  const refs = await recordRefs(rt.db);
-  const countries = await rt.db.selectFrom('countries').select(['iso3', 'region_code']).execute();
+  const shape = await benchCaseShape(rt.db);
   const big = Math.min(BIGGEST, CASES);
   const rest = AUTHORITIES > 1 ? CASES - big : 0;
   const sizes = [big, ...Array.from({ length: AUTHORITIES - 1 }, (_, i) => Math.floor(rest / (AUTHORITIES - 1)) + (i < rest % (AUTHORITIES - 1) ? 1 : 0))];
@@ -145,23 +143,7 @@ async function load(rt: Runtime, log: (m: string) => void) {
     const exec = `bench-exec-${i}`;
     const totals = await loadGeneratedCases(
       rt.db,
-      generateCases({
-        seed: `bench-${i}`,
-        count,
-        today: new Date('2026-06-30T00:00:00Z'),
-        years: 12,
-        authorityId,
-        country: 'FRA',
-        demo: false,
-        executors: [
-          { id: exec, name: 'Executing authority', bodyKind: 'prosecution' },
-          { id: null, name: 'Court', bodyKind: 'court' },
-          { id: null, name: 'Police', bodyKind: 'police' },
-        ],
-        partners: countries.map((c) => ({ iso3: c.iso3, region: c.region_code })),
-        measures: refs.measures,
-        crimes: [...refs.crimes],
-      }),
+      benchCases(shape, i, authorityId, exec, count),
       { onBatch: (done) => (count >= 20_000 ? log(`  authority ${i}: ${done} of ${count} (${Math.round((performance.now() - t) / 1000)} s)`) : undefined) },
     );
     events += totals.events;

@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { launchBrowser, seriousAxeViolations } from '../helpers/browser.js';
-import { PASSWORD, makeUser, totpCode } from '../http/accounts-support.js';
+import { launchBrowser, seriousAxeViolations, signInWithTotp } from '../helpers/browser.js';
+import { makeUser } from '../http/accounts-support.js';
 import { executionWorld, insertCase, type ExecutionWorld } from '../service/casework-execution-support.js';
 
 const LANGS = ['en', 'ar', 'zh'] as const;
@@ -25,12 +25,7 @@ describe('forwarding a request to an executing authority, in a real browser', ()
 
   async function signIn(context: BrowserContext, user: { email: string; secret: string | null }): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/sign-in`);
-    await page.fill('#f-email', user.email);
-    await page.fill('#f-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/sign-in/second-factor'), page.click('form.account-form button[type=submit]')]);
-    await page.fill('#f-code', totpCode(user.secret!));
-    await Promise.all([page.waitForURL((u) => !u.pathname.includes('sign-in')), page.click('form.account-form button[type=submit]')]);
+    await signInWithTotp(page, server.url, user);
     return page;
   }
 

@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { launchBrowser, seriousAxeViolations } from '../helpers/browser.js';
-import { PASSWORD, makeUser, totpCode } from '../http/accounts-support.js';
+import { launchBrowser, seriousAxeViolations, signInWithTotp } from '../helpers/browser.js';
+import { makeUser } from '../http/accounts-support.js';
 import { aCaseworkAuthority } from '../factories/casework.js';
 
 const TITLE = { en: 'Bank records of Orchid Ltd', ar: 'سجلات مصرفية لشركة الأوركيد', zh: '兰花公司的银行记录' } as const;
@@ -32,12 +32,7 @@ describe('casework pages in a real browser', () => {
   });
 
   async function signIn(page: Page) {
-    await page.goto(`${server.url}/en/sign-in`);
-    await page.fill('#f-email', officer.email);
-    await page.fill('#f-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/sign-in/second-factor'), page.click('form.account-form button[type=submit]')]);
-    await page.fill('#f-code', totpCode(officer.secret!));
-    await Promise.all([page.waitForURL((u) => !u.pathname.includes('sign-in')), page.click('form.account-form button[type=submit]')]);
+    await signInWithTotp(page, server.url, officer);
   }
 
   async function noAxe(page: Page, where: string) {

@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { launchBrowser, seriousAxeViolations } from '../helpers/browser.js';
-import { PASSWORD, makeUser, totpCode } from '../http/accounts-support.js';
+import { launchBrowser, seriousAxeViolations, signInWithTotp } from '../helpers/browser.js';
+import { makeUser } from '../http/accounts-support.js';
 import { anAuthority } from '../factories/directory.js';
 import { CLI_ACTOR } from '../../src/modules/access/actor.js';
 import { importAuthorities } from '../../src/modules/directory/import/service.js';
@@ -35,12 +35,7 @@ describe('the forum in a real browser (en, ar, zh)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/sign-in`);
-    await page.fill('#f-email', user.email);
-    await page.fill('#f-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/sign-in/second-factor'), page.click('form.account-form button[type=submit]')]);
-    await page.fill('#f-code', totpCode(user.secret!));
-    await Promise.all([page.waitForURL((u) => !u.pathname.includes('sign-in')), page.click('form.account-form button[type=submit]')]);
+    await signInWithTotp(page, server.url, user);
     return page;
   }
 

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { launchBrowser, seriousAxeViolations } from '../helpers/browser.js';
-import { PASSWORD, makeUser, totpCode } from '../http/accounts-support.js';
+import { launchBrowser, seriousAxeViolations, signInWithTotp } from '../helpers/browser.js';
+import { makeUser } from '../http/accounts-support.js';
 import { tempDir } from '../factories/bulk.js';
 import { anAknExtract, anAuthenticExtract } from '../factories/instrument-texts.js';
 
@@ -43,12 +43,7 @@ describe('upload of authentic instrument texts in a real browser', () => {
     const user = await makeUser(server, { roles: [{ role: 'curator' }], totp: true });
     context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/sign-in`);
-    await page.fill('#f-email', user.email);
-    await page.fill('#f-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/sign-in/second-factor'), page.click('form.account-form button[type=submit]')]);
-    await page.fill('#f-code', totpCode(user.secret!));
-    await Promise.all([page.waitForURL((u) => !u.pathname.includes('sign-in')), page.click('form.account-form button[type=submit]')]);
+    await signInWithTotp(page, server.url, user);
     await page.close();
     axeContext = await browser.newContext();
     await axeContext.addCookies(await context.cookies());

@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { launchBrowser, seriousAxeViolations } from '../helpers/browser.js';
-import { PASSWORD, makeUser, totpCode } from '../http/accounts-support.js';
+import { launchBrowser, seriousAxeViolations, signInWithTotp } from '../helpers/browser.js';
+import { makeUser } from '../http/accounts-support.js';
 
 describe('networks in a real browser', () => {
   let server: TestServer;
@@ -34,12 +34,7 @@ describe('networks in a real browser', () => {
     const user = await makeUser(server, { roles: [{ role: 'network_secretariat', authority_id: 'casc' }], totp: true, name: 'CASC Secretariat' });
     context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/sign-in`);
-    await page.fill('#f-email', user.email);
-    await page.fill('#f-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/sign-in/second-factor'), page.click('form.account-form button[type=submit]')]);
-    await page.fill('#f-code', totpCode(user.secret!));
-    await Promise.all([page.waitForURL((u) => !u.pathname.includes('sign-in')), page.click('form.account-form button[type=submit]')]);
+    await signInWithTotp(page, server.url, user);
     for (const [i, lang] of (['en', 'ar', 'zh'] as const).entries()) {
       await page.goto(`${server.url}/${lang}/networks/casc/log`);
       assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');

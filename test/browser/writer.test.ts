@@ -9,10 +9,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { launchBrowser, seriousAxeViolations } from '../helpers/browser.js';
+import { launchBrowser, seriousAxeViolations, signInWithTotp } from '../helpers/browser.js';
 import { pdfFullText } from '../helpers/pdf-text.js';
 import { unzip } from '../http/directory-files.js';
-import { PASSWORD, makeUser, totpCode } from '../http/accounts-support.js';
+import { makeUser } from '../http/accounts-support.js';
 import { aWriterDirectory } from '../factories/writer.js';
 import { STEPS } from '../../src/modules/writer/domain/model.js';
 
@@ -49,12 +49,7 @@ describe('request writer in a real browser', () => {
   });
 
   async function signIn(page: Page) {
-    await page.goto(`${server.url}/en/sign-in`);
-    await page.fill('#f-email', officer.email);
-    await page.fill('#f-password', PASSWORD);
-    await Promise.all([page.waitForURL('**/sign-in/second-factor'), page.click('form.account-form button[type=submit]')]);
-    await page.fill('#f-code', totpCode(officer.secret!));
-    await Promise.all([page.waitForURL((u) => !u.pathname.includes('sign-in')), page.click('form.account-form button[type=submit]')]);
+    await signInWithTotp(page, server.url, officer);
   }
 
   /** Answer every empty question of the step shown, as a drafter would, and save. */

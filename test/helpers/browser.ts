@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { PASSWORD, totpCode } from '../http/accounts-support.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -43,4 +44,17 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
+}
+
+/**
+ * Sign in through the pages as a person would: e-mail and password, then the second factor's code
+ * (users made with `makeUser(server, { totp: true })`); resolves once the browser has left sign-in.
+ */
+export async function signInWithTotp(page: Page, baseUrl: string, user: { email: string; secret: string | null }, password: string = PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/en/sign-in`);
+  await page.fill('#f-email', user.email);
+  await page.fill('#f-password', password);
+  await Promise.all([page.waitForURL('**/sign-in/second-factor'), page.click('form.account-form button[type=submit]')]);
+  await page.fill('#f-code', totpCode(user.secret!));
+  await Promise.all([page.waitForURL((u) => !u.pathname.includes('sign-in')), page.click('form.account-form button[type=submit]')]);
 }
