@@ -32,4 +32,12 @@ describe('field names', () => {
     assert.deepEqual(!wrongType.ok && wrongType.issues.map((i) => i.field), ['document.names.en']);
     assert.deepEqual(nulCharacterIssues({ a: { '': '\u0000' } }).map((i) => i.field), ['a.""']);
   });
+
+  it('names each key a record with a key pattern refuses (TypeBox reports only "schema is false" for them)', () => {
+    const check = validator(Type.Object({ names: Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), Type.String(), { additionalProperties: false }) }));
+    const bad = check({ names: { en: 'x', ' ': false, '!': 'y', '': 0 } });
+    assert.equal(bad.ok, false);
+    assert.deepEqual(!bad.ok && bad.issues.map((i) => i.field).sort(), ['names. ', 'names.!', 'names.""']);
+    assert.ok(!bad.ok && bad.issues.every((i) => i.message === 'is not a known field'));
+  });
 });

@@ -25,8 +25,19 @@ function fieldOf(instancePath: string): string {
 export function issuesFromErrors(errors: Iterable<RawError>, prefix = ''): FieldIssue[] {
   const out: FieldIssue[] = [];
   const seen = new Set<string>();
-  for (const e of errors) {
-    if (e.keyword === 'boolean') continue; // duplicate of additionalProperties
+  const all = [...errors];
+  // A key refused by `additionalProperties: false` gives a "boolean" error ("schema is false"), mostly
+  // beside an "additionalProperties" error naming the same key; records with key patterns give only the
+  // "boolean" one. Read them last, so each such key is named once either way.
+  for (const e of [...all.filter((x) => x.keyword !== 'boolean'), ...all.filter((x) => x.keyword === 'boolean')]) {
+    if (e.keyword === 'boolean') {
+      const f = [prefix, fieldOf(e.instancePath)].filter(Boolean).join('.') || prefix || '(value)';
+      if (!seen.has(f)) {
+        seen.add(f);
+        out.push({ field: f, message: 'is not a known field' });
+      }
+      continue;
+    }
     let field = fieldOf(e.instancePath);
     let message = e.message;
     if (e.keyword === 'required') {
