@@ -1,9 +1,9 @@
 /** Recompute the hash chains of cases' histories: one case (the "history verified" mark) or all of some authorities' (CLI). */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { verifyChain, type ChainVerdict } from './domain/history.js';
-import { listEvents } from './repository/history.js';
-import { caseHeads, caseOwnerAuthorities } from './repository/cases.js';
+import { verifyChain, type ChainVerdict, type StoredEvent } from './domain/history.js';
+import { chainRowEvent, fetchChainRows, listEvents, openChainCursor, type ChainRow } from './repository/history.js';
+import { caseOwnerAuthorities } from './repository/cases.js';
 import { withCaseScope } from './repository/scope.js';
 import type { Actor } from '../access/index.js';
 import { authoritiesFor, caseOr404 } from './service-context.js';
@@ -24,37 +24,48 @@ export interface VerifyAllResult {
 
 /**
  * Verify every case of the given authorities (the command line names them; an officer's scope is
- * never empty here). Cases are read in pages of `batch` so memory stays flat.
+ * never empty here). One scoped read-only transaction streams the cases and their events in order
+ * through a cursor (`batch` rows per FETCH, the next FETCH on its way while a batch is hashed): one
+ * snapshot, no query per case, memory flat at a batch.
  */
 export async function verifyAll(db: Kysely<DB>, authorities: readonly string[], opts: { batch?: number; onFailure?: (v: CaseVerdict) => void } = {}): Promise<VerifyAllResult> {
   if (!authorities.length) throw new Error('verifyAll needs at least one authority');
   const started = performance.now();
-  const batch = opts.batch ?? 200;
-  let after: string | null = null;
+  const batch = opts.batch ?? 20_000;
   let cases = 0;
   let events = 0;
   const failures: CaseVerdict[] = [];
-  for (;;) {
-    const page = await withCaseScope(db, authorities, async (trx) => {
-      const heads = await caseHeads(trx, after, batch);
-      const out: CaseVerdict[] = [];
-      for (const h of heads) {
-        const verdict = verifyChain(await listEvents(trx, h.id), { seq: h.history_seq, head: h.history_head });
-        out.push({ caseId: h.id, reference: h.reference, authorityId: h.authority_id, verdict });
-      }
-      return out;
-    });
-    for (const v of page) {
-      cases++;
-      events += v.verdict.events;
-      if (!v.verdict.ok) {
-        failures.push(v);
-        opts.onFailure?.(v);
+  let head: ChainRow | null = null;
+  let chain: StoredEvent[] = [];
+  const finish = () => {
+    if (!head) return;
+    const verdict = verifyChain(chain, { seq: head.history_seq, head: head.history_head });
+    cases++;
+    events += verdict.events;
+    if (!verdict.ok) {
+      const v: CaseVerdict = { caseId: head.head_id, reference: head.reference, authorityId: head.authority_id, verdict };
+      failures.push(v);
+      opts.onFailure?.(v);
+    }
+  };
+  await withCaseScope(db, authorities, async (trx) => {
+    await openChainCursor(trx);
+    let next: Promise<ChainRow[]> | null = fetchChainRows(trx, batch);
+    while (next) {
+      const rows: ChainRow[] = await next;
+      next = rows.length === batch ? fetchChainRows(trx, batch) : null;
+      next?.catch(() => undefined); // awaited on the next turn; marked handled should onFailure throw first
+      for (const r of rows) {
+        if (r.head_id !== head?.head_id) {
+          finish();
+          head = r;
+          chain = [];
+        }
+        if (r.id !== null) chain.push(chainRowEvent(r));
       }
     }
-    if (page.length < batch) break;
-    after = page[page.length - 1]!.caseId;
-  }
+  });
+  finish();
   return { cases, events, failures, ms: performance.now() - started };
 }
 

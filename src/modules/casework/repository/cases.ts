@@ -163,13 +163,6 @@ export async function logAccess(trx: Transaction<DB>, caseId: string, userId: st
   await trx.insertInto('case_access_log').values({ case_id: caseId, user_id: userId, acting_authority_id: authorityId, action }).execute();
 }
 
-/** Case ids with their recorded head, in pages (for verifying every chain). */
-export async function caseHeads(trx: Transaction<DB>, afterId: string | null, limit: number) {
-  let q = trx.selectFrom('casework_cases').select(['id', 'reference', 'authority_id', 'history_seq', 'history_head']).orderBy('id').limit(limit);
-  if (afterId) q = q.where('id', '>', afterId);
-  return q.execute();
-}
-
 /**
  * The authorities that own cases, for `palermo casework verify` without --authority. The one casework
  * statement outside withCaseScope: it runs as the installation's own role (the command line acts for

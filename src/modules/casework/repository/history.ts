@@ -41,15 +41,12 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promis
   return { ...content, id: row.id, prevHash: head.history_head, hash };
 }
 
-/** The events of a case in chain order, with the actor's name at the time (not part of the hashed content). */
-export async function listEvents(trx: Transaction<DB>, caseId: string): Promise<(StoredEvent & { actorName: string | null })[]> {
-  const rows = await trx
-    .selectFrom('case_events')
-    .select(['id', 'case_id', 'seq', 'at', 'actor_id', 'actor_name', 'acting_authority_id', 'type', 'data', 'prev_hash', 'hash'])
-    .where('case_id', '=', caseId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
+const EVENT_COLUMNS = ['id', 'case_id', 'seq', 'at', 'actor_id', 'actor_name', 'acting_authority_id', 'type', 'data', 'prev_hash', 'hash'] as const;
+
+type EventRow = { id: number; case_id: string; seq: number; at: Date | string; actor_id: string | null; acting_authority_id: string | null; type: StoredEvent['type']; data: Record<string, unknown>; prev_hash: string; hash: string };
+
+function toStoredEvent(r: EventRow): StoredEvent {
+  return {
     id: r.id,
     caseId: r.case_id,
     seq: r.seq,
@@ -60,6 +57,52 @@ export async function listEvents(trx: Transaction<DB>, caseId: string): Promise<
     data: r.data,
     prevHash: r.prev_hash,
     hash: r.hash,
-    actorName: r.actor_name,
-  }));
+  };
+}
+
+/** The events of a case in chain order, with the actor's name at the time (not part of the hashed content). */
+export async function listEvents(trx: Transaction<DB>, caseId: string): Promise<(StoredEvent & { actorName: string | null })[]> {
+  const rows = await trx.selectFrom('case_events').select(EVENT_COLUMNS).where('case_id', '=', caseId).orderBy('seq').execute();
+  return rows.map((r) => Object.assign(toStoredEvent(r), { actorName: r.actor_name }));
+}
+
+/** A case with one of its events (NULL columns for a case without events), as the chain cursor yields them. */
+export interface ChainRow extends Omit<EventRow, 'id' | 'case_id' | 'seq' | 'type'> {
+  head_id: string;
+  reference: string | null;
+  authority_id: string;
+  history_seq: number;
+  history_head: string;
+  id: number | null;
+  case_id: string | null;
+  seq: number | null;
+  type: StoredEvent['type'] | null;
+}
+
+/**
+ * Open the cursor `casework_chains` over every visible case (by id) joined to its events (by seq):
+ * the whole verification is one ordered merge of the primary key and the (case_id, seq) index,
+ * read in FETCH batches within the caller's scoped transaction (the row-level security check on
+ * events is one index probe per row; a keyset page per query would rebuild it each time). JIT is
+ * off: compiling this plan costs seconds and saves nothing on a streamed read.
+ */
+export async function openChainCursor(trx: Transaction<DB>): Promise<void> {
+  await sql`SET LOCAL jit = off`.execute(trx);
+  await sql`DECLARE casework_chains NO SCROLL CURSOR FOR
+    SELECT c.id AS head_id, c.reference, c.authority_id, c.history_seq, c.history_head,
+           e.id, e.case_id, e.seq, e.at, e.actor_id, e.acting_authority_id, e.type, e.data, e.prev_hash, e.hash
+    FROM casework_cases c LEFT JOIN case_events e ON e.case_id = c.id
+    ORDER BY c.id, e.seq`.execute(trx);
+}
+
+/** The next `rows` rows of the chain cursor (fewer at the end). */
+export async function fetchChainRows(trx: Transaction<DB>, rows: number): Promise<ChainRow[]> {
+  if (!Number.isInteger(rows) || rows < 1) throw new Error(`fetchChainRows: not a row count: ${rows}`);
+  return (await sql<ChainRow>`FETCH ${sql.raw(String(rows))} FROM casework_chains`.execute(trx)).rows;
+}
+
+/** The hashed content of the event a chain row carries (its case has events). */
+export function chainRowEvent(r: ChainRow): StoredEvent {
+  if (r.id === null) throw new Error(`chainRowEvent: case ${r.head_id} has no event in this row`);
+  return toStoredEvent(r as EventRow);
 }
