@@ -216,6 +216,37 @@ describe('casework cases', () => {
     await assert.rejects(listWorklist(rt.db, officer.actor, { view: 'everything' }), (e: AppError) => e.status === 400 && e.issues![0]!.field === 'view');
   });
 
+  it('searches executing authorities\' references and full names, with filters, within the scope only (migration 0088)', async () => {
+    const exec = await aCaseworkAuthority(rt.db);
+    const execOfficer = await anOfficer(rt.db, exec.id, 'Prosecutor');
+    const id = await aRegisteredCase(rt.db, officer.actor, { kind: 'extradition', persons: [{ role: 'witness', family_name: 'Zanardelli', given_names: 'Ottavia Maria' }], partner_country: 'PER' });
+    await sql`UPDATE casework_cases SET executing_authority_ids = ${sql.val([exec.id])}::text[], state = 'forwarded' WHERE id = ${id}`.execute(rt.db);
+    await rt.db.insertInto('case_executions').values({ case_id: id, executing_authority_id: exec.id, executing_name: 'Prosecutor', their_reference: 'PX-4411/QW', forwarded_on: '2026-01-10' }).execute();
+    for (const q of ['px-4411', 'Maria Zanard', 'ottavia']) {
+      const r = await listWorklist(rt.db, officer.actor, { q });
+      assert.deepEqual(r.rows.map((x) => x.id), [id], q);
+      assert.equal(r.total, 1, q);
+      assert.equal(r.counts.all, 1, q);
+    }
+    // Filters combine with the search and with each other; the counts follow them.
+    assert.equal((await listWorklist(rt.db, officer.actor, { q: 'Zanardelli', kind: 'extradition', partner_country: 'PER', state: 'forwarded' })).total, 1);
+    const none = await listWorklist(rt.db, officer.actor, { q: 'Zanardelli', kind: 'mla' });
+    assert.equal(none.total, 0);
+    assert.equal(none.counts.all, 0);
+    assert.equal((await listWorklist(rt.db, officer.actor, { view: 'awaiting_executing', q: 'PX-4411' })).counts.awaiting_executing, 1);
+    // The executing authority finds it by its own reference among what was forwarded to it; a stranger finds nothing.
+    const forwarded = await listWorklist(rt.db, execOfficer.actor, { view: 'forwarded_to_us', q: 'PX-4411' });
+    assert.deepEqual(forwarded.rows.map((x) => x.id), [id]);
+    assert.equal((await listWorklist(rt.db, stranger.actor, { q: 'PX-4411' })).counts.all, 0);
+    assert.equal((await listWorklist(rt.db, stranger.actor, { view: 'forwarded_to_us', q: 'Zanardelli' })).total, 0);
+    // The search function itself, called as the casework role for another authority, returns nothing.
+    const leaked = await rt.db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('palermo.casework_authorities', ${other.id}, true), set_config('role', 'palermo_casework', true)`.execute(trx);
+      return (await sql<{ id: string }>`SELECT id FROM casework_search_ids('%Zanardelli%', ARRAY['PER'])`.execute(trx)).rows;
+    });
+    assert.deepEqual(leaked, []);
+  });
+
   it('verifies every history and names the event altered in SQL', async () => {
     const a = await aCaseworkAuthority(rt.db);
     const o = await anOfficer(rt.db, a.id);
