@@ -67,6 +67,31 @@ describe('casework cases', () => {
     assert.ok(opened.some((o) => o.user_id === supervisor.id && o.action === 'open'));
   });
 
+  it('updates the case row once per transition, its head and state time those of the event', async () => {
+    const id = await anIncomingCase(rt.db, officer.actor);
+    // Count the row updates of this case, as the database sees them (a trigger for this test only).
+    await sql`CREATE TABLE test_case_row_updates (case_id uuid NOT NULL)`.execute(rt.db);
+    await sql`CREATE FUNCTION test_count_case_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN INSERT INTO test_case_row_updates VALUES (NEW.id); RETURN NULL; END $$`.execute(rt.db);
+    await sql`CREATE TRIGGER test_count_case_update AFTER UPDATE ON casework_cases FOR EACH ROW EXECUTE FUNCTION test_count_case_update()`.execute(rt.db);
+    try {
+      const checked = await applyTransition(rt.db, officer.actor, id, { transition: 'start_check' });
+      const registered = await applyTransition(rt.db, officer.actor, id, { transition: 'register' });
+      const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM test_case_row_updates WHERE case_id = ${id}`.execute(rt.db);
+      assert.equal(n.rows[0]!.n, 2);
+      const view = await getCase(rt.db, officer.actor, id);
+      assert.equal(view.verification.ok, true);
+      const last = view.events.at(-1)!;
+      assert.equal(registered.history_seq, last.seq);
+      assert.equal(registered.history_head, last.hash);
+      assert.equal(checked.history_seq, last.seq - 1);
+      assert.equal(new Date(registered.state_since).toISOString(), last.at);
+    } finally {
+      await sql`DROP TRIGGER test_count_case_update ON casework_cases`.execute(rt.db);
+      await sql`DROP FUNCTION test_count_case_update()`.execute(rt.db);
+      await sql`DROP TABLE test_case_row_updates`.execute(rt.db);
+    }
+  });
+
   it('gives unique, gap-free references to concurrent registrations', async () => {
     const a = await aCaseworkAuthority(rt.db, { incoming_pattern: 'C/{YYYY}/{NNNN}' });
     const o = await anOfficer(rt.db, a.id);
