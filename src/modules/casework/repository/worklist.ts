@@ -87,18 +87,22 @@ function viewCondition(eb: EB, view: WorklistView, ctx: WorklistContext): Expres
  * index condition under row-level security). The view is joined to these ids (a semi-join) under
  * row-level security: nothing reads every case of the authority.
  */
-function searched(q: string, qCountries: readonly string[]): Expression<SqlBool> {
-  return sql<SqlBool>`casework_cases.id IN (SELECT s.id FROM casework_search_ids(${like(q)}, ${arr([q.toUpperCase(), ...qCountries])}) AS s)`;
+function searchIds(q: string, qCountries: readonly string[]) {
+  return sql<{ id: string }>`SELECT s.id FROM casework_search_ids(${like(q)}, ${arr([q.toUpperCase(), ...qCountries])}) AS s`;
 }
 
-function filterCondition(eb: EB, f: Omit<WorklistFilter, 'view'>): Expression<SqlBool> {
+/** The counts' statement looks the search up once, as this common table expression, for its four parts. */
+const FOUND = 'worklist_found';
+
+/** The filters; `inFound`: the search's ids are the statement's FOUND expression (countViews). */
+function filterCondition(eb: EB, f: Omit<WorklistFilter, 'view'>, inFound = false): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   if (f.direction) parts.push(eb('casework_cases.direction', '=', f.direction));
   if (f.kind) parts.push(eb('casework_cases.kind', '=', f.kind as never));
   if (f.state) parts.push(eb('casework_cases.state', '=', f.state as never));
   if (f.partnerCountry) parts.push(eb('casework_cases.partner_country', '=', f.partnerCountry));
   const q = f.q?.trim();
-  if (q) parts.push(searched(q, f.qCountries ?? []));
+  if (q) parts.push(sql<SqlBool>`casework_cases.id IN (${inFound ? sql`SELECT id FROM ${sql.table(FOUND)}` : searchIds(q, f.qCountries ?? [])})`);
   return eb.and(parts);
 }
 
@@ -167,15 +171,16 @@ export async function selectWorklist(trx: Transaction<DB>, f: WorklistFilter, ct
  * index (closed = all - open: a state is ended or open), both index-only with the filter columns;
  * the deadlines of open cases through that index and the deadlines' case index; the cases forwarded
  * to us through the GIN index of executing authorities. A search joins each part to the ids it
- * finds through the trigram indexes (searchedIds).
+ * finds through the trigram indexes (searchIds), looked up once for the four as the FOUND expression.
  */
 export async function countViews(trx: Transaction<DB>, f: Omit<WorklistFilter, 'view'>, ctx: WorklistContext): Promise<Record<WorklistView, number>> {
   const own = ctx.authorities.length ? [...ctx.authorities] : [''];
   const ended = [...ENDED_STATES];
   const n = (x: unknown) => Number(x ?? 0);
   const deadline = (cond: RawBuilder<unknown>) => sql<SqlBool>`EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = casework_cases.id AND d.met_on IS NULL AND ${cond})`;
-  const cases = () => trx.selectFrom('casework_cases').where((eb) => filterCondition(eb, f));
-  const row = await trx
+  const q = f.q?.trim();
+  const cases = () => trx.selectFrom('casework_cases').where((eb) => filterCondition(eb, f, Boolean(q)));
+  const row = await (q ? trx.with(FOUND, () => sql`(${searchIds(q, f.qCountries ?? [])})`) : trx)
     .selectFrom([
       // Open cases: the views that are subsets of them.
       cases()
