@@ -67,6 +67,31 @@ describe('casework cases', () => {
     assert.ok(opened.some((o) => o.user_id === supervisor.id && o.action === 'open'));
   });
 
+  it('updates the case row once per transition, its head and state time those of the event', async () => {
+    const id = await anIncomingCase(rt.db, officer.actor);
+    // Count the row updates of this case, as the database sees them (a trigger for this test only).
+    await sql`CREATE TABLE test_case_row_updates (case_id uuid NOT NULL)`.execute(rt.db);
+    await sql`CREATE FUNCTION test_count_case_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN INSERT INTO test_case_row_updates VALUES (NEW.id); RETURN NULL; END $$`.execute(rt.db);
+    await sql`CREATE TRIGGER test_count_case_update AFTER UPDATE ON casework_cases FOR EACH ROW EXECUTE FUNCTION test_count_case_update()`.execute(rt.db);
+    try {
+      const checked = await applyTransition(rt.db, officer.actor, id, { transition: 'start_check' });
+      const registered = await applyTransition(rt.db, officer.actor, id, { transition: 'register' });
+      const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM test_case_row_updates WHERE case_id = ${id}`.execute(rt.db);
+      assert.equal(n.rows[0]!.n, 2);
+      const view = await getCase(rt.db, officer.actor, id);
+      assert.equal(view.verification.ok, true);
+      const last = view.events.at(-1)!;
+      assert.equal(registered.history_seq, last.seq);
+      assert.equal(registered.history_head, last.hash);
+      assert.equal(checked.history_seq, last.seq - 1);
+      assert.equal(new Date(registered.state_since).toISOString(), last.at);
+    } finally {
+      await sql`DROP TRIGGER test_count_case_update ON casework_cases`.execute(rt.db);
+      await sql`DROP FUNCTION test_count_case_update()`.execute(rt.db);
+      await sql`DROP TABLE test_case_row_updates`.execute(rt.db);
+    }
+  });
+
   it('gives unique, gap-free references to concurrent registrations', async () => {
     const a = await aCaseworkAuthority(rt.db, { incoming_pattern: 'C/{YYYY}/{NNNN}' });
     const o = await anOfficer(rt.db, a.id);
@@ -214,6 +239,37 @@ describe('casework cases', () => {
     const mine = await listWorklist(rt.db, officer.actor, { view: 'mine', partner_country: 'BRA' });
     assert.equal(mine.counts.mine, mine.total);
     await assert.rejects(listWorklist(rt.db, officer.actor, { view: 'everything' }), (e: AppError) => e.status === 400 && e.issues![0]!.field === 'view');
+  });
+
+  it('searches executing authorities\' references and full names, with filters, within the scope only (migration 0088)', async () => {
+    const exec = await aCaseworkAuthority(rt.db);
+    const execOfficer = await anOfficer(rt.db, exec.id, 'Prosecutor');
+    const id = await aRegisteredCase(rt.db, officer.actor, { kind: 'extradition', persons: [{ role: 'witness', family_name: 'Zanardelli', given_names: 'Ottavia Maria' }], partner_country: 'PER' });
+    await sql`UPDATE casework_cases SET executing_authority_ids = ${sql.val([exec.id])}::text[], state = 'forwarded' WHERE id = ${id}`.execute(rt.db);
+    await rt.db.insertInto('case_executions').values({ case_id: id, executing_authority_id: exec.id, executing_name: 'Prosecutor', their_reference: 'PX-4411/QW', forwarded_on: '2026-01-10' }).execute();
+    for (const q of ['px-4411', 'Maria Zanard', 'ottavia']) {
+      const r = await listWorklist(rt.db, officer.actor, { q });
+      assert.deepEqual(r.rows.map((x) => x.id), [id], q);
+      assert.equal(r.total, 1, q);
+      assert.equal(r.counts.all, 1, q);
+    }
+    // Filters combine with the search and with each other; the counts follow them.
+    assert.equal((await listWorklist(rt.db, officer.actor, { q: 'Zanardelli', kind: 'extradition', partner_country: 'PER', state: 'forwarded' })).total, 1);
+    const none = await listWorklist(rt.db, officer.actor, { q: 'Zanardelli', kind: 'mla' });
+    assert.equal(none.total, 0);
+    assert.equal(none.counts.all, 0);
+    assert.equal((await listWorklist(rt.db, officer.actor, { view: 'awaiting_executing', q: 'PX-4411' })).counts.awaiting_executing, 1);
+    // The executing authority finds it by its own reference among what was forwarded to it; a stranger finds nothing.
+    const forwarded = await listWorklist(rt.db, execOfficer.actor, { view: 'forwarded_to_us', q: 'PX-4411' });
+    assert.deepEqual(forwarded.rows.map((x) => x.id), [id]);
+    assert.equal((await listWorklist(rt.db, stranger.actor, { q: 'PX-4411' })).counts.all, 0);
+    assert.equal((await listWorklist(rt.db, stranger.actor, { view: 'forwarded_to_us', q: 'Zanardelli' })).total, 0);
+    // The search function itself, called as the casework role for another authority, returns nothing.
+    const leaked = await rt.db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('palermo.casework_authorities', ${other.id}, true), set_config('role', 'palermo_casework', true)`.execute(trx);
+      return (await sql<{ id: string }>`SELECT id FROM casework_search_ids('%Zanardelli%', ARRAY['PER'])`.execute(trx)).rows;
+    });
+    assert.deepEqual(leaked, []);
   });
 
   it('verifies every history and names the event altered in SQL', async () => {

@@ -8,7 +8,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, ConflictError, ForbiddenError, ValidationError } from '../../platform/http/errors.js';
 import { allow, type Actor } from '../access/index.js';
 import { availableTransitions, canTransition, transitionChanges, transitionFieldIssues, transitionsOf, type TransitionInput } from './domain/transitions.js';
-import { appendEvent } from './repository/history.js';
+import { chainEvent, insertChainedEvent } from './repository/history.js';
 import { updateCase, type CaseRow } from './repository/cases.js';
 import { withCaseScope } from './repository/scope.js';
 import { actorName, assertVersion, authoritiesFor, caseOr404, today } from './service-context.js';
@@ -86,12 +86,16 @@ export async function applyTransition(db: Kysely<DB>, actor: Actor, id: string, 
     assertVersion(row, req.version);
     const changes: Record<string, unknown> = transitionChanges(transition, values, actor.userId, today());
     if (transition.effects.includes('give_reference') && !row.reference) changes.reference = await giveReference(trx, row.authority_id, row.direction);
-    const updated = await updateCase(trx, row.id, row.version, { ...changes, state: transition.to, state_since: new Date() });
-    if (!updated) throw new AppError(409, 'conflict', 'The case was changed by someone else meanwhile; reload it');
     const data: Record<string, unknown> = { transition: transition.name, from: row.state, to: transition.to };
     for (const [k, v] of Object.entries(values)) if (v !== null && !(Array.isArray(v) && !v.length)) data[k] = v;
     if (changes.reference) data.reference = changes.reference;
-    await appendEvent(trx, { caseId: row.id, type: 'transition', data, actorId: actor.userId, actorName: actorName(actor), actingAuthorityId: row.authority_id });
+    // The case row is locked (caseOr404 FOR UPDATE): the event is chained to its head, and the new state
+    // and the new head are written in one update of the row.
+    const at = new Date();
+    const chained = chainEvent(row, { caseId: row.id, type: 'transition', data, actorId: actor.userId, actorName: actorName(actor), actingAuthorityId: row.authority_id, at });
+    const updated = await updateCase(trx, row.id, row.version, { ...changes, state: transition.to, state_since: at, updated_at: at, ...chained.caseChanges });
+    if (!updated) throw new AppError(409, 'conflict', 'The case was changed by someone else meanwhile; reload it');
+    await insertChainedEvent(trx, chained);
     return updated;
   });
 }

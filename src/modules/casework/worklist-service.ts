@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import type { Actor } from '../access/index.js';
 import { CASE_KINDS, CASE_STATES, DIRECTIONS } from './domain/vocabulary.js';
-import { countViews, isFiltered, selectWorklist, WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistContext, type WorklistFilter, type WorklistRow, type WorklistView } from './repository/worklist.js';
+import { countViews, selectWorklist, WORKLIST_SORTS, WORKLIST_VIEWS, type WorklistContext, type WorklistFilter, type WorklistRow, type WorklistView } from './repository/worklist.js';
 import { withCaseScope } from './repository/scope.js';
 import { selectCoveredIn } from './repository/deadlines.js';
 import { authoritiesFor, today } from './service-context.js';
@@ -77,8 +77,8 @@ export async function listWorklist(db: Kysely<DB>, actor: Actor, query: Record<s
   return withCaseScope(db, authorities, async (trx) => {
     await addCovering(trx, ctx);
     const counts = await countViews(trx, filter, ctx);
-    // Without filters the view's count is its total: the list need not count again.
-    const { total, rows } = await selectWorklist(trx, filter, ctx, isFiltered(filter) ? undefined : counts[filter.view]);
+    // The view's count (with the filters) is its total: the list need not count again.
+    const { total, rows } = await selectWorklist(trx, filter, ctx, counts[filter.view]);
     return { filter, total, pages: Math.max(1, Math.ceil(total / filter.pageSize)), rows, counts };
   });
 }

@@ -37,11 +37,11 @@ export async function selectCase(trx: Transaction<DB>, id: string, forUpdate = f
   return row ? normalise(row) : undefined;
 }
 
-/** Apply changes and bump the version; undefined when the version is no longer `expectedVersion`. */
+/** Apply changes and bump the version (updated_at: now unless the changes give it); undefined when the version is no longer `expectedVersion`. */
 export async function updateCase(trx: Transaction<DB>, id: string, expectedVersion: number, changes: Updateable<CasesTable>): Promise<CaseRow | undefined> {
   const row = await trx
     .updateTable('casework_cases')
-    .set({ ...changes, version: sql<number>`version + 1`, updated_at: new Date() })
+    .set({ updated_at: new Date(), ...changes, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returningAll()

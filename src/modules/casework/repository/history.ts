@@ -16,29 +16,52 @@ export interface NewEvent {
   at?: Date;
 }
 
-/**
- * Append an event to the case's chain, in the transaction of the change, and mark the case as changed
- * (updated_at). Locks the case row, so concurrent changes to one case are chained one after the other.
- */
-export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promise<StoredEvent> {
-  const head = await trx.selectFrom('casework_cases').select(['history_seq', 'history_head']).where('id', '=', event.caseId).forUpdate().executeTakeFirstOrThrow();
+/** An event linked to the head of its case's chain, not yet written (chainEvent, then insertChainedEvent). */
+export interface ChainedEvent {
+  event: NewEvent;
+  stored: Omit<StoredEvent, 'id'>;
+  /** The case's new head, to be written on the case row in the same transaction. */
+  caseChanges: { history_seq: number; history_head: string };
+}
+
+/** Link an event to the case's current head (the caller holds the case row's lock). */
+export function chainEvent(head: { history_seq: number; history_head: string }, event: NewEvent): ChainedEvent {
   const seq = head.history_seq + 1;
   const at = (event.at ?? new Date()).toISOString();
   const content = { caseId: event.caseId, seq, at, actorId: event.actorId, actingAuthorityId: event.actingAuthorityId, type: event.type, data: event.data };
   const hash = eventHash(head.history_head, content);
+  return { event, stored: { ...content, prevHash: head.history_head, hash }, caseChanges: { history_seq: seq, history_head: hash } };
+}
+
+/** Write a chained event (its case row takes caseChanges in the same transaction). */
+export async function insertChainedEvent(trx: Transaction<DB>, chained: ChainedEvent): Promise<StoredEvent> {
+  const { event, stored } = chained;
   const row = await trx
     .insertInto('case_events')
-    .values({ case_id: event.caseId, seq, at, actor_id: event.actorId, actor_name: event.actorName, acting_authority_id: event.actingAuthorityId, type: event.type, data: json(event.data), prev_hash: head.history_head, hash })
+    .values({ case_id: event.caseId, seq: stored.seq, at: stored.at, actor_id: event.actorId, actor_name: event.actorName, acting_authority_id: event.actingAuthorityId, type: event.type, data: json(event.data), prev_hash: stored.prevHash, hash: stored.hash })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return { ...stored, id: row.id };
+}
+
+/**
+ * Append an event to the case's chain, in the transaction of the change, and mark the case as changed
+ * (updated_at). Locks the case row, so concurrent changes to one case are chained one after the other.
+ * A change that updates the case row itself (a transition) chains the event first and writes the new
+ * head with its own update instead (chainEvent, insertChainedEvent): one update of the row, not two.
+ */
+export async function appendEvent(trx: Transaction<DB>, event: NewEvent): Promise<StoredEvent> {
+  const head = await trx.selectFrom('casework_cases').select(['history_seq', 'history_head']).where('id', '=', event.caseId).forUpdate().executeTakeFirstOrThrow();
+  const chained = chainEvent(head, event);
+  const stored = await insertChainedEvent(trx, chained);
   // Every event is activity on the case: the worklist's "last activity" (updated_at) follows the history
   // (never moved back by an imported event of an earlier time).
   await trx
     .updateTable('casework_cases')
-    .set({ history_seq: seq, history_head: hash, updated_at: sql<Date>`greatest(updated_at, ${at}::timestamptz)` })
+    .set({ ...chained.caseChanges, updated_at: sql<Date>`greatest(updated_at, ${stored.at}::timestamptz)` })
     .where('id', '=', event.caseId)
     .execute();
-  return { ...content, id: row.id, prevHash: head.history_head, hash };
+  return stored;
 }
 
 const EVENT_COLUMNS = ['id', 'case_id', 'seq', 'at', 'actor_id', 'actor_name', 'acting_authority_id', 'type', 'data', 'prev_hash', 'hash'] as const;

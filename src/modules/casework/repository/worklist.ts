@@ -3,7 +3,7 @@
  * an executing authority, forwarded to us), their counts, filters, search and sort. Runs in the
  * caller's scoped transaction: row-level security applies on top of the authority conditions.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 
 export const WORKLIST_VIEWS = ['all', 'mine', 'team', 'due_week', 'overdue', 'awaiting_partner', 'awaiting_executing', 'forwarded_to_us', 'closed'] as const;
@@ -79,34 +79,30 @@ function viewCondition(eb: EB, view: WorklistView, ctx: WorklistContext): Expres
   }
 }
 
-function filterCondition(eb: EB, f: WorklistFilter): Expression<SqlBool> {
+/**
+ * The cases a search finds: references (ours, the partner's, an executing authority's), title,
+ * offences as written, partner authority, persons' names (trigram indexes), partner State (code, or
+ * a name in any language). Looked up by casework_search_ids (migration 0088), which applies the
+ * scope's visibility itself so that the trigram indexes can serve ILIKE (not leakproof: never an
+ * index condition under row-level security). The view is joined to these ids (a semi-join) under
+ * row-level security: nothing reads every case of the authority.
+ */
+function searchIds(q: string, qCountries: readonly string[]) {
+  return sql<{ id: string }>`SELECT s.id FROM casework_search_ids(${like(q)}, ${arr([q.toUpperCase(), ...qCountries])}) AS s`;
+}
+
+/** The counts' statement looks the search up once, as this common table expression, for its four parts. */
+const FOUND = 'worklist_found';
+
+/** The filters; `inFound`: the search's ids are the statement's FOUND expression (countViews). */
+function filterCondition(eb: EB, f: Omit<WorklistFilter, 'view'>, inFound = false): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
-  if (f.direction) parts.push(eb('direction', '=', f.direction));
-  if (f.kind) parts.push(eb('kind', '=', f.kind as never));
-  if (f.state) parts.push(eb('state', '=', f.state as never));
-  if (f.partnerCountry) parts.push(eb('partner_country', '=', f.partnerCountry));
+  if (f.direction) parts.push(eb('casework_cases.direction', '=', f.direction));
+  if (f.kind) parts.push(eb('casework_cases.kind', '=', f.kind as never));
+  if (f.state) parts.push(eb('casework_cases.state', '=', f.state as never));
+  if (f.partnerCountry) parts.push(eb('casework_cases.partner_country', '=', f.partnerCountry));
   const q = f.q?.trim();
-  if (q) {
-    const p = like(q);
-    parts.push(
-      eb.or([
-        eb('reference', 'ilike', p),
-        eb('partner_reference', 'ilike', p),
-        eb('title', 'ilike', p),
-        eb('offence_text', 'ilike', p),
-        eb('partner_country', 'in', [q.toUpperCase(), ...(f.qCountries ?? [])]),
-        eb('partner_authority_name', 'ilike', p),
-        eb.exists(eb.selectFrom('case_executions').select(sql`1`.as('x')).whereRef('case_executions.case_id', '=', 'casework_cases.id').where('their_reference', 'ilike', p)),
-        eb.exists(
-          eb
-            .selectFrom('case_persons')
-            .select(sql`1`.as('x'))
-            .whereRef('case_persons.case_id', '=', 'casework_cases.id')
-            .where((pe) => pe.or([pe('family_name', 'ilike', p), pe('given_names', 'ilike', p), sql<SqlBool>`(case_persons.given_names || ' ' || case_persons.family_name) ILIKE ${p}`])),
-        ),
-      ]),
-    );
-  }
+  if (q) parts.push(sql<SqlBool>`casework_cases.id IN (${inFound ? sql`SELECT id FROM ${sql.table(FOUND)}` : searchIds(q, f.qCountries ?? [])})`);
   return eb.and(parts);
 }
 
@@ -128,12 +124,7 @@ export interface WorklistRow {
   version: number;
 }
 
-/** Filters or a search narrow the list (the counts are then computed with them: countViews). */
-export function isFiltered(f: Omit<WorklistFilter, 'view'>): boolean {
-  return Boolean(f.direction || f.kind || f.state || f.partnerCountry || f.q?.trim());
-}
-
-/** One page of a view; `knownTotal` is the view's count when the caller has it already (countViews without filters). */
+/** One page of a view; `knownTotal` is the view's count when the caller has it already (countViews, with the same filters). */
 export async function selectWorklist(trx: Transaction<DB>, f: WorklistFilter, ctx: WorklistContext, knownTotal?: number): Promise<{ total: number; rows: WorklistRow[] }> {
   const base = trx.selectFrom('casework_cases').where((eb) => eb.and([viewCondition(eb, f.view, ctx), filterCondition(eb, f)]));
   const total = knownTotal ?? Number((await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
@@ -174,34 +165,25 @@ export async function selectWorklist(trx: Transaction<DB>, f: WorklistFilter, ct
 }
 
 /**
- * How many cases each view holds (the filters and search apply to the counts too). Without filters
- * (the worklist as it opens, the badge) the counts come from four narrow statements instead of one
- * pass over every case of the authorities (migration 0080): the open cases index-only on the partial
- * index of open cases, all cases index-only (closed = all - open: a state is ended or open), the
- * deadlines of open cases through that index and the deadlines' case index, the cases forwarded to
- * us through the GIN index of executing authorities.
+ * How many cases each view holds; the filters and search apply to the counts too. Four narrow
+ * one-row parts in one statement instead of one pass over every case of the authorities (migrations
+ * 0080 and 0088): the open cases on the partial index of open cases, all cases on the authority's
+ * index (closed = all - open: a state is ended or open), both index-only with the filter columns;
+ * the deadlines of open cases through that index and the deadlines' case index; the cases forwarded
+ * to us through the GIN index of executing authorities. A search joins each part to the ids it
+ * finds through the trigram indexes (searchIds), looked up once for the four as the FOUND expression.
  */
 export async function countViews(trx: Transaction<DB>, f: Omit<WorklistFilter, 'view'>, ctx: WorklistContext): Promise<Record<WorklistView, number>> {
-  if (!isFiltered(f)) return countViewsUnfiltered(trx, ctx);
-  const row = await trx
-    .selectFrom('casework_cases')
-    .where((eb) => filterCondition(eb, { ...f, view: 'all' }))
-    .where((eb) => eb.or(WORKLIST_VIEWS.map((v) => viewCondition(eb, v, ctx))))
-    .select((eb) => WORKLIST_VIEWS.map((v) => sql<string>`count(*) FILTER (WHERE ${viewCondition(eb, v, ctx)})`.as(v)))
-    .executeTakeFirstOrThrow();
-  return Object.fromEntries(WORKLIST_VIEWS.map((v) => [v, Number((row as Record<string, string>)[v] ?? 0)])) as Record<WorklistView, number>;
-}
-
-async function countViewsUnfiltered(trx: Transaction<DB>, ctx: WorklistContext): Promise<Record<WorklistView, number>> {
   const own = ctx.authorities.length ? [...ctx.authorities] : [''];
   const ended = [...ENDED_STATES];
   const n = (x: unknown) => Number(x ?? 0);
-  // One statement (one round trip) of four one-row parts, each planned on its own index.
-  const row = await trx
+  const deadline = (cond: RawBuilder<unknown>) => sql<SqlBool>`EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = casework_cases.id AND d.met_on IS NULL AND ${cond})`;
+  const q = f.q?.trim();
+  const cases = () => trx.selectFrom('casework_cases').where((eb) => filterCondition(eb, f, Boolean(q)));
+  const row = await (q ? trx.with(FOUND, () => sql`(${searchIds(q, f.qCountries ?? [])})`) : trx)
     .selectFrom([
-      // Open cases: the views that are subsets of them, index-only on the partial index of open cases.
-      trx
-        .selectFrom('casework_cases')
+      // Open cases: the views that are subsets of them.
+      cases()
         .where('authority_id', 'in', own)
         .where('state', 'not in', ended)
         .select((eb) => [
@@ -211,26 +193,23 @@ async function countViewsUnfiltered(trx: Transaction<DB>, ctx: WorklistContext):
           sql<string>`count(*) FILTER (WHERE direction = 'incoming' AND state = 'forwarded')`.as('awaiting_executing'),
         ])
         .as('o'),
-      // Every case of the authorities, index-only; the ended ones are all but the open ones.
-      trx
-        .selectFrom('casework_cases')
+      // Every case of the authorities; the ended ones are all but the open ones.
+      cases()
         .where('authority_id', 'in', own)
         .select((eb) => eb.fn.countAll<string>().as('all'))
         .as('a'),
       // Open cases with an open deadline up to the end of the week: overdue ones, and those due this week.
-      trx
-        .selectFrom('casework_cases as c')
-        .where('c.authority_id', 'in', own)
-        .where('c.state', 'not in', ended)
-        .where(sql<SqlBool>`EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.met_on IS NULL AND d.due_on <= ${ctx.weekEnd})`)
+      cases()
+        .where('authority_id', 'in', own)
+        .where('state', 'not in', ended)
+        .where(deadline(sql`d.due_on <= ${ctx.weekEnd}`))
         .select([
-          sql<string>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.met_on IS NULL AND d.due_on < ${ctx.today}))`.as('overdue'),
-          sql<string>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.id AND d.met_on IS NULL AND d.due_on >= ${ctx.today} AND d.due_on <= ${ctx.weekEnd}))`.as('due_week'),
+          sql<string>`count(*) FILTER (WHERE ${deadline(sql`d.due_on < ${ctx.today}`)})`.as('overdue'),
+          sql<string>`count(*) FILTER (WHERE ${deadline(sql`d.due_on >= ${ctx.today} AND d.due_on <= ${ctx.weekEnd}`)})`.as('due_week'),
         ])
         .as('d'),
       // Cases of other authorities forwarded to ours for execution (GIN index).
-      trx
-        .selectFrom('casework_cases')
+      cases()
         .where(sql<SqlBool>`executing_authority_ids && ${arr(ctx.authorities)}`)
         .where('authority_id', 'not in', own)
         .select((eb) => eb.fn.countAll<string>().as('forwarded_to_us'))
