@@ -9,6 +9,19 @@ import { termIndexAt } from '../../src/modules/search/term-cache.js';
 import { readGeneration } from '../../src/modules/search/repository/generation.js';
 import { sees } from '../../src/modules/search/domain/generation.js';
 import { lexemePostings } from '../../src/modules/search/repository/postings.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { createLogger } from '../../src/platform/log.js';
+import { openRuntime, type Runtime } from '../../src/runtime.js';
+import type { TestRuntime } from './db.js';
+
+/** Another application node on the same PostgreSQL database: its own pool, so its own in-memory indexes. */
+export async function openNode(rt: TestRuntime): Promise<Runtime & { close(): Promise<void> }> {
+  const config = { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: 'silent' }) };
+  const database = await openDatabase({ url: rt.database.pool.options.connectionString!, poolMax: 4 });
+  const node = await openRuntime(config, createLogger('silent'), { database });
+  return { ...node, close: () => database.close() };
+}
 
 /** Documents in date order, each with its facet keys (sorted): comparable whatever the dense ids. */
 export function facetSnapshot(index: FacetIndex): [number, string[]][] {

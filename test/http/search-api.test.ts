@@ -59,6 +59,7 @@ describe('search API', () => {
       ['case', 'Jurisprudence', 1],
       ['treaty', 'Traités', 0],
       ['strategy', 'Stratégies', 0],
+      ['provider', 'Fournisseurs de services', 0],
     ]);
   });
 

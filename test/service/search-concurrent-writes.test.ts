@@ -3,14 +3,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
-import { currentFacetIndex, currentTermIndex, facetSnapshot, termIndexWithFresh } from '../helpers/search-index.js';
+import { currentFacetIndex, currentTermIndex, facetSnapshot, openNode, termIndexWithFresh } from '../helpers/search-index.js';
 import { ensureTestReference } from '../factories/reference.js';
 import { aCase } from '../factories/knowledge.js';
 import type { DB } from '../../src/platform/db/schema.js';
-import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/platform/db/database.js';
-import { createLogger } from '../../src/platform/log.js';
-import { openRuntime, type Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
 import { saveRecords } from '../../src/modules/knowledge/service.js';
 import { search } from '../../src/modules/search/service.js';
 import { parseSearchParams } from '../../src/modules/search/domain/params.js';
@@ -41,13 +38,6 @@ const WORDS = ['extradition', 'assistance', 'seizure', 'witness', 'evidence'];
 const caseOf = (id: string, o: { country: string; date: string | undefined; crime: boolean; words: string }) =>
   aCase({ id, country: o.country, cooperating_states: [], ...(o.date ? { decision_date: o.date } : {}), ...(o.crime ? { crime_types: ['drug-offences'] } : {}), texts: { en: { title: `${o.words} ${id}`, summary: o.words } } });
 
-/** Another application node on the same database: its own pool, so its own in-memory indexes. */
-async function openNode(rt: TestRuntime): Promise<Runtime & { close(): Promise<void> }> {
-  const config = { ...loadConfig({ PALERMO_DEMO: '0', LOG_LEVEL: 'silent' }) };
-  const database = await openDatabase({ url: rt.database.pool.options.connectionString!, poolMax: 4 });
-  const node = await openRuntime(config, createLogger('silent'), { database });
-  return { ...node, close: () => database.close() };
-}
 
 const ROLLBACK = new Error('rolled back on purpose');
 

@@ -44,6 +44,21 @@ const CORPUS = [
     facts: 'La police a organisé des livraisons surveillées. Les livraisons surveillées ont été convenues avec les douanes. La livraison surveillée a conduit à l’arrestation des destinataires.',
   }, 'fr'),
   entry('r-fr-once', newer(7), { title: 'Arrêt relatif à une cargaison d’héroïne', facts: 'Une livraison surveillée a été autorisée par le procureur.' }, 'fr'),
+  // A broad query, "mutual legal assistance": the whole query in the title; the phrase in the body
+  // (twice); a title holding one word whose body repeats the words apart; the words scattered.
+  entry('b-title', older(8), { title: 'Mutual legal assistance for a fraud investigation' }),
+  entry('b-phrase', older(9), {
+    title: 'Judgment on a request from abroad',
+    facts: `${filler} The court granted mutual legal assistance to the requesting State, and mutual legal assistance covered the bank records.`,
+  }),
+  entry('b-one-in-title', newer(10), {
+    title: 'Legal aid, legal costs and legal fees of the defence',
+    facts: `${filler} The parties acted by mutual agreement. ${filler} The assistance of counsel was provided. ${filler} Mutual trust and legal assistance of counsel were discussed; assistance was mutual.`,
+  }),
+  entry('b-scattered', newer(11), {
+    title: 'Judgment on a shipment of tobacco',
+    facts: `${filler} The parties acted by mutual agreement. ${filler} ${filler} The legal assistance of counsel was provided.`,
+  }),
 ];
 const OURS = new Set(CORPUS.map((e) => e.id));
 
@@ -80,7 +95,7 @@ describe('search: relevance on the whole entry, with field weights', () => {
       await facetCounts(trx, built.tsquery, p.value.filters);
       return resultPage(trx, built.tsquery, p.value.filters, { byRelevance: true, limit: 100, offset: 0 });
     });
-    return rows.map((r) => r.entry_id).filter((id) => OURS.has(id));
+    return rows.map((r) => r.doc_key).filter((id) => OURS.has(id));
   }
 
   const before_ = (ids: string[], a: string, b: string) => {
@@ -115,6 +130,12 @@ describe('search: relevance on the whole entry, with field weights', () => {
         before_(quoted, 'r-long', 'r-once');
       });
 
+      it('a broad query: the whole query in a title first, then the phrase in a body, then the words apart (even under a title holding one of them)', async () => {
+        const ids = (await order({ q: 'mutual legal assistance', hl: 'en' })).filter((id) => id.startsWith('b-'));
+        assert.deepEqual(ids, ['b-title', 'b-phrase', 'b-one-in-title', 'b-scattered']);
+        assert.deepEqual((await orderInSql({ q: 'mutual legal assistance', hl: 'en' })).filter((id) => id.startsWith('b-')), ids, 'the SQL path orders the same');
+      });
+
       it('matches in the body count in every language (French, stemmed)', async () => {
         const ids = await order({ q: 'livraison surveillée', hl: 'fr' });
         before_(ids, 'r-fr-long', 'r-fr-once');
@@ -129,6 +150,15 @@ describe('search: relevance on the whole entry, with field weights', () => {
     const ids = await order({ q: 'controlled delivery', hl: 'en' });
     assert.equal(ids[0], 'r-title', 'the title match is in the head');
     assert.deepEqual(await orderInSql({ q: 'controlled delivery', hl: 'en' }), ids);
+    Object.assign(rankLimits, { whole: 2_000, head: 100 });
+  });
+
+  it('with a window of one, the title holding the whole broad query heads the title order (both paths)', async () => {
+    Object.assign(rankLimits, { whole: 0, head: 1 });
+    setMatchCacheBytes(rt.db, 0);
+    const ids = (await order({ q: 'mutual legal assistance', hl: 'en' })).filter((id) => id.startsWith('b-'));
+    assert.equal(ids[0], 'b-title', 'before a title repeating one of its words');
+    assert.deepEqual((await orderInSql({ q: 'mutual legal assistance', hl: 'en' })).filter((id) => id.startsWith('b-')), ids);
     Object.assign(rankLimits, { whole: 2_000, head: 100 });
   });
 });

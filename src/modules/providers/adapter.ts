@@ -10,6 +10,7 @@ import { ValidationError } from '../../platform/http/errors.js';
 import type { WorkflowAdapter } from '../workflow/index.js';
 import { checkProvider } from './domain/checks.js';
 import type { ProviderDocument } from './domain/schema.js';
+import { announceProviderChanges } from './changes.js';
 import { contentOf, countryCodes, writeLiveProvider } from './live.js';
 import { selectProvider, updateProviderState } from './repository.js';
 
@@ -59,5 +60,6 @@ export const providerAdapter: WorkflowAdapter = {
 
   async archive(trx, subjectId) {
     await updateProviderState(trx, subjectId, 'archived');
+    await announceProviderChanges(trx, [subjectId]);
   },
 };

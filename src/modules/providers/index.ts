@@ -6,3 +6,6 @@ export { removeDemoProviders, seedDemoProviders } from './demo.js';
 export { nationalProvisions } from './provisions.js';
 export type { NationalProvisionsModel } from './provisions.js';
 export { NationalProvisions } from './pages/provisions.js';
+export { PROVIDERS_CHANGED, providerPath, publicProviders, publishedProviderIds } from './changes.js';
+export type { ProvidersChanged, PublicProvider } from './changes.js';
+export type { ProviderDocument } from './domain/schema.js';

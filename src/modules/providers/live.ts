@@ -8,6 +8,7 @@ import { contentHash } from '../knowledge/index.js';
 import { listCountries } from '../reference/index.js';
 import { visibilityOf } from './domain/checks.js';
 import type { ProviderDocument } from './domain/schema.js';
+import { announceProviderChanges } from './changes.js';
 import { upsertProvider, type LiveProvider } from './repository.js';
 
 /** The known country codes documents are checked against. */
@@ -55,6 +56,7 @@ export async function writeLiveProvider(db: Kysely<DB>, doc: ProviderDocument, o
     content_hash: providerHash(content),
     ...(options.verifiedOn ? { verified_on: options.verifiedOn } : {}),
   });
+  await announceProviderChanges(db, [content.id]);
 }
 
 /** The full document of a live provider as stored, with its verification date. */

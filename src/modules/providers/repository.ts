@@ -59,6 +59,17 @@ export async function selectProvider(db: Kysely<DB>, id: string): Promise<LivePr
   return (await db.selectFrom('providers').select([...LIVE_COLUMNS]).where('id', '=', id).executeTakeFirst()) as LiveProvider | undefined;
 }
 
+/** The published providers among the given ids. */
+export async function selectPublishedProviders(db: Kysely<DB>, ids: readonly string[]): Promise<LiveProvider[]> {
+  if (!ids.length) return [];
+  return (await db.selectFrom('providers').select([...LIVE_COLUMNS]).where('id', 'in', [...ids]).where('state', '=', 'published').execute()) as LiveProvider[];
+}
+
+/** Ids of every published provider, in id order. */
+export async function selectPublishedProviderIds(db: Kysely<DB>): Promise<string[]> {
+  return (await db.selectFrom('providers').select('id').where('state', '=', 'published').orderBy('id').execute()).map((r) => r.id);
+}
+
 export interface ProviderFilter {
   /** A LIKE pattern (escaped) over the lower-cased search text. */
   like?: string;

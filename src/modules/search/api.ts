@@ -3,7 +3,7 @@ import { Type, type TSchema } from 'typebox';
 import type { RoutePlugin } from '../../platform/http/app.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import { LANGS } from '../../platform/i18n/languages.js';
-import { ENTRY_TYPES } from '../knowledge/index.js';
+import { SEARCH_TYPES } from './domain/document.js';
 import { FACETS, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, parseSearchParams } from './domain/params.js';
 import { runSearch } from './service.js';
 
@@ -19,7 +19,7 @@ const Querystring = Type.Object(
           'Query in web-search syntax: words (all must match), "exact phrase", OR between alternatives, -word to exclude. Each word matches its stem in the hl language or its exact form; Chinese is matched as character bigrams. Empty: every entry.',
       }),
     ),
-    type: many(Type.Enum([...ENTRY_TYPES]), 'Database: legislation, case, treaty, strategy.'),
+    type: many(Type.Enum([...SEARCH_TYPES]), 'Database: legislation, case, treaty, strategy, or provider (service providers of the electronic evidence hub).'),
     country: many(Type.String({ pattern: '^[A-Za-z]{3}$' }), 'ISO 3166-1 alpha-3 country code (the entry\u2019s State, cooperating States of a case, parties of a bilateral treaty).'),
     region: many(Type.String({ pattern: '^[0-9]{3}$' }), 'UN M49 region or sub-region code, e.g. 150 (Europe) or 039 (Southern Europe).'),
     instrument: many(Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,127}$' }), 'Instrument whose articles the entry is tagged with, e.g. untoc.'),
@@ -46,7 +46,7 @@ const FacetValue = Type.Object({
 });
 
 const Result = Type.Object({
-  type: Type.Enum([...ENTRY_TYPES]),
+  type: Type.Enum([...SEARCH_TYPES]),
   id: Type.String(),
   title: Type.String({ description: 'Title in the hl language when published, else a fallback language (see lang)' }),
   snippet: Type.String({ description: 'Extract of the displayed version around the matches, plain text' }),

@@ -4,7 +4,9 @@ import type { DB } from '../../platform/db/schema.js';
 import { INTL_LOCALE, pickLocalized, type Lang } from '../../platform/i18n/languages.js';
 import { translator } from '../../platform/i18n/messages.js';
 import { common } from '../../platform/web/common.messages.js';
-import { ENTRY_TYPES, articleLabels, parseArticleRef, treatySummaries, type EntryType } from '../knowledge/index.js';
+import { articleLabels, parseArticleRef, treatySummaries, type EntryType } from '../knowledge/index.js';
+import { SEARCH_TYPES, type SearchType } from './domain/document.js';
+import { searchMessages } from './search.messages.js';
 import { articleTitleFor, countryName, instrumentShortName, isShippedInstrument, listCountries, listRegions, listTerms, termLabel } from '../reference/index.js';
 import { FACETS, type FacetName, type Filters } from './domain/params.js';
 import type { FacetCount } from './repository/search.js';
@@ -28,8 +30,8 @@ const TYPE_LABEL: Record<EntryType, 'nav_legislation' | 'nav_cases' | 'nav_treat
   strategy: 'nav_strategies',
 };
 
-export function typeLabel(type: EntryType, hl: Lang): string {
-  return translator(common, hl)(TYPE_LABEL[type]);
+export function typeLabel(type: SearchType, hl: Lang): string {
+  return type === 'provider' ? translator(searchMessages, hl)('type_provider') : translator(common, hl)(TYPE_LABEL[type]);
 }
 
 const TAXONOMY: Partial<Record<FacetName, 'crime' | 'cooperation' | 'issue' | 'measure'>> = {
@@ -74,7 +76,7 @@ export async function labelFacets(db: Kysely<DB>, counts: readonly FacetCount[],
   const byFacet = new Map<FacetName, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
   for (const c of counts) if (c.facet) byFacet.get(c.facet)!.set(c.value, c.count);
   for (const f of FACETS) for (const v of filters[f]) if (!byFacet.get(f)!.has(v)) byFacet.get(f)!.set(v, 0);
-  for (const t of ENTRY_TYPES) if (!byFacet.get('type')!.has(t)) byFacet.get('type')!.set(t, 0);
+  for (const t of SEARCH_TYPES) if (!byFacet.get('type')!.has(t)) byFacet.get('type')!.set(t, 0);
 
   const articleRefs = [...byFacet.get('article')!.keys()];
   const instrumentIds = [...new Set([...byFacet.get('instrument')!.keys(), ...articleRefs.map((a) => a.slice(0, a.lastIndexOf(':')))])];
@@ -96,7 +98,7 @@ export async function labelFacets(db: Kysely<DB>, counts: readonly FacetCount[],
     if (taxonomy) return termLabel(terms, taxonomy, value, hl);
     switch (facet) {
       case 'type':
-        return typeLabel(value as EntryType, hl);
+        return typeLabel(value as SearchType, hl);
       case 'country':
         return countryName(countries, value, hl);
       case 'region': {
@@ -130,7 +132,7 @@ export async function labelFacets(db: Kysely<DB>, counts: readonly FacetCount[],
       if (typeof l === 'string') return { value, label: l, count };
       return { value, label: l.text, count, ...(l.lang && l.lang !== hl ? { lang: l.lang } : {}) };
     });
-    if (facet === 'type') list.sort((a, b) => ENTRY_TYPES.indexOf(a.value as EntryType) - ENTRY_TYPES.indexOf(b.value as EntryType));
+    if (facet === 'type') list.sort((a, b) => SEARCH_TYPES.indexOf(a.value as SearchType) - SEARCH_TYPES.indexOf(b.value as SearchType));
     else if (facet === 'year') list.sort((a, b) => b.value.localeCompare(a.value));
     else list.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
     if (facet === 'region') {

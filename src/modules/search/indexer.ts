@@ -1,9 +1,11 @@
 /**
- * The search indexer: keeps the search documents of entries. It subscribes to the knowledge
- * module's ENTRIES_CHANGED and to reference's TERM_LABELS_CHANGED (subscribe(), wired at start-up)
+ * The search indexer: keeps the search documents of entries and of service providers. It subscribes
+ * to the knowledge module's ENTRIES_CHANGED, the providers module's PROVIDERS_CHANGED and
+ * reference's TERM_LABELS_CHANGED (subscribe(), wired at start-up)
  * and writes in the transaction of the change; `palermo reindex` and the start-up check (when the
  * reference data copied into documents — labels, country names, regions — changed) rebuild them all
- * from knowledge's `publishedEntries`. It never reads the knowledge or reference tables.
+ * from knowledge's `publishedEntries` and providers' `publicProviders`. It never reads the knowledge,
+ * providers or reference tables.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
@@ -11,9 +13,10 @@ import { chunks, inTransaction } from '../../platform/db/batch.js';
 import { onChange } from '../../platform/events.js';
 import { getSetting, setSetting } from '../../platform/db/settings.js';
 import { countAllEntries, entriesTaggedWith, entriesWithTerm, ENTRIES_CHANGED, listEntryIds, publishedEntries, type EntriesChanged } from '../knowledge/index.js';
+import { PROVIDERS_CHANGED, publicProviders, publishedProviderIds, type ProvidersChanged } from '../providers/index.js';
 import { listCountries, listTerms, referenceSignature, TERM_LABELS_CHANGED } from '../reference/index.js';
-import { documentMeta, documentSegments } from './domain/document.js';
-import { entrySource, instrumentSignature, type ReferenceLookup } from './domain/source.js';
+import { documentKey, documentMeta, documentSegments, type EntrySource } from './domain/document.js';
+import { entrySource, instrumentSignature, providerSource, type ReferenceLookup } from './domain/source.js';
 import { countDocuments, deleteDocuments, storedInstrumentSignatures, storeInstrumentSignatures, upsertDocuments, vacuumDocuments } from './repository/index-write.js';
 
 const BATCH = 500;
@@ -27,12 +30,30 @@ async function referenceLookup(db: Kysely<DB>): Promise<ReferenceLookup> {
   };
 }
 
+/** Write the documents of these sources. */
+async function writeSources(db: Kysely<DB>, sources: readonly EntrySource[]): Promise<void> {
+  // Analysing text is the expensive part: statements of ~100 entries stay well under a second.
+  for (const part of chunks(sources, UPSERT_BATCH)) await upsertDocuments(db, part.map(documentMeta), part.flatMap(documentSegments));
+}
+
+/** Index an announcement of the providers module (public fields only: it never hands over others). */
+async function indexProviders(db: Kysely<DB>, change: ProvidersChanged): Promise<void> {
+  const ref = await referenceLookup(db);
+  await writeSources(db, change.changed.map((p) => providerSource(p, ref)));
+  await deleteDocuments(db, change.removed.map((id) => documentKey('provider', id)), []);
+}
+
+/** Rebuild the documents of every published provider, batch by batch, each in its own transaction (unless db is one). */
+async function reindexProviders(db: Kysely<DB>, size: number): Promise<number> {
+  const ids = await publishedProviderIds(db);
+  for (const part of chunks(ids, size)) await inTransaction(db, async (trx) => indexProviders(trx, await publicProviders(trx, part)));
+  return ids.length;
+}
+
 /** Index one announcement; returns the treaties whose articles (numbers, headings, terms) changed since they were last indexed. */
 async function indexBatch(db: Kysely<DB>, change: EntriesChanged): Promise<string[]> {
   const ref = await referenceLookup(db);
-  const sources = change.changed.map((e) => entrySource(e, ref));
-  // Analysing text is the expensive part: statements of ~100 entries stay well under a second.
-  for (const part of chunks(sources, UPSERT_BATCH)) await upsertDocuments(db, part.map(documentMeta), part.flatMap(documentSegments));
+  await writeSources(db, change.changed.map((e) => entrySource(e, ref)));
   await deleteDocuments(db, change.removed, []);
   const treaties = change.changed.flatMap((e) => (e.document.type === 'treaty' ? [e.document] : []));
   if (!treaties.length) return [];
@@ -77,6 +98,7 @@ async function indexTermChanges(db: Kysely<DB>, change: { terms: { taxonomy: str
 export function subscribeIndexer(): void {
   onChange(ENTRIES_CHANGED, indexChanges);
   onChange(TERM_LABELS_CHANGED, indexTermChanges);
+  onChange(PROVIDERS_CHANGED, indexProviders);
 }
 
 export interface ReindexProgress {
@@ -100,6 +122,8 @@ export async function reindexAll(db: Kysely<DB>, options: { batchSize?: number; 
     after = ids[ids.length - 1]!;
     options.onProgress?.({ done, total: Math.max(total, done) });
   }
+  await reindexProviders(db, size);
+  await setSetting(db, SOURCES_KEY, SOURCES);
   await setSetting(db, REFERENCE_KEY, await referenceSignature(db));
   // Every document was rewritten; the embedded database has no autovacuum.
   if (!db.isTransaction) await vacuumDocuments(db);
@@ -107,15 +131,26 @@ export async function reindexAll(db: Kysely<DB>, options: { batchSize?: number; 
 }
 
 const REFERENCE_KEY = 'search.reference_signature';
+/** The sources indexed besides knowledge; when the stored value differs, their documents are built at start-up (migration 0090). */
+const SOURCES_KEY = 'search.sources';
+const SOURCES = 'providers';
 
 /**
  * At start-up: when term labels, country names or regions changed since the documents were built,
  * rebuild them all. Returns whether a rebuild ran.
  */
 export async function refreshIfReferenceChanged(db: Kysely<DB>, onProgress?: (p: ReindexProgress) => void): Promise<boolean> {
-  const [current, stored] = await Promise.all([referenceSignature(db), getSetting<string>(db, REFERENCE_KEY)]);
-  if (current === stored) return false;
+  const [current, stored, sources] = await Promise.all([referenceSignature(db), getSetting<string>(db, REFERENCE_KEY), getSetting<string>(db, SOURCES_KEY)]);
+  if (current === stored) {
+    if (sources !== SOURCES) {
+      await reindexProviders(db, BATCH);
+      await setSetting(db, SOURCES_KEY, SOURCES);
+    }
+    return false;
+  }
   if ((await countDocuments(db)) === 0) {
+    if (sources !== SOURCES) await reindexProviders(db, BATCH);
+    await setSetting(db, SOURCES_KEY, SOURCES);
     await setSetting(db, REFERENCE_KEY, current);
     return false;
   }

@@ -50,6 +50,8 @@ const keys = [
   'badge_case',
   'badge_treaty',
   'badge_strategy',
+  'badge_provider',
+  'type_provider',
   'did_you_mean',
   'showing_corrected',
   'search_instead',

@@ -7,7 +7,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/batch.js';
 import { pickLocalized } from '../../platform/i18n/languages.js';
-import { entryPath, excerptKey, textExcerpts, type EntryType } from '../knowledge/index.js';
+import { entryPath, excerptKey, textExcerpts } from '../knowledge/index.js';
+import { providerPath } from '../providers/index.js';
+import type { SearchType } from './domain/document.js';
 import { buildTsQuery, parseQuery, termTexts } from './domain/query.js';
 import { activeFilters, effectiveSort, type Filters, type SearchParams, type SortOrder } from './domain/params.js';
 import { UN_CONFIGS, cleanText, configFor } from './domain/text.js';
@@ -26,7 +28,7 @@ import { expandTerms } from './thesaurus.js';
 import { SUGGEST_BELOW, suggestQuery, type Suggestion } from './suggest.js';
 
 export interface SearchHit {
-  type: EntryType;
+  type: SearchType;
   id: string;
   title: string;
   snippet: string;
@@ -118,14 +120,15 @@ async function searchOnce(db: Kysely<DB>, params: SearchParams): Promise<SearchO
 
   // Display language of each result: the reader's, or a filtered language, then the usual fallbacks.
   const preferred = params.filters.lang.length ? (params.filters.lang.includes(params.hl) ? [params.hl, ...params.filters.lang] : [...params.filters.lang, params.hl]) : [params.hl];
-  const shown = rows.map((row) => pickLocalized(row.titles, preferred[0]!, [...preferred.slice(1), 'en', 'fr', 'es']) ?? { text: row.entry_id, lang: params.hl });
+  const shown = rows.map((row) => pickLocalized(row.titles, preferred[0]!, [...preferred.slice(1), 'en', 'fr', 'es']) ?? { text: row.entry_id ?? row.provider_id ?? row.doc_key, lang: params.hl });
   const highlighting = Boolean(built.tsquery && built.positive);
-  const snippetTexts = await snippetsOf(db, rows.map((row, i) => ({ entryId: row.entry_id, lang: shown[i]!.lang })), highlighting, built.highlight);
+  // Snippets come from the texts of entries; a provider shows its services and legal entity instead.
+  const snippetTexts = await snippetsOf(db, rows.flatMap((row, i) => (row.entry_id ? [{ entryId: row.entry_id, lang: shown[i]!.lang }] : [])), highlighting, built.highlight);
   const facets = await labelFacets(db, counts, params.filters, params.hl);
 
   const results = rows.map((row, i): SearchHit => {
     const { text: title, lang } = shown[i]!;
-    const s = snippetTexts.get(row.entry_id);
+    const s = row.entry_id ? snippetTexts.get(row.entry_id) : undefined;
     let parts: SnippetPart[] = [];
     if (s) {
       if (s.headline) parts = frameSnippet(partsFromHeadline(s.text, MARK_START, MARK_END), s.source ?? '');
@@ -136,14 +139,14 @@ async function searchOnce(db: Kysely<DB>, params: SearchParams): Promise<SearchO
     const lawTitle = pickLocalized(row.context.titles, lang)?.text;
     return {
       type: row.type,
-      id: row.entry_id,
+      id: row.entry_id ?? row.provider_id ?? row.doc_key,
       title,
       snippet: snippetText(parts),
       snippet_html: snippetHtml(parts),
       snippet_parts: parts,
       country: row.country,
       date: row.date,
-      url: `/${params.hl}${entryPath(row.type, row.entry_id)}`,
+      url: `/${params.hl}${row.type === 'provider' || !row.entry_id ? providerPath(row.provider_id ?? '') : entryPath(row.type, row.entry_id)}`,
       lang,
       demo: row.demo,
       machine_translated: row.mt_langs.includes(lang),

@@ -1,7 +1,7 @@
-/** Tables of the search module (declared by migrations/0005_search.sql, 0045_search_facet_index.sql, 0047_search_match.sql and 0073_search_thesaurus.sql). */
+/** Tables of the search module (declared by migrations/0005_search.sql, 0045_search_facet_index.sql, 0047_search_match.sql, 0073_search_thesaurus.sql and 0090_search_sources.sql). */
 import type { ColumnType, Generated } from 'kysely';
 import type { DateString, Json, Timestamp } from '../../platform/db/types.js';
-import type { EntryType } from '../knowledge/index.js';
+import type { SearchType } from './domain/document.js';
 
 /** A tsvector column; written only through SQL built by the search repository. */
 export type TsVector = ColumnType<string, never, never>;
@@ -14,8 +14,12 @@ export interface SearchContext {
 }
 
 export interface SearchDocumentsTable {
-  entry_id: string;
-  type: EntryType;
+  /** The knowledge entry, or null for a provider (migration 0090). */
+  entry_id: string | null;
+  provider_id: string | null;
+  /** The entry id, or "provider:" and the provider id (generated). */
+  doc_key: ColumnType<string, never, never>;
+  type: SearchType;
   country: string | null;
   date: DateString | null;
   demo: boolean;

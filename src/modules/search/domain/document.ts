@@ -2,13 +2,21 @@
  * From an entry and everything that describes it to its search document: facet values and the
  * text segments (configuration, weight, text) the database turns into the tsvector. Pure.
  */
-import type { EntryType } from '../../knowledge/index.js';
+import { ENTRY_TYPES } from '../../knowledge/index.js';
 import type { SearchContext } from '../tables.js';
 import { SIMPLE_CONFIG, cjkUnigramText, configFor, forExact, forStemming, hasCjk } from './text.js';
 
+/** What a search document describes: a knowledge entry (of a database) or a service provider. */
+export const SEARCH_TYPES = [...ENTRY_TYPES, 'provider'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** The key of a document: the entry id, or "provider:" and the provider id (entry ids hold no colon). */
+export const documentKey = (type: SearchType, id: string) => (type === 'provider' ? `provider:${id}` : id);
+
 export interface SourceEntry {
+  /** The entry id or the provider id. */
   id: string;
-  type: EntryType;
+  type: SearchType;
   country: string | null;
   date: string | null;
   demo: boolean;
@@ -38,6 +46,8 @@ export interface EntrySource {
   law?: { citation: string | null; article_ref: string | null; titles: Record<string, string> };
   case?: { court: string | null; case_number: string | null; ecli: string | null };
   treaty?: { short_name: string | null; organization: string | null; parties: string[] };
+  /** A service provider: its legal entity (shown under the result) and its services by language. */
+  provider?: { ref: string | undefined; titles: Record<string, string> };
   cooperating: string[];
   /** "treaty:number" tags. */
   articles: string[];
@@ -52,8 +62,11 @@ export interface EntrySource {
 }
 
 export interface DocumentMeta {
-  entry_id: string;
-  type: EntryType;
+  /** documentKey of the entry or provider. */
+  key: string;
+  entry_id: string | null;
+  provider_id: string | null;
+  type: SearchType;
   country: string | null;
   countries: string[];
   regions: string[];
@@ -81,7 +94,8 @@ export const TOTAL_KEY = '*';
 export type Weight = 'A' | 'B' | 'C' | 'D';
 
 export interface Segment {
-  entryId: string;
+  /** documentKey of the document. */
+  key: string;
   config: string;
   weight: Weight;
   text: string;
@@ -108,9 +122,15 @@ export function documentMeta(src: EntrySource): DocumentMeta {
     const ref = [src.case.court, src.case.case_number].filter(Boolean).join(', ');
     if (ref) context.ref = ref;
   } else if (src.treaty?.short_name) context.ref = src.treaty.short_name;
+  else if (src.provider) {
+    if (src.provider.ref) context.ref = src.provider.ref;
+    if (Object.keys(src.provider.titles).length) context.titles = src.provider.titles;
+  }
   const year = src.entry.date ? Number(src.entry.date.slice(0, 4)) : null;
   const meta: Omit<DocumentMeta, 'facet_keys'> = {
-    entry_id: src.entry.id,
+    key: documentKey(src.entry.type, src.entry.id),
+    entry_id: src.entry.type === 'provider' ? null : src.entry.id,
+    provider_id: src.entry.type === 'provider' ? src.entry.id : null,
     type: src.entry.type,
     country: src.entry.country,
     countries: countriesOf(src),
@@ -158,13 +178,13 @@ function take(text: string | null | undefined, budget: { left: number }): string
  * configuration (stemmed) and with palermo_simple (exact; CJK as bigrams, plus single characters).
  */
 export function documentSegments(src: EntrySource): Segment[] {
-  const entryId = src.entry.id;
+  const key = documentKey(src.entry.type, src.entry.id);
   const out: Segment[] = [];
   const add = (config: string, weight: Weight, raw: string) => {
     if (!raw.trim()) return;
-    if (config !== SIMPLE_CONFIG) out.push({ entryId, config, weight, text: forStemming(raw) });
-    out.push({ entryId, config: SIMPLE_CONFIG, weight, text: forExact(raw) });
-    if (hasCjk(raw)) out.push({ entryId, config: SIMPLE_CONFIG, weight, text: cjkUnigramText(raw) });
+    if (config !== SIMPLE_CONFIG) out.push({ key, config, weight, text: forStemming(raw) });
+    out.push({ key, config: SIMPLE_CONFIG, weight, text: forExact(raw) });
+    if (hasCjk(raw)) out.push({ key, config: SIMPLE_CONFIG, weight, text: cjkUnigramText(raw) });
   };
   const exact = (weight: Weight, raw: string | null | undefined) => {
     if (raw?.trim()) add(SIMPLE_CONFIG, weight, raw);
@@ -201,7 +221,7 @@ export function documentSegments(src: EntrySource): Segment[] {
     }
   }
   for (const [lang, labels] of [...byLang.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push({ entryId, config: configFor(lang), weight: 'D', text: forStemming(uniq(labels).join('\n')) });
+    out.push({ key, config: configFor(lang), weight: 'D', text: forStemming(uniq(labels).join('\n')) });
   }
   exact('D', uniq(src.labels.flatMap((l) => Object.values(l.labels).filter(Boolean))).join('\n'));
   return out;

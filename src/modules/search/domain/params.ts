@@ -4,7 +4,8 @@
  */
 import type { FieldIssue } from '../../../platform/http/errors.js';
 import { DEFAULT_LANG, isLang, type Lang } from '../../../platform/i18n/languages.js';
-import { ENTRY_TYPES, type EntryType } from '../../knowledge/index.js';
+import type { EntryType } from '../../knowledge/index.js';
+import { SEARCH_TYPES } from './document.js';
 
 export const FACETS = ['type', 'country', 'region', 'instrument', 'article', 'crime', 'cooperation', 'issue', 'measure', 'year', 'lang'] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -43,7 +44,7 @@ export function emptyFilters(): Filters {
 const TERM = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Format of the values of each facet, with the normalisation applied before checking. */
 export const FACET_VALUE: Record<FacetName, { pattern: RegExp; normalize?: (v: string) => string; description: string }> = {
-  type: { pattern: new RegExp(`^(${ENTRY_TYPES.join('|')})$`), description: `one of ${ENTRY_TYPES.join(', ')}` },
+  type: { pattern: new RegExp(`^(${SEARCH_TYPES.join('|')})$`), description: `one of ${SEARCH_TYPES.join(', ')}` },
   country: { pattern: /^[A-Z]{3}$/, normalize: (v) => v.toUpperCase(), description: 'an ISO 3166-1 alpha-3 code, e.g. FRA' },
   region: { pattern: /^[0-9]{3}$/, description: 'a UN M49 region or sub-region code, e.g. 150' },
   instrument: { pattern: /^[a-z0-9][a-z0-9._-]{0,127}$/, description: 'an instrument identifier, e.g. untoc' },

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { PublishedEntry, TreatyDocument } from '../../knowledge/index.js';
+import type { PublicProvider } from '../../providers/index.js';
 import type { EntrySource, SourceLabel } from './document.js';
 
 export interface ReferenceLookup {
@@ -64,6 +65,41 @@ export function entrySource(p: PublishedEntry, ref: ReferenceLookup): EntrySourc
     terms: own,
     labels,
     regions,
+  };
+}
+
+/**
+ * A published provider as the public sees it (never a practitioners-only field: the providers
+ * module removed them) to what the indexer knows about it. Each language of its names or notes is
+ * a language version: the name as title, the public notes as body; services, data categories and
+ * the country name are labels in every language.
+ */
+export function providerSource(p: PublicProvider, ref: ReferenceLookup): EntrySource {
+  const doc = p.document;
+  const fallback = doc.names.en ?? Object.values(doc.names)[0] ?? doc.id;
+  const langs = [...new Set([...Object.keys(doc.names), ...Object.keys(doc.notes ?? {})])].sort();
+  const country = ref.countries.get(doc.country);
+  const titles: Record<string, string> = {};
+  for (const lang of Object.keys(p.labels[0] ?? {})) titles[lang] = p.labels.slice(0, doc.services.length).map((l) => l[lang] ?? '').filter(Boolean).join(', ');
+  return {
+    entry: { id: doc.id, type: 'provider', country: doc.country, date: null, demo: p.demo },
+    texts: langs.map((lang) => ({
+      lang,
+      title: doc.names[lang] ?? fallback,
+      summary: doc.legal_entity ?? null,
+      body: doc.notes?.[lang] ?? null,
+      facts: null,
+      decision: null,
+      commentary: null,
+      machine_translated: false,
+    })),
+    provider: { ref: doc.legal_entity, titles },
+    cooperating: [],
+    articles: [],
+    instrumentNames: [],
+    terms: [],
+    labels: [...p.labels.map((labels) => ({ labels })), ...(country ? [{ labels: country.names }] : [])],
+    regions: [country?.region_code, country?.subregion_code].filter((x): x is string => Boolean(x)),
   };
 }
 

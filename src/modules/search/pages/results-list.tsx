@@ -3,8 +3,8 @@ import { formatDate, formatNumber, type Translate } from '../../../platform/i18n
 import { translator } from '../../../platform/i18n/messages.js';
 import { common } from '../../../platform/web/common.messages.js';
 import type { PageContext } from '../../../platform/web/page.js';
-import type { EntryType } from '../../knowledge/index.js';
 import { instrumentShortName } from '../../reference/index.js';
+import type { SearchType } from '../domain/document.js';
 import { FACETS } from '../domain/params.js';
 import type { Facets } from '../facets.js';
 import { languageName } from '../facets.js';
@@ -15,7 +15,7 @@ import { stateHref, withoutValue, type PageState } from './urls.js';
 
 type Keys = keyof (typeof searchMessages)['en'];
 
-const BADGE: Record<EntryType, Keys> = { legislation: 'badge_legislation', case: 'badge_case', treaty: 'badge_treaty', strategy: 'badge_strategy' };
+const BADGE: Record<SearchType, Keys> = { legislation: 'badge_legislation', case: 'badge_case', treaty: 'badge_treaty', strategy: 'badge_strategy', provider: 'badge_provider' };
 
 export function FilterChips(props: { ctx: PageContext; state: PageState; facets: Facets; t: Translate<Keys> }) {
   const { ctx, state, facets, t } = props;

@@ -22,29 +22,29 @@ export async function upsertDocuments(db: Kysely<DB>, metas: readonly DocumentMe
     ON CONFLICT (key) DO NOTHING`.execute(db);
   await sql`
     WITH seg AS (
-      SELECT s.entry_id, search_tsvector_agg(setweight(to_tsvector(s.cfg::regconfig, s.txt), s.w::"char") ORDER BY s.ord) AS document
-      FROM unnest(${segments.map((s) => s.entryId)}::text[], ${segments.map((s) => s.config)}::text[], ${segments.map((s) => s.weight)}::text[], ${segments.map((s) => s.text)}::text[])
-        WITH ORDINALITY AS s(entry_id, cfg, w, txt, ord)
-      GROUP BY s.entry_id
+      SELECT s.doc_key, search_tsvector_agg(setweight(to_tsvector(s.cfg::regconfig, s.txt), s.w::"char") ORDER BY s.ord) AS document
+      FROM unnest(${segments.map((s) => s.key)}::text[], ${segments.map((s) => s.config)}::text[], ${segments.map((s) => s.weight)}::text[], ${segments.map((s) => s.text)}::text[])
+        WITH ORDINALITY AS s(doc_key, cfg, w, txt, ord)
+      GROUP BY s.doc_key
     ),
     docs AS (
       -- A re-indexed document keeps its number (the sequence is only drawn for new documents).
-      INSERT INTO search_documents (entry_id, doc_no, type, country, date, demo, titles, mt_langs, context, facet_keys, facet_ids, indexed_at)
-      SELECT m.entry_id, coalesce(old.doc_no, nextval('search_documents_doc_no_seq')::int), m.type, m.country, m.date, m.demo, m.titles, m.mt_langs, m.context, m.facet_keys,
+      INSERT INTO search_documents (entry_id, provider_id, doc_no, type, country, date, demo, titles, mt_langs, context, facet_keys, facet_ids, indexed_at)
+      SELECT m.entry_id, m.provider_id, coalesce(old.doc_no, nextval('search_documents_doc_no_seq')::int), m.type, m.country, m.date, m.demo, m.titles, m.mt_langs, m.context, m.facet_keys,
              (SELECT coalesce(array_agg(f.id ORDER BY f.id), '{}') FROM search_facet_values f WHERE f.key = ANY (m.facet_keys)), now()
       FROM jsonb_to_recordset(${json(metas.map(rowOf))}::jsonb)
-        AS m(entry_id text, type text, country text, date date, demo boolean, titles jsonb, mt_langs text[], context jsonb, facet_keys text[])
-      LEFT JOIN search_documents old ON old.entry_id = m.entry_id
-      ON CONFLICT (entry_id) DO UPDATE SET
+        AS m(doc_key text, entry_id text, provider_id text, type text, country text, date date, demo boolean, titles jsonb, mt_langs text[], context jsonb, facet_keys text[])
+      LEFT JOIN search_documents old ON old.doc_key = m.doc_key
+      ON CONFLICT (doc_key) DO UPDATE SET
         type = excluded.type, country = excluded.country, date = excluded.date, demo = excluded.demo, titles = excluded.titles, mt_langs = excluded.mt_langs,
         context = excluded.context, facet_keys = excluded.facet_keys, facet_ids = excluded.facet_ids, indexed_at = excluded.indexed_at
-      RETURNING entry_id, doc_no
+      RETURNING doc_key, doc_no
     )
     -- The full-text vectors go to the narrow table (migration 0047).
     INSERT INTO search_match (doc_no, rank_vector, document)
     SELECT docs.doc_no, ts_filter(v.document, '{a}'), v.document
     FROM docs
-    LEFT JOIN seg ON seg.entry_id = docs.entry_id
+    LEFT JOIN seg ON seg.doc_key = docs.doc_key
     CROSS JOIN LATERAL (SELECT coalesce(seg.document, ''::tsvector) AS document) v
     ON CONFLICT (doc_no) DO UPDATE SET rank_vector = excluded.rank_vector, document = excluded.document`.execute(db);
   // The words of the exact analysis, for spelling suggestions (labels repeat across entries: once each).
@@ -53,13 +53,13 @@ export async function upsertDocuments(db: Kysely<DB>, metas: readonly DocumentMe
 
 /** The stored columns of a document (the facet arrays live in facet_keys). */
 function rowOf(m: DocumentMeta) {
-  return { entry_id: m.entry_id, type: m.type, country: m.country, date: m.date, demo: m.demo, titles: m.titles, mt_langs: m.mt_langs, context: m.context, facet_keys: m.facet_keys };
+  return { doc_key: m.key, entry_id: m.entry_id, provider_id: m.provider_id, type: m.type, country: m.country, date: m.date, demo: m.demo, titles: m.titles, mt_langs: m.mt_langs, context: m.context, facet_keys: m.facet_keys };
 }
 
-/** Remove the documents of the given entries except those kept (deleted or no longer published). */
-export async function deleteDocuments(db: Kysely<DB>, ids: readonly string[], keep: readonly string[]): Promise<void> {
-  if (!ids.length) return;
-  await sql`DELETE FROM search_documents WHERE entry_id = ANY(${[...ids]}::text[]) AND NOT (entry_id = ANY(${[...keep]}::text[]))`.execute(db);
+/** Remove the documents of the given keys (documentKey) except those kept (deleted or no longer published). */
+export async function deleteDocuments(db: Kysely<DB>, keys: readonly string[], keep: readonly string[]): Promise<void> {
+  if (!keys.length) return;
+  await sql`DELETE FROM search_documents WHERE doc_key = ANY(${[...keys]}::text[]) AND NOT (doc_key = ANY(${[...keep]}::text[]))`.execute(db);
 }
 
 export async function storedInstrumentSignatures(db: Kysely<DB>, treatyIds: readonly string[]): Promise<Map<string, string>> {

@@ -33,7 +33,7 @@ export function loadPackedDocumentsQuery(): RawBuilder<{ generation: string; fac
            (SELECT array_agg(v.id ORDER BY v.id) FROM search_facet_values v) AS facet_ids,
            (SELECT array_agg(v.key ORDER BY v.id) FROM search_facet_values v) AS facet_keys,
            (SELECT string_agg(int4send(o.doc_no) || array_send(o.facet_ids), ''::bytea ORDER BY o.pos)
-              FROM (SELECT d.doc_no, d.facet_ids, row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.entry_id) AS pos FROM search_documents d) o) AS docs`;
+              FROM (SELECT d.doc_no, d.facet_ids, row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.doc_key) AS pos FROM search_documents d) o) AS docs`;
 }
 
 /** Title ranks: int4 doc_no + float4 ts_rank(rank_vector, q) of some documents; every other ranks `baseRank`. */
@@ -68,7 +68,7 @@ export function matchDocumentsQuery(tsquery: string): RawBuilder<{ generation: s
 export async function rowsByNumber(db: Kysely<DB>, docNos: readonly number[]): Promise<ResultRow[]> {
   if (!docNos.length) return [];
   const r = await sql<ResultRow & { doc_no: number }>`
-    SELECT d.doc_no, d.entry_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context
+    SELECT d.doc_no, d.doc_key, d.entry_id, d.provider_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context
     FROM search_documents d WHERE d.doc_no = ANY(${[...docNos]}::int[])`.execute(db);
   const byNo = new Map(r.rows.map(({ doc_no, ...row }) => [doc_no, row]));
   return docNos.flatMap((n) => byNo.get(n) ?? []);
@@ -96,7 +96,7 @@ export interface DocumentChanges {
  * facet values they hold: what patching the facet index needs. One statement.
  */
 export async function documentChangesSince(db: Kysely<DB>, since: string, limit: number): Promise<DocumentChanges> {
-  // "After" in ORDER BY date DESC NULLS LAST, entry_id: same date and a greater id; else an earlier
+  // "After" in ORDER BY date DESC NULLS LAST, doc_key: same date and a greater id; else an earlier
   // date; else (a dated document) the first undated one. Each is one probe of the date index.
   const r = await sql<{ generation: string; n: number; truncated: boolean; pruned: boolean; changed: [number, boolean, number[] | null, number | null][] | null; facets: [number, string][] | null }>`
     WITH c AS (${changedSince(since)})
@@ -106,10 +106,10 @@ export async function documentChangesSince(db: Kysely<DB>, since: string, limit:
            ${prunedSince(since)} AS pruned,
            CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN
              (SELECT json_agg(json_build_array(c.doc_no, d.doc_no IS NOT NULL, d.facet_ids, CASE WHEN d.doc_no IS NOT NULL THEN coalesce(
-                (SELECT n.doc_no FROM search_documents n WHERE n.date = d.date AND n.entry_id > d.entry_id ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1),
-                (SELECT n.doc_no FROM search_documents n WHERE n.date < d.date ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1),
-                (SELECT n.doc_no FROM search_documents n WHERE d.date IS NOT NULL AND n.date IS NULL ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1),
-                (SELECT n.doc_no FROM search_documents n WHERE d.date IS NULL AND n.date IS NULL AND n.entry_id > d.entry_id ORDER BY n.date DESC NULLS LAST, n.entry_id LIMIT 1)) END))
+                (SELECT n.doc_no FROM search_documents n WHERE n.date = d.date AND n.doc_key > d.doc_key ORDER BY n.date DESC NULLS LAST, n.doc_key LIMIT 1),
+                (SELECT n.doc_no FROM search_documents n WHERE n.date < d.date ORDER BY n.date DESC NULLS LAST, n.doc_key LIMIT 1),
+                (SELECT n.doc_no FROM search_documents n WHERE d.date IS NOT NULL AND n.date IS NULL ORDER BY n.date DESC NULLS LAST, n.doc_key LIMIT 1),
+                (SELECT n.doc_no FROM search_documents n WHERE d.date IS NULL AND n.date IS NULL AND n.doc_key > d.doc_key ORDER BY n.date DESC NULLS LAST, n.doc_key LIMIT 1)) END))
               FROM c LEFT JOIN search_documents d ON d.doc_no = c.doc_no WHERE c.doc_no >= 0)
            END AS changed,
            CASE WHEN (SELECT count(*) FROM c) <= ${limit} THEN

@@ -9,7 +9,7 @@ import type { DB } from '../../../platform/db/schema.js';
 import { quoteLexeme } from '../domain/tsquery.js';
 import type { TitleRanks } from './matches.js';
 import { GENERATION, changedSince, prunedSince } from './generation.js';
-import { WHOLE_RANK_WEIGHTS } from '../domain/ranked.js';
+import { titleRankSql, wholeRankSql } from './rank-sql.js';
 
 /**
  * Documents matching each of `queries` (int4 doc_no each), by key, read through the GIN index
@@ -74,7 +74,7 @@ export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys
                 CASE WHEN (SELECT count(*) FROM c) <= ${checkLimit} THEN
                   (SELECT array_agg(p.i) FROM unnest(${[...held.phrases]}::text[]) WITH ORDINALITY AS p(q, i) WHERE m.document @@ p.q::tsquery) END,
                 CASE WHEN (SELECT count(*) FROM c) <= ${checkLimit} THEN
-                  (SELECT json_agg(json_build_array(k.i, ts_rank(m.rank_vector, k.q::tsquery)))
+                  (SELECT json_agg(json_build_array(k.i, ${titleRankSql(sql`m.rank_vector`, sql`k.q::tsquery`)}))
                      FROM unnest(${held.ranked.map((k) => k.tsquery)}::text[], ${held.ranked.map((k) => k.anyLexeme)}::text[]) WITH ORDINALITY AS k(q, a, i)
                     WHERE m.rank_vector @@ k.a::tsquery OR length(m.rank_vector) = 0) END))
               FROM c LEFT JOIN search_match m ON m.doc_no = c.doc_no WHERE c.doc_no >= 0)
@@ -96,7 +96,7 @@ export async function changesSince(db: Kysely<DB>, since: string, held: HeldKeys
 }
 
 /**
- * Title ranks for a tsquery: int4 doc_no + float4 ts_rank of every document (or of those `only`)
+ * Title ranks for a tsquery: int4 doc_no + float4 titleRankSql of every document (or of those `only`)
  * whose title vector holds one of `anyLexeme` (a tsquery of alternatives) or is empty, whether it
  * matches or not;
  * with `base_rank`, the rank of a title holding none.
@@ -106,22 +106,22 @@ export async function titleRanks(db: Kysely<DB>, tsquery: string, anyLexeme: str
   const among = only ? sql`d.doc_no = ANY(${Array.from(only)}::int[]) AND` : sql``;
   const r = await sql<{ generation: string; ranked: Buffer | null; base_rank: number }>`
     SELECT ${GENERATION} AS generation,
-           (SELECT string_agg(int4send(d.doc_no) || float4send(ts_rank(d.rank_vector, ${tsquery}::tsquery)), ''::bytea)
+           (SELECT string_agg(int4send(d.doc_no) || float4send(${titleRankSql(sql`d.rank_vector`, sql`${tsquery}::tsquery`)}), ''::bytea)
               FROM search_match d WHERE ${among} (d.rank_vector @@ ${anyLexeme}::tsquery OR length(d.rank_vector) = 0)) AS ranked,
-           ts_rank('''~'''::tsvector, ${tsquery}::tsquery) AS base_rank`.execute(db);
+           ${titleRankSql(sql`'''~'''::tsvector`, sql`${tsquery}::tsquery`)} AS base_rank`.execute(db);
   const row = r.rows[0]!;
   return { generation: row.generation, ranked: row.ranked ?? Buffer.alloc(0), baseRank: Math.fround(Number(row.base_rank)) };
 }
 
 /**
- * Whole-entry ranks of some documents: int4 doc_no + float4 ts_rank(weights, document, q) each
+ * Whole-entry ranks of some documents: int4 doc_no + float4 wholeRankSql each
  * (the full vector: title, summary, body and labels with their weights). Read by number, so the
  * vectors of these documents only are decompressed.
  */
 export async function wholeRanks(db: Kysely<DB>, tsquery: string, docNos: Int32Array | number[]): Promise<{ generation: string; ranked: Buffer }> {
   const r = await sql<{ generation: string; ranked: Buffer | null }>`
     SELECT ${GENERATION} AS generation,
-           (SELECT string_agg(int4send(d.doc_no) || float4send(ts_rank(${WHOLE_RANK_WEIGHTS}::float4[], d.document, ${tsquery}::tsquery)), ''::bytea)
+           (SELECT string_agg(int4send(d.doc_no) || float4send(${wholeRankSql(sql`d.document`, sql`d.rank_vector`, sql`${tsquery}::tsquery`)}), ''::bytea)
               FROM search_match d WHERE d.doc_no = ANY(${Array.from(docNos)}::int[])) AS ranked`.execute(db);
   const row = r.rows[0]!;
   return { generation: row.generation, ranked: row.ranked ?? Buffer.alloc(0) };

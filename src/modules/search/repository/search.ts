@@ -8,10 +8,10 @@ import type { DB } from '../../../platform/db/schema.js';
 import { json } from '../../../platform/db/types.js';
 import { SIMPLE_CONFIG } from '../domain/text.js';
 import { FACETS, type FacetName, type Filters } from '../domain/params.js';
-import { TOTAL_KEY, facetKey } from '../domain/document.js';
-import type { EntryType } from '../../knowledge/index.js';
+import { TOTAL_KEY, facetKey, type SearchType } from '../domain/document.js';
 import type { SearchContext } from '../tables.js';
-import { WHOLE_RANK_WEIGHTS, rankLimits } from '../domain/ranked.js';
+import { rankLimits } from '../domain/ranked.js';
+import { titleRankSql, wholeRankSql } from './rank-sql.js';
 
 /**
  * Analyse each term with the query language's configuration and with palermo_simple: a quoted
@@ -105,8 +105,11 @@ export async function preferIndexScans(trx: Kysely<DB>): Promise<void> {
 }
 
 export interface ResultRow {
-  entry_id: string;
-  type: EntryType;
+  /** documentKey of the document. */
+  doc_key: string;
+  entry_id: string | null;
+  provider_id: string | null;
+  type: SearchType;
   country: string | null;
   date: string | null;
   demo: boolean;
@@ -131,22 +134,23 @@ export function resultPageQuery(tsquery: string | undefined, filters: Filters, o
   if (rank) {
     // The order of the in-memory path (title-rank.ts): at most rankLimits.whole matches all by
     // whole-entry rank; more by title rank, with the first rankLimits.head by whole-entry rank.
-    const whole = sql`ts_rank(${WHOLE_RANK_WEIGHTS}::float4[], h.document, ${tsquery}::tsquery)`;
+    const q = sql`${tsquery}::tsquery`;
+    const whole = wholeRankSql(sql`h.document`, sql`h.rank_vector`, q);
     return sql<ResultRow>`
-      SELECT h.entry_id, h.type, h.country, h.date, h.demo, h.titles, h.mt_langs, h.context
-      FROM (SELECT d.entry_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context, m.document,
-                   row_number() OVER (ORDER BY ts_rank(m.rank_vector, ${tsquery}::tsquery) DESC, d.date DESC NULLS LAST, d.entry_id) AS pos,
+      SELECT h.doc_key, h.entry_id, h.provider_id, h.type, h.country, h.date, h.demo, h.titles, h.mt_langs, h.context
+      FROM (SELECT d.doc_key, d.entry_id, d.provider_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context, m.document, m.rank_vector,
+                   row_number() OVER (ORDER BY ${titleRankSql(sql`m.rank_vector`, q)} DESC, d.date DESC NULLS LAST, d.doc_key) AS pos,
                    count(*) OVER () AS n
             FROM ${documents(tsquery)}
             WHERE ${textCondition(tsquery)} AND ${and(conds)}) h
       CROSS JOIN LATERAL (SELECT h.n <= ${rankLimits.whole} OR h.pos <= ${rankLimits.head} AS yes) head
       ORDER BY head.yes DESC, CASE WHEN head.yes THEN ${whole} END DESC,
-               CASE WHEN head.yes THEN h.date END DESC NULLS LAST, CASE WHEN head.yes THEN h.entry_id END, h.pos
+               CASE WHEN head.yes THEN h.date END DESC NULLS LAST, CASE WHEN head.yes THEN h.doc_key END, h.pos
       LIMIT ${options.limit} OFFSET ${options.offset}`;
   }
-  const order = sql`d.date DESC NULLS LAST, d.entry_id`;
+  const order = sql`d.date DESC NULLS LAST, d.doc_key`;
   return sql<ResultRow>`
-    SELECT d.entry_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context
+    SELECT d.doc_key, d.entry_id, d.provider_id, d.type, d.country, d.date, d.demo, d.titles, d.mt_langs, d.context
     FROM ${documents(tsquery)}
     WHERE ${textCondition(tsquery)} AND ${and(conds)}
     ORDER BY ${order}
