@@ -9,7 +9,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../../platform/http/app.js';
-import { ValidationError, uploadReadError } from '../../platform/http/errors.js';
+import { ValidationError } from '../../platform/http/errors.js';
+import { readText, receiveMultipart } from '../../platform/http/multipart.js';
 import type { Lang } from '../../platform/i18n/languages.js';
 import { translator } from '../../platform/i18n/messages.js';
 import { CsrfField, Layout } from '../../platform/web/layout.js';
@@ -173,27 +174,16 @@ function TextImportPage(props: { ctx: PageContext; form: Form; issues?: Issue[];
 
 /** The form's fields and text: the uploaded file (step "preview") or the checked text sent back (step "import"). */
 async function readForm(app: Parameters<RoutePlugin>[0], request: FastifyRequest): Promise<{ step: string; form: Form; content?: string; filename?: string }> {
-  const fields: Record<string, string> = {};
-  let content: string | undefined;
   let filename: string | undefined;
-  let tokenChecked = false;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string' && !(part.fieldname in fields)) fields[part.fieldname] = part.value;
-      continue;
-    }
-    // The token comes before the file in the form: checked before a byte of the file is read.
-    await assertFormToken(app, request, fields._csrf);
-    tokenChecked = true;
-    if (part.fieldname !== 'file' || content !== undefined) {
-      part.file.resume();
-      continue;
-    }
-    filename = part.filename;
-    content = (await part.toBuffer()).toString('utf8');
-  }
-  if (!tokenChecked) await assertFormToken(app, request, fields._csrf);
-  if (fields.step === 'import' && fields.content !== undefined) content = fields.content;
+  const { fields, file } = await receiveMultipart(
+    request,
+    { fields: ['step', 'instrument', 'lang', 'source', 'content'], maxBytes: MAX_BYTES, checkToken: (f) => assertFormToken(app, request, f._csrf) },
+    (part) => {
+      filename = part.filename ?? undefined;
+      return readText(part.stream);
+    },
+  );
+  const content = fields.step === 'import' && fields.content !== undefined ? fields.content : (file ?? undefined);
   return { step: fields.step ?? 'preview', form: { instrument: fields.instrument ?? '', lang: fields.lang ?? '', source: (fields.source ?? '').trim() }, ...(content !== undefined ? { content } : {}), ...(filename ? { filename } : {}) };
 }
 
@@ -215,13 +205,7 @@ export const instrumentTextRoutes: RoutePlugin = pageRoutes(async (app) => {
     assertAllowedSomewhere(request.actor, 'reference.import_text');
     reply.header('cache-control', 'private, no-store');
     const ctx = pageContext(request);
-    if (!request.isMultipart()) throw new ValidationError([{ field: 'file', message: 'the form must be sent as multipart/form-data' }]);
-    let read: Awaited<ReturnType<typeof readForm>>;
-    try {
-      read = await readForm(app, request);
-    } catch (err) {
-      throw uploadReadError(err);
-    }
+    const read = await readForm(app, request);
     const { form, content } = read;
     const input = { instrument: form.instrument, lang: form.lang, source: form.source || read.filename || '', content: content ?? '' };
     try {

@@ -9,6 +9,7 @@ import { Type } from 'typebox';
 import type { RoutePlugin } from '../../platform/http/app.js';
 import { AppError, ValidationError } from '../../platform/http/errors.js';
 import { FieldIssueSchema, ProblemSchema } from '../../platform/http/problem-schema.js';
+import { receiveMultipart } from '../../platform/http/multipart.js';
 import { assertMayExport, exportText, type ExportFormat } from './export/service.js';
 import { importCasesAs } from './import/service.js';
 import type { ImportFormat } from './import/sources.js';
@@ -28,12 +29,6 @@ const ReportSchema = Type.Object({
   counters: Type.Array(Type.Object({ direction: Type.String(), year: Type.Integer(), number: Type.Integer() }), { description: 'Reference numbering moved past the imported numbers' }),
   errors: Type.Array(FieldIssueSchema),
 });
-
-/** A multipart error that is the client's fault (malformed body) is a 400 naming the file, never a 500. */
-function uploadError(err: unknown): unknown {
-  if (err instanceof AppError || (typeof (err as { statusCode?: unknown })?.statusCode === 'number' && (err as { statusCode: number }).statusCode < 500)) return err;
-  return new ValidationError([{ field: 'file', message: `the upload could not be read (${(err as Error)?.message ?? 'malformed form'})` }]);
-}
 
 export const caseworkDataApi: RoutePlugin = async (app) => {
   await app.register(multipart, { limits: { fileSize: IMPORT_BODY_LIMIT, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 } });
@@ -59,23 +54,13 @@ export const caseworkDataApi: RoutePlugin = async (app) => {
     },
     async (request) => {
       const q = request.query as { authority: string; format?: ImportFormat; dry_run?: boolean };
-      let report;
+      let report: Awaited<ReturnType<typeof importCasesAs>> | null;
       if (request.isMultipart()) {
         // multipart/form-data: the part named "file"; its name (.csv) gives the format unless ?format= does.
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'field') continue;
-            if (part.fieldname !== 'file' || report) {
-              part.file.resume();
-              continue;
-            }
-            const format: ImportFormat = q.format ?? (part.filename.toLowerCase().endsWith('.csv') || part.mimetype === 'text/csv' ? 'csv' : 'jsonl');
-            report = await importCasesAs(app.db, request.actor, part.file, { authorityId: q.authority, format, dryRun: !!q.dry_run });
-            if (part.file.truncated) throw new AppError(413, 'too_large', `The file is larger than ${IMPORT_BODY_LIMIT} bytes`);
-          }
-        } catch (err) {
-          throw uploadError(err);
-        }
+        ({ file: report } = await receiveMultipart(request, { fields: [], maxBytes: IMPORT_BODY_LIMIT }, (part) => {
+          const format: ImportFormat = q.format ?? ((part.filename ?? '').toLowerCase().endsWith('.csv') || part.mimetype === 'text/csv' ? 'csv' : 'jsonl');
+          return importCasesAs(app.db, request.actor, part.stream, { authorityId: q.authority, format, dryRun: !!q.dry_run });
+        }));
         if (!report) throw new ValidationError([{ field: 'file', message: 'send the file in a part named "file"' }]);
       } else {
         const body = request.body as Readable | undefined;

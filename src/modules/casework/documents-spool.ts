@@ -9,18 +9,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError, ValidationError } from '../../platform/http/errors.js';
-import { CHUNK_BYTES, sniffType, Utf8Check, type Sniffed } from './domain/documents.js';
+import { UploadTooLargeError, type UploadStream } from '../../platform/http/multipart.js';
 
-/** A file over its limit: 413 naming the file field (and the setting that sets the limit, when there is one). */
-export class UploadTooLargeError extends AppError {
-  constructor(
-    readonly maxBytes: number,
-    field = 'file',
-    setting: string | undefined = 'CASEWORK_MAX_UPLOAD_MB',
-  ) {
-    super(413, 'payload-too-large', `The file is larger than the limit of ${formatMb(maxBytes)} MB${setting ? ` (${setting})` : ''}`, [{ field, message: `larger than ${formatMb(maxBytes)} MB` }]);
-  }
-}
+/** The platform's 413 (the same for every upload) and a file part's stream, as casework's callers know them. */
+export { UploadTooLargeError, type UploadStream } from '../../platform/http/multipart.js';
+import { CHUNK_BYTES, sniffType, Utf8Check, type Sniffed } from './domain/documents.js';
 
 export class UnsupportedTypeError extends AppError {
   constructor(
@@ -35,13 +28,6 @@ export class UnsupportedTypeError extends AppError {
     );
   }
 }
-
-function formatMb(bytes: number): string {
-  return String(Math.round((bytes / 1024 / 1024) * 10) / 10);
-}
-
-/** An uploaded file: its bytes as a stream (`truncated` set by the multipart parser when cut at its limit). */
-export type UploadStream = Readable & { truncated?: boolean };
 
 export interface Spooled {
   path: string;

@@ -6,7 +6,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../../platform/http/app.js';
-import { ValidationError, uploadReadError } from '../../platform/http/errors.js';
+import { ValidationError } from '../../platform/http/errors.js';
+import { receiveMultipart } from '../../platform/http/multipart.js';
 import { CsrfField, Layout } from '../../platform/web/layout.js';
 import { href, pageContext, sendPage, type PageContext } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
@@ -14,7 +15,7 @@ import { assertAllowedSomewhere } from '../access/index.js';
 import { assertFormToken } from '../accounts/index.js';
 import { auditContext } from '../audit/index.js';
 import type { ImportResult } from './import/service.js';
-import { importUpload, MAX_UPLOAD_BYTES } from './import/upload.js';
+import { importUpload, MAX_UPLOAD_BYTES, TOO_LARGE_ADVICE } from './import/upload.js';
 import { dirT, edT } from './pages/ui.js';
 
 function ImportPage(props: { ctx: PageContext; admin: boolean; result?: ImportResult; issues?: { line?: number; field: string; message: string }[] }) {
@@ -81,29 +82,17 @@ export const importRoutes: RoutePlugin = pageRoutes(async (app) => {
     const may = mayImport(request);
     const ctx = pageContext(request);
     if (!request.isMultipart()) throw new ValidationError([{ field: 'file', message: 'the form must be sent as multipart/form-data' }]);
-    let token: string | undefined;
-    let result: ImportResult | undefined;
-    let tokenChecked = false;
+    let result: ImportResult | null;
     try {
-      for await (const part of request.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname === '_csrf' && typeof part.value === 'string') token = part.value;
-          continue;
-        }
-        // The token comes before the file in the form: checked before a byte of the file is read.
-        await assertFormToken(app, request, token);
-        tokenChecked = true;
-        if (part.fieldname !== 'file' || result) {
-          part.file.resume();
-          continue;
-        }
-        result = await importUpload(app.db, auditContext(request), { filename: part.filename, stream: part.file });
-      }
+      ({ file: result } = await receiveMultipart(
+        request,
+        { fields: [], maxBytes: MAX_UPLOAD_BYTES, advice: TOO_LARGE_ADVICE, checkToken: (fields) => assertFormToken(app, request, fields._csrf) },
+        (file) => importUpload(app.db, auditContext(request), { filename: file.filename ?? '', stream: file.stream }),
+      ));
     } catch (err) {
-      if (err instanceof ValidationError && tokenChecked) return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={err.issues ?? []} />, 400);
-      throw uploadReadError(err);
+      if (err instanceof ValidationError) return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={err.issues ?? []} />, 400);
+      throw err;
     }
-    if (!tokenChecked) await assertFormToken(app, request, token);
     if (!result) return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} issues={[{ field: 'file', message: 'choose a .jsonl or .csv file' }]} />, 400);
     return sendPage(reply, <ImportPage ctx={ctx} admin={may.admin} result={result} />);
   });

@@ -62,8 +62,3 @@ export function describeIssues(issues: FieldIssue[]): string {
   return `Invalid input: ${shown.join('; ')}${more}`;
 }
 
-/** An error met while reading an upload: the client's (a 4xx, malformed or too large) keeps its status; anything else is a 400 naming the file, never a 500. */
-export function uploadReadError(err: unknown): unknown {
-  if (err instanceof AppError || (typeof (err as { statusCode?: unknown })?.statusCode === 'number' && (err as { statusCode: number }).statusCode < 500)) return err;
-  return new ValidationError([{ field: 'file', message: `the upload could not be read (${(err as Error)?.message ?? 'malformed form'})` }]);
-}

@@ -3,26 +3,23 @@
  * memory); a file over the size limit is refused with 413 before anything is written (the import
  * reads the whole file before writing, and the stream says it was cut at the limit).
  */
-import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
-import { AppError, ValidationError } from '../../../platform/http/errors.js';
+import { ValidationError } from '../../../platform/http/errors.js';
+import { UploadTooLargeError, type UploadStream } from '../../../platform/http/multipart.js';
 import { type AuditContext } from '../../audit/index.js';
 import { importAuthorities, type ImportResult } from './service.js';
 
 /** Largest file accepted by the upload form. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-export class UploadTooLargeError extends AppError {
-  constructor(maxBytes: number) {
-    super(413, 'payload-too-large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: split it, or use the command line (palermo directory import)`);
-  }
-}
+/** What a 413 from the page says to do instead. */
+export const TOO_LARGE_ADVICE = 'split it, or use the command line (palermo directory import)';
 
 export interface UploadedFile {
   filename: string;
   /** The file's bytes; `truncated` is set when the upload went over the limit. */
-  stream: Readable & { truncated?: boolean };
+  stream: UploadStream;
 }
 
 /** Import an uploaded file (.csv: CSV, anything else: JSON Lines). */
@@ -37,7 +34,7 @@ export async function importUpload(db: Kysely<DB>, ctx: AuditContext, file: Uplo
     }
     if (file.stream.truncated) {
       tooLarge = true;
-      throw new UploadTooLargeError(maxBytes);
+      throw new UploadTooLargeError(maxBytes, 'file', undefined, TOO_LARGE_ADVICE);
     }
   }
   try {
@@ -46,7 +43,7 @@ export async function importUpload(db: Kysely<DB>, ctx: AuditContext, file: Uplo
     // Whatever the import did not read is drained (at most the limit): a file cut at the limit is a 413
     // whatever problems its first part had.
     if (!file.stream.destroyed) for await (const _ of file.stream) void _;
-    if (tooLarge || file.stream.truncated) throw new UploadTooLargeError(maxBytes);
+    if (tooLarge || file.stream.truncated) throw new UploadTooLargeError(maxBytes, 'file', undefined, TOO_LARGE_ADVICE);
     throw err;
   }
 }
