@@ -36,10 +36,10 @@ function walk(dir: string, out: string[]): string[] {
 }
 
 let key: string | undefined;
-/** What the template depends on: the content of every file of src/ and resources/ (tests aside) and the lock file. */
+/** What the template depends on: the content of every file of src/, migrations/ and resources/ (tests aside) and the lock file. */
 export function templateKey(): string {
   if (key) return key;
-  const files = [...walk(path.join(ROOT, 'src'), []), ...walk(path.join(ROOT, 'resources'), []), path.join(ROOT, 'package-lock.json')].sort();
+  const files = [...walk(path.join(ROOT, 'src'), []), ...walk(path.join(ROOT, 'migrations'), []), ...walk(path.join(ROOT, 'resources'), []), path.join(ROOT, 'package-lock.json')].sort();
   const hash = crypto.createHash('sha256');
   for (const file of files) hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   key = hash.digest('hex').slice(0, 16);

@@ -9,6 +9,10 @@ import { aCase } from '../factories/knowledge.js';
 import { saveRecords } from '../../src/modules/knowledge/index.js';
 import { LANGS } from '../../src/platform/i18n/languages.js';
 import { digestMessages } from '../../src/modules/digest/digest.messages.js';
+import { sql } from 'kysely';
+import { JOBS_SCHEMA, findJob, wakeWorkers } from '../../src/platform/jobs/index.js';
+import { GENERATE_DOCUMENTS } from '../../src/modules/digest/jobs.js';
+import { digestFilesGenerated } from '../../src/modules/digest/document/files.js';
 
 const HOSTILE = '<script>alert(1)</script>';
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -102,17 +106,37 @@ describe('digest of cases (HTTP)', () => {
     assert.match(arXml, /<w:bidi\/>/);
   });
 
-  it('follows the case law: a newly published case is in the next page, PDF and DOCX', async () => {
+  it('follows the case law: a newly published case is in the next page, and the queued job makes the PDF and DOCX served at once', async () => {
     const before = Buffer.from(await (await server.get('/en/digest/digest.docx')).arrayBuffer());
+    const made = digestFilesGenerated();
     const again = Buffer.from(await (await server.get('/en/digest/digest.docx')).arrayBuffer());
-    assert.ok(before.equals(again), 'unchanged case law: the cached file');
-    const jit = aCase({ id: 'dgh-jit', country: 'FRA', cooperating_states: ['ESP'], cooperation_types: ['joint-investigations'], texts: { en: { title: 'Joint investigation team on migrant smuggling' } } });
+    assert.ok(before.equals(again), 'unchanged case law: the stored file');
+    assert.equal(digestFilesGenerated(), made, 'served from the database, not generated again');
+    const jit = aCase({ id: 'dgh-jit', country: 'FRA', cooperating_states: ['ESP'], cooperation_types: ['joint-investigations'], articles: ['untoc:19'], texts: { en: { title: 'Joint investigation team on migrant smuggling' } } });
+    const jobs = async () => (await sql<{ id: string }>`SELECT id FROM ${sql.table(`${JOBS_SCHEMA}.job`)} WHERE name = ${GENERATE_DOCUMENTS}`.execute(server.runtime.db)).rows.map((r) => r.id);
+    const earlier = new Set(await jobs());
     await saveRecords(server.runtime.db, [jit], { origin: 'import' });
-    assert.match(await (await server.get('/en/digest')).text(), /3 cases/);
+    const queued = { rows: (await jobs()).filter((id) => !earlier.has(id)).map((id) => ({ id })) };
+    assert.equal(queued.rows.length, 1, 'one generation queued by the transaction that published the case');
+    assert.match(await (await server.get('/en/digest')).text(), /3 cases/, 'the page at once');
+    // The job waits a minute to gather a burst of edits: make it due now and wake the workers.
+    await sql`UPDATE ${sql.table(`${JOBS_SCHEMA}.job`)} SET start_after = now() WHERE id = ${queued.rows[0]!.id}::uuid`.execute(server.runtime.db);
+    wakeWorkers(GENERATE_DOCUMENTS);
+    for (let state = ''; state !== 'completed'; ) {
+      state = (await findJob(server.runtime.db, queued.rows[0]!.id))?.state ?? 'completed';
+      assert.notEqual(state, 'failed', 'the generation job failed');
+      if (state !== 'completed') await new Promise((r) => setTimeout(r, 250));
+    }
+    const stored = await sql<{ n: number }>`SELECT count(*)::int AS n FROM digest_documents`.execute(server.runtime.db);
+    assert.equal(stored.rows[0]!.n, 12, 'the six languages in two formats, older files removed');
+    const generatedByJob = digestFilesGenerated();
     const docx = unzip(Buffer.from(await (await server.get('/en/digest/digest.docx')).arrayBuffer()));
     assert.ok(docx.get('word/document.xml')?.toString('utf8').includes('Joint investigation team on migrant smuggling'));
     const pdf = await pdfFullText(Buffer.from(await (await server.get('/en/digest/digest.pdf')).arrayBuffer()));
     assert.ok(pdf.includes('Joint investigation team on migrant smuggling'));
+    const zh = unzip(Buffer.from(await (await server.get('/zh/digest/digest.docx')).arrayBuffer()));
+    assert.ok(zh.get('word/document.xml')?.toString('utf8').includes('Joint investigation team on migrant smuggling'));
+    assert.equal(digestFilesGenerated(), generatedByJob, 'the files made by the job were served, none generated on demand');
   });
 
   it('shows the newest cases of each type and lists all of them on the type\'s own pages', async () => {

@@ -136,6 +136,31 @@ describe('legal basis API and pages', () => {
     assert.equal(bad.status, 400);
   });
 
+  it('the directory lookup tells the legal basis for the day asked (on=), and refuses a malformed day naming on', async () => {
+    const res = await server.get('/en/directory/lookup?state=COL&request=mla&from=FRA&on=2003-10-01');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<input type="date" id="f-on" name="on" value="2003-10-01"/, 'the day kept in the form');
+    assert.match(html, /not yet in force for it on Oct 1, 2003: in force from Sep 3, 2004/, 'Colombia: not yet bound on that day');
+    assert.match(html, /in force for it since Sep 29, 2003/);
+    assert.ok(html.includes('href="/en/legal-basis?from=FRA&amp;to=COL&amp;kind=mla&amp;on=2003-10-01"'), 'the full answer for the same day');
+    const today = await (await server.get('/en/directory/lookup?state=COL&request=mla&from=FRA&on=')).text();
+    assert.doesNotMatch(today, /not yet in force for it on/, 'empty: today, when both are bound');
+    const zh = await server.get('/zh/directory/lookup?state=COL&request=mla&from=FRA&on=2003-10-01');
+    assert.equal(zh.status, 200);
+    for (const on of ['2003-02-30', 'yesterday', '2003-1-01', '20031001', "'; DROP TABLE x;--"]) {
+      for (const q of [`state=COL&request=mla&from=FRA&on=${encodeURIComponent(on)}`, `on=${encodeURIComponent(on)}`]) {
+        const bad = await server.get(`/ar/directory/lookup?${q}`);
+        assert.equal(bad.status, 400, `${q}`);
+        const body = await bad.text();
+        assert.match(body, /<span class="field-error" id="e-on">/, `${q}: the error beside the field`);
+        assert.match(body, /aria-describedby="e-on"/);
+        assert.ok(body.includes('ليس تاريخا'), `${q}: the error in the reader's language`);
+        assert.doesNotMatch(body, /id="lookup-basis-heading"/, `${q}: no legal basis for a day not understood`);
+      }
+    }
+  });
+
   it('treaty and country pages carry the depositary note', async () => {
     const treaty = await (await server.get('/fr/treaties/untoc')).text();
     assert.match(treaty, /État tel que publié par le dépositaire, au 2014\./);

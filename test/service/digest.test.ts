@@ -1,16 +1,13 @@
 /** The digest of cases: counts and groups computed from the published case law, in the reader's language. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createTestRuntime, openSecondNode, type TestRuntime } from '../helpers/db.js';
 import { unzip } from '../http/directory-files.js';
-import { digestFile } from '../../src/modules/digest/document/files.js';
+import { digestDocument } from '../../src/modules/digest/document/files.js';
 import { aCase } from '../factories/knowledge.js';
 import { saveRecords } from '../../src/modules/knowledge/index.js';
 import { digestModel } from '../../src/modules/digest/index.js';
-import { digestVersion } from '../../src/modules/digest/service.js';
+import { digestFingerprint, digestModelsComputed } from '../../src/modules/digest/service.js';
 import { UNSPECIFIED, type Digest } from '../../src/modules/digest/domain/digest.js';
 
 const counts = (d: Digest, g: keyof Digest['groups']) => Object.fromEntries(d.groups[g].map((x) => [x.key, x.count]));
@@ -80,29 +77,34 @@ describe('digest of cases (service)', () => {
     assert.equal(ar.groups.region.find((g) => g.key === '150')?.label, 'أوروبا');
   });
 
-  it('follows the case law: a case changed to another basis leaves the digest and its version changes', async () => {
-    const before = await digestModel(rt.db, 'en');
+  it('follows the case law: a case changed to another basis leaves the digest and the fingerprint changes', async () => {
+    await digestModel(rt.db, 'en');
+    const before = await digestFingerprint(rt.db);
+    const computed = digestModelsComputed();
+    assert.equal((await digestModel(rt.db, 'en')).total, 3);
+    assert.equal(digestModelsComputed(), computed, 'unchanged case law: the model held in memory');
     await saveRecords(rt.db, [{ ...extradition, untoc_legal_basis: false }], { origin: 'import' });
     const after = await digestModel(rt.db, 'en');
+    assert.equal(digestModelsComputed(), computed + 1, 'computed again after the change');
     assert.equal(after.total, 2);
     assert.equal(counts(after, 'cooperation').extradition, undefined);
-    assert.notEqual(digestVersion(after), digestVersion(before));
-    assert.equal(digestVersion(await digestModel(rt.db, 'en')), digestVersion(after), 'the same content gives the same version');
+    assert.notEqual(await digestFingerprint(rt.db), before);
     await saveRecords(rt.db, [extradition], { origin: 'import' });
     assert.equal((await digestModel(rt.db, 'en')).total, 3);
   });
 
-  it('two app nodes: a case published on one is in the other node\'s next DOCX (files keyed by content)', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-digest-node2-'));
-    const second = await openSecondNode(rt, { dataDir });
+  it('two app nodes: a case published on one is in the other node\'s next model and DOCX (each node holds its own models)', async () => {
+    const second = await openSecondNode(rt);
     try {
-      const text = async () => unzip(await fs.promises.readFile(await digestFile(await digestModel(second.db, 'en'), 'docx', { site: 'https://palermo.example', dataDir }))).get('word/document.xml')!.toString('utf8');
+      const text = async () => unzip(await digestDocument(second.db, 'en', 'docx', 'https://palermo.example')).get('word/document.xml')!.toString('utf8');
+      const titles = async () => (await digestModel(second.db, 'en')).cases.map((c) => c.title.text);
+      assert.ok(!(await titles()).includes('Published on the first node'), 'node B holds the model without the case');
       assert.ok(!(await text()).includes('Published on the first node'));
       await saveRecords(rt.db, [aCase({ id: 'dg-node1', country: 'FRA', texts: { en: { title: 'Published on the first node' } } })], { origin: 'import' });
+      assert.ok((await titles()).includes('Published on the first node'), 'node B sees the write of node A at its next request');
       assert.ok((await text()).includes('Published on the first node'));
     } finally {
       await second.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -68,4 +68,30 @@ describe('directory book order', () => {
     assert.match(xml, /Page numbers are filled in by your word processor/);
     assert.match(files.get('word/settings.xml')!.toString('utf8'), /<w:updateFields(?: w:val="(?:true|1)")?\/>/);
   });
+
+  it('sets the contents right to left in Arabic (the entries\' style, the field\'s paragraphs), and not in English', async () => {
+    const parts = async (lang: Lang) => {
+      const files = unzip(await bookDocx(rt.db, { lang, viewer: PUBLIC_VIEWER, site: 'https://palermo.example.org' }));
+      const xml = files.get('word/document.xml')!.toString('utf8');
+      const styles = files.get('word/styles.xml')!.toString('utf8');
+      return {
+        toc: xml.slice(xml.indexOf('<w:sdt>'), xml.indexOf('</w:sdt>') + 8),
+        tocStyle: /<w:style [^>]*w:styleId="TOC1"[^>]*>([\s\S]*?)<\/w:style>/.exec(styles)?.[1] ?? '',
+        defaults: /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(styles)?.[1] ?? '',
+      };
+    };
+    const ar = await parts('ar');
+    const entries = [...ar.toc.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!);
+    assert.equal(entries.length, 3, 'one paragraph per country');
+    for (const p of entries) assert.match(p, /<w:pStyle w:val="TOC1"\/>/, 'each entry has the contents style');
+    assert.match(ar.tocStyle, /<w:pPr>[\s\S]*<w:bidi\/>[\s\S]*<\/w:pPr>/, 'the contents style is right to left');
+    assert.match(ar.tocStyle, /<w:rPr>[\s\S]*<w:rtl\/>[\s\S]*<\/w:rPr>/, 'its runs too');
+    assert.match(ar.defaults, /<w:pPrDefault>[\s\S]*<w:bidi\/>/, 'and the defaults: the field\'s own paragraphs when no entry is listed');
+    assert.match(ar.defaults, /<w:rPrDefault>[\s\S]*<w:rtl\/>/);
+    const en = await parts('en');
+    assert.ok(en.tocStyle.length > 0, 'English has the contents style');
+    assert.doesNotMatch(en.tocStyle, /<w:bidi|<w:rtl/);
+    assert.doesNotMatch(en.defaults, /<w:bidi|<w:rtl/);
+    assert.doesNotMatch(en.toc, /<w:bidi|<w:rtl/);
+  });
 });

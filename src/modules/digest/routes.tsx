@@ -1,5 +1,4 @@
 /** /{lang}/digest (the page) and /{lang}/digest/digest.pdf|docx (the same content to download). Thin: one service call each. */
-import fs from 'node:fs';
 import type { RoutePlugin } from '../../platform/http/app.js';
 import { sendProblem } from '../../platform/http/problem.js';
 import { pageContext, sendPage } from '../../platform/web/page.js';
@@ -8,7 +7,7 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { ChromiumMissingError } from '../directory/index.js';
 import { UNSPECIFIED } from './domain/digest.js';
 import { dgT } from './texts.js';
-import { DIGEST_FORMATS, MEDIA_TYPES, digestFile } from './document/files.js';
+import { DIGEST_FORMATS, MEDIA_TYPES, digestDocument } from './document/files.js';
 import { DigestPage } from './pages/digest.js';
 import { GROUP_PAGE_SIZE, GroupPage } from './pages/group.js';
 import { digestModel } from './service.js';
@@ -38,9 +37,9 @@ export const digestPages: RoutePlugin = pageRoutes((app) => {
   for (const format of DIGEST_FORMATS) {
     app.get(`/digest/digest.${format}`, async (request, reply) => {
       const { lang } = pageContext(request);
-      let file: string;
+      let file: Buffer;
       try {
-        file = await digestFile(await digestModel(app.db, lang), format, { site: site(), dataDir: app.config.dataDir });
+        file = await digestDocument(app.db, lang, format, site());
       } catch (err) {
         if (err instanceof ChromiumMissingError) return sendProblem(request, reply, { status: 503, code: err.code, message: err.message });
         throw err;
@@ -49,7 +48,7 @@ export const digestPages: RoutePlugin = pageRoutes((app) => {
         .type(MEDIA_TYPES[format])
         .header('content-disposition', `attachment; filename="palermo-digest-of-cases-${lang}.${format}"`)
         .header('cache-control', 'no-cache')
-        .send(fs.createReadStream(file));
+        .send(file);
     });
   }
 });

@@ -1,17 +1,20 @@
 /**
- * The digest of cases, computed from the published case law at every request: the visible cases
- * that applied UNTOC as a legal basis (knowledge's `untocCaseIds` and `publishedEntries`), named in
- * the reader's language with reference data (UN M49 regions, taxonomy terms) and treaty titles.
- * Nothing is held in memory, so every app node shows the case law as it is now; the PDF and DOCX
- * files are cached under a key that is the SHA-256 of this model (files.ts), so a change to any
- * case on any node makes every node generate new files at their next download.
+ * The digest of cases, computed from the published case law: the visible cases that applied UNTOC as
+ * a legal basis (knowledge's `untocCaseIds` and `publishedEntries`), named in the reader's language
+ * with reference data (UN M49 regions, taxonomy terms) and treaty titles.
+ *
+ * Each node holds the model per language in memory, keyed by a fingerprint read at every request:
+ * knowledge's `caseLawFingerprint` (count, latest change and content hashes of the UNTOC cases and
+ * the treaties, no counter row that writers would contend on) and the reference data generation. A
+ * case published on another node changes the fingerprint, so the next request here computes the
+ * model again. The PDF and DOCX are stored under the same fingerprint (document/files.ts).
  */
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { chunks } from '../../platform/db/batch.js';
 import { pickLocalized, type Lang } from '../../platform/i18n/languages.js';
-import { publishedEntries, treatySummaries, untocCaseIds } from '../knowledge/index.js';
+import { caseLawFingerprint, publishedEntries, treatySummaries, untocCaseIds } from '../knowledge/index.js';
+import { readGeneration } from '../../platform/db/generations.js';
 import { countryName, listCountries, listRegions, listTerms, termLabel } from '../reference/index.js';
 import { buildDigest, type Digest, type DigestInput } from './domain/digest.js';
 import { dgT } from './texts.js';
@@ -44,8 +47,44 @@ export async function digestInputs(db: Kysely<DB>): Promise<DigestInput[]> {
   return out;
 }
 
-/** The digest in the reader's language. */
+/** What the digest is made of, now: the key of the models held in memory and of the stored files. */
+export async function digestFingerprint(db: Kysely<DB>): Promise<string> {
+  const [caseLaw, reference] = await Promise.all([caseLawFingerprint(db), readGeneration(db, 'reference')]);
+  return `${caseLaw}.r${reference}`;
+}
+
+/** Models held by this node, per database handle: those of one fingerprint, per language. */
+const held = new WeakMap<object, { fingerprint: string; models: Map<Lang, Promise<Digest>> }>();
+/** Models computed by this node since it started (tests: the cache is used). */
+let computed = 0;
+export const digestModelsComputed = (): number => computed;
+
+/** The digest in the reader's language, with the fingerprint it was computed for (held while that fingerprint is current). */
+export async function currentDigest(db: Kysely<DB>, lang: Lang): Promise<{ digest: Digest; fingerprint: string }> {
+  const fingerprint = await digestFingerprint(db);
+  let slot = held.get(db);
+  if (!slot || slot.fingerprint !== fingerprint) {
+    slot = { fingerprint, models: new Map() };
+    held.set(db, slot);
+  }
+  let model = slot.models.get(lang);
+  if (!model) {
+    computed++;
+    model = computeDigest(db, lang);
+    const models = slot.models;
+    models.set(lang, model);
+    model.catch(() => models.delete(lang));
+  }
+  return { digest: await model, fingerprint };
+}
+
+/** The digest in the reader's language (held in memory while the case law is unchanged). */
 export async function digestModel(db: Kysely<DB>, lang: Lang): Promise<Digest> {
+  return (await currentDigest(db, lang)).digest;
+}
+
+/** The digest in the reader's language, computed now. */
+async function computeDigest(db: Kysely<DB>, lang: Lang): Promise<Digest> {
   const all = await digestInputs(db);
   const [countries, regions, terms, treaties] = await Promise.all([
     listCountries(db),
@@ -74,9 +113,4 @@ export async function digestModel(db: Kysely<DB>, lang: Lang): Promise<Digest> {
     },
     lang,
   );
-}
-
-/** A fingerprint of the digest's content: the key of its generated files. */
-export function digestVersion(digest: Digest): string {
-  return crypto.createHash('sha256').update(JSON.stringify(digest)).digest('hex').slice(0, 32);
 }

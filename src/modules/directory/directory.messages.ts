@@ -112,6 +112,8 @@ const keys = [
   'lookup_intro',
   'lookup_state',
   'lookup_from',
+  'lookup_on',
+  'lookup_bad_on',
   'lookup_request',
   'lookup_choose',
   'lookup_button',

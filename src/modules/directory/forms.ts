@@ -43,7 +43,19 @@ export const FormLanguagesQuery = Type.Object({ langs: Type.Optional(Text(400)),
 
 export const AuthorityPageQuery = Type.Object({ done: Type.Optional(Text(40)) }, { additionalProperties: false });
 
-export const LookupForm = Type.Object({ state: Type.Optional(Text(40)), request: Type.Optional(Text(200)), from: Type.Optional(Text(40)) }, { additionalProperties: false });
+/** The lookup's query; `on`: the day the legal basis is told for (YYYY-MM-DD, empty for today). */
+export const LookupForm = Type.Object(
+  {
+    state: Type.Optional(Text(40)),
+    request: Type.Optional(Text(200)),
+    from: Type.Optional(Text(40)),
+    on: Type.Optional(Text(40)),
+  },
+  { additionalProperties: false },
+);
+
+/** The lookup's `on`, checked on its own so that the form is shown again with the error beside the field. */
+export const LookupDate = Type.Object({ on: Type.Union([Type.Literal(''), Type.String({ format: 'date', maxLength: 10 })], { description: 'a date YYYY-MM-DD' }) });
 
 const compiled = new WeakMap<TSchema, (value: unknown) => ReturnType<ReturnType<typeof validator>>>();
 

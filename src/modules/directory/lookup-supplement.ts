@@ -18,6 +18,8 @@ export interface LookupSupplementInput {
   to: string;
   /** The lookup's request: a function code or a measure code. */
   request: string;
+  /** The day asked (YYYY-MM-DD, checked by the lookup); today when absent. */
+  on?: string | undefined;
 }
 
 export type LookupSupplement = (db: Kysely<DB>, actor: Actor, ctx: PageContext, input: LookupSupplementInput) => Promise<{ node: VNode } | { issues: FieldIssue[] }>;

@@ -11,7 +11,7 @@ import { type AuditContext } from '../audit/index.js';
 import { entryPath, lawPath, getLawSummaries, resolveId, loadEntryDocuments } from '../knowledge/index.js';
 import { history } from '../workflow/index.js';
 import { authorityAdapter, AUTHORITY_PART } from './adapter.js';
-import { AuthorityPageQuery, LookupForm, parseForm } from './forms.js';
+import { AuthorityPageQuery, LookupDate, LookupForm, parseForm } from './forms.js';
 import { getAuthority, lookupAuthorityAudited, type AuthorityDetail, type LookupResult } from './service.js';
 
 export interface LawLink {
@@ -60,6 +60,8 @@ export async function authorityPage(db: Kysely<DB>, ctx: AuditContext, id: strin
 export interface LookupPageData {
   /** The requesting State (optional; the legal basis is shown when given). */
   from?: string;
+  /** The day the legal basis is told for (YYYY-MM-DD), when given. */
+  on?: string;
   state?: string;
   request?: string;
   result?: LookupResult;
@@ -69,8 +71,14 @@ export interface LookupPageData {
 /** The lookup page: the form alone, an answer, or the issues of the query (400). */
 export async function lookupPage(db: Kysely<DB>, ctx: AuditContext, query: unknown): Promise<LookupPageData> {
   const q = parseForm(LookupForm, query);
+  const base = { ...(q.state ? { state: q.state } : {}), ...(q.request ? { request: q.request } : {}), ...(q.from ? { from: q.from } : {}), ...(q.on ? { on: q.on } : {}) };
+  try {
+    parseForm(LookupDate, { on: q.on ?? '' });
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    return { ...base, issues: [{ field: 'on', message: `"${(q.on ?? '').slice(0, 40)}" is not a date YYYY-MM-DD` }] };
+  }
   if (!q.state && !q.request) return { issues: [] };
-  const base = { ...(q.state ? { state: q.state } : {}), ...(q.request ? { request: q.request } : {}), ...(q.from ? { from: q.from } : {}) };
   try {
     return { ...base, result: await lookupAuthorityAudited(db, ctx, q), issues: [] };
   } catch (err) {

@@ -46,7 +46,7 @@ export const directoryPages: RoutePlugin = pageRoutes((app) => {
     const restricted = privacy(request, reply);
     const [data, refs] = await Promise.all([lookupPage(app.db, auditContext(request), request.query), pageRefs(app.db)]);
     const supply = lookupSupplement();
-    const extra = data.result && data.from && supply ? await supply(app.db, request.actor, ctx, { from: data.from, to: data.result.state, request: data.request ?? '' }) : undefined;
+    const extra = data.result && data.from && supply ? await supply(app.db, request.actor, ctx, { from: data.from, to: data.result.state, request: data.request ?? '', on: data.on }) : undefined;
     if (extra && 'issues' in extra) data.issues.push(...extra.issues);
     const supplement = extra && 'node' in extra ? extra.node : undefined;
     return sendPage(reply, <LookupPage ctx={ctx} refs={refs} {...data} supplement={supplement} restricted={restricted} />, data.issues.length ? 400 : 200);

@@ -50,4 +50,4 @@ export async function announceEntryChanges(trx: Kysely<DB>, ids: readonly string
 export { countAllEntries, selectEntriesTaggedWith as entriesTaggedWith, selectEntriesWithTerm as entriesWithTerm } from './repository/published.js';
 
 /** Ids of the visible cases that applied UNTOC as a legal basis (the digest of cases). */
-export { selectUntocCaseIds as untocCaseIds } from './repository/digest.js';
+export { selectCaseLawFingerprint as caseLawFingerprint, selectUntocCaseIds as untocCaseIds } from './repository/digest.js';

@@ -19,5 +19,5 @@ export type { ReferenceCodes } from './reference-codes.js';
 export { getArticle, getArticleInContext, getInstrument, listInstruments } from './instruments.js';
 export type { Article, ArticleInContext, ArticleSummary, InstrumentSummary } from './instruments.js';
 export { PUBLIC_STATUS, isVisibleText, visibleDocument } from './domain/visibility.js';
-export { ENTRIES_CHANGED, announceEntryChanges, countAllEntries, entriesTaggedWith, entriesWithTerm, publishedEntries, untocCaseIds } from './changes.js';
+export { ENTRIES_CHANGED, announceEntryChanges, caseLawFingerprint, countAllEntries, entriesTaggedWith, entriesWithTerm, publishedEntries, untocCaseIds } from './changes.js';
 export type { EntriesChanged, PublishedEntry, TaggedArticle } from './domain/changes.js';

@@ -29,7 +29,7 @@ export function kindOfRequest(request: string): LegalBasisKind {
 const supplement: LookupSupplement = async (db, actor, ctx, input) => {
   const kind = kindOfRequest(input.request);
   try {
-    const [basis, countries] = await Promise.all([findLegalBasis(db, { from: input.from, to: input.to, kind }, actor), listCountries(db)]);
+    const [basis, countries] = await Promise.all([findLegalBasis(db, { from: input.from, to: input.to, kind, ...(input.on ? { on: input.on } : {}) }, actor), listCountries(db)]);
     const t = lbT(ctx.lang);
     return {
       node: (
@@ -37,13 +37,13 @@ const supplement: LookupSupplement = async (db, actor, ctx, input) => {
           <h2 id="lookup-basis-heading">{t('lookup_heading')}</h2>
           <LegalBasisAnswer ctx={ctx} basis={basis} countries={countries} compact />
           <p>
-            <a href={href(ctx, '/legal-basis', { from: basis.from, to: basis.to, kind })}>{t('lookup_more')}</a>
+            <a href={href(ctx, '/legal-basis', { from: basis.from, to: basis.to, kind, ...(input.on ? { on: input.on } : {}) })}>{t('lookup_more')}</a>
           </p>
         </section>
       ),
     };
   } catch (err) {
-    if (err instanceof ValidationError) return { issues: (err.issues ?? []).filter((i) => i.field === 'from') };
+    if (err instanceof ValidationError) return { issues: (err.issues ?? []).filter((i) => i.field === 'from' || i.field === 'on') };
     throw err;
   }
 };

@@ -20,6 +20,7 @@ import type { ForumTables } from '../../modules/forum/tables.js';
 import type { JitTables } from '../../modules/jit/tables.js';
 import type { NetworksTables } from '../../modules/networks/tables.js';
 import type { ExchangeTables } from '../../modules/exchange/tables.js';
+import type { DigestTables } from '../../modules/digest/tables.js';
 
 export interface FilesTable {
   id: string;
@@ -40,4 +41,4 @@ export interface PlatformTables {
   rate_limit_windows: { key: string; hits: number; expires_at: Date };
 }
 
-export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, WriterTables, LegalBasisTables, ProvidersTables, ExchangeTables, ForumTables, JitTables, NetworksTables {}
+export interface DB extends PlatformTables, ReferenceTables, KnowledgeTables, SearchTables, AccountsTables, AuditTables, WorkflowTables, BulkTables, DirectoryTables, CaseworkTables, WriterTables, LegalBasisTables, ProvidersTables, ExchangeTables, ForumTables, JitTables, NetworksTables, DigestTables {}

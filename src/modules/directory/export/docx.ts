@@ -6,10 +6,15 @@
  * (LibreOffice: Tools > Update); until then the field shows the countries, linked to their headings
  * (bookmarks), without numbers. The pages depend on the word processor's layout, so the PDF book's
  * numbers are not copied; a note under the contents says how the numbers come.
+ * In Arabic the contents are right to left through their paragraph style (TOC 1, the style Word gives
+ * the entries it writes when it updates the field: direct formatting on the entries would be lost
+ * then) and through the document defaults, which also set the field's own paragraphs when no entry
+ * is listed. docx types paragraph styles without `bidirectional`, which its ParagraphProperties
+ * writes for styles as for paragraphs (`w:bidi`).
  * docx builds the whole document in memory before packing it: one paragraph tree per authority.
  */
 import fs from 'node:fs';
-import { Bookmark, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { Bookmark, Document, HeadingLevel, type IStylesOptions, Packer, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { formatDate } from '../../../platform/i18n/messages.js';
@@ -51,6 +56,21 @@ const bookmarkOf = (country: string) => `country_${country.replace(/[^A-Za-z0-9]
 /** Write the DOCX book to a file. */
 export async function buildBookDocx(db: Kysely<DB>, options: BookOptions, file: string): Promise<void> {
   await fs.promises.writeFile(file, await bookDocx(db, options), { mode: 0o600 });
+}
+
+/** The style of the contents' entries (Word's built-in "toc 1"; docx gives cached level-1 entries this style id). */
+export const TOC_STYLE = 'TOC1';
+
+/** Styles of the book: right to left by default and in the contents for Arabic. */
+function bookStyles(rtl: boolean): IStylesOptions {
+  const tocStyle = { id: TOC_STYLE, name: 'toc 1', basedOn: 'Normal', next: 'Normal', quickFormat: true };
+  if (!rtl) return { paragraphStyles: [tocStyle] };
+  // `bidirectional` is written as <w:bidi/> in a style's paragraph properties (see the comment at the top).
+  const paragraph = { bidirectional: true } as Record<string, unknown>;
+  return {
+    default: { document: { paragraph, run: { rightToLeft: true } } },
+    paragraphStyles: [{ ...tocStyle, paragraph, run: { rightToLeft: true } }],
+  };
 }
 
 /** The DOCX book as bytes. */
@@ -102,6 +122,6 @@ export async function bookDocx(db: Kysely<DB>, options: BookOptions): Promise<Bu
     }
   }
   // updateFields: Word asks to update the fields (the contents' page numbers) when the file is opened.
-  const doc = new Document({ creator: 'Palermo', title: t('book_title'), description: t('book_title'), features: { updateFields: true }, sections: [{ properties: {}, children }] });
+  const doc = new Document({ creator: 'Palermo', title: t('book_title'), description: t('book_title'), features: { updateFields: true }, styles: bookStyles(rtl), sections: [{ properties: {}, children }] });
   return Packer.toBuffer(doc);
 }

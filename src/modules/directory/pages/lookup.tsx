@@ -17,6 +17,8 @@ export interface LookupPageProps {
   request?: string | undefined;
   /** Requesting State, when given: the legal basis (supplied by the legalbasis module) follows the answer. */
   from?: string | undefined;
+  /** The day the legal basis is told for (YYYY-MM-DD), as typed. */
+  on?: string | undefined;
   supplement?: VNode | undefined;
   result?: LookupResult | undefined;
   restricted: boolean;
@@ -31,14 +33,18 @@ export function LookupPage(props: LookupPageProps) {
   const eMeasures = refs.measures.filter((m) => E_EVIDENCE_MEASURES.has(m.code));
   const stateName = result ? countryLabel(refs, result.state, ctx.lang) : '';
   const errorOf = (field: string) => props.issues.find((i) => i.field === field)?.message;
+  // The day asked is the reader's own typing: its error is told in the reader's language.
+  const errorText = (field: string) => (field === 'on' && errorOf(field) ? t('lookup_bad_on', { value: (props.on ?? '').slice(0, 40) }) : errorOf(field));
+  const errorSpan = (field: string) =>
+    errorOf(field) ? (
+      <span class="field-error" id={`e-${field}`}>
+        {errorText(field)}
+      </span>
+    ) : null;
   const stateSelect = (name: 'state' | 'from', label: string, value: string | undefined, required: boolean) => (
     <div class="form-row">
       <label for={`f-${name}`}>{label}</label>
-      {errorOf(name) ? (
-        <span class="field-error" id={`e-${name}`}>
-          {errorOf(name)}
-        </span>
-      ) : null}
+      {errorSpan(name)}
       <select id={`f-${name}`} name={name} required={required} aria-describedby={errorOf(name) ? `e-${name}` : undefined}>
         <option value="">{t('lookup_choose')}</option>
         <PlaceOptions lang={ctx.lang} places={refs.countries.filter(isRequestable)} label={(iso3) => countryLabel(refs, iso3, ctx.lang)} selected={value?.toUpperCase()} />
@@ -60,12 +66,13 @@ export function LookupPage(props: LookupPageProps) {
         {stateSelect('state', t('lookup_state'), props.state, true)}
         {stateSelect('from', t('lookup_from'), props.from, false)}
         <div class="form-row">
+          <label for="f-on">{t('lookup_on')}</label>
+          {errorSpan('on')}
+          <input type="date" id="f-on" name="on" value={props.on ?? ''} aria-describedby={errorOf('on') ? 'e-on' : undefined} />
+        </div>
+        <div class="form-row">
           <label for="f-request">{t('lookup_request')}</label>
-          {errorOf('request') ? (
-            <span class="field-error" id="e-request">
-              {errorOf('request')}
-            </span>
-          ) : null}
+          {errorSpan('request')}
           <select id="f-request" name="request" required aria-describedby={errorOf('request') ? 'e-request' : undefined}>
             <option value="">{t('lookup_choose')}</option>
             <optgroup label={t('group_measures')}>

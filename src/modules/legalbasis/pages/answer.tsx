@@ -77,11 +77,12 @@ function StatusText(props: { lang: Lang; p: PartyStatus | null; on: string | nul
   return <>{t('signed_only', { date: formatDate(props.lang, p.signed_on!, 'medium') })}</>;
 }
 
-function InstrumentTable(props: { ctx: PageContext; rows: InstrumentResult[]; from: string; to: string; on: string | null; countries: readonly Country[] }) {
+function InstrumentTable(props: { ctx: PageContext; rows: InstrumentResult[]; from: string; to: string; on: string | null; countries: readonly Country[]; label: string }) {
   const { ctx } = props;
   const t = lbT(ctx.lang);
   return (
-    <div class="table-scroll">
+    // Scrolls sideways on narrow screens (the dates do not wrap); focusable so that keyboard users can scroll it.
+    <div class="table-wrap" role="region" aria-label={props.label} tabIndex={0}>
       <table class="legal-basis-table">
         <thead>
           <tr>
@@ -156,11 +157,11 @@ export function LegalBasisAnswer(props: { ctx: PageContext; basis: LegalBasis; c
         ))}
       </ol>
       <h3>{t('binding_heading')}</h3>
-      {basis.binding.length ? <InstrumentTable ctx={ctx} rows={basis.binding} from={basis.from} to={basis.to} on={basis.on} countries={props.countries} /> : <p>{t('step_nothing_binds')}</p>}
+      {basis.binding.length ? <InstrumentTable ctx={ctx} rows={basis.binding} from={basis.from} to={basis.to} on={basis.on} countries={props.countries} label={t('binding_heading')} /> : <p>{t('step_nothing_binds')}</p>}
       {!props.compact && basis.not_binding.length ? (
         <>
           <h3>{t('not_binding_heading')}</h3>
-          <InstrumentTable ctx={ctx} rows={basis.not_binding} from={basis.from} to={basis.to} on={basis.on} countries={props.countries} />
+          <InstrumentTable ctx={ctx} rows={basis.not_binding} from={basis.from} to={basis.to} on={basis.on} countries={props.countries} label={t('not_binding_heading')} />
         </>
       ) : null}
       <DepositaryNote lang={ctx.lang} asOf={basis.as_of} />
