@@ -61,19 +61,24 @@ async function run(database: 'pglite' | 'postgres', log: (m: string) => void) {
     const before = process.memoryUsage();
     let peakRss = before.rss;
     let peakHeap = before.heapUsed;
+    let peakBuffers = before.arrayBuffers;
+    // BENCH_EXCHANGE_GC=1 (with node --expose-gc): a full collection before each sample, so the peak is what is retained, not garbage not yet collected.
+    const collect = process.env.BENCH_EXCHANGE_GC === '1' ? global.gc : undefined;
     const sampler = setInterval(() => {
+      collect?.();
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
       peakHeap = Math.max(peakHeap, m.heapUsed);
-    }, 100);
+      peakBuffers = Math.max(peakBuffers, m.arrayBuffers);
+    }, collect ? 1000 : 100);
     const t1 = performance.now();
     const big = await sendRequest(fdb, fra.server.runtime.config, fra.supervisor.ctx, docCase, fra.partnerIds['node-ita']);
     const queued = performance.now() - t1;
     await untilMessage(fra, docCase, big.messageId, 'delivered', 1_800_000);
     const bigMs = performance.now() - t1;
     clearInterval(sampler);
-    const document = { size_mb: DOC_MB, chunks: Math.ceil(size / (4 * 1_048_576)), queued_s: +(queued / 1000).toFixed(1), delivered_s: +(bigMs / 1000).toFixed(1), rss_before_mb: mb(before.rss), rss_peak_mb: mb(peakRss), heap_before_mb: mb(before.heapUsed), heap_peak_mb: mb(peakHeap) };
-    log(`${database}: ${DOC_MB} MB document queued in ${document.queued_s} s, delivered in ${document.delivered_s} s; RSS ${document.rss_before_mb} -> peak ${document.rss_peak_mb} MB, heap ${document.heap_before_mb} -> peak ${document.heap_peak_mb} MB`);
+    const document = { size_mb: DOC_MB, chunks: Math.ceil(size / (4 * 1_048_576)), queued_s: +(queued / 1000).toFixed(1), delivered_s: +(bigMs / 1000).toFixed(1), rss_before_mb: mb(before.rss), rss_peak_mb: mb(peakRss), heap_before_mb: mb(before.heapUsed), heap_peak_mb: mb(peakHeap), buffers_before_mb: mb(before.arrayBuffers), buffers_peak_mb: mb(peakBuffers) };
+    log(`${database}: ${DOC_MB} MB document queued in ${document.queued_s} s, delivered in ${document.delivered_s} s; RSS ${document.rss_before_mb} -> peak ${document.rss_peak_mb} MB, heap ${document.heap_before_mb} -> peak ${document.heap_peak_mb} MB, buffers ${document.buffers_before_mb} -> peak ${document.buffers_peak_mb} MB`);
     return { small, document };
   } finally {
     if (saved) process.env.TEST_DATABASE_URL = saved;
@@ -85,7 +90,9 @@ async function run(database: 'pglite' | 'postgres', log: (m: string) => void) {
 
 const bench: Bench = async (ctx) => {
   const out: Record<string, unknown> = {};
-  for (const database of ctx.databases) out[database] = await run(database, ctx.log);
+  // BENCH_EXCHANGE_DATABASES=postgres (or pglite) runs one of them only.
+  const only = process.env.BENCH_EXCHANGE_DATABASES?.split(',');
+  for (const database of ctx.databases.filter((d) => !only || only.includes(d))) out[database] = await run(database, ctx.log);
   return out;
 };
 export default bench;

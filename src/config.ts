@@ -55,6 +55,10 @@ export interface Config {
   signinLockMinutes: number;
   /** Largest case document accepted, in MB (CASEWORK_MAX_UPLOAD_MB, default 50; larger uploads get 413). */
   caseworkMaxUploadMb: number;
+  /** Hours after which chunks received from a partner whose message never came are dropped (EXCHANGE_CHUNK_MAX_AGE_HOURS). */
+  exchangeChunkMaxAgeHours: number;
+  /** Hours within which the recipient authority should open a received message; after them this node signs NonRetrieval evidence (EXCHANGE_RETRIEVAL_HOURS). */
+  exchangeRetrievalHours: number;
   /** This node's id in the exchange between installations (EXCHANGE_NODE_ID, default the host and port of PUBLIC_URL). */
   exchangeNodeId: string;
   /** This node's name in its descriptor (EXCHANGE_NODE_NAME, default "Palermo at <host>"). */
@@ -220,6 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchCacheMb: intVar(env, 'SEARCH_CACHE_MB', 32, 0, 4096),
     searchTermsMb: intVar(env, 'SEARCH_TERMS_MB', 64, 0, 4096),
     caseworkMaxUploadMb: intVar(env, 'CASEWORK_MAX_UPLOAD_MB', 50, 1, 2048),
+    exchangeChunkMaxAgeHours: intVar(env, 'EXCHANGE_CHUNK_MAX_AGE_HOURS', 72, 1, 24 * 365),
+    exchangeRetrievalHours: intVar(env, 'EXCHANGE_RETRIEVAL_HOURS', 168, 1, 24 * 365),
     backupDir: path.resolve(env.BACKUP_DIR || path.join(dataDir, 'backups')),
     backupKeyFile: env.BACKUP_KEY_FILE ? path.resolve(env.BACKUP_KEY_FILE) : undefined,
     backupSchedule: parseBackupSchedule(env.BACKUP_SCHEDULE),

@@ -6,12 +6,36 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client, makeUser, signInAs } from './accounts-support.js';
-import { aNode, anApprovedRequest, trust, untilMessage, type TestNode } from './exchange-support.js';
+import { Client, makeUser, signInAs, upload } from './accounts-support.js';
+import { aNode, anApprovedRequest, pdf, trust, untilMessage, type TestNode } from './exchange-support.js';
+import { applyTransition } from '../../src/modules/casework/transition-service.js';
+import { getCase } from '../../src/modules/casework/service.js';
 
 let fra: TestNode;
 let ita: TestNode;
 const c: Record<'fraAdmin' | 'fraSupervisor' | 'fraOfficer' | 'itaSupervisor', Client> = {} as never;
+
+/** A request from FRA received by ITA and taken to assessment: the ids of both cases and of the message. */
+async function aReceivedRequest(): Promise<{ out: string; inc: string; messageId: string }> {
+  const out = await anApprovedRequest(fra, 'ITA');
+  const page = await c.fraSupervisor.page(`/en/exchange/cases/${out}`);
+  assert.equal((await c.fraSupervisor.post(`/en/exchange/cases/${out}/send`, { _csrf: page.csrf, partnerId: fra.partnerIds['node-ita']! })).status, 303);
+  const messageId = (await fra.server.runtime.db.selectFrom('exchange_messages').select('id').where('case_id', '=', out).executeTakeFirstOrThrow()).id;
+  await untilMessage(fra, out, messageId, 'delivered');
+  const inc = (await ita.server.runtime.db.selectFrom('exchange_messages').select('case_id').where('id', '=', messageId).executeTakeFirstOrThrow()).case_id!;
+  for (const transition of ['start_check', 'register', 'start_assessment']) await applyTransition(ita.server.runtime.db, ita.officer.actor, inc, { transition });
+  return { out, inc, messageId };
+}
+
+/** Poll the sender's page until it matches (the partner's answer and evidence travel through the job queue). */
+async function untilPage(client: Client, path: string, re: RegExp): Promise<string> {
+  for (let i = 0; ; i++) {
+    const { html } = await client.page(path);
+    if (re.test(html)) return html;
+    if (i > 300) throw new Error(`${path} never matched ${re}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 before(async () => {
   fra = await aNode('node-fra', 'FRA');
@@ -88,6 +112,52 @@ describe('exchange pages', () => {
     assert.equal(answered.status, 303);
     const bad = await c.itaSupervisor.post(`/fr/exchange/cases/${received}/reply`, { _csrf: ip.csrf, kind: 'gossip' });
     assert.equal(bad.status, 400);
+  });
+
+  it('the requested side refuses from the page with grounds, reasons and an attachment; the sender sees it delivered and retrieved', async () => {
+    const { out, inc, messageId } = await aReceivedRequest();
+    const ip = await c.itaSupervisor.page(`/en/exchange/cases/${inc}`);
+    assert.match(ip.html, /enctype="multipart\/form-data"/);
+    assert.match(ip.html, /name="ground_sovereignty_security_public_order"/);
+    assert.doesNotMatch(ip.html, /name="ground_bank_secrecy_not_a_ground"/);
+    const path = `/en/exchange/cases/${inc}/reply`;
+    const letter = new Blob([new Uint8Array(pdf('refusal letter'))], { type: 'application/pdf' });
+    // The form token is checked before the file: a wrong one is 403 and nothing is sent.
+    assert.equal((await upload(c.itaSupervisor, path, [['_csrf', 'forged'], ['kind', 'refusal'], ['text', 'x'], ['attachment', letter, 'letter.pdf']])).status, 403);
+    // Reasons without grounds: the page again, naming the field.
+    const bad = await upload(c.itaSupervisor, path, [['_csrf', ip.csrf], ['kind', 'refusal'], ['text', 'No grounds given.'], ['attachment', letter, 'letter.pdf']]);
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /grounds/);
+    const refused = await upload(c.itaSupervisor, path, [['_csrf', ip.csrf], ['kind', 'refusal'], ['ground_sovereignty_security_public_order', '1'], ['ground_dual_criminality', '1'], ['text', 'Essential interests: art. 18(21)(b).'], ['attachment', letter, 'letter.pdf']]);
+    assert.equal(refused.status, 303);
+    assert.equal((await ita.server.runtime.db.selectFrom('exchange_messages').select('id').where('case_id', '=', inc).where('kind', '=', 'refusal').execute()).length, 1, 'only the valid refusal was sent');
+
+    // The sender: its case refused with both grounds and the letter; the request retrieved (ITA opened it).
+    const html = await untilPage(c.fraSupervisor, `/en/exchange/cases/${out}`, /Refusal \(received\)/);
+    assert.match(html, /<th scope="col">Retrieved<\/th>/);
+    const row = html.slice(html.indexOf(messageId) - 400, html.indexOf(messageId) + 2000);
+    assert.match(row, /delivered/);
+    assert.match(row, /Retrieval/);
+    assert.match(row, /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/td>\s*<td>\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/td>\s*<td>\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/, 'sent, delivered and retrieved, each with its time');
+    const view = await getCase(fra.server.runtime.db, fra.supervisor.actor, out);
+    assert.equal(view.case.state, 'refused');
+    assert.deepEqual([...view.case.refusal_grounds].sort(), ['dual_criminality', 'sovereignty_security_public_order']);
+    const docs = await fra.server.runtime.db.selectFrom('case_documents').select('filename').where('case_id', '=', out).execute();
+    assert.ok(docs.some((d) => d.filename.startsWith('letter')), 'the attachment reached the sender\'s case');
+    assert.ok(view.verification.ok);
+  });
+
+  it('the requested side postpones from the page with a reason and a date', async () => {
+    const { out, inc } = await aReceivedRequest();
+    const ip = await c.itaSupervisor.page(`/ar/exchange/cases/${inc}`);
+    assert.match(ip.html, /name="until"/);
+    const path = `/ar/exchange/cases/${inc}/reply`;
+    const noDate = await upload(c.itaSupervisor, path, [['_csrf', ip.csrf], ['kind', 'postponement'], ['text', 'Ongoing domestic trial.'], ['until', '']]);
+    assert.equal(noDate.status, 400);
+    assert.match(await noDate.text(), /until/);
+    assert.equal((await upload(c.itaSupervisor, path, [['_csrf', ip.csrf], ['kind', 'postponement'], ['text', 'Ongoing domestic trial (art. 18(25)).'], ['until', '2027-03-31']])).status, 303);
+    assert.equal((await getCase(ita.server.runtime.db, ita.supervisor.actor, inc)).case.state, 'postponed');
+    await untilPage(c.fraSupervisor, `/en/exchange/cases/${out}`, /Postponement \(received\)/);
   });
 
   it('an administrator revokes a partner key from the page', async () => {

@@ -28,3 +28,5 @@ export type { ExchangeDocument, ExchangeTransitionResult, OutgoingForExchange, R
 /** The case page's extension point: other modules' links about a case (registered at wiring time). */
 export { provideCaseLinks } from './case-extensions.js';
 export type { CaseLink, CaseLinkSupplier } from './case-extensions.js';
+/** For the exchange's refusal form: the refusal grounds, labelled. */
+export { refusalGroundChoices } from './pages/refusal-grounds.js';

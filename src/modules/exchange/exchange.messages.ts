@@ -64,7 +64,19 @@ const keys = [
   'kind_refusal',
   'kind_postponement',
   'kind_withdrawal',
-  'reply_until',
+  'refusal_title',
+  'refusal_grounds',
+  'refusal_reasons',
+  'refusal_button',
+  'postpone_title',
+  'postpone_reason',
+  'postpone_until',
+  'postpone_button',
+  'attachment',
+  'msg_retrieved',
+  'msg_not_retrieved',
+  'mstate_rejected',
+  'reply_other_title',
 ] as const;
 
 /** A key of the `exchange` catalogue. */

@@ -10,13 +10,14 @@ import { isConfigured } from './env.js';
 import { ensureNodeKeys } from './identity-service.js';
 import { exchangePages } from './routes.js';
 import { returnEvidenceJob } from './retrieval-service.js';
+import { scheduleSweep, sweepJob } from './sweep-job.js';
 
 /** Secure exchange between Palermo installations: node identity, trusted partners, signed and encrypted messages, delivery evidence. */
 export const exchangeModule: PalermoModule = {
   name: 'exchange',
   routes: [exchangeApi, exchangePages],
   commands: exchangeCommands,
-  jobs: [deliverJob, returnEvidenceJob],
+  jobs: [deliverJob, returnEvidenceJob, sweepJob],
   subscribe() {
     // The case page links to the case's exchange page for the staff who may read it.
     provideCaseLinks(exchangeCaseLink);
@@ -25,6 +26,7 @@ export const exchangeModule: PalermoModule = {
     if (!isConfigured(rt.config)) return;
     await ensureNodeKeys(rt.db, rt.config);
     await requeueUndelivered(rt.db);
+    await scheduleSweep(rt.db);
   },
 };
 

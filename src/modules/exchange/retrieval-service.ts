@@ -29,18 +29,33 @@ const RETURNED_EVENTS = ['Retrieval', 'NonRetrieval'];
 export async function noteRetrieval(db: Kysely<DB>, config: Config, actor: Actor, caseId: string): Promise<number> {
   if (!isConfigured(config) || !isUuid(caseId) || !actor.userId) return 0;
   const authorities = scopeOf(actor, 'exchange.read').authorities;
-  const unread = await repo.unretrievedIncoming(db, caseId, authorities, config.exchangeNodeId);
-  for (const m of unread) {
+  return signAndReturn(db, config, await repo.unretrievedIncoming(db, caseId, authorities, config.exchangeNodeId), 'Retrieval');
+}
+
+/** Sign this evidence about each received message, keep it in the case's history and send it back to the sender. */
+async function signAndReturn(db: Kysely<DB>, config: Config, messages: repo.MessageRow[], event: 'Retrieval' | 'NonRetrieval', reason?: string): Promise<number> {
+  for (const m of messages) {
     const partner = await partners.partner(db, m.partner_id);
     if (!partner) continue;
-    const e = await signEvidence(db, config, { event: 'Retrieval', message_id: m.id, message_sha256: m.sha256, sender: partner.node_id, recipient: config.exchangeNodeId });
+    const e = await signEvidence(db, config, { event, message_id: m.id, message_sha256: m.sha256, sender: partner.node_id, recipient: config.exchangeNodeId, ...(reason ? { reason } : {}) });
     await db.transaction().execute(async (trx) => {
       const row = await keepEvidence(trx, m, e.content, e.jws);
       await enqueue(trx, RETURN_EVIDENCE_JOB, { evidenceId: row.id }, { key: `return:${row.id}` });
     });
   }
-  if (unread.length) wakeWorkers(RETURN_EVIDENCE_JOB);
-  return unread.length;
+  if (messages.length) wakeWorkers(RETURN_EVIDENCE_JOB);
+  return messages.length;
+}
+
+/**
+ * NonRetrieval (the hourly sweep): messages received more than EXCHANGE_RETRIEVAL_HOURS ago that nobody
+ * of the recipient authority has opened get this node's signed NonRetrieval evidence, kept in the case's
+ * history and returned to the sender. A later opening still signs Retrieval.
+ */
+export async function noteNonRetrieval(db: Kysely<DB>, config: Config, now = new Date()): Promise<number> {
+  if (!isConfigured(config)) return 0;
+  const before = new Date(now.getTime() - config.exchangeRetrievalHours * 3_600_000);
+  return signAndReturn(db, config, await repo.unretrievedSince(db, before, config.exchangeNodeId), 'NonRetrieval', `not opened by the recipient authority within ${config.exchangeRetrievalHours} hours`);
 }
 
 /** Returned evidence, at the inbox (`{"evidence": "<JWS>"}`): signed by the partner's confirmed key, about a message this node sent it. */

@@ -4,6 +4,7 @@
  * Thin: each form calls the same service as the API, then redirects (303) or shows the page again with
  * the reason (4xx).
  */
+import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, RoutePlugin } from '../../platform/http/app.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -11,6 +12,7 @@ import { href, pageContext, sendPage } from '../../platform/web/page.js';
 import { pageRoutes } from '../../platform/web/routes.js';
 import { assertAllowedSomewhere, scopeOf } from '../access/index.js';
 import { auditContext } from '../audit/index.js';
+import { refusalGroundChoices } from '../casework/index.js';
 import { kindsFrom } from './domain/kinds.js';
 import { isConfigured } from './env.js';
 import { caseExchange } from './evidence-service.js';
@@ -19,6 +21,7 @@ import { listOwnKeys } from './identity-service.js';
 import { ExchangeAdminPage } from './pages/admin.js';
 import { CaseExchangePage } from './pages/case.js';
 import { sendReply, sendRequest } from './send-service.js';
+import { withReplyForm } from './reply-form.js';
 import { addPartner, confirmPartner, listPartners, partnerNames, revokePartner, revokePartnerKey, sendablePartners } from './trust-service.js';
 
 type Body = Record<string, string | string[] | undefined>;
@@ -40,7 +43,9 @@ async function form(reply: FastifyReply, back: string, action: () => Promise<unk
   }
 }
 
-export const exchangePages: RoutePlugin = pageRoutes((app: App) => {
+export const exchangePages: RoutePlugin = pageRoutes(async (app: App) => {
+  // The answer forms are multipart (an attachment; reply-form.ts): text up to 100,000 characters, a field per refusal ground.
+  await app.register(multipart, { limits: { fileSize: app.config.caseworkMaxUploadMb * 1024 * 1024, files: 1, fields: 32, fieldSize: 512 * 1024, parts: 34, headerPairs: 50 } });
   const admin = async (request: FastifyRequest, reply: FastifyReply, problem: string | null = null, status = 200) => {
     const ctx = pageContext(request);
     const partners = await listPartners(app.db, auditContext(request));
@@ -77,8 +82,9 @@ export const exchangePages: RoutePlugin = pageRoutes((app: App) => {
       messages,
       partners: maySomewhere ? await sendablePartners(app.db) : [],
       partnerNames: await partnerNames(app.db),
-      maySend: maySomewhere && !messages.some((m) => m.kind === 'request'),
-      replyKinds: scopeOf(request.actor, 'exchange.correspond').some ? kindsFrom(messages.some((m) => m.kind === 'request' && m.direction === 'in') ? 'requested' : 'requesting').filter(() => messages.some((m) => m.kind === 'request')) : [],
+      maySend: maySomewhere && !messages.some((m) => m.kind === 'request' && m.state !== 'rejected'),
+      replyKinds: scopeOf(request.actor, 'exchange.correspond').some ? kindsFrom(messages.some((m) => m.kind === 'request' && m.direction === 'in') ? 'requested' : 'requesting').filter(() => messages.some((m) => m.kind === 'request' && m.state !== 'rejected')) : [],
+      grounds: refusalGroundChoices(ctx.lang),
     };
     reply.header('cache-control', 'private, no-store');
     return sendPage(reply, <CaseExchangePage ctx={ctx} data={data} problem={problem} notice={ctx.query.sent === '1'} />, status);
@@ -91,8 +97,7 @@ export const exchangePages: RoutePlugin = pageRoutes((app: App) => {
   app.post('/exchange/cases/:id/send', async (request, reply) =>
     form(reply, caseBack(request), () => sendRequest(app.db, app.config, auditContext(request), (request.params as { id: string }).id, one(bodyOf(request).partnerId)), (p, s) => casePage(request, reply, p, s)),
   );
-  app.post('/exchange/cases/:id/reply', async (request, reply) => {
-    const b = bodyOf(request);
-    return form(reply, caseBack(request), () => sendReply(app.db, app.config, auditContext(request), (request.params as { id: string }).id, { kind: one(b.kind), text: one(b.text), until: one(b.until) || undefined }), (p, s) => casePage(request, reply, p, s));
-  });
+  app.post('/exchange/cases/:id/reply', { config: { csrfInMultipart: true } }, async (request, reply) =>
+    form(reply, caseBack(request), () => withReplyForm(app, request, (input) => sendReply(app.db, app.config, auditContext(request), (request.params as { id: string }).id, input)), (p, s) => casePage(request, reply, p, s)),
+  );
 });

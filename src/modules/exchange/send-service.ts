@@ -97,6 +97,8 @@ export interface ReplyInput {
   /** Which partner, when the case's request went to several. */
   partnerId?: unknown;
   documents?: { filename: string; mediaType?: string; title?: string; data: string }[];
+  /** Documents already received (a page form's attachment, read from its temporary file). */
+  attachments?: ExchangeDocument[];
 }
 
 function checkReply(input: ReplyInput): { rule: KindRule; text?: string; grounds?: string[]; until?: string; documents: ExchangeDocument[] } {
@@ -110,14 +112,14 @@ function checkReply(input: ReplyInput): { rule: KindRule; text?: string; grounds
     const v = input[need];
     if (v === undefined || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && !v.length)) issues.push({ field: need, message: `is required in a ${rule.kind}` });
   }
-  if (input.documents?.length && !rule.documents) issues.push({ field: 'documents', message: `a ${rule.kind} carries no documents` });
+  if ((input.documents?.length || input.attachments?.length) && !rule.documents) issues.push({ field: input.attachments?.length ? 'attachment' : 'documents', message: `a ${rule.kind} carries no documents` });
   if (issues.length) throw new ValidationError(issues);
   const documents: ExchangeDocument[] = (input.documents ?? []).map((d, i) => {
     if (!d || typeof d.filename !== 'string' || !d.filename || typeof d.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(d.data)) throw new ValidationError([{ field: `documents.${i}`, message: 'needs a filename and base64 data' }]);
     const data = Buffer.from(d.data, 'base64');
     return { filename: d.filename.slice(0, 255), mediaType: (d.mediaType ?? 'application/octet-stream').slice(0, 200), title: (d.title ?? d.filename).slice(0, 300), sha256: sha256Hex(data), data, byteSize: data.length };
   });
-  return { rule, text: input.text as string | undefined, grounds: input.grounds as string[] | undefined, until: input.until as string | undefined, documents };
+  return { rule, text: input.text as string | undefined, grounds: input.grounds as string[] | undefined, until: input.until as string | undefined, documents: [...documents, ...(input.attachments ?? [])] };
 }
 
 /**

@@ -18,10 +18,33 @@ export interface CaseExchangeData {
   maySend: boolean;
   /** The kinds this case's side may send (domain/kinds.ts); empty when the actor may not write. */
   replyKinds: readonly string[];
+  /** The refusal grounds offered (casework's list), labelled. */
+  grounds: { code: string; label: string }[];
 }
 
+/** Kinds with a form of their own (their required fields); the others share one form. */
+const OWN_FORM = ['refusal', 'postponement'];
+
 const kindLabel = (t: ET, kind: string) => ((MESSAGE_KINDS as readonly string[]).includes(kind) ? t(`kind_${kind}` as ExchangeMessageKey) : kind);
-const stateLabel = (t: ET, state: string) => (state === 'queued' ? t('mstate_queued') : state === 'delivered' ? t('mstate_delivered') : state === 'failed' ? t('mstate_failed') : t('mstate_received'));
+const STATE_KEYS: Record<string, ExchangeMessageKey> = { queued: 'mstate_queued', delivered: 'mstate_delivered', failed: 'mstate_failed', rejected: 'mstate_rejected' };
+const stateLabel = (t: ET, state: string) => t(STATE_KEYS[state] ?? 'mstate_received');
+
+/** Whether the recipient authority opened the message (Retrieval evidence, from the recipient's node or ours), or not in time (NonRetrieval). */
+function Retrieved({ t, m }: { t: ET; m: MessageStatusView }) {
+  const r = m.evidence.find((e) => e.event === 'Retrieval');
+  const n = m.evidence.find((e) => e.event === 'NonRetrieval');
+  if (r) return <>{when(r.at)}</>;
+  if (n) return <>{t('msg_not_retrieved')} ({when(n.at)})</>;
+  return <>—</>;
+}
+
+/** The file field of an answer form (one document; the API takes several). */
+const Attachment = ({ t, id }: { t: ET; id: string }) => (
+  <>
+    <label for={id}>{t('attachment')}</label>
+    <input id={id} name="attachment" type="file" />
+  </>
+);
 
 export function CaseExchangePage({ ctx, data, problem, notice }: { ctx: PageContext; data: CaseExchangeData; problem: string | null; notice: boolean }) {
   const t = exT(ctx.lang);
@@ -47,6 +70,7 @@ export function CaseExchangePage({ ctx, data, problem, notice }: { ctx: PageCont
                   <th scope="col">{t('msg_state')}</th>
                   <th scope="col">{t('msg_created')}</th>
                   <th scope="col">{t('msg_delivered')}</th>
+                  <th scope="col">{t('msg_retrieved')}</th>
                   <th scope="col">{t('msg_attempts')}</th>
                   <th scope="col">{t('evidence')}</th>
                 </tr>
@@ -72,6 +96,9 @@ export function CaseExchangePage({ ctx, data, problem, notice }: { ctx: PageCont
                     </td>
                     <td>{when(m.createdAt)}</td>
                     <td>{when(m.deliveredAt)}</td>
+                    <td>
+                      <Retrieved t={t} m={m} />
+                    </td>
                     <td>{m.direction === 'out' ? m.attempts : '—'}</td>
                     <td>
                       <ul>
@@ -109,29 +136,66 @@ export function CaseExchangePage({ ctx, data, problem, notice }: { ctx: PageCont
           </form>
         </section>
       ) : null}
-      {data.replyKinds.length ? (
-        <section aria-labelledby="reply">
-          <h2 id="reply">{t('reply_title')}</h2>
-          <form method="post" action={href(ctx, `/exchange/cases/${data.caseId}/reply`)}>
-            <CsrfField ctx={ctx} />
-            <label for="reply-kind">{t('reply_kind')}</label>
-            <select id="reply-kind" name="kind">
-              {data.replyKinds.map((k) => (
-                <option value={k}>{kindLabel(t, k)}</option>
-              ))}
-            </select>
-            <label for="reply-text">{t('reply_text')}</label>
-            <textarea id="reply-text" name="text" rows={5} dir="auto" maxLength={100_000}></textarea>
-            {data.replyKinds.includes('postponement') ? (
-              <>
-                <label for="reply-until">{t('reply_until')}</label>
-                <input id="reply-until" name="until" type="date" />
-              </>
-            ) : null}
-            <button type="submit">{t('reply_button')}</button>
-          </form>
-        </section>
-      ) : null}
+      {data.replyKinds.length ? <ReplyForms ctx={ctx} t={t} data={data} /> : null}
     </Layout>
+  );
+}
+
+/** The answer forms: one per kind with fields of its own (refusal: grounds, reasons, attachment; postponement: reason, date), one for the others. Multipart (reply-form.ts). */
+function ReplyForms({ ctx, t, data }: { ctx: PageContext; t: ET; data: CaseExchangeData }) {
+  const action = href(ctx, `/exchange/cases/${data.caseId}/reply`);
+  const others = data.replyKinds.filter((k) => !OWN_FORM.includes(k));
+  return (
+    <section aria-labelledby="reply">
+      <h2 id="reply">{t('reply_title')}</h2>
+      {data.replyKinds.includes('refusal') ? (
+        <form method="post" action={action} enctype="multipart/form-data" aria-labelledby="refusal-title">
+          <h3 id="refusal-title">{t('refusal_title')}</h3>
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="kind" value="refusal" />
+          <fieldset>
+            <legend>{t('refusal_grounds')}</legend>
+            {data.grounds.map((g) => (
+              <div class="check">
+                <input type="checkbox" id={`ground-${g.code}`} name={`ground_${g.code}`} value="1" />
+                <label for={`ground-${g.code}`}>{g.label}</label>
+              </div>
+            ))}
+          </fieldset>
+          <label for="refusal-text">{t('refusal_reasons')}</label>
+          <textarea id="refusal-text" name="text" rows={5} dir="auto" maxLength={100_000} required></textarea>
+          <Attachment t={t} id="refusal-attachment" />
+          <button type="submit">{t('refusal_button')}</button>
+        </form>
+      ) : null}
+      {data.replyKinds.includes('postponement') ? (
+        <form method="post" action={action} enctype="multipart/form-data" aria-labelledby="postpone-title">
+          <h3 id="postpone-title">{t('postpone_title')}</h3>
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="kind" value="postponement" />
+          <label for="postpone-text">{t('postpone_reason')}</label>
+          <textarea id="postpone-text" name="text" rows={3} dir="auto" maxLength={100_000} required></textarea>
+          <label for="postpone-until">{t('postpone_until')}</label>
+          <input id="postpone-until" name="until" type="date" required />
+          <button type="submit">{t('postpone_button')}</button>
+        </form>
+      ) : null}
+      {others.length ? (
+        <form method="post" action={action} enctype="multipart/form-data" aria-labelledby="reply-other-title">
+          <h3 id="reply-other-title">{t('reply_other_title')}</h3>
+          <CsrfField ctx={ctx} />
+          <label for="reply-kind">{t('reply_kind')}</label>
+          <select id="reply-kind" name="kind">
+            {others.map((k) => (
+              <option value={k}>{kindLabel(t, k)}</option>
+            ))}
+          </select>
+          <label for="reply-text">{t('reply_text')}</label>
+          <textarea id="reply-text" name="text" rows={5} dir="auto" maxLength={100_000}></textarea>
+          <Attachment t={t} id="reply-attachment" />
+          <button type="submit">{t('reply_button')}</button>
+        </form>
+      ) : null}
+    </section>
   );
 }

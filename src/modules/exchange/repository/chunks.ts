@@ -42,3 +42,14 @@ export async function stagedData(db: Kysely<DB>, messageId: string, document: nu
 export async function dropStaged(db: Kysely<DB>, messageId: string): Promise<void> {
   await db.deleteFrom('exchange_chunks').where('direction', '=', 'in').where('message_id', '=', messageId).execute();
 }
+
+/** Incoming chunks older than `before` whose message never arrived (a delivery abandoned half-way): dropped; returns how many. */
+export async function dropAbandoned(db: Kysely<DB>, before: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('exchange_chunks as c')
+    .where('c.direction', '=', 'in')
+    .where('c.created_at', '<', before)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('exchange_messages as m').select('m.id').whereRef('m.id', '=', 'c.message_id'))))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -85,3 +85,16 @@ export function unretrievedIncoming(db: Kysely<DB>, caseId: string, authorities:
     .orderBy('m.created_at')
     .execute();
 }
+
+/** Messages received before `before` for which this node signed neither Retrieval nor NonRetrieval evidence. */
+export function unretrievedSince(db: Kysely<DB>, before: Date, self: string): Promise<MessageRow[]> {
+  return db
+    .selectFrom('exchange_messages as m')
+    .selectAll('m')
+    .where('m.direction', '=', 'in')
+    .where('m.created_at', '<', before)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('exchange_evidence as e').select('e.id').whereRef('e.message_id', '=', 'm.id').where('e.event', 'in', ['Retrieval', 'NonRetrieval']).where('e.signer', '=', self))))
+    .orderBy('m.created_at')
+    .limit(500)
+    .execute();
+}
