@@ -59,6 +59,7 @@ export const ACTIONS = [
   'jit.read',
   'jit.contribute',
   'jit.manage',
+  'jit.link_case',
   'networks.log',
   'exchange.manage',
   'exchange.send',

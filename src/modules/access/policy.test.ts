@@ -44,14 +44,14 @@ const EXPECTED: Record<string, Action[]> = {
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'exchange.read', 'exchange.correspond',
     'forum.create_private',
-    'jit.read', 'jit.contribute',
+    'jit.read', 'jit.contribute', 'jit.link_case',
   ],
   authority_supervisor: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
     'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export', 'exchange.send', 'exchange.read', 'exchange.correspond',
     'forum.create_private',
-    'jit.create', 'jit.read', 'jit.contribute', 'jit.manage',
+    'jit.create', 'jit.read', 'jit.contribute', 'jit.manage', 'jit.link_case',
   ],
   administrator: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
@@ -169,6 +169,18 @@ describe('access policy: roles × actions', () => {
     assert.equal(allow(ROLES.authority_supervisor!, 'jit.manage', outside), false);
     for (const role of ['administrator', 'curator', 'focal_point', 'practitioner']) assert.equal(allow(ROLES[role]!, 'jit.read', team), false, role);
     assert.deepEqual(scopeOf(ROLES.authority_officer!, 'jit.read').authorities, ['fra-moj']);
+  });
+
+  it('lets an authority link only its own cases to a team it is a member of', () => {
+    const team = ['ita-pg', 'fra-moj'];
+    for (const role of ['authority_officer', 'authority_supervisor']) {
+      const a = ROLES[role]!;
+      assert.equal(allow(a, 'jit.link_case', { authorityId: 'fra-moj', memberAuthorityIds: team }), true, role);
+      assert.equal(allow(a, 'jit.link_case', { authorityId: 'ita-pg', memberAuthorityIds: team }), false, `${role}: another member's case`);
+      assert.equal(allow(a, 'jit.link_case', { authorityId: 'fra-moj', memberAuthorityIds: ['ita-pg', 'deu-bka'] }), false, `${role}: not a member`);
+      assert.equal(allow(a, 'jit.link_case', { memberAuthorityIds: team }), false, `${role}: no owning authority`);
+    }
+    for (const role of ['administrator', 'curator', 'focal_point', 'practitioner', 'network_secretariat']) assert.equal(allow(ROLES[role]!, 'jit.link_case', { authorityId: 'fra-moj', memberAuthorityIds: team }), false, role);
   });
 
   it('lets a network secretariat keep only its own network\'s log', () => {

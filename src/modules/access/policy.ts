@@ -154,6 +154,11 @@ export const RULES: Record<Action, Rule> = {
   'jit.contribute': memberOf('authority_officer', 'authority_supervisor'),
   /** Members, the agreement and its extensions. */
   'jit.manage': memberOf('authority_supervisor'),
+  /**
+   * Link (and unlink) a casework case to a team: officers and supervisors of the authority that owns
+   * the case (resource.authorityId), itself a member of the team (resource.memberAuthorityIds).
+   */
+  'jit.link_case': all(ofAuthority('authority_officer', 'authority_supervisor'), (_a, r) => !r.memberAuthorityIds || (!!r.authorityId && r.memberAuthorityIds.includes(r.authorityId))),
 
   /** Keep (read, add to, export) a judicial network's case log: its secretariat (resource authorityId = the network id). */
   'networks.log': ofAuthority('network_secretariat'),

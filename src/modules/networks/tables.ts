@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamp } from '../../platform/db/types.js';
+import type { Json, Timestamp } from '../../platform/db/types.js';
 import type { CooperationKind, Outcome } from './domain/vocabulary.js';
 
 /** Judicial cooperation networks and their case logs (migration 0079). */
@@ -24,7 +24,22 @@ export interface NetworkCasesTable {
   recorded_at: Timestamp;
 }
 
+/** Corrections of log entries, append-only and hash-chained per entry (migration 0094). */
+export interface NetworkCaseCorrectionsTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  changes: Json<Record<string, { from: unknown; to: unknown }>>;
+  reason: string;
+  corrected_by: string | null;
+  corrected_by_name: string | null;
+  corrected_at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface NetworksTables {
   networks: NetworksTable;
   network_cases: NetworkCasesTable;
+  network_case_corrections: NetworkCaseCorrectionsTable;
 }
