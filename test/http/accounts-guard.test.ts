@@ -193,6 +193,8 @@ describe('accounts guards', () => {
       '/api/v1/jit/teams/:id/cases': { case: 'CSRF/1' },
       '/api/v1/jit/teams/:id/cases/:linkId': {},
       '/:lang/networks/:id/log': { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'money-laundering', facilitated_on: '2021-01-01' },
+      '/:lang/networks/:id/log/:caseId/corrections': { kind: 'other', reason: 'CSRF' },
+      '/api/v1/networks/:id/cases/:caseId/corrections': { kind: 'other', reason: 'CSRF' },
       '/api/v1/networks/:id/cases': { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'money-laundering', facilitated_on: '2021-01-01' },
       '/:lang/search/thesaurus': { lang: 'en', terms: 'csrf one\ncsrf two' },
       '/:lang/search/thesaurus/:id': { lang: 'en', terms: 'csrf one\ncsrf two' },

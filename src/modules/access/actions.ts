@@ -61,6 +61,7 @@ export const ACTIONS = [
   'jit.manage',
   'jit.link_case',
   'networks.log',
+  'networks.correct',
   'exchange.manage',
   'exchange.send',
   'exchange.read',

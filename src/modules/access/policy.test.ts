@@ -57,7 +57,7 @@ const EXPECTED: Record<string, Action[]> = {
     'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
     'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage', 'exchange.manage',
   ],
-  network_secretariat: ['practitioner.request', 'tokens.manage', 'networks.log'],
+  network_secretariat: ['practitioner.request', 'tokens.manage', 'networks.log', 'networks.correct'],
   // Elevated roles do not take effect before the second factor is enrolled: a registered user.
   curator_without_second_factor: ['practitioner.request', 'tokens.manage'],
 };
@@ -187,9 +187,11 @@ describe('access policy: roles × actions', () => {
     const sec = actorWith([{ role: 'network_secretariat', authorityId: 'wacap' }]);
     assert.equal(allow(sec, 'networks.log', { authorityId: 'wacap' }), true);
     assert.equal(allow(sec, 'networks.log', { authorityId: 'casc' }), false);
+    assert.equal(allow(sec, 'networks.correct', { authorityId: 'wacap' }), true);
+    assert.equal(allow(sec, 'networks.correct', { authorityId: 'casc' }), false);
     assert.equal(allow(sec, 'casework.read', { authorityId: 'wacap' }), false, 'not an authority officer');
     assert.equal(allow(sec, 'jit.read', { memberAuthorityIds: ['wacap'] }), false);
-    for (const role of ['authority_supervisor', 'administrator', 'focal_point']) assert.equal(allow(ROLES[role]!, 'networks.log', { authorityId: 'fra-moj', country: 'FRA' }), false, role);
+    for (const role of ['authority_supervisor', 'administrator', 'focal_point']) for (const action of ['networks.log', 'networks.correct'] as const) assert.equal(allow(ROLES[role]!, action, { authorityId: 'fra-moj', country: 'FRA' }), false, role);
     assert.deepEqual(scopeOf(sec, 'networks.log').authorities, ['wacap']);
   });
 

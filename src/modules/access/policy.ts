@@ -162,6 +162,8 @@ export const RULES: Record<Action, Rule> = {
 
   /** Keep (read, add to, export) a judicial network's case log: its secretariat (resource authorityId = the network id). */
   'networks.log': ofAuthority('network_secretariat'),
+  /** Correct an entry of its log (each correction kept in the entry's history): the network's secretariat. */
+  'networks.correct': ofAuthority('network_secretariat'),
   // Secure exchange between installations (docs/EXCHANGE.md): administrators keep the node's keys and
   // its trusted partners; a supervisor sends an authority's request and its decisions (result, refusal,
   // postponement, withdrawal); its officers and supervisors correspond about its cases (acknowledgement,

@@ -43,6 +43,22 @@ const keys = [
   'add_submit',
   'by_kind_caption',
   'by_offence_caption',
+  'col_entry',
+  'entry_link',
+  'entry_corrected',
+  'entry_title',
+  'history_heading',
+  'history_empty',
+  'history_chain_ok',
+  'history_chain_broken',
+  'col_when',
+  'col_who',
+  'col_changes',
+  'col_reason',
+  'change_line',
+  'correct_heading',
+  'f_reason',
+  'correct_submit',
 ] as const;
 
 /** A key of the `networks` catalogue. */

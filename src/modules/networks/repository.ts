@@ -30,14 +30,52 @@ export interface CaseRow {
   recorded_at: Date;
 }
 
-export async function selectCases(db: Db, networkId: string): Promise<CaseRow[]> {
-  return db
+const cases = (db: Db) =>
+  db
     .selectFrom('network_cases')
-    .select(['id', 'network_id', 'requesting_country', 'requested_country', 'kind', 'offence', sql<string>`to_char(facilitated_on, 'YYYY-MM-DD')`.as('facilitated_on'), sql<string | null>`to_char(concluded_on, 'YYYY-MM-DD')`.as('concluded_on'), 'outcome', 'recorded_at'])
+    .select(['id', 'network_id', 'requesting_country', 'requested_country', 'kind', 'offence', sql<string>`to_char(facilitated_on, 'YYYY-MM-DD')`.as('facilitated_on'), sql<string | null>`to_char(concluded_on, 'YYYY-MM-DD')`.as('concluded_on'), 'outcome', 'recorded_at']);
+
+export async function selectCases(db: Db, networkId: string): Promise<(CaseRow & { corrections: number })[]> {
+  const rows = await cases(db)
+    .select((eb) => eb.selectFrom('network_case_corrections as k').whereRef('k.case_id', '=', 'network_cases.id').select(eb.fn.countAll<string>().as('n')).as('corrections'))
     .where('network_id', '=', networkId)
     .orderBy('facilitated_on', 'desc')
     .orderBy('recorded_at', 'desc')
     .execute();
+  return rows.map((r) => ({ ...r, corrections: Number(r.corrections ?? 0) }));
+}
+
+/** One entry of a network's log (locked for a correction when `forUpdate`). */
+export async function selectCase(db: Db, networkId: string, caseId: string, forUpdate = false): Promise<CaseRow | undefined> {
+  let q = cases(db).where('network_id', '=', networkId).where('id', '=', caseId);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function updateCase(db: Db, caseId: string, values: Partial<Omit<CaseRow, 'id' | 'network_id' | 'recorded_at'>>): Promise<void> {
+  await db.updateTable('network_cases').set(values).where('id', '=', caseId).execute();
+}
+
+export interface CorrectionRow {
+  id: string;
+  case_id: string;
+  seq: number;
+  changes: Record<string, { from: string | null; to: string | null }>;
+  reason: string;
+  corrected_by: string | null;
+  corrected_by_name: string | null;
+  corrected_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+export async function selectCorrections(db: Db, caseId: string): Promise<CorrectionRow[]> {
+  const rows = await db.selectFrom('network_case_corrections').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+  return rows.map((r) => ({ ...r, id: String(r.id) }));
+}
+
+export async function insertCorrection(db: Db, row: Omit<CorrectionRow, 'id' | 'changes'> & { changes: string }): Promise<void> {
+  await db.insertInto('network_case_corrections').values(row).execute();
 }
 
 export async function insertCase(db: Db, row: Omit<CaseRow, 'id' | 'recorded_at'> & { recorded_by: string | null }): Promise<string> {

@@ -8,6 +8,8 @@ import { auditContext } from '../audit/index.js';
 import { listStates, listTerms, termLabel } from '../reference/index.js';
 import { FiguresPage } from './pages/figures.js';
 import { LogPage } from './pages/log.js';
+import { EntryPage } from './pages/entry.js';
+import { correctEntry, networkEntry } from './corrections-service.js';
 import { logCase, networkFigures, networkLog, networksKeptBy } from './service.js';
 
 function formValues(body: unknown): Record<string, string> {
@@ -40,6 +42,27 @@ export const networksPages: RoutePlugin = pageRoutes((app) => {
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       return renderLog(request, reply, { values, issues: err.issues ?? [] }, 400);
+    }
+  });
+
+  const renderEntry = async (request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; issues?: { field: string; message: string }[] } = {}, status = 200) => {
+    const { id, caseId } = request.params as { id: string; caseId: string };
+    const view = await networkEntry(app.db, request.actor, id, caseId);
+    const [countries, offences] = [await listStates(app.db), await listTerms(app.db, 'crime')];
+    reply.header('cache-control', 'private, no-store');
+    return sendPage(reply, <EntryPage ctx={pageContext(request)} view={view} countries={countries} offences={offences} {...extra} />, status);
+  };
+
+  app.get('/networks/:id/log/:caseId', async (request, reply) => renderEntry(request, reply));
+  app.post('/networks/:id/log/:caseId/corrections', async (request, reply) => {
+    const { id, caseId } = request.params as { id: string; caseId: string };
+    const values = formValues(request.body);
+    try {
+      await correctEntry(app.db, auditContext(request), id, caseId, values);
+      return reply.redirect(href(pageContext(request), `/networks/${id}/log/${caseId}`) + '#net-history', 303);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return renderEntry(request, reply, { values, issues: err.issues ?? [] }, 400);
     }
   });
 });

@@ -29,7 +29,7 @@ export interface NetworkCaseCorrectionsTable {
   id: Generated<string>;
   case_id: string;
   seq: number;
-  changes: Json<Record<string, { from: unknown; to: unknown }>>;
+  changes: Json<Record<string, { from: string | null; to: string | null }>>;
   reason: string;
   corrected_by: string | null;
   corrected_by_name: string | null;
