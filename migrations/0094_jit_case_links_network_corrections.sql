@@ -62,3 +62,22 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION network_corrections_append_only() IS 'Refuses UPDATE and DELETE on the history of network case corrections';
 CREATE TRIGGER network_case_corrections_no_change BEFORE UPDATE OR DELETE ON network_case_corrections FOR EACH ROW EXECUTE FUNCTION network_corrections_append_only();
+
+-- 3. Networks administered from the pages (/{lang}/networks/admin): names in the six languages,
+-- member States, the authority that holds the secretariat. Who holds the network_secretariat role
+-- stays in user_roles (accounts), granted and revoked from the same pages.
+ALTER TABLE networks
+  ADD COLUMN names jsonb NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(names) = 'object'),
+  ADD COLUMN secretariat_authority_id text CHECK (length(secretariat_authority_id) BETWEEN 1 AND 120);
+COMMENT ON COLUMN networks.names IS 'Full name per UN language {ar, zh, en, fr, es, ru} (name keeps the English one)';
+COMMENT ON COLUMN networks.secretariat_authority_id IS 'Directory identifier of the authority holding the secretariat (NULL when not recorded)';
+UPDATE networks SET names = jsonb_build_object('en', name);
+
+CREATE TABLE network_members (
+  network_id text NOT NULL REFERENCES networks (id),
+  country text NOT NULL REFERENCES countries (iso3),
+  PRIMARY KEY (network_id, country)
+);
+COMMENT ON TABLE network_members IS 'Member States of a judicial cooperation network';
+COMMENT ON COLUMN network_members.network_id IS 'The network';
+COMMENT ON COLUMN network_members.country IS 'A member State (ISO alpha-3, a State of the UN lists)';

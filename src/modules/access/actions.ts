@@ -62,6 +62,7 @@ export const ACTIONS = [
   'jit.link_case',
   'networks.log',
   'networks.correct',
+  'networks.manage',
   'exchange.manage',
   'exchange.send',
   'exchange.read',

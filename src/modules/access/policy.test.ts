@@ -55,7 +55,7 @@ const EXPECTED: Record<string, Action[]> = {
   ],
   administrator: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
-    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage', 'exchange.manage',
+    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage', 'exchange.manage', 'networks.manage',
   ],
   network_secretariat: ['practitioner.request', 'tokens.manage', 'networks.log', 'networks.correct'],
   // Elevated roles do not take effect before the second factor is enrolled: a registered user.
@@ -192,6 +192,8 @@ describe('access policy: roles × actions', () => {
     assert.equal(allow(sec, 'casework.read', { authorityId: 'wacap' }), false, 'not an authority officer');
     assert.equal(allow(sec, 'jit.read', { memberAuthorityIds: ['wacap'] }), false);
     for (const role of ['authority_supervisor', 'administrator', 'focal_point']) for (const action of ['networks.log', 'networks.correct'] as const) assert.equal(allow(ROLES[role]!, action, { authorityId: 'fra-moj', country: 'FRA' }), false, role);
+    assert.equal(allow(sec, 'networks.manage', { authorityId: 'wacap' }), false, 'a secretariat does not administer its network');
+    assert.equal(allow(ROLES.administrator!, 'networks.manage'), true);
     assert.deepEqual(scopeOf(sec, 'networks.log').authorities, ['wacap']);
   });
 

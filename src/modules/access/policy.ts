@@ -164,6 +164,8 @@ export const RULES: Record<Action, Rule> = {
   'networks.log': ofAuthority('network_secretariat'),
   /** Correct an entry of its log (each correction kept in the entry's history): the network's secretariat. */
   'networks.correct': ofAuthority('network_secretariat'),
+  /** Create and edit networks (names, member States, secretariat authority) and grant the secretariat role: administrators. */
+  'networks.manage': admin,
   // Secure exchange between installations (docs/EXCHANGE.md): administrators keep the node's keys and
   // its trusted partners; a supervisor sends an authority's request and its decisions (result, refusal,
   // postponement, withdrawal); its officers and supervisors correspond about its cases (acknowledgement,

@@ -59,6 +59,21 @@ const keys = [
   'correct_heading',
   'f_reason',
   'correct_submit',
+  'admin_title',
+  'admin_new',
+  'f_network_id',
+  'f_acronym',
+  'f_network_name',
+  'f_region',
+  'f_members',
+  'f_secretariat_authority',
+  'admin_create_submit',
+  'admin_save_submit',
+  'secretariat_heading',
+  'secretariat_empty',
+  'f_secretariat_email',
+  'secretariat_grant',
+  'secretariat_revoke',
 ] as const;
 
 /** A key of the `networks` catalogue. */

@@ -11,10 +11,12 @@ export interface NetworkRow {
   acronym: string;
   name: string;
   region: string;
+  /** Full name per language (name is the English one). */
+  names: Record<string, string>;
 }
 
 export async function selectNetworks(db: Db): Promise<NetworkRow[]> {
-  return db.selectFrom('networks').select(['id', 'acronym', 'name', 'region']).orderBy('acronym').execute();
+  return db.selectFrom('networks').select(['id', 'acronym', 'name', 'region', 'names']).orderBy('acronym').execute();
 }
 
 export interface CaseRow {
@@ -96,4 +98,31 @@ export async function countPerYear(db: Db): Promise<CountRow[]> {
 export async function countBy(db: Db, field: 'kind' | 'offence'): Promise<{ key: string; network_id: string; n: number }[]> {
   const rows = await db.selectFrom('network_cases').select([sql.ref<string>(field).as('key'), 'network_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy([field, 'network_id']).execute();
   return rows.map((r) => ({ key: r.key, network_id: r.network_id, n: Number(r.n) }));
+}
+
+export interface NetworkDetail extends NetworkRow {
+  names: Record<string, string>;
+  secretariat_authority_id: string | null;
+  members: string[];
+}
+
+export async function selectNetworkDetail(db: Db, id: string): Promise<NetworkDetail | undefined> {
+  const row = await db.selectFrom('networks').select(['id', 'acronym', 'name', 'region', 'names', 'secretariat_authority_id']).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const members = (await db.selectFrom('network_members').select('country').where('network_id', '=', id).orderBy('country').execute()).map((r) => r.country);
+  return { ...row, members };
+}
+
+/** false when the id is taken. */
+export async function insertNetwork(db: Db, row: { id: string; acronym: string; name: string; region: string; names: string; secretariat_authority_id: string | null }): Promise<boolean> {
+  return !!(await db.insertInto('networks').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst());
+}
+
+export async function updateNetwork(db: Db, id: string, row: { acronym: string; name: string; region: string; names: string; secretariat_authority_id: string | null }): Promise<void> {
+  await db.updateTable('networks').set(row).where('id', '=', id).execute();
+}
+
+export async function replaceMembers(db: Db, id: string, countries: readonly string[]): Promise<void> {
+  await db.deleteFrom('network_members').where('network_id', '=', id).execute();
+  if (countries.length) await db.insertInto('network_members').values(countries.map((country) => ({ network_id: id, country }))).execute();
 }

@@ -8,6 +8,13 @@ export interface NetworksTable {
   acronym: string;
   name: string;
   region: string;
+  names: Json<Record<string, string>>;
+  secretariat_authority_id: string | null;
+}
+
+export interface NetworkMembersTable {
+  network_id: string;
+  country: string;
 }
 
 export interface NetworkCasesTable {
@@ -42,4 +49,5 @@ export interface NetworksTables {
   networks: NetworksTable;
   network_cases: NetworkCasesTable;
   network_case_corrections: NetworkCaseCorrectionsTable;
+  network_members: NetworkMembersTable;
 }
