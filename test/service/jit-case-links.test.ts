@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
+import { refusalOf } from '../helpers/refusal.js';
 import { aUser, type TestUser } from '../factories/users.js';
 import { executionWorld, insertCase, type ExecutionWorld } from './casework-execution-support.js';
 import { forwardRequest } from '../../src/modules/casework/execution-service.js';
-import { AppError, ConflictError, ForbiddenError, ValidationError } from '../../src/platform/http/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../src/platform/http/errors.js';
 import { addMember, createTeam, getWorkspace } from '../../src/modules/jit/service.js';
 import { linkCase, unlinkCase, workspacesOfCase } from '../../src/modules/jit/links-service.js';
 import { NotMemberError, WorkspaceClosedError } from '../../src/modules/jit/access.js';
@@ -39,15 +40,6 @@ async function aTeam(title = 'JIT Meridian'): Promise<string> {
 
 const referenceOf = async (caseId: string) => (await rt.db.selectFrom('casework_cases').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference!;
 const linkCount = async () => Number((await rt.db.selectFrom('jit_case_links').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-const fieldOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return { status: e.status, fields: (e.issues ?? []).map((i) => i.field) };
-    throw e;
-  }
-  return { status: 200, fields: [] };
-};
 
 describe('jit workspaces linked to casework cases', () => {
   it('links an own case by reference; other members see only its authority, an executing member sees it', async () => {
@@ -81,11 +73,11 @@ describe('jit workspaces linked to casework cases', () => {
     await forwardRequest(rt.db, w.officer.actor, caseId, { executingAuthorityId: w.exec1, bodyKind: 'police' });
     const before = await linkCount();
     for (const [who, value] of [[w.otherOfficer, caseId], [w.otherOfficer, await referenceOf(caseId)], [w.exec1Officer, caseId], [w.officer, crypto.randomUUID()], [w.officer, 'MLI/1999/none']] as const) {
-      assert.deepEqual(await fieldOf(linkCase(rt.db, who.ctx, team, { case: value }, clock)), { status: 400, fields: ['case'] });
+      assert.deepEqual(await refusalOf(linkCase(rt.db, who.ctx, team, { case: value }, clock)), { status: 400, fields: ['case'] });
     }
-    assert.deepEqual(await fieldOf(linkCase(rt.db, w.officer.ctx, team, {}, clock)), { status: 400, fields: ['case'] });
-    assert.deepEqual(await fieldOf(linkCase(rt.db, w.officer.ctx, team, { case: caseId, note: 'x'.repeat(301) }, clock)), { status: 400, fields: ['note'] });
-    assert.deepEqual(await fieldOf(linkCase(rt.db, w.officer.ctx, team, { case: caseId, extra: 1 }, clock)), { status: 400, fields: ['extra'] });
+    assert.deepEqual(await refusalOf(linkCase(rt.db, w.officer.ctx, team, {}, clock)), { status: 400, fields: ['case'] });
+    assert.deepEqual(await refusalOf(linkCase(rt.db, w.officer.ctx, team, { case: caseId, note: 'x'.repeat(301) }, clock)), { status: 400, fields: ['note'] });
+    assert.deepEqual(await refusalOf(linkCase(rt.db, w.officer.ctx, team, { case: caseId, extra: 1 }, clock)), { status: 400, fields: ['extra'] });
     assert.equal(await linkCount(), before, 'nothing written');
     await linkCase(rt.db, w.officer.ctx, team, { case: caseId }, clock);
     await assert.rejects(linkCase(rt.db, w.officer.ctx, team, { case: caseId }, clock), ConflictError);
@@ -100,8 +92,8 @@ describe('jit workspaces linked to casework cases', () => {
     const caseId = await insertCase(rt.db, w.central);
     const linkId = await linkCase(rt.db, w.officer.ctx, team, { case: caseId }, clock);
     await assert.rejects(unlinkCase(rt.db, w.otherOfficer.ctx, team, linkId, clock), ForbiddenError);
-    assert.deepEqual(await fieldOf(unlinkCase(rt.db, w.officer.ctx, team, 'nope', clock)), { status: 400, fields: ['link_id'] });
-    assert.deepEqual(await fieldOf(unlinkCase(rt.db, w.officer.ctx, team, crypto.randomUUID(), clock)), { status: 400, fields: ['link_id'] });
+    assert.deepEqual(await refusalOf(unlinkCase(rt.db, w.officer.ctx, team, 'nope', clock)), { status: 400, fields: ['link_id'] });
+    assert.deepEqual(await refusalOf(unlinkCase(rt.db, w.officer.ctx, team, crypto.randomUUID(), clock)), { status: 400, fields: ['link_id'] });
     const later = { today: '2027-07-01' };
     await assert.rejects(unlinkCase(rt.db, w.officer.ctx, team, linkId, later), WorkspaceClosedError);
     await assert.rejects(linkCase(rt.db, w.officer.ctx, team, { case: await insertCase(rt.db, w.central) }, later), WorkspaceClosedError);

@@ -9,8 +9,9 @@ import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestRuntime, type TestRuntime } from '../helpers/db.js';
+import { refusalOf } from '../helpers/refusal.js';
 import { aUser, type TestUser } from '../factories/users.js';
-import { AppError, ForbiddenError } from '../../src/platform/http/errors.js';
+import { ForbiddenError } from '../../src/platform/http/errors.js';
 import { logCase, networkFigures } from '../../src/modules/networks/service.js';
 import { correctEntry, networkEntry } from '../../src/modules/networks/corrections-service.js';
 import { correctionHash, GENESIS } from '../../src/modules/networks/domain/corrections.js';
@@ -29,15 +30,6 @@ after(async () => rt?.close());
 const aCase = (over: Record<string, unknown> = {}) => ({ requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'trafficking-in-persons', facilitated_on: '2015-03-04', ...over });
 const corrections = async () => Number((await rt.db.selectFrom('network_case_corrections').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 const cell = async (year: number) => (await networkFigures(rt.db)).figures.cells[year]?.wacap ?? 0;
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return { status: e.status, fields: (e.issues ?? []).map((i) => i.field) };
-    throw e;
-  }
-  return { status: 200, fields: [] };
-};
 
 describe('network case corrections', () => {
   it('corrects an entry: the figures count the corrected values, the history keeps who, when, what and why, chained', async () => {
@@ -92,7 +84,7 @@ describe('network case corrections', () => {
       [{ kind: 'other', reason: 'x'.repeat(1001) }, 'reason'],
     ];
     for (const [input, field] of cases) {
-      const r = await refusal(correctEntry(rt.db, u.wacap.ctx, 'wacap', id, input));
+      const r = await refusalOf(correctEntry(rt.db, u.wacap.ctx, 'wacap', id, input));
       assert.equal(r.status, 400, JSON.stringify(input));
       assert.ok(r.fields.includes(field), `${JSON.stringify(input)} names ${field}: ${r.fields.join(', ')}`);
     }
