@@ -182,13 +182,23 @@ describe('accounts guards', () => {
       '/:lang/jit/:id/tasks': { title: 'CSRF', assignee_authority_id: 'csrf-member' },
       '/:lang/jit/:id/tasks/:taskId': { status: 'done' },
       '/:lang/jit/:id/documents': { title: 'CSRF' },
+      '/:lang/jit/:id/cases': { case: 'CSRF/1' },
+      '/:lang/jit/:id/cases/:linkId/remove': {},
       '/api/v1/jit/teams': { title: 'CSRF team', lead_authority_id: 'csrf-test-authority', lead_country: 'FRA', lead_name: 'CSRF', starts_on: '2030-01-01', ends_on: '2030-12-31' },
       '/api/v1/jit/teams/:id/members': { authority_id: 'csrf-member', country: 'FRA', name: 'CSRF' },
       '/api/v1/jit/teams/:id/agreements': { kind: 'agreement', title: 'CSRF', signed_on: '2030-01-01', ends_on: '2030-12-31' },
       '/api/v1/jit/teams/:id/tasks': { title: 'CSRF', assignee_authority_id: 'csrf-member' },
       '/api/v1/jit/teams/:id/tasks/:taskId': { status: 'done' },
       '/api/v1/jit/teams/:id/documents': { title: 'CSRF' },
+      '/api/v1/jit/teams/:id/cases': { case: 'CSRF/1' },
+      '/api/v1/jit/teams/:id/cases/:linkId': {},
       '/:lang/networks/:id/log': { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'money-laundering', facilitated_on: '2021-01-01' },
+      '/:lang/networks/admin': { id: 'csrf-net', acronym: 'CSRF', region: 'CSRF', name_ar: 'x', name_zh: 'x', name_en: 'x', name_fr: 'x', name_es: 'x', name_ru: 'x' },
+      '/:lang/networks/admin/:id': { acronym: 'CSRF', region: 'CSRF', name_ar: 'x', name_zh: 'x', name_en: 'x', name_fr: 'x', name_es: 'x', name_ru: 'x' },
+      '/:lang/networks/admin/:id/secretariat': { email: 'csrf@example.org' },
+      '/:lang/networks/admin/:id/secretariat/remove': { user_id: '00000000-0000-0000-0000-000000000000' },
+      '/:lang/networks/:id/log/:caseId/corrections': { kind: 'other', reason: 'CSRF' },
+      '/api/v1/networks/:id/cases/:caseId/corrections': { kind: 'other', reason: 'CSRF' },
       '/api/v1/networks/:id/cases': { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'money-laundering', facilitated_on: '2021-01-01' },
       '/:lang/search/thesaurus': { lang: 'en', terms: 'csrf one\ncsrf two' },
       '/:lang/search/thesaurus/:id': { lang: 'en', terms: 'csrf one\ncsrf two' },
@@ -222,6 +232,7 @@ describe('accounts guards', () => {
     for (const path of Object.keys(bodies)) if (path.includes('/jit/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     params[':taskId'] = crypto.randomUUID();
     params[':postId'] = crypto.randomUUID();
+    params[':linkId'] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.includes('/networks/')) ids[path] = 'wacap';
     for (const path of Object.keys(bodies)) if (path.includes('/exchange/') && path.includes(':id')) ids[path] = crypto.randomUUID();
     for (const path of Object.keys(bodies)) if (path.startsWith('/api/v1/providers/') || path.includes('/e-evidence/providers/')) ids[path] = 'csrf-test-provider';

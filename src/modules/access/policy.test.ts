@@ -44,20 +44,20 @@ const EXPECTED: Record<string, Action[]> = {
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.send', 'casework.execute', 'casework.statistics', 'exchange.read', 'exchange.correspond',
     'forum.create_private',
-    'jit.read', 'jit.contribute',
+    'jit.read', 'jit.contribute', 'jit.link_case',
   ],
   authority_supervisor: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.edit', 'practitioner.request', 'tokens.manage',
     'casework.read', 'casework.create', 'casework.edit', 'casework.approve', 'casework.send', 'casework.assign', 'casework.decide',
     'casework.execute', 'casework.supervise', 'casework.statistics', 'casework.import', 'casework.export', 'exchange.send', 'exchange.read', 'exchange.correspond',
     'forum.create_private',
-    'jit.create', 'jit.read', 'jit.contribute', 'jit.manage',
+    'jit.create', 'jit.read', 'jit.contribute', 'jit.manage', 'jit.link_case',
   ],
   administrator: [
     'directory.read_restricted', 'providers.read_restricted', 'directory.export_restricted', 'directory.import', 'practitioner.request', 'practitioner.approve',
-    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage', 'exchange.manage',
+    'users.read', 'users.manage', 'roles.assign', 'audit.read', 'outbox.read', 'jobs.manage', 'backups.read', 'tokens.manage', 'exchange.manage', 'networks.manage',
   ],
-  network_secretariat: ['practitioner.request', 'tokens.manage', 'networks.log'],
+  network_secretariat: ['practitioner.request', 'tokens.manage', 'networks.log', 'networks.correct'],
   // Elevated roles do not take effect before the second factor is enrolled: a registered user.
   curator_without_second_factor: ['practitioner.request', 'tokens.manage'],
 };
@@ -171,13 +171,29 @@ describe('access policy: roles × actions', () => {
     assert.deepEqual(scopeOf(ROLES.authority_officer!, 'jit.read').authorities, ['fra-moj']);
   });
 
+  it('lets an authority link only its own cases to a team it is a member of', () => {
+    const team = ['ita-pg', 'fra-moj'];
+    for (const role of ['authority_officer', 'authority_supervisor']) {
+      const a = ROLES[role]!;
+      assert.equal(allow(a, 'jit.link_case', { authorityId: 'fra-moj', memberAuthorityIds: team }), true, role);
+      assert.equal(allow(a, 'jit.link_case', { authorityId: 'ita-pg', memberAuthorityIds: team }), false, `${role}: another member's case`);
+      assert.equal(allow(a, 'jit.link_case', { authorityId: 'fra-moj', memberAuthorityIds: ['ita-pg', 'deu-bka'] }), false, `${role}: not a member`);
+      assert.equal(allow(a, 'jit.link_case', { memberAuthorityIds: team }), false, `${role}: no owning authority`);
+    }
+    for (const role of ['administrator', 'curator', 'focal_point', 'practitioner', 'network_secretariat']) assert.equal(allow(ROLES[role]!, 'jit.link_case', { authorityId: 'fra-moj', memberAuthorityIds: team }), false, role);
+  });
+
   it('lets a network secretariat keep only its own network\'s log', () => {
     const sec = actorWith([{ role: 'network_secretariat', authorityId: 'wacap' }]);
     assert.equal(allow(sec, 'networks.log', { authorityId: 'wacap' }), true);
     assert.equal(allow(sec, 'networks.log', { authorityId: 'casc' }), false);
+    assert.equal(allow(sec, 'networks.correct', { authorityId: 'wacap' }), true);
+    assert.equal(allow(sec, 'networks.correct', { authorityId: 'casc' }), false);
     assert.equal(allow(sec, 'casework.read', { authorityId: 'wacap' }), false, 'not an authority officer');
     assert.equal(allow(sec, 'jit.read', { memberAuthorityIds: ['wacap'] }), false);
-    for (const role of ['authority_supervisor', 'administrator', 'focal_point']) assert.equal(allow(ROLES[role]!, 'networks.log', { authorityId: 'fra-moj', country: 'FRA' }), false, role);
+    for (const role of ['authority_supervisor', 'administrator', 'focal_point']) for (const action of ['networks.log', 'networks.correct'] as const) assert.equal(allow(ROLES[role]!, action, { authorityId: 'fra-moj', country: 'FRA' }), false, role);
+    assert.equal(allow(sec, 'networks.manage', { authorityId: 'wacap' }), false, 'a secretariat does not administer its network');
+    assert.equal(allow(ROLES.administrator!, 'networks.manage'), true);
     assert.deepEqual(scopeOf(sec, 'networks.log').authorities, ['wacap']);
   });
 

@@ -154,9 +154,18 @@ export const RULES: Record<Action, Rule> = {
   'jit.contribute': memberOf('authority_officer', 'authority_supervisor'),
   /** Members, the agreement and its extensions. */
   'jit.manage': memberOf('authority_supervisor'),
+  /**
+   * Link (and unlink) a casework case to a team: officers and supervisors of the authority that owns
+   * the case (resource.authorityId), itself a member of the team (resource.memberAuthorityIds).
+   */
+  'jit.link_case': all(ofAuthority('authority_officer', 'authority_supervisor'), (_a, r) => !r.memberAuthorityIds || (!!r.authorityId && r.memberAuthorityIds.includes(r.authorityId))),
 
   /** Keep (read, add to, export) a judicial network's case log: its secretariat (resource authorityId = the network id). */
   'networks.log': ofAuthority('network_secretariat'),
+  /** Correct an entry of its log (each correction kept in the entry's history): the network's secretariat. */
+  'networks.correct': ofAuthority('network_secretariat'),
+  /** Create and edit networks (names, member States, secretariat authority) and grant the secretariat role: administrators. */
+  'networks.manage': admin,
   // Secure exchange between installations (docs/EXCHANGE.md): administrators keep the node's keys and
   // its trusted partners; a supervisor sends an authority's request and its decisions (result, refusal,
   // postponement, withdrawal); its officers and supervisors correspond about its cases (acknowledgement,

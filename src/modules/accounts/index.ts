@@ -10,3 +10,6 @@ export type { AuthorityUser } from './people.js';
 export { mailAdministrators, type AdministratorAlert } from './mail.js';
 export { disableDemoSignIns, provisionDemoSignIns } from './demo-users.js';
 export type { DemoSignIn, DemoUserSpec } from './demo-users.js';
+/** Roles scoped to an authority or network, managed from other modules' administration pages (network secretariats). */
+export { grantScopedRole, revokeScopedRole, roleHolders } from './scoped-roles.js';
+export type { RoleHolder } from './scoped-roles.js';

@@ -3,6 +3,8 @@
  * between installations) register a supplier of links at wiring time (their `subscribe` hook), so
  * casework shows them without importing those modules (no cycle: they depend on casework, not the reverse).
  */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
 import type { Lang } from '../../platform/i18n/languages.js';
 import type { Actor } from '../access/index.js';
 
@@ -11,7 +13,8 @@ export interface CaseLink {
   label: string;
 }
 
-export type CaseLinkSupplier = (input: { lang: Lang; actor: Actor; caseId: string; direction: string }) => CaseLink[];
+/** A supplier may read its own tables (`db`), e.g. the JIT workspaces a case is linked to. */
+export type CaseLinkSupplier = (input: { lang: Lang; actor: Actor; caseId: string; direction: string; db: Kysely<DB> }) => CaseLink[] | Promise<CaseLink[]>;
 
 const suppliers: CaseLinkSupplier[] = [];
 
@@ -20,6 +23,6 @@ export function provideCaseLinks(supplier: CaseLinkSupplier): void {
   if (!suppliers.includes(supplier)) suppliers.push(supplier);
 }
 
-export function caseLinks(input: Parameters<CaseLinkSupplier>[0]): CaseLink[] {
-  return suppliers.flatMap((s) => s(input));
+export async function caseLinks(input: Parameters<CaseLinkSupplier>[0]): Promise<CaseLink[]> {
+  return (await Promise.all(suppliers.map((s) => s(input)))).flat();
 }

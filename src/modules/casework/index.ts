@@ -25,6 +25,9 @@ export { attachmentDisposition, safeFilename, servedType, ACCEPTED_TYPES } from 
 /** For the exchange between installations: send an approved request, register one received, record exchange steps. */
 export { caseForReply, markSentElectronically, moveCaseForExchange, outgoingForExchange, recordExchangeStep, registerReceivedRequest } from './exchange-service.js';
 export type { ExchangeDocument, ExchangeTransitionResult, OutgoingForExchange, ReceivedRequest } from './exchange-service.js';
+/** For JIT workspaces linking cases: what a reader may see of cases (reference, title), and a case of the reader's own authority by id or reference. */
+export { ownCase, visibleCases } from './case-lookup.js';
+export type { CaseGlimpse } from './case-lookup.js';
 /** The case page's extension point: other modules' links about a case (registered at wiring time). */
 export { provideCaseLinks } from './case-extensions.js';
 export type { CaseLink, CaseLinkSupplier } from './case-extensions.js';

@@ -104,7 +104,7 @@ export const caseworkPages: RoutePlugin = pageRoutes((app) => {
       caseDocuments(app.db, request.actor, view.case.id),
       listDeadlines(app.db, request.actor, view.case.id),
     ]);
-    return { executions, documents, deadlines, maxMb: app.config.caseworkMaxUploadMb, nav: caseworkNavLinks(request.actor), links: caseLinks({ lang, actor: request.actor, caseId: view.case.id, direction: view.case.direction }) };
+    return { executions, documents, deadlines, maxMb: app.config.caseworkMaxUploadMb, nav: caseworkNavLinks(request.actor), links: await caseLinks({ lang, actor: request.actor, caseId: view.case.id, direction: view.case.direction, db: app.db }) };
   };
 
   const casePage = async (request: FastifyRequest, view: CaseView, extra: { issues?: AppError['issues']; message?: string; failed?: { transition: string; values: Record<string, unknown> } } = {}) => {

@@ -9,7 +9,8 @@ import { ProblemSchema } from '../../platform/http/problem-schema.js';
 import { auditContext } from '../audit/index.js';
 import { downloadDocument, evidenceLog, viewDocument } from './documents-service.js';
 import { attachmentDisposition } from './domain/files.js';
-import { AgreementInput, MemberInput, TaskInput, TaskStatusInput, TeamInput } from './domain/inputs.js';
+import { linkCase, unlinkCase } from './links-service.js';
+import { AgreementInput, CaseLinkInput, MemberInput, TaskInput, TaskStatusInput, TeamInput } from './domain/inputs.js';
 import { EVIDENCE_ACTIONS } from './domain/vocabulary.js';
 import type { DocumentRow, EvidenceRow } from './repository.js';
 import { addMember, addTask, createTeam, getWorkspace, listTeams, moveTask, recordAgreement, setJitMail } from './service.js';
@@ -81,7 +82,20 @@ export async function jitApi(app: App): Promise<void> {
       tasks: ws.tasks.map((t) => ({ id: t.id, title: t.title, assignee_authority_id: t.assignee_authority_id, due_on: t.due_on, status: t.status })),
       documents: ws.documents.map(docOut),
       evidence: ws.evidence.map(evidenceOut),
+      // Another member's case shows only its authority, unless casework lets the reader see it.
+      case_links: ws.caseLinks.map((l) => ({ id: l.id, authority_id: l.authorityId, linked_at: l.linkedAt.toISOString(), case: l.case ? { id: l.case.id, reference: l.case.reference, title: l.case.title, direction: l.case.direction, kind: l.case.kind, state: l.case.state, note: l.note, linked_by: l.linkedByName } : null })),
     };
+  });
+
+  app.post('/api/v1/jit/teams/:id/cases', { schema: { tags, security, operationId: 'linkJitCase', summary: "Link a case of your authority's casework (by its reference or id) to the team; other members see only that it is a case of your authority unless casework shows it to them", params: TeamId, body: CaseLinkInput, response: { 201: Created, ...problems } }, attachValidation: true }, async (request, reply) => {
+    const id = await linkCase(app.db, auditContext(request), (request.params as { id: string }).id, objectBody(request.body));
+    return reply.code(201).send({ id });
+  });
+
+  app.delete('/api/v1/jit/teams/:id/cases/:linkId', { schema: { tags, security, operationId: 'unlinkJitCase', summary: 'Unlink a case (the authority that linked it)', params: Type.Object({ id: Type.String(), linkId: Type.String() }), response: { 204: Type.Null(), ...problems } } }, async (request, reply) => {
+    const { id, linkId } = request.params as { id: string; linkId: string };
+    await unlinkCase(app.db, auditContext(request), id, linkId);
+    return reply.code(204).send(null);
   });
 
   app.post('/api/v1/jit/teams/:id/members', { schema: { tags, security, operationId: 'addJitMember', summary: 'Add a member authority (a supervisor of a member)', params: TeamId, body: MemberInput, response: { 201: Type.Object({ authority_id: Type.String() }), ...problems } }, attachValidation: true }, async (request, reply) => {

@@ -93,6 +93,18 @@ const keys = [
   'version_replaced',
   'new_version_heading',
   'new_version_submit',
+  'cases_heading',
+  'cases_intro',
+  'cases_empty',
+  'case_of',
+  'case_no_reference',
+  'case_linked_by',
+  'link_case_heading',
+  'f_case',
+  'f_case_note',
+  'link_case_submit',
+  'unlink_submit',
+  'case_page_link',
 ] as const;
 
 /** A key of the `jit` catalogue. */

@@ -221,3 +221,42 @@ export async function selectEvidence(db: Db, teamId: string, documentId?: string
   if (documentId) q = q.where('document_id', '=', documentId);
   return (await q.orderBy('id', 'desc').limit(limit).execute()).map((r) => ({ ...r, id: String(r.id) }));
 }
+
+export interface CaseLinkRow {
+  id: string;
+  case_id: string;
+  authority_id: string;
+  note: string;
+  linked_by_name: string | null;
+  linked_at: Date;
+}
+
+export async function selectCaseLinks(db: Db, teamId: string): Promise<CaseLinkRow[]> {
+  return db.selectFrom('jit_case_links').select(['id', 'case_id', 'authority_id', 'note', 'linked_by_name', 'linked_at']).where('team_id', '=', teamId).orderBy('linked_at').orderBy('id').execute();
+}
+
+export async function selectCaseLink(db: Db, teamId: string, linkId: string): Promise<CaseLinkRow | undefined> {
+  return db.selectFrom('jit_case_links').select(['id', 'case_id', 'authority_id', 'note', 'linked_by_name', 'linked_at']).where('team_id', '=', teamId).where('id', '=', linkId).forUpdate().executeTakeFirst();
+}
+
+/** false when the case is already linked to the team. */
+export async function insertCaseLink(db: Db, row: { team_id: string; case_id: string; authority_id: string; note: string; linked_by: string | null; linked_by_name: string | null }): Promise<string | undefined> {
+  return (await db.insertInto('jit_case_links').values(row).onConflict((oc) => oc.columns(['team_id', 'case_id']).doNothing()).returning('id').executeTakeFirst())?.id;
+}
+
+export async function deleteCaseLink(db: Db, linkId: string): Promise<void> {
+  await db.deleteFrom('jit_case_links').where('id', '=', linkId).execute();
+}
+
+/** The teams a case is linked to, with their member authorities (the case page shows those the reader is in). */
+export async function selectTeamsLinkedTo(db: Db, caseId: string): Promise<{ id: string; title: string; members: string[] }[]> {
+  const rows = await db
+    .selectFrom('jit_case_links as l')
+    .innerJoin('jit_teams as t', 't.id', 'l.team_id')
+    .select(['t.id', 't.title'])
+    .select((eb) => eb.selectFrom('jit_members as m').whereRef('m.team_id', '=', 't.id').select(sql<string[]>`array_agg(m.authority_id)`.as('ids')).as('members'))
+    .where('l.case_id', '=', caseId)
+    .orderBy('t.title')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, members: r.members ?? [] }));
+}

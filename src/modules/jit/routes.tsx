@@ -16,6 +16,7 @@ import { JitListPage } from './pages/list.js';
 import { WorkspacePage, type WorkspaceForm } from './pages/workspace.js';
 import { addMember, addTask, createTeam, getWorkspace, jitMailOn, listTeams, moveTask, recordAgreement, setJitMail } from './service.js';
 import { shareUpload } from './upload.js';
+import { linkCase, unlinkCase } from './links-service.js';
 
 const MAX_MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
 
@@ -86,6 +87,8 @@ export const jitPages = (app: App) =>
     pages.post('/jit/:id/agreements', form('agreements', (request, values) => recordAgreement(app.db, auditContext(request), teamOf(request), values)));
     pages.post('/jit/:id/tasks', form('tasks', (request, values) => addTask(app.db, auditContext(request), teamOf(request), values, {}, app.config)));
     pages.post('/jit/:id/tasks/:taskId', form('tasks', (request, values) => moveTask(app.db, auditContext(request), teamOf(request), (request.params as { taskId: string }).taskId, values)));
+    pages.post('/jit/:id/cases', form('cases', (request, values) => linkCase(app.db, auditContext(request), teamOf(request), values)));
+    pages.post('/jit/:id/cases/:linkId/remove', form('cases', (request) => unlinkCase(app.db, auditContext(request), teamOf(request), (request.params as { linkId: string }).linkId)));
     pages.post(
       '/jit/:id/documents',
       { config: { csrfInMultipart: true } },

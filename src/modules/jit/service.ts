@@ -15,6 +15,7 @@ import { todayIso } from './domain/dates.js';
 import { parseAgreement, parseMember, parseTask, parseTaskStatus, parseTeam } from './domain/inputs.js';
 import { canMoveTask } from './domain/tasks.js';
 import type { TaskStatus } from './domain/vocabulary.js';
+import { caseLinksFor, linkingAuthorities, type CaseLinkView } from './links-service.js';
 import { notifyMembers } from './notifications.js';
 import * as repo from './repository.js';
 
@@ -152,6 +153,10 @@ export interface Workspace extends TeamAccess {
   tasks: repo.TaskRow[];
   documents: repo.DocumentRow[];
   evidence: repo.EvidenceRow[];
+  /** Casework cases linked to the team, as the reader may see them. */
+  caseLinks: CaseLinkView[];
+  /** The reader may link cases of their authority (open workspace, a member authority they work for). */
+  mayLinkCases: boolean;
   mayManage: boolean;
   mayContribute: boolean;
   /** The member authority the reader acts for. */
@@ -162,7 +167,7 @@ export interface Workspace extends TeamAccess {
 export async function getWorkspace(db: Kysely<DB>, actor: Actor, teamId: unknown, clock: Clock = {}): Promise<Workspace> {
   const access = await teamFor(db, actor, teamId, 'jit.read', clock);
   const id = access.team.id;
-  const [agreements, tasks, documents, evidence] = [await repo.selectAgreements(db, id), await repo.selectTasks(db, id), await repo.selectDocuments(db, id), await repo.selectEvidence(db, id)];
+  const [agreements, tasks, documents, evidence, caseLinks] = [await repo.selectAgreements(db, id), await repo.selectTasks(db, id), await repo.selectDocuments(db, id), await repo.selectEvidence(db, id), await caseLinksFor(db, actor, access)];
   const resource = { memberAuthorityIds: access.memberIds };
   return {
     ...access,
@@ -170,6 +175,8 @@ export async function getWorkspace(db: Kysely<DB>, actor: Actor, teamId: unknown
     tasks,
     documents,
     evidence,
+    caseLinks,
+    mayLinkCases: !access.closed && linkingAuthorities(actor, access.memberIds).length > 0,
     mayManage: !access.closed && allow(actor, 'jit.manage', resource),
     mayContribute: !access.closed && allow(actor, 'jit.contribute', resource),
     actingFor: actingAuthority(actor, access.memberIds, 'jit.read'),

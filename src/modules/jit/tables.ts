@@ -85,6 +85,18 @@ export interface JitEvidenceLogTable {
   at: Timestamp;
 }
 
+/** Casework cases linked to a team by the member authority owning them (migration 0094). */
+export interface JitCaseLinksTable {
+  id: Generated<string>;
+  team_id: string;
+  case_id: string;
+  authority_id: string;
+  note: Generated<string>;
+  linked_by: string | null;
+  linked_by_name: string | null;
+  linked_at: Timestamp;
+}
+
 export interface JitTables {
   jit_teams: JitTeamsTable;
   jit_members: JitMembersTable;
@@ -93,4 +105,5 @@ export interface JitTables {
   jit_tasks: JitTasksTable;
   jit_evidence_log: JitEvidenceLogTable;
   jit_mail_opt_outs: JitMailOptOutsTable;
+  jit_case_links: JitCaseLinksTable;
 }

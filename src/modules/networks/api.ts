@@ -9,6 +9,8 @@ import { auditContext } from '../audit/index.js';
 import { breakdownCsv, csvLine, figuresCsv } from './domain/figures.js';
 import { CaseInput } from './domain/inputs.js';
 import { logCase, networkFigures, networkLog } from './service.js';
+import { correctEntry, networkEntry } from './corrections-service.js';
+import { CorrectionInput } from './domain/corrections.js';
 
 const tags = ['networks'];
 const problems = {
@@ -57,5 +59,22 @@ export async function networksApi(app: App): Promise<void> {
   app.post('/api/v1/networks/:id/cases', { schema: { tags, security: [{ bearerAuth: [] }], operationId: 'logNetworkCase', summary: 'Log a case the network facilitated (its secretariat)', params: NetworkId, body: CaseInput, response: { 201: Type.Object({ id: Type.String() }), ...problems } }, attachValidation: true }, async (request, reply) => {
     const id = await logCase(app.db, auditContext(request), (request.params as { id: string }).id, objectBody(request.body));
     return reply.code(201).send({ id });
+  });
+
+  const EntryParams = Type.Object({ id: Type.String({ description: 'Network identifier' }), caseId: Type.String({ description: 'Identifier of the log entry' }) });
+  app.get('/api/v1/networks/:id/cases/:caseId', { schema: { tags, security: [{ bearerAuth: [] }], operationId: 'getNetworkCase', summary: 'One entry of the log as corrected, with its history of corrections (its secretariat)', params: EntryParams, response: { 200: Type.Object({ case: Type.Record(Type.String(), Type.Unknown()), corrections: Type.Array(Type.Object({ seq: Type.Integer(), changes: Type.Record(Type.String(), Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.Union([Type.String(), Type.Null()]) })), reason: Type.String(), corrected_by: Type.Union([Type.String(), Type.Null()]), corrected_at: Type.String({ format: 'date-time' }), hash: Type.String() })), chain_ok: Type.Boolean() }), ...problems } } }, async (request, reply) => {
+    const { id, caseId } = request.params as { id: string; caseId: string };
+    const v = await networkEntry(app.db, request.actor, id, caseId);
+    reply.header('cache-control', 'private, no-store');
+    return {
+      case: Object.fromEntries(CASE_COLUMNS.map((k) => [k, v.entry[k]])),
+      corrections: v.corrections.map((c) => ({ seq: c.seq, changes: c.changes, reason: c.reason, corrected_by: c.corrected_by_name, corrected_at: c.corrected_at.toISOString(), hash: c.hash })),
+      chain_ok: v.chainOk,
+    };
+  });
+
+  app.post('/api/v1/networks/:id/cases/:caseId/corrections', { schema: { tags, security: [{ bearerAuth: [] }], operationId: 'correctNetworkCase', summary: 'Correct an entry of the log (its secretariat): the fields given replace the logged ones, with a reason; kept in the entry\'s history', params: EntryParams, body: CorrectionInput, response: { 201: Type.Object({ seq: Type.Integer() }), ...problems } }, attachValidation: true }, async (request, reply) => {
+    const { id, caseId } = request.params as { id: string; caseId: string };
+    return reply.code(201).send({ seq: await correctEntry(app.db, auditContext(request), id, caseId, objectBody(request.body)) });
   });
 }

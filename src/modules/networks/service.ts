@@ -36,7 +36,7 @@ export async function networksKeptBy(db: Kysely<DB>, actor: Actor): Promise<repo
   return (await repo.selectNetworks(db)).filter((n) => allow(actor, 'networks.log', { authorityId: n.id }));
 }
 
-async function networkFor(db: Kysely<DB>, actor: Actor, networkId: unknown): Promise<repo.NetworkRow> {
+export async function networkFor(db: Kysely<DB>, actor: Actor, networkId: unknown): Promise<repo.NetworkRow> {
   assertAllowedSomewhere(actor, 'networks.log');
   const network = (await repo.selectNetworks(db)).find((n) => n.id === networkId);
   if (!network || !allow(actor, 'networks.log', { authorityId: network.id })) throw new ForbiddenError('Only the secretariat of this network keeps its log');
@@ -44,9 +44,20 @@ async function networkFor(db: Kysely<DB>, actor: Actor, networkId: unknown): Pro
 }
 
 /** A network's log (its secretariat only). */
-export async function networkLog(db: Kysely<DB>, actor: Actor, networkId: unknown): Promise<{ network: repo.NetworkRow; cases: repo.CaseRow[] }> {
+export async function networkLog(db: Kysely<DB>, actor: Actor, networkId: unknown): Promise<{ network: repo.NetworkRow; cases: (repo.CaseRow & { corrections: number })[] }> {
   const network = await networkFor(db, actor, networkId);
   return { network, cases: await repo.selectCases(db, network.id) };
+}
+
+/** The States are States of the UN lists, the offence a code of the crime taxonomy (400 naming each field). */
+export async function assertReferences(db: Kysely<DB>, v: { requesting_country: string; requested_country: string; offence: string }): Promise<void> {
+  const issues: FieldIssue[] = [];
+  for (const field of ['requesting_country', 'requested_country'] as const) {
+    const c = await getCountry(db, v[field]);
+    if (!c || !isState(c)) issues.push({ field, message: `"${v[field]}" is not a State of the UN lists` });
+  }
+  if (!(await readTerm(db, 'crime', v.offence))) issues.push({ field: 'offence', message: `"${v.offence}" is not an offence of the crime taxonomy` });
+  if (issues.length) throw new ValidationError(issues);
 }
 
 /** Log a facilitated case: States of the UN lists, an offence of the crime taxonomy. */
@@ -56,13 +67,7 @@ export async function logCase(db: Kysely<DB>, ctx: AuditContext, networkId: unkn
   const r = parseCase(input);
   if (!r.ok) throw new ValidationError(r.issues);
   const v = r.value;
-  const issues: FieldIssue[] = [];
-  for (const field of ['requesting_country', 'requested_country'] as const) {
-    const c = await getCountry(db, v[field]);
-    if (!c || !isState(c)) issues.push({ field, message: `"${v[field]}" is not a State of the UN lists` });
-  }
-  if (!(await readTerm(db, 'crime', v.offence))) issues.push({ field: 'offence', message: `"${v.offence}" is not an offence of the crime taxonomy` });
-  if (issues.length) throw new ValidationError(issues);
+  await assertReferences(db, v);
   return db.transaction().execute(async (trx) => {
     const id = await repo.insertCase(trx, {
       network_id: network.id,

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamp } from '../../platform/db/types.js';
+import type { Json, Timestamp } from '../../platform/db/types.js';
 import type { CooperationKind, Outcome } from './domain/vocabulary.js';
 
 /** Judicial cooperation networks and their case logs (migration 0079). */
@@ -8,6 +8,13 @@ export interface NetworksTable {
   acronym: string;
   name: string;
   region: string;
+  names: Json<Record<string, string>>;
+  secretariat_authority_id: string | null;
+}
+
+export interface NetworkMembersTable {
+  network_id: string;
+  country: string;
 }
 
 export interface NetworkCasesTable {
@@ -24,7 +31,23 @@ export interface NetworkCasesTable {
   recorded_at: Timestamp;
 }
 
+/** Corrections of log entries, append-only and hash-chained per entry (migration 0094). */
+export interface NetworkCaseCorrectionsTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  changes: Json<Record<string, { from: string | null; to: string | null }>>;
+  reason: string;
+  corrected_by: string | null;
+  corrected_by_name: string | null;
+  corrected_at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface NetworksTables {
   networks: NetworksTable;
   network_cases: NetworkCasesTable;
+  network_case_corrections: NetworkCaseCorrectionsTable;
+  network_members: NetworkMembersTable;
 }

@@ -135,7 +135,7 @@ export function CasePage({ ctx, refs, view, sections, issues = [], message, fail
           <ul class="cw-case-links">
             {sections.links.map((l) => (
               <li>
-                <a href={l.href}>{l.label}</a>
+                <a href={l.href} dir="auto">{l.label}</a>
               </li>
             ))}
           </ul>

@@ -171,3 +171,15 @@ export async function logAccess(trx: Transaction<DB>, caseId: string, userId: st
 export async function caseOwnerAuthorities(db: Kysely<DB>): Promise<string[]> {
   return (await db.selectFrom('casework_cases').select('authority_id').distinct().orderBy('authority_id').execute()).map((r) => r.authority_id);
 }
+
+/** What other modules may show of cases the scope lets the reader see (their links to a case). */
+export async function selectCaseGlimpses(trx: Transaction<DB>, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return trx.selectFrom('casework_cases').select(['id', 'authority_id', 'executing_authority_ids', 'direction', 'kind', 'state', 'reference', 'title']).where('id', 'in', [...ids]).execute();
+}
+
+/** A case of one of the authorities by its reference (unique per authority). */
+export async function selectCaseIdByReference(trx: Transaction<DB>, authorityIds: readonly string[], reference: string): Promise<string | undefined> {
+  if (!authorityIds.length) return undefined;
+  return (await trx.selectFrom('casework_cases').select('id').where('authority_id', 'in', [...authorityIds]).where('reference', '=', reference).executeTakeFirst())?.id;
+}

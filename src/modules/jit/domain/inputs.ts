@@ -58,6 +58,15 @@ export type TaskInput = Static<typeof TaskInput>;
 export const TaskStatusInput = Type.Object({ status: Type.Enum([...TASK_STATUSES]) }, { additionalProperties: false });
 export type TaskStatusInput = Static<typeof TaskStatusInput>;
 
+export const CaseLinkInput = Type.Object(
+  {
+    case: Text(120, "The case to link: its reference in your authority's casework (e.g. MLA/2026/00042) or its identifier"),
+    note: Type.Optional(Type.String({ maxLength: 300, description: 'How the case relates to the team (e.g. the JIT request)' })),
+  },
+  { additionalProperties: false },
+);
+export type CaseLinkInput = Static<typeof CaseLinkInput>;
+
 export const DocumentFieldsInput = Type.Object({ title: Text(300, 'Title shown in the workspace') }, { additionalProperties: false });
 
 /** Parse a submission: trimmed, empty fields dropped, checked against the schema and the dates' calendar. */
@@ -80,3 +89,4 @@ export const parseAgreement = parser(AgreementInput, ['signed_on', 'ends_on']);
 export const parseTask = parser(TaskInput, ['due_on']);
 export const parseTaskStatus = parser(TaskStatusInput);
 export const parseDocumentFields = parser(DocumentFieldsInput);
+export const parseCaseLink = parser(CaseLinkInput);

@@ -12,8 +12,9 @@ import { TASK_TRANSITIONS } from '../domain/tasks.js';
 import type { Workspace } from '../service.js';
 import { dateText, dateTimeText, Field, FormProblem, jitT, StateSelect, type Issues } from './ui.js';
 import { EvidenceTable } from './evidence.js';
+import { CaseLinksSection } from './case-links.js';
 
-export type WorkspaceForm = 'members' | 'agreements' | 'tasks' | 'documents';
+export type WorkspaceForm = 'members' | 'agreements' | 'tasks' | 'cases' | 'documents';
 
 export interface WorkspacePageProps {
   ctx: PageContext;
@@ -77,6 +78,7 @@ export function WorkspacePage(props: WorkspacePageProps) {
           <li><a href="#members">{t('members_heading')}</a></li>
           <li><a href="#agreements">{t('agreements_heading')}</a></li>
           <li><a href="#tasks">{t('tasks_heading')}</a></li>
+          <li><a href="#cases">{t('cases_heading')}</a></li>
           <li><a href="#documents">{t('documents_heading')}</a></li>
           <li><a href="#evidence">{t('evidence_heading')}</a></li>
         </ul>
@@ -200,6 +202,8 @@ export function WorkspacePage(props: WorkspacePageProps) {
           </form>
         ) : null}
       </section>
+
+      <CaseLinksSection ctx={ctx} base={base} links={ws.caseLinks} mayLink={ws.mayLinkCases} memberName={memberName} issues={issuesOf('cases')} values={valuesOf('cases')} problem={problemOf('cases')} />
 
       <section id="documents" aria-labelledby="documents-h">
         <h2 id="documents-h">{t('documents_heading')}</h2>

@@ -93,7 +93,10 @@ function YearChart(props: { ctx: PageContext; figures: Figures; networks: Networ
   );
 }
 
-export function FiguresPage(props: { ctx: PageContext; figures: Figures; byKind: Breakdown; byOffence: Breakdown; offenceLabel: (id: string) => string; networks: NetworkRow[]; kept: NetworkRow[] }) {
+/** The networks seeded by migration 0079, whose regions the catalogues name in every language. */
+const SEEDED_REGIONS = ['casc', 'wacap', 'seajust'];
+
+export function FiguresPage(props: { ctx: PageContext; figures: Figures; byKind: Breakdown; byOffence: Breakdown; offenceLabel: (id: string) => string; networks: NetworkRow[]; kept: NetworkRow[]; mayAdminister?: boolean }) {
   const { ctx, figures: f } = props;
   const t = netT(ctx.lang);
   const latest = f.years[0];
@@ -104,10 +107,15 @@ export function FiguresPage(props: { ctx: PageContext; figures: Figures; byKind:
       <ul>
         {props.networks.map((n) => (
           <li>
-            <strong>{n.acronym}</strong> — <span lang="en">{n.name}</span> ({t(`region_${n.id}` as 'region_casc')})
+            <strong>{n.acronym}</strong> — {n.names[ctx.lang] ? <span dir="auto">{n.names[ctx.lang]}</span> : <span lang="en">{n.name}</span>} ({SEEDED_REGIONS.includes(n.id) ? t(`region_${n.id}` as 'region_casc') : <span lang="en">{n.region}</span>})
           </li>
         ))}
       </ul>
+      {props.mayAdminister ? (
+        <p>
+          <a href={href(ctx, '/networks/admin')}>{t('admin_title')}</a>
+        </p>
+      ) : null}
       {props.kept.length ? (
         <p>
           {props.kept.map((n) => (

@@ -1,17 +1,15 @@
 /** /{lang}/networks/{id}/log: a network's case log and the form logging a case (its secretariat). */
-import type { ComponentChildren } from 'preact';
 import { CsrfField, Layout } from '../../../platform/web/layout.js';
 import { href, type PageContext } from '../../../platform/web/page.js';
-import { PlaceOptions } from '../../../platform/web/place-options.js';
 import { countryName, termLabel, type Country, type Term } from '../../reference/index.js';
-import { COOPERATION_KINDS, OUTCOMES } from '../domain/vocabulary.js';
 import type { CaseRow, NetworkRow } from '../repository.js';
+import { CaseFields } from './case-fields.js';
 import { netT } from './ui.js';
 
 export interface LogPageProps {
   ctx: PageContext;
   network: NetworkRow;
-  cases: CaseRow[];
+  cases: (CaseRow & { corrections: number })[];
   countries: readonly Country[];
   offences: readonly Term[];
   values?: Record<string, string>;
@@ -23,21 +21,7 @@ export function LogPage(props: LogPageProps) {
   const t = netT(ctx.lang);
   const v = props.values ?? {};
   const issues = props.issues ?? [];
-  const err = (f: string) => issues.find((i) => i.field === f)?.message;
   const state = (iso3: string) => countryName(props.countries, iso3, ctx.lang);
-  const row = (id: string, name: string, label: string, control: ComponentChildren) => (
-    <div class="form-row">
-      <label for={id}>{label}</label>
-      {err(name) ? <span class="field-error" id={`${id}-e`}>{err(name)}</span> : null}
-      {control}
-    </div>
-  );
-  const stateSelect = (id: string, name: string) => (
-    <select id={id} name={name} required aria-describedby={err(name) ? `${id}-e` : undefined}>
-      <option value="">{t('choose')}</option>
-      <PlaceOptions lang={ctx.lang} places={props.countries.filter((c) => c.kind !== 'area_own_regime')} label={state} selected={v[name]} />
-    </select>
-  );
   return (
     <Layout ctx={ctx} title={t('log_title', { network: network.acronym })} section="casework">
       <p>
@@ -59,6 +43,7 @@ export function LogPage(props: LogPageProps) {
                 <th scope="col">{t('col_kind')}</th>
                 <th scope="col">{t('col_offence')}</th>
                 <th scope="col">{t('col_outcome')}</th>
+                <th scope="col">{t('col_entry')}</th>
               </tr>
             </thead>
             <tbody>
@@ -70,6 +55,9 @@ export function LogPage(props: LogPageProps) {
                   <td>{t(`kind_${c.kind}`)}</td>
                   <td>{termLabel(props.offences, 'crime', c.offence, ctx.lang)}</td>
                   <td>{t(`outcome_${c.outcome}`)}{c.concluded_on ? ` (${c.concluded_on})` : ''}</td>
+                  <td>
+                    <a href={href(ctx, `/networks/${network.id}/log/${c.id}`)}>{c.corrections ? t('entry_corrected', { n: c.corrections }) : t('entry_link')}</a>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -81,41 +69,7 @@ export function LogPage(props: LogPageProps) {
       <h2 id="net-add">{t('add_heading')}</h2>
       <form method="post" action={href(ctx, `/networks/${network.id}/log`)} class="dir-form" aria-labelledby="net-add">
         <CsrfField ctx={ctx} />
-        {row('n-requesting', 'requesting_country', t('col_requesting'), stateSelect('n-requesting', 'requesting_country'))}
-        {row('n-requested', 'requested_country', t('col_requested'), stateSelect('n-requested', 'requested_country'))}
-        {row(
-          'n-kind',
-          'kind',
-          t('col_kind'),
-          <select id="n-kind" name="kind">
-            {COOPERATION_KINDS.map((k) => (
-              <option value={k} selected={v.kind === k}>{t(`kind_${k}`)}</option>
-            ))}
-          </select>,
-        )}
-        {row(
-          'n-offence',
-          'offence',
-          t('col_offence'),
-          <select id="n-offence" name="offence" required>
-            <option value="">{t('choose')}</option>
-            {props.offences.map((o) => (
-              <option value={o.code} selected={v.offence === o.code}>{termLabel(props.offences, 'crime', o.code, ctx.lang)}</option>
-            ))}
-          </select>,
-        )}
-        {row('n-facilitated', 'facilitated_on', t('col_facilitated'), <input id="n-facilitated" name="facilitated_on" type="date" required value={v.facilitated_on ?? ''} />)}
-        {row('n-concluded', 'concluded_on', t('col_concluded'), <input id="n-concluded" name="concluded_on" type="date" value={v.concluded_on ?? ''} />)}
-        {row(
-          'n-outcome',
-          'outcome',
-          t('col_outcome'),
-          <select id="n-outcome" name="outcome">
-            {OUTCOMES.map((o) => (
-              <option value={o} selected={v.outcome === o}>{t(`outcome_${o}`)}</option>
-            ))}
-          </select>,
-        )}
+        <CaseFields ctx={ctx} prefix="n" countries={props.countries} offences={props.offences} values={v} issues={issues} />
         <button type="submit">{t('add_submit')}</button>
       </form>
     </Layout>
