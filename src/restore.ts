@@ -27,7 +27,7 @@ export interface RestoreReport {
 /** Restore `file` into `database` (empty), migrate and verify. The caller closes the database. */
 export async function restoreInto(database: Database, config: Config, logger: Logger, file: string, key?: BackupKey): Promise<RestoreReport> {
   const started = performance.now();
-  const manifest = await restoreBackup(database.pool, file, { key });
+  const manifest = await restoreBackup(database, file, { key });
   const loaded = performance.now();
   const runtime = await openRuntime(config, logger, { database });
   const codeVersions = new Set(manifest.migrations);

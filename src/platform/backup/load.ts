@@ -5,10 +5,15 @@
  *   COPY's text format (the backup's values are PostgreSQL's text output, so COPY's text input
  *   reads them as the server's own dump would);
  * - PGlite (behind pglite-socket, whose wire protocol has no COPY FROM STDIN: the session is lost),
- *   large INSERT … SELECT statements over one JSON parameter: the backup's row lines as they are,
- *   joined into one JSON array, each element cast from text to its column's type by the server.
+ *   given the Database's copyFromBlob: the same text format in parts of up to 32 MB, each run by
+ *   the worker as `COPY table (columns) FROM '/dev/blob'` on PGlite itself, in the socket
+ *   connection's open transaction (pglite-socket locks PGlite per protocol message, not per
+ *   connection, and the connection waits meanwhile);
+ * - otherwise (a PGlite handle without copyFromBlob) large INSERT … SELECT statements over one JSON
+ *   parameter: the backup's row lines as they are, joined into one JSON array, each element cast from
+ *   text to its column's type by the server.
  *
- * Both run inside restore.ts's one transaction: a failure leaves nothing behind.
+ * All run inside restore.ts's one transaction: a failure leaves nothing behind.
  */
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -32,6 +37,7 @@ export async function supportsCopyFromStdin(client: pg.ClientBase): Promise<bool
 }
 
 const COPY_CHUNK = 1 << 16;
+const BLOB_CHUNK = 32 << 20;
 const JSON_BATCH = 4 << 20;
 
 /** A value in COPY's text format: \N for null; backslash, newline, carriage return and tab escaped. */
@@ -68,6 +74,30 @@ export function copyLoader(client: pg.ClientBase, table: string, columns: string
       // pg-copy-streams answers destroy() with a CopyFail: the server ends the COPY with an error.
       stream.destroy(err);
       await done.catch(() => undefined);
+    },
+  };
+}
+
+/** Loads rows given in COPY's text format (whole lines) into a table: Database.copyFromBlob. */
+export type CopyFromBlob = (table: string, columns: string[], data: Uint8Array) => Promise<number>;
+
+export function blobLoader(copyFromBlob: CopyFromBlob, table: string, columns: string[]): TableLoader {
+  const encoder = new TextEncoder();
+  let chunk = '';
+  const flush = async () => {
+    if (!chunk) return;
+    const data = encoder.encode(chunk);
+    chunk = '';
+    await copyFromBlob(table, columns, data);
+  };
+  return {
+    async add(values) {
+      chunk += copyLine(values);
+      if (chunk.length >= BLOB_CHUNK) await flush();
+    },
+    finish: flush,
+    async abort() {
+      chunk = '';
     },
   };
 }

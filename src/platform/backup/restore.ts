@@ -3,17 +3,18 @@
  * (read.ts); pass 2, in ONE transaction, creates the backup's schema by running exactly the
  * migrations it records, empties the rows those migrations inserted, loads every row (triggers and
  * foreign-key checks off: session_replication_role = replica, as pg_restore --disable-triggers;
- * COPY FROM STDIN on a server, large INSERT … SELECT batches on PGlite: load.ts),
+ * COPY FROM STDIN on a server, COPY FROM a blob in the worker on PGlite: load.ts),
  * sets the sequences, and checks the file's hash again before the commit. The caller then migrates
  * to the code's schema and runs the modules' verifyRestore hooks (src/cli/backup.ts).
  */
 import type pg from 'pg';
+import type { Database } from '../db/database.js';
 import { MIGRATIONS_TABLE_SQL, readMigrations, unknownMigrations, type MigrationFile } from '../db/migrate.js';
 import type { BackupKey } from './crypto.js';
 import { BackupError, ident, sqlText, type BackupManifest } from './format.js';
 import { allPublicTables, publicRelationCount } from './catalog.js';
 import { createIndexes, dropSecondaryIndexes } from './indexes.js';
-import { copyLoader, jsonLoader, supportsCopyFromStdin, type TableLoader } from './load.js';
+import { blobLoader, copyLoader, jsonLoader, supportsCopyFromStdin, type CopyFromBlob, type TableLoader } from './load.js';
 import { readBackupLines, verifyBackup } from './read.js';
 
 export interface RestoreOptions {
@@ -46,8 +47,12 @@ export async function assertEmptyDatabase(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** Restore `file` into the empty database behind `pool`; returns the backup's manifest. */
-export async function restoreBackup(pool: pg.Pool, file: string, options: RestoreOptions = {}): Promise<BackupManifest> {
+/**
+ * Restore `file` into the empty database (its pool, and on PGlite its copyFromBlob); returns the backup's manifest.
+ * Nothing else may use the database meanwhile (PGlite: copyFromBlob runs in the restore's transaction).
+ */
+export async function restoreBackup(database: Pick<Database, 'pool' | 'copyFromBlob'>, file: string, options: RestoreOptions = {}): Promise<BackupManifest> {
+  const { pool } = database;
   const files = options.migrations ?? readMigrations();
   const manifest = await verifyBackup(file, options.key);
   checkSchema(manifest, files);
@@ -75,7 +80,7 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
         const filled = await client.query<{ t: string }>(tables.map((t) => `SELECT ${sqlText(t)} AS t WHERE EXISTS (SELECT 1 FROM public.${ident(t)})`).join(' UNION ALL '));
         for (const { t } of filled.rows) await client.query(`DELETE FROM public.${ident(t)}`);
       }
-      await loadRows(client, file, options.key, new Set(tables), options.onTable);
+      await loadRows(client, database.copyFromBlob?.bind(database), file, options.key, new Set(tables), options.onTable);
       await client.query('COMMIT');
     } catch (err) {
       // A connection that cannot roll back (a COPY it lost track of) is closed: the server rolls back.
@@ -91,7 +96,14 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
 }
 
 /** Pass 2: load every row, table by table (load.ts); the end line's checks run before the caller commits. */
-async function loadRows(client: pg.PoolClient, file: string, key: BackupKey | undefined, known: Set<string>, onTable?: RestoreOptions['onTable']): Promise<void> {
+async function loadRows(
+  client: pg.PoolClient,
+  copyFromBlob: CopyFromBlob | undefined,
+  file: string,
+  key: BackupKey | undefined,
+  known: Set<string>,
+  onTable?: RestoreOptions['onTable'],
+): Promise<void> {
   const copy = await supportsCopyFromStdin(client);
   let loader: TableLoader | undefined;
   let table = '';
@@ -113,7 +125,11 @@ async function loadRows(client: pg.PoolClient, file: string, key: BackupKey | un
         started = performance.now();
         table = parsed.table;
         columns = parsed.columns.length;
-        loader = copy ? copyLoader(client, table, parsed.columns) : await jsonLoader(client, table, parsed.columns);
+        loader = copy
+          ? copyLoader(client, table, parsed.columns)
+          : copyFromBlob
+            ? blobLoader(copyFromBlob, table, parsed.columns)
+            : await jsonLoader(client, table, parsed.columns);
       } else if (parsed.kind === 'row') {
         if (parsed.values.length !== columns) throw new BackupError('backup-damaged', `line ${lineNo}: ${parsed.values.length} values for ${columns} columns of ${table}`);
         rows++;

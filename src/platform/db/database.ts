@@ -15,6 +15,14 @@ export interface Database {
   observeQueries?(observer: QueryObserver): void;
   /** Embedded only: write the data directory to a tar file another embedded database can start from. */
   dumpDataDir?(file: string): Promise<void>;
+  /**
+   * Embedded only: load `data` (rows in COPY's text format, whole lines) into public.`table`'s `columns`
+   * through PGlite's `COPY … FROM '/dev/blob'`, which pglite-socket's wire protocol cannot carry as
+   * COPY FROM STDIN. Runs inside the transaction the pool's (single) connection has open, which must
+   * be held and idle (awaiting this) meanwhile. `data` is handed to the worker: do not reuse it.
+   * Resolves with the rows loaded; a refused row rejects with the database's error (and its code).
+   */
+  copyFromBlob?(table: string, columns: string[], data: Uint8Array): Promise<number>;
 }
 
 /** `sql` is the statement's text with placeholders ($1), never its parameters. */
@@ -86,7 +94,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     observeQueries(observer) {
       observers.add(observer);
     },
-    ...(embedded ? { dumpDataDir: (file: string) => embedded!.dumpDataDir(file) } : {}),
+    ...(embedded
+      ? {
+          dumpDataDir: (file: string) => embedded!.dumpDataDir(file),
+          copyFromBlob: (table: string, columns: string[], data: Uint8Array) =>
+            embedded!.copyFromBlob(`COPY public.${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')}) FROM '/dev/blob'`, data),
+        }
+      : {}),
     close() {
       closed ??= (async () => {
         await db.destroy(); // ends the pool after in-flight queries finish

@@ -9,6 +9,12 @@ export interface EmbeddedPostgres {
   port: number;
   /** Write the whole data directory to `file` (an uncompressed tar PGlite can start from). */
   dumpDataDir(file: string): Promise<void>;
+  /**
+   * Run `copySql` (a `COPY … FROM '/dev/blob'`) on PGlite itself with `data` as the blob (handed over,
+   * not copied: the caller must not use it again); resolves with the rows loaded. It runs in the
+   * session's current state, i.e. inside the transaction the socket connection has open.
+   */
+  copyFromBlob(copySql: string, data: Uint8Array): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export async function startEmbeddedPostgres(dataDir: string, loadDataDir?: strin
   });
 
   let stopped: Promise<void> | undefined;
+  let copies = 0;
   return {
     socketDir,
     port: SOCKET_PORT,
@@ -83,6 +90,19 @@ export async function startEmbeddedPostgres(dataDir: string, loadDataDir?: strin
         };
         worker.on('message', onMessage);
         worker.postMessage({ type: 'dump', file });
+      });
+    },
+    copyFromBlob(copySql: string, data: Uint8Array) {
+      const id = ++copies;
+      return new Promise<number>((resolve, reject) => {
+        const onMessage = (m: { type: string; id?: number; rows?: number; message?: string; code?: string }) => {
+          if (m.id !== id || (m.type !== 'copied' && m.type !== 'copy-failed')) return;
+          worker.off('message', onMessage);
+          if (m.type === 'copied') resolve(m.rows ?? 0);
+          else reject(Object.assign(new Error(m.message), { code: m.code }));
+        };
+        worker.on('message', onMessage);
+        worker.postMessage({ type: 'copy', id, sql: copySql, data }, [data.buffer as ArrayBuffer]);
       });
     },
     stop() {
