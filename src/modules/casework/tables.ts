@@ -211,6 +211,18 @@ export interface CaseStateStaysTable {
   left_at: Timestamp;
 }
 
+/** Counts per month, direction, kind and one dimension value (migration 0089, kept by triggers on casework_cases): the statistics. */
+export interface CaseworkStatMonthsTable {
+  authority_id: string;
+  country: string;
+  month: DateCol;
+  direction: Direction;
+  kind: CaseKind;
+  dim: 'outcome' | 'partner' | 'measure' | 'offence' | 'ground' | 'basis' | 'untoc' | 'days';
+  code: string;
+  n: number;
+}
+
 export interface CaseworkTables {
   casework_settings: CaseworkSettingsTable;
   case_reference_counters: CaseReferenceCountersTable;
@@ -229,6 +241,7 @@ export interface CaseworkTables {
   case_notifications: CaseNotificationsTable;
   casework_public_statistics: CaseworkPublicStatisticsTable;
   case_state_stays: CaseStateStaysTable;
+  casework_stat_months: CaseworkStatMonthsTable;
 }
 
 /** Migration 0061: service levels per kind and state. */

@@ -1,6 +1,8 @@
 /**
  * All SQL of casework statistics: aggregates only, every statement inside withCaseScope with the
- * authorities counted (row-level security), and the published figures (no case data).
+ * authorities counted (row-level security), and the published figures (no case data). Counts, tags
+ * and processing time read the monthly aggregates casework_stat_months (migration 0089, kept by
+ * triggers); time in each state and the backlog read the stays and the open cases.
  *
  * A case counts for the year and month it was received (incoming) or sent (outgoing); a draft not
  * yet sent is not counted. Cases forwarded to one of the authorities by another (they see them as
@@ -10,7 +12,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { json } from '../../../platform/db/types.js';
 import { withCaseScope } from '../repository/scope.js';
-import { BACKLOG_BUCKETS, type BacklogRow, type CountRow, type FigureRows, type ProcessingRow, type StateTimeRow, type TagRow } from './domain/figures.js';
+import { BACKLOG_BUCKETS, processingFromDays, type BacklogRow, type CountRow, type DaysRow, type FigureRows, type ProcessingRow, type StateTimeRow, type TagRow } from './domain/figures.js';
 import { yearRange, type StatisticsFilters } from './domain/filters.js';
 
 /** Whose cases are counted: these owners (and, for a State, only cases of that country). */
@@ -34,40 +36,47 @@ function where(scope: CountScope, f: StatisticsFilters, withYear = true): RawBui
   return sql.join(parts, sql` AND `);
 }
 
+/**
+ * The WHERE of the monthly aggregates (casework_stat_months, migration 0089) of the same cases: the
+ * month is that of receipt or sending, so the year filter selects whole months.
+ */
+function whereMonths(scope: CountScope, f: StatisticsFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`m.authority_id IN (${sql.join(scope.authorityIds.map((id) => sql`${id}`))})`, sql`m.n <> 0`];
+  if (scope.country) parts.push(sql`m.country = ${scope.country}`);
+  if (f.year !== null) {
+    const r = yearRange(f.year);
+    parts.push(sql`m.month >= ${r.from}::date AND m.month < ${r.to}::date`);
+  }
+  if (f.direction) parts.push(sql`m.direction = ${f.direction}`);
+  if (f.kind) parts.push(sql`m.kind = ${f.kind}`);
+  return sql.join(parts, sql` AND `);
+}
+
 const num = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 
 async function counts(trx: Transaction<DB>, w: RawBuilder<unknown>): Promise<CountRow[]> {
-  const r = await sql<CountRow>`
-    SELECT c.direction, c.kind, c.outcome, to_char(${OPENED}, 'YYYY-MM') AS month, c.partner_country AS partner, count(*)::int AS n
-    FROM casework_cases c WHERE ${w}
-    GROUP BY 1, 2, 3, 4, 5`.execute(trx);
-  return r.rows;
+  const r = await sql<CountRow & { outcome: string }>`
+    SELECT m.direction, m.kind, m.code AS outcome, to_char(m.month, 'YYYY-MM') AS month, sum(m.n)::int AS n
+    FROM casework_stat_months m WHERE ${w} AND m.dim = 'outcome'
+    GROUP BY 1, 2, 3, 4`.execute(trx);
+  return r.rows.map((x) => ({ ...x, outcome: x.outcome === 'open' ? null : x.outcome }));
 }
 
 async function tags(trx: Transaction<DB>, w: RawBuilder<unknown>): Promise<TagRow[]> {
   const r = await sql<TagRow>`
-    WITH c AS (SELECT c.direction, c.measures, c.crime_types, c.refusal_grounds, c.outcome, c.legal_basis_types FROM casework_cases c WHERE ${w})
-    SELECT 'measure' AS dim, c.direction, t.code, count(*)::int AS n FROM c, unnest(c.measures) AS t(code) GROUP BY 2, 3
-    UNION ALL
-    SELECT 'offence', c.direction, t.code, count(*)::int FROM c, unnest(c.crime_types) AS t(code) GROUP BY 2, 3
-    UNION ALL
-    SELECT 'ground', c.direction, t.code, count(*)::int FROM c, unnest(c.refusal_grounds) AS t(code) WHERE c.outcome = 'refused' GROUP BY 2, 3
-    UNION ALL
-    SELECT 'basis', c.direction, t.code, count(*)::int FROM c, unnest(c.legal_basis_types) AS t(code) GROUP BY 2, 3
-    UNION ALL
-    SELECT 'untoc', c.direction, 'untoc', count(*)::int FROM c WHERE c.legal_basis_types && ARRAY['untoc', 'untoc_protocol'] GROUP BY 2`.execute(trx);
+    SELECT m.dim, m.direction, m.code, sum(m.n)::int AS n
+    FROM casework_stat_months m WHERE ${w} AND m.dim IN ('partner', 'measure', 'offence', 'ground', 'basis', 'untoc')
+    GROUP BY 1, 2, 3`.execute(trx);
   return r.rows;
 }
 
+/** Processing time from the histogram of whole days (exactly percentile_cont over the cases). */
 async function processing(trx: Transaction<DB>, w: RawBuilder<unknown>): Promise<ProcessingRow[]> {
-  const r = await sql<ProcessingRow>`
-    SELECT c.direction, c.kind, count(*)::int AS n,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY c.executed_on - ${OPENED}) AS median,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY c.executed_on - ${OPENED}) AS p90
-    FROM casework_cases c WHERE ${w} AND c.executed_on IS NOT NULL AND c.executed_on >= ${OPENED}
-    GROUP BY GROUPING SETS ((c.direction), (c.direction, c.kind))
-    ORDER BY 1, 2 NULLS FIRST`.execute(trx);
-  return r.rows.map((x) => ({ ...x, median: num(x.median), p90: num(x.p90) }));
+  const r = await sql<DaysRow>`
+    SELECT m.direction, m.kind, m.code::int AS days, sum(m.n)::int AS n
+    FROM casework_stat_months m WHERE ${w} AND m.dim = 'days'
+    GROUP BY 1, 2, 3`.execute(trx);
+  return processingFromDays(r.rows);
 }
 
 /**
@@ -106,12 +115,12 @@ export async function selectFigureRows(db: Kysely<DB>, scope: CountScope, f: Sta
     await sql`SET LOCAL jit = off`.execute(trx);
     // The percentiles sort every measured stay: in memory, not on disk.
     await sql`SET LOCAL work_mem = '32MB'`.execute(trx);
-    const w = where(scope, f);
+    const m = whereMonths(scope, f);
     return {
-      counts: await counts(trx, w),
-      tags: await tags(trx, w),
-      processing: await processing(trx, w),
-      timeInState: await timeInState(trx, w),
+      counts: await counts(trx, m),
+      tags: await tags(trx, m),
+      processing: await processing(trx, m),
+      timeInState: await timeInState(trx, where(scope, f)),
       backlog: await backlog(trx, where(scope, f, false), asOf),
     };
   });
@@ -133,8 +142,8 @@ export async function selectYears(db: Kysely<DB>, scope: CountScope): Promise<nu
   if (!scope.authorityIds.length) return [];
   return withCaseScope(db, scope.authorityIds, async (trx) => {
     const r = await sql<{ y: number }>`
-      SELECT DISTINCT extract(year FROM ${OPENED})::int AS y FROM casework_cases c
-      WHERE ${where(scope, { year: null, direction: null, kind: null })} ORDER BY 1 DESC`.execute(trx);
+      SELECT DISTINCT extract(year FROM m.month)::int AS y FROM casework_stat_months m
+      WHERE ${whereMonths(scope, { year: null, direction: null, kind: null })} AND m.dim = 'outcome' ORDER BY 1 DESC`.execute(trx);
     return r.rows.map((x) => x.y);
   });
 }

@@ -71,19 +71,25 @@ export interface CaseworkFigures {
   byMonth: DirCount[];
 }
 
-/** The aggregate rows of the repository. */
+/** The aggregate rows of the repository (casework_stat_months, migration 0089). */
 export interface CountRow {
   direction: Direction;
   kind: string;
   outcome: string | null;
   month: string;
-  partner: string;
   n: number;
 }
 export interface TagRow {
-  dim: 'measure' | 'offence' | 'ground' | 'basis' | 'untoc';
+  dim: 'partner' | 'measure' | 'offence' | 'ground' | 'basis' | 'untoc';
   direction: Direction;
   code: string;
+  n: number;
+}
+/** Executed cases by whole days from receipt or sending to execution (the processing-time histogram). */
+export interface DaysRow {
+  direction: Direction;
+  kind: string;
+  days: number;
   n: number;
 }
 export interface ProcessingRow {
@@ -110,6 +116,44 @@ export interface FigureRows {
   processing: ProcessingRow[];
   timeInState: StateTimeRow[];
   backlog: BacklogRow[];
+}
+
+/**
+ * percentile_cont(p) of the values a histogram counts ([value, count], sorted by value): the
+ * interpolation PostgreSQL does between the values at positions floor and ceil of p * (count - 1).
+ */
+export function histogramPercentile(sorted: readonly (readonly [number, number])[], p: number): number | null {
+  const total = sorted.reduce((a, [, n]) => a + n, 0);
+  if (!total) return null;
+  const pos = p * (total - 1);
+  const lo = Math.floor(pos);
+  const at = (i: number): number => {
+    let seen = 0;
+    for (const [v, n] of sorted) if ((seen += n) > i) return v;
+    return sorted[sorted.length - 1]![0];
+  };
+  const first = at(lo);
+  return pos === lo ? first : first + (at(lo + 1) - first) * (pos - lo);
+}
+
+/** Processing time per direction (kind null) and per direction and kind, from the histogram rows; ordered as the figures list them. */
+export function processingFromDays(rows: readonly DaysRow[]): ProcessingRow[] {
+  const groups = new Map<string, { direction: Direction; kind: string | null; hist: Map<number, number> }>();
+  for (const r of rows) {
+    for (const kind of [null, r.kind]) {
+      const key = `${r.direction}\u0000${kind ?? ''}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { direction: r.direction, kind, hist: new Map() }));
+      g.hist.set(r.days, (g.hist.get(r.days) ?? 0) + r.n);
+    }
+  }
+  const cmp = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+  return [...groups.values()]
+    .sort((a, b) => cmp(a.direction, b.direction) || cmp(a.kind, b.kind))
+    .map((g) => {
+      const sorted = [...g.hist.entries()].sort((a, b) => a[0] - b[0]);
+      return { direction: g.direction, kind: g.kind, n: sorted.reduce((a, [, n]) => a + n, 0), median: histogramPercentile(sorted, 0.5), p90: histogramPercentile(sorted, 0.9) };
+    });
 }
 
 const round1 = (x: number | null): number | null => (x === null || x === undefined ? null : Math.round(Number(x) * 10) / 10);
@@ -166,8 +210,8 @@ export function shapeFigures(rows: FigureRows, filters: StatisticsFilters, asOf:
     byMeasure: tally(tags('measure'), (r) => r.code),
     byLegalBasis: tally(tags('basis'), (r) => r.code),
     untoc,
-    byPartner: tally(rows.counts, (r) => r.partner),
-    byRegion: tally(rows.counts, (r) => regionOf(r.partner) ?? 'unknown'),
+    byPartner: tally(tags('partner'), (r) => r.code),
+    byRegion: tally(tags('partner'), (r) => regionOf(r.code) ?? 'unknown'),
     byOffence: tally(tags('offence'), (r) => r.code),
     byOutcome: tally(rows.counts, (r) => r.outcome ?? 'open', OUTCOME_KEYS),
     outcomesByKind,
