@@ -6,13 +6,9 @@
  * `palermo exchange verify` (the CLI, a separate process) against the signer's descriptor.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Client, makeUser, signInAs } from './accounts-support.js';
-import { aNode, anApprovedRequest, trust, untilMessage, type TestNode } from './exchange-support.js';
+import { aNode, anApprovedRequest, descriptorOf, trust, untilMessage, verifyWithCli, type TestNode } from './exchange-support.js';
 import { getCase } from '../../src/modules/casework/service.js';
 import { caseExchange, evidenceFile } from '../../src/modules/exchange/evidence-service.js';
 import { sendRequest } from '../../src/modules/exchange/send-service.js';
@@ -23,8 +19,6 @@ let fra: TestNode;
 let ita: TestNode;
 let deu: TestNode;
 let itaOfficer: Client;
-const root = path.resolve(import.meta.dirname, '../..');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-evidence-'));
 
 before(async () => {
   fra = await aNode('node-fra', 'FRA');
@@ -40,19 +34,9 @@ before(async () => {
 after(async () => {
   await fra?.server.close();
   await ita?.server.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const descriptor = async (n: TestNode) => (await fetch(`${n.server.url}/.well-known/palermo/node.json`, { headers: { connection: 'close' } })).text();
-/** `palermo exchange verify` on a piece of evidence, with the signer's descriptor. */
-function verifyWithCli(jws: string, keys: string): { status: number | null; stdout: string } {
-  const e = path.join(dir, `${crypto.randomUUID()}.jws`);
-  const k = path.join(dir, `${crypto.randomUUID()}.json`);
-  fs.writeFileSync(e, jws);
-  fs.writeFileSync(k, keys);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'exchange', 'verify', e, '--keys', k], { cwd: root, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
-  return { status: r.status, stdout: r.stdout };
-}
+const descriptor = descriptorOf;
 
 async function untilEvidence(n: TestNode, caseId: string, messageId: string, event: string, timeoutMs = 60_000) {
   const end = Date.now() + timeoutMs;

@@ -127,7 +127,10 @@ describe('exchange message kinds between two nodes', () => {
     await assess(r.inc);
     await assert.rejects(sendReply(db, cfg, ita.officer.ctx, r.inc, { kind: 'refusal', text: 'x', grounds: ['other'] }), /not allowed/);
     await assert.rejects(sendReply(db, cfg, ita.supervisor.ctx, r.inc, { kind: 'refusal', text: 'Secrecy.', grounds: ['bank_secrecy_not_a_ground'] }), /bank secrecy/);
-    assert.equal((await caseExchange(db, ita.supervisor.actor, r.inc)).length, countBefore, 'nothing sent by the refused attempts');
+    const after = await caseExchange(db, ita.supervisor.actor, r.inc);
+    assert.equal(after.filter((m) => m.state !== 'rejected').length, countBefore, 'nothing sent by the refused attempts');
+    // The one from a state that does not allow it is a submission this node rejected, with signed evidence (docs/EXCHANGE.md).
+    assert.deepEqual(after.filter((m) => m.state === 'rejected').map((m) => [m.kind, m.evidence.map((e) => e.event)]), [['refusal', ['SubmissionRejection']]]);
     await say(ita, ita.supervisor, r.inc, { kind: 'refusal', text: 'Essential interests (art. 18(21)(b)).', grounds: ['sovereignty_security_public_order'] });
     const theirs = await stateOf(ita, r.inc);
     assert.equal(theirs.state, 'refused');

@@ -2,6 +2,10 @@
  * Two Palermo nodes for exchange tests: each a real HTTP server over its own database, with an
  * authority, its staff and an administrator, trusting each other through their descriptors.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { aCaseworkAuthority, aSupervisor, anOfficer } from '../factories/casework.js';
@@ -72,5 +76,24 @@ export async function untilMessage(node: TestNode, caseId: string, messageId: st
     if (m?.state === state) return m;
     if (Date.now() > end) throw new Error(`message ${messageId} still ${m?.state ?? 'absent'} (last error: ${m?.lastError})`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The node's published descriptor (the keys `palermo exchange verify` checks against). */
+export const descriptorOf = async (n: TestNode) => (await fetch(`${n.server.url}/.well-known/palermo/node.json`, { headers: { connection: 'close' } })).text();
+
+/**
+ * `palermo exchange verify` (the CLI, a separate process) on a piece of evidence, with the signer's descriptor.
+ * Read the descriptors first: the CLI runs synchronously and holds this process (and its servers) meanwhile.
+ */
+export function verifyWithCli(jws: string, keys: string): { status: number | null; stdout: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palermo-evidence-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'e.jws'), jws);
+    fs.writeFileSync(path.join(dir, 'k.json'), keys);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'exchange', 'verify', path.join(dir, 'e.jws'), '--keys', path.join(dir, 'k.json')], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+    return { status: r.status, stdout: r.stdout };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

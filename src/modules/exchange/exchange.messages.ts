@@ -77,6 +77,7 @@ const keys = [
   'msg_not_retrieved',
   'mstate_rejected',
   'reply_other_title',
+  'msg_rejection_reason',
 ] as const;
 
 /** A key of the `exchange` catalogue. */

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
+import { AppError, ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../platform/http/errors.js';
 import { enqueue, wakeWorkers } from '../../platform/jobs/index.js';
 import { assertAllowed, assertAllowedSomewhere } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
@@ -47,30 +47,84 @@ interface Outgoing {
   documents: ExchangeDocument[];
 }
 
+/** The signed content of a message, with its documents as sent (or, for a rejected submission, by reference: no data). */
+function contentOf(o: Outgoing, id: string, from: string, to: string, documents: MessageDocument[]): MessageContent {
+  return { ...o.fields, v: MESSAGE_VERSION, id, kind: o.kind, from, to, sent_at: new Date().toISOString(), ...(o.inReplyTo ? { in_reply_to: o.inReplyTo } : {}), documents };
+}
+
+/** Why a submission is rejected, and the field of the request it concerns. */
+class Refusal {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {}
+}
+
+/**
+ * Reject a submission this node cannot accept for sending (docs/EXCHANGE.md "Evidence"): the message is
+ * kept `rejected` (nothing to deliver), signed SubmissionRejection evidence with the reason goes into the
+ * case's hash-chained history in one transaction, and the caller gets a 409 naming the evidence.
+ */
+async function reject(db: Kysely<DB>, config: Config, ctx: AuditContext, o: Outgoing, partner: { id: string; node_id: string; name: string }, id: string, refusal: Refusal): Promise<never> {
+  const me = identityOf(config);
+  const signing = await signingKey(db, config);
+  const documents: MessageDocument[] = o.documents.map((d) => ({ filename: d.filename, media_type: d.mediaType, title: d.title, sha256: d.sha256, size: d.byteSize }));
+  const sha256 = sha256Hex(await signJws(contentOf(o, id, me.id, partner.node_id, documents), signing, MESSAGE_TYPE));
+  const reason = refusal.reason.slice(0, 300);
+  const rejection = await signEvidenceWith(signing, config, { event: 'SubmissionRejection', message_id: id, message_sha256: sha256, sender: me.id, recipient: partner.node_id, reason });
+  const evidence = await db.transaction().execute(async (trx) => {
+    await repo.insertMessage(trx, { id, direction: 'out', partner_id: partner.id, kind: o.kind, case_id: o.caseId, authority_id: o.authorityId, in_reply_to: o.inReplyTo ?? null, sha256, body: null, state: 'rejected', last_error: reason, created_by: ctx.actor.userId });
+    await recordExchangeStep(trx, o.caseId, o.authorityId, { step: 'rejected', message_id: id, kind: o.kind, partner: partner.node_id, partner_name: partner.name, sha256, reason }, [], ctx.actor);
+    const row = await keepEvidence(trx, { id, case_id: o.caseId, authority_id: o.authorityId }, rejection.content, rejection.jws);
+    await recordAudit(trx, ctx, { action: 'exchange.send', targetType: 'exchange_message', targetId: id, changes: { kind: o.kind, case_id: o.caseId, partner: partner.node_id, rejected: reason } });
+    return row;
+  });
+  throw new AppError(409, 'submission_rejected', `Submission rejected: ${reason} (message ${id}, SubmissionRejection evidence ${evidence.id})`, [{ field: refusal.field, message: reason }]);
+}
+
 async function queue(db: Kysely<DB>, config: Config, ctx: AuditContext, o: Outgoing): Promise<{ messageId: string }> {
   const me = identityOf(config);
-  const { partner, key } = await recipientOf(db, o.partnerId);
-  const signing = await signingKey(db, config);
+  const recipient = await recipientOf(db, o.partnerId);
+  const { partner } = recipient;
   const id = crypto.randomUUID();
-  await db.transaction().execute(async (trx) => {
-    if (o.kind === 'request' && (await repo.activeRequest(trx, o.caseId, partner.id))) throw new ConflictError('This request was already sent to this partner');
-    if (o.kind === 'request') await markSentElectronically(trx, ctx.actor, o.caseId);
-    const moved = o.transition ? await moveCaseForExchange(trx, { caseId: o.caseId, authorityId: o.authorityId, transition: o.transition.name, input: o.transition.input, actor: ctx.actor, strict: o.transition.strict }) : undefined;
-    const documents: MessageDocument[] = [];
-    for (const [index, d] of o.documents.entries()) documents.push(await documentOf(trx, { messageId: id, index, partnerId: partner.id, signing, recipient: key }, d));
-    const content: MessageContent = { ...o.fields, v: MESSAGE_VERSION, id, kind: o.kind, from: me.id, to: partner.node_id, sent_at: new Date().toISOString(), ...(o.inReplyTo ? { in_reply_to: o.inReplyTo } : {}), documents };
-    const jws = await signJws(content, signing, MESSAGE_TYPE);
-    const sha256 = sha256Hex(jws);
-    const jwe = await encryptTo(jws, key);
-    const submission = await signEvidenceWith(signing, config, { event: 'SubmissionAcceptance', message_id: id, message_sha256: sha256, sender: me.id, recipient: partner.node_id });
-    await repo.insertMessage(trx, { id, direction: 'out', partner_id: partner.id, kind: o.kind, case_id: o.caseId, authority_id: o.authorityId, in_reply_to: o.inReplyTo ?? null, sha256, body: jwe, state: 'queued', created_by: ctx.actor.userId });
-    await recordExchangeStep(trx, o.caseId, o.authorityId, { step: 'sent', message_id: id, kind: o.kind, partner: partner.node_id, partner_name: partner.name, sha256, documents: documents.map((d) => ({ filename: d.filename, sha256: d.sha256, ...(d.chunks ? { chunks: d.chunks.length } : {}) })), ...textOf(content), ...(moved ? { transition: moved } : {}) }, [], ctx.actor);
-    await keepEvidence(trx, { id, case_id: o.caseId, authority_id: o.authorityId }, submission.content, submission.jws);
-    await enqueue(trx, DELIVER_JOB, { messageId: id }, { key: id });
-    await recordAudit(trx, ctx, { action: 'exchange.send', targetType: 'exchange_message', targetId: id, changes: { kind: o.kind, case_id: o.caseId, partner: partner.node_id } });
-  });
+  if ('refused' in recipient) return reject(db, config, ctx, o, partner, id, new Refusal('partnerId', recipient.refused));
+  const { key } = recipient;
+  const signing = await signingKey(db, config);
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (o.kind === 'request' && (await repo.activeRequest(trx, o.caseId, partner.id))) throw new ConflictError('This request was already sent to this partner');
+      if (o.kind === 'request') await markSentElectronically(trx, ctx.actor, o.caseId);
+      const moved = o.transition ? await refusing('case', 409, () => moveCaseForExchange(trx, { caseId: o.caseId, authorityId: o.authorityId, transition: o.transition!.name, input: o.transition!.input, actor: ctx.actor, strict: o.transition!.strict })) : undefined;
+      const documents: MessageDocument[] = [];
+      for (const [index, d] of o.documents.entries()) documents.push(await refusing(`documents.${index}`, 500, () => documentOf(trx, { messageId: id, index, partnerId: partner.id, signing, recipient: key }, d)));
+      const content = contentOf(o, id, me.id, partner.node_id, documents);
+      const jws = await signJws(content, signing, MESSAGE_TYPE);
+      const sha256 = sha256Hex(jws);
+      const jwe = await encryptTo(jws, key);
+      const submission = await signEvidenceWith(signing, config, { event: 'SubmissionAcceptance', message_id: id, message_sha256: sha256, sender: me.id, recipient: partner.node_id });
+      await repo.insertMessage(trx, { id, direction: 'out', partner_id: partner.id, kind: o.kind, case_id: o.caseId, authority_id: o.authorityId, in_reply_to: o.inReplyTo ?? null, sha256, body: jwe, state: 'queued', created_by: ctx.actor.userId });
+      await recordExchangeStep(trx, o.caseId, o.authorityId, { step: 'sent', message_id: id, kind: o.kind, partner: partner.node_id, partner_name: partner.name, sha256, documents: documents.map((d) => ({ filename: d.filename, sha256: d.sha256, ...(d.chunks ? { chunks: d.chunks.length } : {}) })), ...textOf(content), ...(moved ? { transition: moved } : {}) }, [], ctx.actor);
+      await keepEvidence(trx, { id, case_id: o.caseId, authority_id: o.authorityId }, submission.content, submission.jws);
+      await enqueue(trx, DELIVER_JOB, { messageId: id }, { key: id });
+      await recordAudit(trx, ctx, { action: 'exchange.send', targetType: 'exchange_message', targetId: id, changes: { kind: o.kind, case_id: o.caseId, partner: partner.node_id } });
+    });
+  } catch (err) {
+    // Everything above was rolled back; a refusal of the case's state or of a document is recorded on its own.
+    if (err instanceof Refusal) return reject(db, config, ctx, o, partner, id, err);
+    throw err;
+  }
   wakeWorkers(DELIVER_JOB);
   return { messageId: id };
+}
+
+/** Run a check whose error is a reason to reject the submission: the case's state (409), a document (any 4xx). */
+async function refusing<T>(field: string, below: 409 | 500, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    if (err instanceof AppError && err.status >= (below === 409 ? 409 : 400) && err.status <= below) throw new Refusal(field, err.message);
+    throw err;
+  }
 }
 
 /** Send an approved outgoing request with its documents to a confirmed partner (exchange.send + casework.send on its authority). */
@@ -137,7 +191,7 @@ export async function sendReply(db: Kysely<DB>, config: Config, ctx: AuditContex
   const side: Side | null = requests.some((r) => r.direction === 'in') ? 'requested' : requests.length ? 'requesting' : null;
   if (!side) throw new NotFoundError('This case did not go through the exchange: there is no partner node to write to');
   if (side !== m.rule.from) throw new ConflictError(`A ${m.rule.kind} is sent by the ${m.rule.from} side; this case is on the ${side} side`, [{ field: 'kind', message: `one of ${kindsFrom(side).join(', ')}` }]);
-  const candidates = requests.filter((r) => (side === 'requested' ? r.direction === 'in' : r.state !== 'failed') && (input.partnerId === undefined || r.partner_id === input.partnerId));
+  const candidates = requests.filter((r) => (side === 'requested' ? r.direction === 'in' : r.state !== 'failed' && r.state !== 'rejected') && (input.partnerId === undefined || r.partner_id === input.partnerId));
   if (candidates.length !== 1) throw new ValidationError([{ field: 'partnerId', message: candidates.length ? 'the request went to several partners: name one' : 'the request was not sent to this partner' }]);
   const request = candidates[0]!;
   let inReplyTo = request.id;

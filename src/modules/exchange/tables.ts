@@ -42,7 +42,7 @@ export interface ExchangePartnerKeysTable {
   revoked_at: NullableTimestamp;
 }
 
-export type MessageState = 'queued' | 'delivered' | 'failed' | 'received';
+export type MessageState = 'queued' | 'delivered' | 'failed' | 'rejected' | 'received';
 
 export interface ExchangeMessagesTable {
   id: string;

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { assertAllowed } from '../access/index.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { getCountry } from '../reference/index.js';
@@ -197,11 +197,16 @@ export async function trustedSigner(db: Kysely<DB>, kid: string): Promise<{ verd
 }
 
 /** The partner and its active, confirmed encryption key, for sending; 409 when it cannot receive. */
-export async function recipientOf(db: Kysely<DB>, partnerId: string): Promise<{ partner: repo.PartnerRow; key: PublicJwk & { kid: string } }> {
+/**
+ * The partner a message may go to and its confirmed encryption key, or why it may not (a pending or
+ * revoked partner, no confirmed key): the sender records that as a SubmissionRejection (send-service.ts).
+ * An unknown partner is a 404.
+ */
+export async function recipientOf(db: Kysely<DB>, partnerId: string): Promise<{ partner: repo.PartnerRow; key: PublicJwk & { kid: string } } | { partner: repo.PartnerRow; refused: string }> {
   const p = await partnerOr404(db, partnerId);
-  if (p.state !== 'confirmed') throw new ConflictError(`Partner ${p.name} is ${p.state}: messages go only to confirmed partners`);
+  if (p.state !== 'confirmed') return { partner: p, refused: `Partner ${p.name} is ${p.state}: messages go only to confirmed partners` };
   const k = (await keys.partnerKeys(db, p.id)).find((x) => x.use === 'enc' && x.confirmed_at && !x.revoked_at && !x.retired);
-  if (!k) throw new AppError(409, 'conflict', `Partner ${p.name} has no confirmed encryption key`);
+  if (!k) return { partner: p, refused: `Partner ${p.name} has no confirmed encryption key` };
   return { partner: p, key: { ...k.jwk, kid: k.kid } };
 }
 

@@ -89,7 +89,7 @@ export function CaseExchangePage({ ctx, data, problem, notice }: { ctx: PageCont
                         <>
                           <br />
                           <span class="muted">
-                            {t('msg_last_error')}: <span dir="auto">{m.lastError}</span>
+                            {t(m.state === 'rejected' ? 'msg_rejection_reason' : 'msg_last_error')}: <span dir="auto">{m.lastError}</span>
                           </span>
                         </>
                       ) : null}
