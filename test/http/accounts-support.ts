@@ -146,4 +146,14 @@ export async function signInAs(client: Client, user: { email: string; secret: st
   return res;
 }
 
+/** One signed-in client per user, under the same keys (the users signed in one after the other). */
+export async function signInAll<K extends string>(server: TestServer, users: Record<K, { email: string; secret: string | null }>): Promise<Record<K, Client>> {
+  const clients = {} as Record<K, Client>;
+  for (const [k, u] of Object.entries(users) as [K, { email: string; secret: string | null }][]) {
+    clients[k] = new Client(server);
+    await signInAs(clients[k], u);
+  }
+  return clients;
+}
+
 export { createAdministrator, CLI_ACTOR, totpCode, decrypt };

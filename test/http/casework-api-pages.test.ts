@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, csrfOf, makeUser, signInAs } from './accounts-support.js';
+import { Client, csrfOf, makeUser, signInAll } from './accounts-support.js';
 import { aCaseworkAuthority } from '../factories/casework.js';
 
 describe('casework pages over HTTP', () => {
@@ -24,10 +24,7 @@ describe('casework pages over HTTP', () => {
       stranger: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: other.id }], totp: true, name: 'Stranger' }),
       practitioner: await makeUser(server, { roles: [{ role: 'practitioner' }], name: 'Prac' }),
     };
-    for (const [k, u] of Object.entries(users)) {
-      c[k as keyof typeof c] = new Client(server);
-      await signInAs(c[k as keyof typeof c], u);
-    }
+    Object.assign(c, await signInAll(server, users));
   });
   after(async () => server?.close());
 

@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, csrfOf, makeUser, signInAs } from './accounts-support.js';
+import { Client, csrfOf, makeUser, signInAll } from './accounts-support.js';
 import { executionWorld, insertCase } from '../service/casework-execution-support.js';
 
 const cookieOf = (c: Client) => [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -27,10 +27,7 @@ describe('jit case links over HTTP', () => {
       off: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: w.central }], totp: true, name: 'Olga Officer' }),
       otherOff: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: w.other }], totp: true, name: 'Oscar Other' }),
     };
-    for (const [k, u] of Object.entries(users)) {
-      c[k as keyof typeof c] = new Client(server);
-      await signInAs(c[k as keyof typeof c], u);
-    }
+    Object.assign(c, await signInAll(server, users));
     const res = await c.sup.submit('/en/jit', '/en/jit', { title: 'JIT Meridian', lead_authority_id: w.central, lead_name: 'Central authority', lead_country: 'FRA', starts_on: '2026-01-01', ends_on: '2099-12-31' });
     assert.equal(res.status, 303, await res.text());
     teamId = /\/en\/jit\/([0-9a-f-]{36})$/.exec(res.headers.get('location')!)![1]!;

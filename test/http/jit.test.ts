@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, csrfOf, makeUser, signInAs } from './accounts-support.js';
+import { Client, csrfOf, makeUser, signInAll } from './accounts-support.js';
 
 const cookieOf = (c: Client) => [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
@@ -26,10 +26,7 @@ describe('jit workspaces over HTTP', () => {
       outsider: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'deu-bka' }], totp: true, name: 'Dieter Outsider' }),
       practitioner: await makeUser(server, { roles: [{ role: 'practitioner' }], name: 'Pat' }),
     };
-    for (const [k, u] of Object.entries(users)) {
-      c[k as keyof typeof c] = new Client(server);
-      await signInAs(c[k as keyof typeof c], u);
-    }
+    Object.assign(c, await signInAll(server, users));
   });
   after(async () => server?.close());
 

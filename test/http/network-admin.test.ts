@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, makeUser, signInAs } from './accounts-support.js';
+import { Client, makeUser, signInAll } from './accounts-support.js';
 
 const names = { name_ar: 'شبكة الساحل', name_zh: '萨赫勒网络', name_en: 'Sahel Judicial Platform', name_fr: 'Plateforme judiciaire du Sahel', name_es: 'Plataforma judicial del Sahel', name_ru: 'Судебная платформа Сахеля' };
 
@@ -24,10 +24,7 @@ describe('network administration over HTTP', () => {
       future: await makeUser(server, { roles: [], totp: true, name: 'Future Secretariat' }),
     };
     futureEmail = users.future.email;
-    for (const [k, u] of Object.entries(users)) {
-      c[k as keyof typeof c] = new Client(server);
-      await signInAs(c[k as keyof typeof c], u);
-    }
+    Object.assign(c, await signInAll(server, users));
   });
   after(async () => server?.close());
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, csrfOf, makeUser, signInAs } from './accounts-support.js';
+import { Client, csrfOf, makeUser, signInAll } from './accounts-support.js';
 
 const cookieOf = (c: Client) => [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ');
 const form = { requesting_country: 'NGA', requested_country: 'GHA', kind: 'mla', offence: 'trafficking-in-persons', facilitated_on: '2021-05-01' };
@@ -22,10 +22,7 @@ describe('networks over HTTP', () => {
       wacap: await makeUser(server, { roles: [{ role: 'network_secretariat', authority_id: 'wacap' }], totp: true, name: 'WACAP Secretariat' }),
       officer: await makeUser(server, { roles: [{ role: 'authority_officer', authority_id: 'nga-moj' }], totp: true, name: 'Officer' }),
     };
-    for (const [k, u] of Object.entries(users)) {
-      c[k as keyof typeof c] = new Client(server);
-      await signInAs(c[k as keyof typeof c], u);
-    }
+    Object.assign(c, await signInAll(server, users));
   });
   after(async () => server?.close());
 
